@@ -1,0 +1,152 @@
+"""Plain data passed between factlint's stages.
+
+Every stage (normalise → extract → claims → rules → findings → reporters) takes and
+returns these frozen dataclasses, so each stage can be tested alone and the
+cross-document step can run anywhere that can pickle them.  Numeric values are
+``Decimal``; never float, because 76.8亿 must stay exactly 7680000000.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+#: What a quantity is.  ``identifier`` and ``ordinal`` are never amounts.
+Kind = Literal[
+    "count", "money", "percent", "measure", "age", "duration",
+    "date", "time", "ordinal", "identifier",
+]
+KINDS: tuple[str, ...] = (
+    "count", "money", "percent", "measure", "age", "duration",
+    "date", "time", "ordinal", "identifier",
+)
+#: Kinds that carry a numeric amount which rules compare.
+AMOUNT_KINDS: frozenset[str] = frozenset(
+    {"count", "money", "percent", "measure", "age", "duration"})
+
+#: How the written figure relates to the true value (see README, "Qualifiers").
+Qualifier = Literal[
+    "exact", "more_than", "at_least", "at_most", "nearly", "about", "range", "vague",
+]
+QUALIFIERS: tuple[str, ...] = (
+    "exact", "more_than", "at_least", "at_most", "nearly", "about", "range", "vague",
+)
+
+Level = Literal["error", "warning", "info"]
+LEVELS: tuple[str, ...] = ("info", "warning", "error")  # ascending severity
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Where text stands in the *original* file.
+
+    ``line``/``column`` are 1-based; columns count Unicode code points.
+    ``end_line``/``end_column`` point just past the last character (exclusive),
+    as SARIF's ``endColumn`` does.  ``start``/``end`` are code-point offsets
+    into the decoded original text.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure as written, and what it means.
+
+    ``lo``/``hi`` bound the true value (``None`` is an open end; both are
+    ``None`` for dates and times, which carry ``iso`` instead).  ``value`` is the
+    figure as written with 万/亿 folded in (for a range, its lower figure).
+    ``precision`` is half a unit of the last written digit of an exact figure
+    (76.8亿 → 5000000): a reading that differs by less is not a contradiction.
+    """
+
+    text: str
+    lo: Decimal | None
+    hi: Decimal | None
+    qualifier: str
+    unit: str | None
+    kind: str
+    span: Span
+    subject: str | None = None
+    iso: str | None = None
+    value: Decimal | None = None
+    precision: Decimal = Decimal(0)
+    #: The normalised surface (NFKC, OCR spaces removed); handy for rules.
+    normalized: str = ""
+
+    def widened(self) -> tuple[Decimal | None, Decimal | None]:
+        """The interval widened by the precision of the last written digit."""
+        lo = None if self.lo is None else self.lo - self.precision
+        hi = None if self.hi is None else self.hi + self.precision
+        return lo, hi
+
+    @property
+    def is_amount(self) -> bool:
+        return self.kind in AMOUNT_KINDS
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document: Chinese punctuation ends it, line breaks do not."""
+
+    index: int
+    text: str  # normalised text, OCR line breaks removed
+    span: Span
+
+
+@dataclass(frozen=True)
+class Document:
+    """One decoded file, its quantities and its sentences."""
+
+    path: str
+    text: str  # the decoded original text
+    quantities: tuple[Quantity, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place a finding points at, with the original text found there."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str = ""
+
+    @classmethod
+    def of(cls, span: Span, text: str) -> Location:
+        return cls(span.path, span.line, span.column, span.end_line, span.end_column, text)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: which rule, how bad, where, and the other places involved."""
+
+    rule: str
+    level: str
+    message: str
+    location: Location
+    related: tuple[Location, ...] = field(default_factory=tuple)
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule, self.message)
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """Metadata a reporter needs about a rule (SARIF's reportingDescriptor)."""
+
+    id: str
+    level: str
+    description: str = ""
+    link: str | None = None
