@@ -80,6 +80,8 @@ class Quantity:
     precision: Decimal = Decimal(0)
     #: The normalised surface (NFKC, OCR spaces removed); handy for rules.
     normalized: str = ""
+    #: Index into ``Document.sentences`` (set by :func:`factlint.document.load_document`).
+    sentence: int = -1
 
     def widened(self) -> tuple[Decimal | None, Decimal | None]:
         """The interval widened by the precision of the last written digit."""
@@ -109,6 +111,42 @@ class Document:
     text: str  # the decoded original text
     quantities: tuple[Quantity, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """What the sources file says of one file."""
+
+    path: str
+    title: str = ""
+    publisher: str = ""
+    date: str | None = None  # ISO dateline date, e.g. 2020-02-16
+    medium: str = ""  # "print-ocr" or "web"
+
+
+@dataclass(frozen=True)
+class VersionGroup:
+    """Files that are versions of one article; ``preferred`` is the reference, if any."""
+
+    id: str
+    files: tuple[str, ...]
+    preferred: str | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything a run checks: documents plus what the sources file says of them."""
+
+    documents: tuple[Document, ...]
+    sources: tuple[SourceInfo, ...] = ()
+    groups: tuple[VersionGroup, ...] = ()
+
+    def document(self, path: str) -> Document:
+        for doc in self.documents:
+            if doc.path == path:
+                return doc
+        raise KeyError(path)
 
 
 @dataclass(frozen=True)
