@@ -1,0 +1,126 @@
+"""Throughput of ``factlint.extract`` against two baselines, in one process.
+
+Run by hand (not a test); figures go into the README:
+
+    python bench/throughput.py                 # ≥5 MB of People's Daily 1998 text, best of 3
+    python bench/throughput.py --repeat 5 --json
+
+The text is ../shared/bench/pd1998-sample.txt repeated until it reaches ``--min-bytes`` of
+UTF-8.  Measured, each as the best of ``--repeat`` runs with ``time.perf_counter``:
+
+* ``factlint.extract`` on the whole text in one call;
+* ``factlint.extract`` line by line (how a linter meets short documents and sentences);
+* ``cn2an.transform`` (Chinese numerals → Arabic, the nearest library doing comparable work)
+  on the first ``--cn2an-chars`` characters (default: the whole text);
+* a bare ``re.finditer(r'[0-9０-９]+')`` pass: the floor any digit scanner pays.
+
+Target (issue 2): factlint ≥ 3,000,000 chars/s on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "bench" / "pd1998-sample.txt"
+TARGET_CHARS_PER_S = 3_000_000
+DIGITS = re.compile(r"[0-9０-９]+")
+
+
+def build_text(sample: Path, min_bytes: int) -> str:
+    base = sample.read_text(encoding="utf-8")
+    if not base.endswith("\n"):
+        base += "\n"
+    copies = -(-min_bytes // len(base.encode("utf-8")))  # ceiling division
+    return base * max(1, copies)
+
+
+def best_of(repeat: int, fn: Callable[[], int]) -> tuple[float, int]:
+    """Best wall time of ``repeat`` calls and what the last call returned (a count)."""
+    best, result = float("inf"), 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sample", type=Path, default=SAMPLE)
+    parser.add_argument("--min-bytes", type=int, default=5_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--cn2an-chars", type=int, default=0,
+                        help="run cn2an on this many leading chars only (0 = all)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    args = parser.parse_args(argv)
+    if not args.sample.is_file():
+        print(f"error: {args.sample} not found", file=sys.stderr)
+        return 2
+
+    import cn2an
+    from tabulate import tabulate
+
+    import factlint
+
+    text = build_text(args.sample, args.min_bytes)
+    lines = text.splitlines()
+    cn2an_text = text[: args.cn2an_chars] if args.cn2an_chars else text
+    factlint.extract("预热：7436万多名党员")  # import and compile patterns outside the timing
+
+    def cn2an_pass() -> int:
+        with warnings.catch_warnings():  # cn2an warns on every bare 万/亿 it cannot convert
+            warnings.simplefilter("ignore")
+            return len(cn2an.transform(cn2an_text))
+
+    runs = [
+        ("re.finditer digits", len(text), lambda: sum(1 for _ in DIGITS.finditer(text))),
+        ("cn2an.transform", len(cn2an_text), cn2an_pass),
+        ("factlint.extract (whole text)", len(text), lambda: len(factlint.extract(text))),
+        ("factlint.extract (per line)", len(text),
+         lambda: sum(len(factlint.extract(line)) for line in lines)),
+    ]
+    figures = []
+    for name, chars, fn in runs:
+        seconds, count = best_of(args.repeat, fn)
+        figures.append({"name": name, "chars": chars, "seconds": seconds,
+                        "chars_per_s": chars / seconds, "result": count})
+
+    speed = {f["name"]: f["chars_per_s"] for f in figures}
+    whole = speed["factlint.extract (whole text)"]
+    per_line = speed["factlint.extract (per line)"]
+    for f in figures:
+        f["factlint_whole_ratio"] = whole / f["chars_per_s"]
+        f["factlint_per_line_ratio"] = per_line / f["chars_per_s"]
+    meta = {
+        "text_chars": len(text), "text_bytes": len(text.encode("utf-8")), "lines": len(lines),
+        "repeat": args.repeat, "python": sys.version.split()[0],
+        "target_chars_per_s": TARGET_CHARS_PER_S,
+        "target_met_whole": whole >= TARGET_CHARS_PER_S,
+        "target_met_per_line": per_line >= TARGET_CHARS_PER_S,
+    }
+    if args.json:
+        print(json.dumps({"meta": meta, "runs": figures}, indent=2))
+        return 0
+    rows = [[f["name"], f"{f['chars']:,}", f"{f['seconds']:.3f}", f"{f['chars_per_s']:,.0f}",
+             f"{f['factlint_whole_ratio']:.2f}", f"{f['factlint_per_line_ratio']:.2f}",
+             f"{f['result']:,}"] for f in figures]
+    print(f"text: {meta['text_chars']:,} chars, {meta['text_bytes']:,} bytes UTF-8, "
+          f"{meta['lines']:,} lines; best of {args.repeat}; Python {meta['python']}")
+    print(tabulate(rows, headers=["run", "chars", "best s", "chars/s", "factlint whole ÷",
+                                  "factlint per-line ÷", "items"],
+                   tablefmt="github", disable_numparse=True))
+    print(f"target {TARGET_CHARS_PER_S:,} chars/s: whole text "
+          f"{'met' if meta['target_met_whole'] else 'NOT met'}, per line "
+          f"{'met' if meta['target_met_per_line'] else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
