@@ -1,0 +1,56 @@
+"""JSON for scripts: every finding with both ends of each span, plus the summary counts.
+
+Shape (``version`` changes only when a field is removed or changes meaning)::
+
+    {"version": 1,
+     "findings": [{"rule", "level", "message", "path", "line", "column",
+                   "end_line", "end_column", "text",
+                   "related": [{"path", "line", "column", "end_line", "end_column", "text"}]}],
+     "summary": {"total", "files", "by_level": {...}, "by_rule": {...}}}
+
+Columns are 1-based code points and ``end_column`` is exclusive, as everywhere in factlint.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+
+from ..model import Finding, Location, RuleInfo
+from . import sorted_findings, summarize
+
+#: Bumped when a field is removed or changes meaning (adding one is compatible).
+SCHEMA_VERSION = 1
+
+
+def _location(loc: Location) -> dict:
+    return {
+        "path": loc.path,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+        "text": loc.text,
+    }
+
+
+def _finding(finding: Finding) -> dict:
+    loc = _location(finding.location)
+    return {
+        "rule": finding.rule,
+        "level": finding.level,
+        "message": finding.message,
+        **loc,
+        "related": [_location(related) for related in finding.related],
+    }
+
+
+def render(findings: Sequence[Finding], rules: Mapping[str, RuleInfo]) -> str:
+    """The JSON report, indented, UTF-8 text as is (not ``\\u`` escapes), newline-terminated."""
+    ordered = sorted_findings(findings)
+    document = {
+        "version": SCHEMA_VERSION,
+        "findings": [_finding(finding) for finding in ordered],
+        "summary": summarize(ordered),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,53 @@
+"""Plain text for people: one ``path:line:col: level rule message`` line per finding.
+
+That shape is what editors and terminals (Vim's quickfix, Emacs compile mode, VS Code's
+problem matchers) recognise, so a user can jump straight to the figure.  Related places
+follow, indented, so both sides of a contradiction are visible; a table of findings by
+rule and level ends the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from tabulate import tabulate
+
+from ..model import Finding, Location, RuleInfo
+from . import LEVELS_BY_SEVERITY, one_line, sorted_findings, summarize, summary_line
+
+
+def _position(loc: Location) -> str:
+    return f"{loc.path}:{loc.line}:{loc.column}"
+
+
+def _summary_table(summary: Mapping) -> str:
+    rows = [
+        [rule, *(counts[lvl] for lvl in LEVELS_BY_SEVERITY), counts["total"]]
+        for rule, counts in summary["by_rule"].items()
+    ]
+    rows.append(["total", *(summary["by_level"][lvl] for lvl in LEVELS_BY_SEVERITY),
+                 summary["total"]])
+    return tabulate(rows, headers=["rule", *LEVELS_BY_SEVERITY, "total"], tablefmt="simple")
+
+
+def render(findings: Sequence[Finding], rules: Mapping[str, RuleInfo]) -> str:
+    """The text report; ``rules`` are the rules that ran (named when nothing was found)."""
+    ordered = sorted_findings(findings)
+    summary = summarize(ordered)
+    if not ordered:
+        if not rules:
+            return "no findings (no rules were run)\n"
+        return (f"no findings: 0 errors, 0 warnings, 0 info from "
+                f"{len(rules)} rule{'' if len(rules) == 1 else 's'} "
+                f"({', '.join(sorted(rules))})\n")
+    lines: list[str] = []
+    for finding in ordered:
+        lines.append(f"{_position(finding.location)}: {finding.level} {finding.rule} "
+                     f"{one_line(finding.message)}")
+        for related in finding.related:
+            lines.append(f"  {_position(related)}: related: {one_line(related.text)}")
+    lines.append("")
+    lines.append(_summary_table(summary))
+    lines.append("")
+    lines.append(summary_line(summary))
+    return "\n".join(lines) + "\n"
