@@ -1,0 +1,573 @@
+"""Find every quantity in Chinese copy and say exactly what it means.
+
+``extract(text)`` scans the normalised text with one compiled pattern whose
+alternatives are, in order: dates, times, 百分之 percentages, fractions, and
+amounts (qualifier word, figure or range, 余/多, unit, trailing qualifier).
+OCR gaps (spaces, one line break) are allowed between the parts of a figure, so
+``7436`` at the end of a line and ``万多名`` on the next read as one quantity.
+Each match is interpreted by plain functions into a :class:`~factlint.model.Quantity`
+whose span points at the original text.  Qualifier rules are in the README.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from . import numerals
+from .model import Quantity, Span
+from .normalize import LineIndex, normalize, strip_gaps
+from .numerals import ONE, ZERO, Figure
+from .units import UNIT_BLOCKERS, UNITS, UNITS_LONGEST_FIRST
+
+__all__ = ["extract", "parse", "find_datelines"]
+
+G = r"[ \t]*(?:\r?\n[ \t]*)?"  # an OCR gap: spaces and at most one line break
+CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
+CN_DIGIT = "零〇一二两三四五六七八九"
+ARABIC = rf"(?:[0-9]{{1,3}}(?:[,，][0-9]{{3}})+(?![0-9])|[0-9]+(?:{G}[0-9]+)*)(?:{G}[.·]{G}[0-9]+)?"
+MORE = "余多来"
+# One figure: Arabic with multipliers, a vague amount, or a Chinese numeral.
+FIGURE = (
+    rf"(?:{ARABIC}(?:{G}[{MORE}](?={G}[万亿]))?(?:{G}(?:[百千]?[万亿]+|[百千](?![0-9])))?"
+    rf"|成千上万|成百上千|数以[万千百]计|上[百千万]万?|数[十百千万][万亿]?"
+    rf"|[{CN}几]*几[{CN}几]*"
+    rf"|[{CN}]+(?:点[{CN_DIGIT}]+)?(?:[{MORE}](?=[万亿]))?[万亿]*)"
+)
+FIGURE_PCT = rf"{FIGURE}(?:{G}[{MORE}])?(?:{G}[%‰])?"
+CONNECTOR = r"(?:至|到|—{1,2}|–|-|~|～)"
+UNIT = "|".join(re.escape(u) for u in UNITS_LONGEST_FIRST)
+PREFIX = ("大约|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|不低于|至少|最多|零下|第")
+SUFFIX = "以上|以下|左右|上下|以内|之内|内|许"
+
+YEAR = r"(?:1[0-9]|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3}"
+MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+DAY = r"[12][0-9]|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+PERIOD = "凌晨|清晨|早晨|早上|上午|中午|正午|下午|傍晚|晚上|夜里|深夜|午夜|当晚|晚|早|夜"
+HOUR = r"2[0-4]|[01]?[0-9]|二十[一二三四]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+MINUTE = r"[0-5]?[0-9]|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+
+PATTERN = re.compile(
+    rf"""
+    (?P<date>
+        (?:(?P<y>{YEAR}){G}年{G})?
+        (?P<mo>{MONTH}){G}月(?!{G}(?:份额))
+        (?:{G}(?:(?P<d>{DAY}){G}[日号]|(?P<part>底|初|末|中旬|上旬|下旬|中)))?
+        (?:{G}{CONNECTOR}{G}(?:(?P<mo2>{MONTH}){G}月{G})?(?P<d2>{DAY}){G}[日号])?
+      | (?P<yonly>{YEAR}){G}年(?P<ypart>底|初|末)?
+      | (?P<donly>[12][0-9]|3[01]|0?[1-9]){G}日
+        (?:{G}{CONNECTOR}{G}(?P<donly2>[12][0-9]|3[01]|0?[1-9]){G}日)?
+        (?!{G}(?:内|以内|之内|左右|以上))
+      | (?P<decade>[0-9]0){G}后(?![{CN}0-9])
+    )
+  | (?P<time>
+        (?P<period>{PERIOD})?{G}(?P<h>{HOUR}){G}(?P<hm>[点时])
+        (?:{G}(?:(?P<mi>{MINUTE}){G}分|(?P<half>半)|(?P<tq>许|多|左右)))?
+    )
+  | (?P<pct>(?:(?P<ppre>{PREFIX}){G})?百分之(?P<pbody>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
+        (?P<psuf>{SUFFIX}|[{MORE}])?)
+  | (?P<frac>(?P<fden>[{CN}]+)分之(?P<fnum>[{CN}]+)
+      | (?P<anum>[0-9]{{1,3}})/(?P<aden>[0-9]{{1,3}})(?![0-9./℃%]))
+  | (?P<amount>
+        (?:(?P<pre>{PREFIX}){G})?
+        (?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)
+        (?P<suf1>{SUFFIX})?
+        (?:{G}(?P<unit>{UNIT}))?
+        (?P<suf2>{SUFFIX})?
+    )
+    """,
+    re.VERBOSE,
+)
+
+# Words that contain numerals but are not amounts (idioms, names, formulas).
+IDIOMS = (
+    "一线 第一线 一声令下 一次次 一道道 一系列 一对一 千家万户 两手抓 进一步 百步亭 三亚 四川 "
+    "老百姓 百姓 三无 四个一 五带头 一起 一样 一切 一些 一直 一定 一般 一致 统一 唯一 之一 一体 "
+    "一旦 一同 一边 一方面 万一 一心 一律 千方百计 万众一心 一丝不苟 三令五申 十分 千万 一下 "
+    "一点 一时 一度 一举 一贯 一流 一带 一路 一概 一连 一再 一齐 一并 一手 一揽子 万物 四面八方 "
+    "七嘴八舌 五湖四海 五花八门 九死一生 一帆风顺 一心一意 十全十美 一五一十 三番五次 四平八稳 "
+    "一盘棋 一把手 两会 两岸 两个维护 四个意识 四个自信 两个确立 三严三实 两学一做 五位一体 "
+    "一带一路 一国两制 十九大 十九届 一成不变 九州 万家灯火 一分一秒 一草一木 一针一线 "
+    "一鼓作气 一往无前 众志成城 一马当先 千钧一发 一臂之力 一席之地 一目了然 一视同仁 "
+    "万无一失 一清二楚 三峡 九江 十堰 六安 三明 万州 五指山 七台河 八达岭 三门峡 "
+    "一刻 一面 一阵 一股 一番 一件件 一个个 一名名 一张张 一条条 一次 一场场 一批批 "
+    "一家家 一户户 千里 万里 百年 千年 万年 一员 一分子 一道 一同 两委 三农 "
+    "四风 八项规定 百万雄师 第一时间 一把 一份子 十四五 十三五 一号文件 "
+    "五四 七一 八一 十一 六一 三八 五一"
+).split()
+_IDIOM_RE = re.compile("|".join(sorted(set(IDIOMS), key=lambda w: (-len(w), w))))
+
+#: Words between a subject and its figure (共有 in 武汉返乡人员共有54户).
+_LINK_WORDS = re.compile(
+    r"(?:共有|共计|总计|合计|累计|共|有|达到|达|为|是|约有|已有|已|仅|计|增至|增加|减少|超|占|"
+    r"突破|多达|高达|还有|另有|其中|包括|分别|每|再|又|即|近|逾|超过|约|大约|将近|接近|至少)+$")
+_LEADING_LINK = re.compile(r"^(?:共|已|还|又|再|都|也|就|全|总|均|仅|另|共计)+")
+_SUBJECT_STOP = re.compile(r"[的地得了着过和与及或在把被对从向自于将以而并且但其这那此该各每、]")
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+_MONEY_SUB = {"元": "元"}
+
+
+def _figure(body: str) -> tuple[Figure, bool]:
+    """Interpret one figure such as ``200余万``, ``7436万``, ``十几``, ``76.8亿``.
+
+    Returns the figure and whether it carried 余/多 (more_than).
+    """
+    more = False
+    for mark in "余多":
+        head, sep, tail = body.partition(mark)
+        if sep and (not tail or set(tail) <= set("万亿")):
+            more = True
+            body = head + tail
+            mantissa, mult = head, tail
+            break
+    else:
+        mantissa, mult = body, ""
+    if "来" in body:
+        raise ValueError(body)
+    if any(c.isdigit() for c in mantissa):
+        digits = mantissa.rstrip("百千万亿")
+        figure = numerals.arabic(digits, mantissa[len(digits):] + mult)
+    elif "几" in mantissa or mantissa.startswith(("数", "上", "成")) or mantissa in numerals._VAGUE:
+        return numerals.vague(mantissa + mult), more
+    else:
+        figure = numerals.chinese(mantissa)
+        if mult:
+            factor = numerals.multiplier_of(mult)
+            figure = Figure(figure.lo * factor, figure.hi * factor, figure.precision * factor,
+                            figure.step * factor, figure.qualifier)
+    if more:
+        # N余/N多: up to one unit of N's last significant digit more.
+        return Figure(figure.lo, figure.lo + figure.step, ZERO, figure.step, "more_than"), True
+    return figure, False
+
+
+_QUALIFIER_OF = {
+    "大约": "about", "约": "about", "左右": "about", "上下": "about", "许": "about",
+    "将近": "nearly", "接近": "nearly", "近": "nearly",
+    "超过": "at_least", "逾": "at_least", "以上": "at_least", "不少于": "at_least",
+    "不低于": "at_least", "至少": "at_least",
+    "不足": "at_most", "不到": "at_most", "未满": "at_most", "以下": "at_most",
+    "以内": "at_most", "之内": "at_most", "内": "at_most", "不超过": "at_most", "最多": "at_most",
+}
+_NEARLY, _ABOUT_LO, _ABOUT_HI = Decimal("0.9"), Decimal("0.9"), Decimal("1.1")
+
+
+def _apply(qualifier: str, lo: Decimal, hi: Decimal) -> tuple[Decimal | None, Decimal | None]:
+    if qualifier == "nearly":
+        return lo * _NEARLY, hi
+    if qualifier == "about":
+        return lo * _ABOUT_LO, hi * _ABOUT_HI
+    if qualifier == "at_least":
+        return lo, None
+    if qualifier == "at_most":
+        return min(ZERO, lo), hi
+    return lo, hi
+
+
+class _Context:
+    """Per-document facts a date needs: datelines and the year from the sources."""
+
+    __slots__ = ("datelines", "year")
+
+    def __init__(self, text: str, year: int | None) -> None:
+        self.year = year
+        self.datelines = find_datelines(text)
+
+    def dateline_at(self, pos: int) -> tuple[int | None, int, int] | None:
+        best = None
+        for start, y, m, d in self.datelines:
+            if start <= pos:
+                best = (y, m, d)
+            elif best is None:
+                return (y, m, d)  # a dateline printed after the story, (新华社…电)
+            else:
+                break
+        return best
+
+
+_DATELINE = re.compile(
+    rf"(?:新华社|本报|中新社|央视)[^\s，。,.:：]{{0,10}}?(?:(?P<y>{YEAR}){G}年{G})?"
+    rf"(?P<m>1[0-2]|[1-9]){G}月{G}(?P<d>[12][0-9]|3[01]|[1-9]){G}日{G}[电讯]")
+
+
+def find_datelines(text: str) -> list[tuple[int, int | None, int, int]]:
+    """Datelines (新华社北京2月16日电) as (offset, year or None, month, day)."""
+    found = []
+    for m in _DATELINE.finditer(normalize(text)):
+        year = _cn_int(m["y"]) if m["y"] else None
+        found.append((m.start(), year, int(m["m"]), int(m["d"])))
+    return found
+
+
+def _cn_int(text: str) -> int:
+    text = strip_gaps(text)
+    if text.isdigit():
+        return int(text)
+    return int(numerals.chinese_value(text))
+
+
+class _Builder:
+    """Turns pattern matches over one text into quantities."""
+
+    def __init__(self, original: str, text: str, path: str, year: int | None) -> None:
+        self.original = original
+        self.text = text
+        self.index = LineIndex(original, path)
+        self.context = _Context(text, year) if ("日" in text or "月" in text) else None
+        self.year = year
+
+    # -- helpers -----------------------------------------------------------------
+    def quantity(self, start: int, end: int, **fields) -> Quantity:
+        span: Span = self.index.span(start, end)
+        surface = self.original[start:end]
+        return Quantity(text=surface, span=span, normalized=strip_gaps(self.text[start:end]),
+                        **fields)
+
+    def _idiom(self, start: int, end: int) -> bool:
+        lo = max(0, start - 4)
+        window = self.text[lo:end + 4]
+        for m in _IDIOM_RE.finditer(window):
+            if m.start() + lo < end and m.end() + lo > start:
+                return True
+        return False
+
+    # -- dates and times ---------------------------------------------------------
+    def _ymd_context(self, pos: int) -> tuple[int | None, int | None, int | None]:
+        line = self.context.dateline_at(pos) if self.context else None
+        if line is None:
+            return self.year, None, None
+        y, m, d = line
+        return (y if y is not None else self.year), m, d
+
+    def date(self, m: re.Match) -> Quantity | None:
+        start, end = m.span("date")
+        year_ctx, month_ctx, day_ctx = self._ymd_context(start)
+        if m["decade"]:
+            decade = int(m["decade"])
+            century = 2000 if decade <= 20 else 1900
+            first = century + decade
+            return self.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
+                                 kind="date", iso=f"{first}/{first + 9}")
+        if m["yonly"]:
+            year = _cn_int(m["yonly"])
+            part = m["ypart"]
+            iso = str(year)
+            if part:
+                iso = {"底": f"{year}-11/{year}-12", "末": f"{year}-11/{year}-12",
+                       "初": f"{year}-01/{year}-02"}[part]
+            return self.quantity(start, end, lo=None, hi=None, qualifier="vague" if part else "exact",
+                                 unit="年", kind="date", iso=iso)
+        if m["donly"]:
+            d1 = int(m["donly"])
+            d2 = int(m["donly2"]) if m["donly2"] else None
+            month, year = month_ctx, year_ctx
+            if month is not None and day_ctx is not None and d1 > day_ctx:
+                month, year = (month - 1, year) if month > 1 else (12, year - 1 if year else None)
+            iso = _iso(year, month, d1)
+            if d2:
+                iso += "/" + _iso(year, month, d2)
+            return self.quantity(start, end, lo=None, hi=None,
+                                 qualifier="range" if d2 else "exact", unit="日", kind="date",
+                                 iso=iso)
+        month = _cn_int(m["mo"])
+        year = _cn_int(m["y"]) if m["y"] else year_ctx
+        if not m["y"] and year is not None and month_ctx is not None and month > month_ctx + 1:
+            year -= 1  # 12月 in a February story is last December
+        qualifier = "exact"
+        if m["d"]:
+            day = _cn_int(m["d"])
+            if day > _days_in(year, month):
+                return None
+            iso = _iso(year, month, day)
+        elif m["part"]:
+            first, last = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "中": (11, 20),
+                           "下旬": (21, 0), "底": (21, 0), "末": (21, 0)}[m["part"]]
+            last = last or _days_in(year, month)
+            iso = f"{_iso(year, month, first)}/{_iso(year, month, last)}"
+            qualifier = "vague"
+        else:
+            iso = _iso(year, month, None)
+        if m["d2"]:
+            month2 = _cn_int(m["mo2"]) if m["mo2"] else month
+            iso = iso.split("/")[0] + "/" + _iso(year, month2, _cn_int(m["d2"]))
+            qualifier = "range"
+        return self.quantity(start, end, lo=None, hi=None, qualifier=qualifier,
+                             unit="日" if m["d"] else "月", kind="date", iso=iso)
+
+    def time(self, m: re.Match) -> Quantity | None:
+        start, end = m.span("time")
+        period, marker = m["period"], m["hm"]
+        hour_text = strip_gaps(m["h"])
+        arabic_hour = hour_text.isdigit()
+        if not (period or m["mi"] or m["half"] or (marker == "时" and arabic_hour)
+                or (m["tq"] and arabic_hour)):
+            return None  # 三点要求: 点 as a measure word, not a time
+        hour = _cn_int(hour_text)
+        if hour > 24:
+            return None
+        if period in ("下午", "傍晚", "晚上", "晚", "当晚") and hour < 12:
+            hour += 12
+        elif period in ("中午", "正午") and hour < 6:
+            hour += 12
+        elif period in ("夜里", "深夜", "夜") and 6 <= hour < 12:
+            hour += 12
+        minute = _cn_int(m["mi"]) if m["mi"] else (30 if m["half"] else 0)
+        qualifier = {"许": "about", "左右": "about", "多": "more_than"}.get(m["tq"] or "", "exact")
+        return self.quantity(start, end, lo=None, hi=None, qualifier=qualifier, unit=None,
+                             kind="time", iso=f"{hour % 24:02d}:{minute:02d}")
+
+    # -- percentages and fractions ---------------------------------------------------
+    def percent(self, m: re.Match) -> Quantity | None:
+        start, end = m.span("pct")
+        figure, more = _figure(strip_gaps(m["pbody"]))
+        qualifier = _QUALIFIER_OF.get(m["ppre"] or "") or _QUALIFIER_OF.get(m["psuf"] or "")
+        if m["psuf"] in ("余", "多"):
+            figure, _ = _figure(strip_gaps(m["pbody"]) + m["psuf"])
+            more = True
+        return self._amount_quantity(start, end, figure, "more_than" if more else qualifier,
+                                     "%", "percent", m["ppre"])
+
+    def fraction(self, m: re.Match) -> Quantity | None:
+        start, end = m.span("frac")
+        if m["fden"]:
+            den, num = numerals.chinese_value(m["fden"]), numerals.chinese_value(m["fnum"])
+        else:
+            num, den = Decimal(m["anum"]), Decimal(m["aden"])
+            if not 0 < num < den:
+                return None
+        if den == 0:
+            return None
+        value = num * 100 / den
+        return self.quantity(start, end, lo=value, hi=value, qualifier="exact", unit="%",
+                             kind="percent", value=value)
+
+    # -- amounts -----------------------------------------------------------------
+    def amount(self, m: re.Match) -> Quantity | None:
+        start, end = m.span("amount")
+        text = self.text
+        body_start, body_end = m.span("body")
+        body = strip_gaps(m["body"])
+        pre, unit = m["pre"], m["unit"]
+        suffix = m["suf1"] or m["suf2"]
+        has_digit = any("0" <= c <= "9" for c in body)
+        before = text[start - 1] if start else ""
+        after_unit = text[m.end("unit"):m.end("unit") + 4] if unit else ""
+
+        # Not amounts: numerals inside words and idioms, 一 as an article.
+        if not has_digit:
+            if self._idiom(body_start, m.end("unit") if unit else body_end):
+                return None
+            if body in ("一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十",
+                        "百", "千", "万", "亿", "零") and not unit and pre != "第":
+                return None
+            if body == "一" and pre != "第" and not suffix:
+                return None  # 一张购物小票: an article, not a count
+            if body in ("万", "亿", "千", "百", "十", "零", "〇"):
+                return None
+        if unit:
+            blockers = UNIT_BLOCKERS.get(unit)
+            if blockers and any((unit + after_unit[:4]).startswith(b) for b in blockers):
+                unit, suffix = None, m["suf1"]
+                end = body_end if not m["suf1"] else m.end("suf1")
+                if not has_digit and len(body) == 1:
+                    return None
+        # Identifiers: TR188次, G4138次, COVID-19, 99号院, 12345热线.
+        if has_digit and (before.isascii() and before.isalpha()
+                          or (before == "-" and start > 1 and text[start - 2].isalpha())
+                          or text[body_end:body_end + 1].isascii()
+                          and text[body_end:body_end + 1].isalpha()):
+            while start and (text[start - 1].isascii() and text[start - 1].isalnum()
+                             or text[start - 1] == "-"):
+                start -= 1  # TR188次: the identifier starts at its letters
+            return self.quantity(start, end, lo=None, hi=None, qualifier="exact",
+                                 unit=unit, kind="identifier")
+        tail = text[end:end + 3]
+        if has_digit and not unit and (tail.startswith(("热线", "专线", "号码", "电话"))
+                                       or (len(body) >= 5 and body.isdigit())):
+            return self.quantity(start, end, lo=None, hi=None, qualifier="exact",
+                                 unit=None, kind="identifier")
+        # Ranges: 10至15, 3-5, 15%～30%.
+        parts = re.split(CONNECTOR, body)
+        percent = body.endswith(("%", "‰"))
+        pct_unit = "%" if body.endswith("%") else ("‰" if body.endswith("‰") else None)
+        try:
+            if len(parts) == 2 and parts[0] and parts[1]:
+                left, right = parts[0].rstrip("%‰"), parts[1].rstrip("%‰")
+                # 3-5万: the multiplier of the right end applies to a bare left end.
+                mult = ""
+                while right and right[-1] in "万亿" and not left.endswith(("万", "亿")):
+                    mult = right[-1] + mult
+                    right = right[:-1]
+                lo_fig, _ = _figure(left + mult)
+                hi_fig, _ = _figure(right + mult)
+                if hi_fig.hi < lo_fig.lo:
+                    return None  # 2-1: a score or an identifier, not a range
+                figure = Figure(lo_fig.lo, hi_fig.hi, max(lo_fig.precision, hi_fig.precision),
+                                lo_fig.step, "range")
+                more = False
+            elif len(parts) == 1:
+                core = body.rstrip("%‰")
+                if suffix == "来" or core.endswith("来"):
+                    return None
+                figure, more = _figure(core)
+            else:
+                return None
+        except (ValueError, ArithmeticError):
+            return None
+
+        kind, reported_unit = "count", unit
+        if unit:
+            reported_unit, kind = UNITS[unit]
+        if percent:
+            kind, reported_unit = "percent", pct_unit
+        if reported_unit == "成":  # 三成 = 30%
+            factor = Decimal(10)
+            figure = Figure(figure.lo * factor, figure.hi * factor, figure.precision * factor,
+                            figure.step * factor, figure.qualifier)
+            reported_unit = "%"
+        if reported_unit == "年" and kind == "duration" and has_digit and pre != "第":
+            value = figure.lo
+            if Decimal(1000) <= value <= Decimal(2100):
+                return None  # a year without its 年 being read as a date; left to dates
+        if pre == "第":
+            return self.quantity(start, end, lo=figure.lo, hi=figure.hi, qualifier="exact",
+                                 unit=reported_unit, kind="ordinal", value=figure.lo)
+        if more:
+            qualifier = "more_than"
+        else:
+            qualifier = _QUALIFIER_OF.get(pre or "") or _QUALIFIER_OF.get(suffix or "")
+        if pre == "零下":
+            figure = Figure(-figure.hi, -figure.lo, figure.precision, figure.step, figure.qualifier)
+        return self._amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
+                                     subject_from=(body_start, m.end("unit") if unit else end))
+
+    def _amount_quantity(self, start: int, end: int, figure: Figure, qualifier: str | None,
+                         unit: str | None, kind: str, pre: str | None,
+                         subject_from: tuple[int, int] | None = None) -> Quantity:
+        lo, hi = figure.lo, figure.hi
+        precision = figure.precision
+        if qualifier and qualifier != "more_than":
+            lo, hi = _apply(qualifier, lo, hi)
+            precision = ZERO
+        elif qualifier == "more_than":
+            precision = ZERO
+        else:
+            qualifier = figure.qualifier
+            if qualifier == "vague":
+                precision = ZERO
+        lo, hi = _clean(lo), _clean(hi)
+        subject = None
+        if subject_from is not None and kind in ("count", "money", "percent", "measure", "age",
+                                                 "duration"):
+            subject = self.subject(start, subject_from[1], unit)
+        return self.quantity(start, end, lo=lo, hi=hi, qualifier=qualifier, unit=unit, kind=kind,
+                             value=_clean(figure.lo), precision=_clean(precision),
+                             subject=subject)
+
+    # -- what is counted ---------------------------------------------------------
+    def subject(self, start: int, unit_end: int, unit: str | None) -> str | None:
+        """The noun after the measure word, else the noun phrase before the figure."""
+        text = self.text
+        if unit and UNITS.get(unit, ("", ""))[1] == "count" and unit not in ("人", "人次"):
+            after = _CJK.match(strip_gaps(text[unit_end:unit_end + 12]))
+            if after:
+                words = _SUBJECT_STOP.split(after.group())[0][:6]
+                if len(words) >= 2:
+                    return words
+        before = strip_gaps(text[max(0, start - 16):start])
+        run = re.search(r"[\u4e00-\u9fff]+$", before)
+        if not run:
+            return None
+        phrase = _LINK_WORDS.sub("", run.group())
+        phrase = _LEADING_LINK.sub("", _SUBJECT_STOP.split(phrase)[-1])
+        if len(phrase) < 2:
+            return None
+        return phrase[-8:]
+
+
+def _clean(value: Decimal | None) -> Decimal | None:
+    """76.8亿 computes as 7680000000.0; report it as 7680000000."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return value.quantize(ONE)
+    return value.normalize()
+
+
+def _days_in(year: int | None, month: int) -> int:
+    if month == 2:
+        if year is None:
+            return 29
+        return 29 if (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str:
+    if month is None:
+        return f"---{day:02d}" if year is None else f"{year}----{day:02d}"
+    head = f"{year}-{month:02d}" if year is not None else f"--{month:02d}"
+    return head if day is None else f"{head}-{day:02d}"
+
+
+def extract(text: str, *, path: str | None = None, year: int | None = None) -> list[Quantity]:
+    """Every quantity in ``text``, in order of position.
+
+    ``path`` is recorded in each span; ``year`` is the dateline year from the
+    sources file, used when the text's own dateline has none.
+    """
+    normalized = normalize(text)
+    builder = _Builder(text, normalized, path or "<text>", year)
+    found: list[Quantity] = []
+    handlers = (("date", builder.date), ("time", builder.time), ("pct", builder.percent),
+                ("frac", builder.fraction), ("amount", builder.amount))
+    pos = 0
+    search = PATTERN.search
+    while True:
+        m = search(normalized, pos)
+        if m is None:
+            break
+        group = m.lastgroup
+        quantity = None
+        for name, handler in handlers:
+            if m.group(name) is not None:
+                try:
+                    quantity = handler(m)
+                except (ValueError, ArithmeticError, KeyError):
+                    quantity = None
+                if quantity is None and name in ("date", "time", "frac"):
+                    # Not a date after all (三点要求): read the same place as an amount.
+                    retry = _AMOUNT_ONLY.match(normalized, m.start())
+                    if retry and retry.group("amount"):
+                        try:
+                            quantity = builder.amount(retry)
+                        except (ValueError, ArithmeticError, KeyError):
+                            quantity = None
+                        m = retry
+                break
+        del group
+        if quantity is not None:
+            found.append(quantity)
+        pos = max(m.end(), pos + 1)
+    return found
+
+
+_AMOUNT_ONLY = re.compile(
+    rf"(?P<amount>(?:(?P<pre>{PREFIX}){G})?(?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)"
+    rf"(?P<suf1>{SUFFIX})?(?:{G}(?P<unit>{UNIT}))?(?P<suf2>{SUFFIX})?)")
+
+
+def parse(text: str) -> Quantity:
+    """Read one quantity written the way copy writes it: ``parse("7436万多名")``.
+
+    Raises ``ValueError`` when ``text`` is not exactly one quantity.
+    """
+    stripped = text.strip()
+    found = [q for q in extract(stripped, path="<parse>")
+             if q.kind not in ("identifier",)]
+    if not found:
+        raise ValueError(f"not a quantity: {text!r}")
+    q = found[0]
+    if len(found) != 1 or q.span.start != 0 or q.span.end != len(stripped):
+        raise ValueError(f"not a single quantity: {text!r} (read {[x.text for x in found]})")
+    return q

@@ -1,0 +1,92 @@
+"""Normalisation: one character in, one character out, so offsets never move.
+
+NFKC folds full-width digits, letters and signs (``４００``, ``％``, ``．``) to
+ASCII.  factlint applies NFKC only where it maps one code point to exactly one
+code point, which keeps an offset in the normalised text equal to the offset in
+the original: the "offset map" back to ``line:column`` is then just a table of
+line starts.  Two exceptions stay as written on purpose: the Chinese comma
+``，`` (NFKC makes it ``,``, which would turn ``290个，846个`` into a digit
+grouping) and NFKC's expansions (``℃`` → ``°C``), which the unit table reads as
+they are.  Joining numbers split by OCR spaces and line breaks is done by the
+extractor's patterns, which allow such gaps, so the text itself is not rewritten.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Iterable
+
+from .model import Span
+
+# Blocks where NFKC has one-to-one mappings that matter for Chinese copy; built
+# once at import (about 6,000 code points, a few milliseconds).
+_RANGES = ((0x00A0, 0x0100), (0x2000, 0x2C00), (0x3000, 0x3040), (0xFE10, 0xFE70),
+           (0xFF00, 0xFFF0))
+_KEEP = {"，"}
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for lo, hi in _RANGES:
+        for code in range(lo, hi):
+            char = chr(code)
+            if char in _KEEP:
+                continue
+            folded = unicodedata.normalize("NFKC", char)
+            if folded != char and len(folded) == 1:
+                table[code] = folded
+    return table
+
+
+_TABLE = _build_table()
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` with one-to-one NFKC folding; same length as ``text``."""
+    return text.translate(_TABLE)
+
+
+class LineIndex:
+    """Maps code-point offsets in a text to 1-based ``line:column``.
+
+    ``\\r\\n``, ``\\n`` and a lone ``\\r`` each end a line.
+    """
+
+    __slots__ = ("_starts", "path")
+
+    def __init__(self, text: str, path: str = "<text>") -> None:
+        self.path = path
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        if "\r" in text:  # old Mac line ends: rare, so only pay for them when present
+            extra = [i + 1 for i, c in enumerate(text) if c == "\r" and text[i + 1:i + 2] != "\n"]
+            starts = sorted(set(starts).union(extra))
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of the character at ``offset``."""
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        """A :class:`Span` for ``text[start:end]``; the end is exclusive."""
+        line, column = self.position(start)
+        if end > start:
+            end_line, end_column = self.position(end - 1)
+            end_column += 1
+        else:
+            end_line, end_column = line, column
+        return Span(self.path, line, column, end_line, end_column, start, end)
+
+
+def strip_gaps(surface: str, gaps: Iterable[str] = (" ", "\t", "\r", "\n", "\u3000")) -> str:
+    """Remove OCR spaces and line breaks from a matched surface."""
+    for gap in gaps:
+        if gap in surface:
+            surface = surface.replace(gap, "")
+    return surface

@@ -1,0 +1,172 @@
+"""Reading one written figure — Arabic, Chinese, or both — into exact decimals.
+
+A :class:`Figure` is what a run of numerals says before any qualifier word
+(约, 近, 以上 …) is applied: an interval, the precision of its last written
+digit, and whether it was a range or a vague amount.  Pure Chinese numerals
+are converted by cn2an (imported lazily: it costs about 0.1 s to import and most
+text needs it rarely); everything else is done here with ``Decimal``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+ZERO, ONE, TEN = Decimal(0), Decimal(1), Decimal(10)
+
+#: Written multipliers, folded into the value: 76.8亿 → 7680000000.
+MULTIPLIERS = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000),
+               "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4,
+          "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+#: Financial and archaic forms rewritten to the plain ones cn2an reads best.
+_PLAIN = str.maketrans({"拾": "十", "佰": "百", "仟": "千", "两": "二", "〇": "零"})
+_ARCHAIC = (("廿", "二十"), ("卅", "三十"))
+
+_DIGIT_CHARS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+_ADJACENT = re.compile(
+    r"^(?P<head>.*?[十百千万亿拾佰仟])?(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])"
+    r"(?P<tail>[十百千万亿拾佰仟]*)$")
+_DIGIT_RUN = re.compile(rf"[{_DIGIT_CHARS}]{{3,}}")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """The interval a run of numerals denotes, before qualifier words."""
+
+    lo: Decimal
+    hi: Decimal
+    #: half a unit of the last written digit (exact figures only)
+    precision: Decimal = ZERO
+    #: one unit of the last significant digit: 400 → 100, 76.8 → 0.1
+    step: Decimal = ONE
+    #: "exact", "range" (三四十) or "vague" (几十, 上百)
+    qualifier: str = "exact"
+
+
+def multiplier_of(chars: str) -> Decimal:
+    """The product of multiplier characters: 百万 → 10**6, 万亿 → 10**12."""
+    value = ONE
+    for char in chars:
+        value *= MULTIPLIERS[char]
+    return value
+
+
+def last_significant_unit(value: Decimal) -> Decimal:
+    """One unit of the last non-zero digit: 400 → 100, 3200 → 100, 76.8 → 0.1."""
+    if value == 0:
+        return ONE
+    exponent = value.normalize().as_tuple().exponent
+    return Decimal(1).scaleb(int(exponent))
+
+
+def arabic(digits: str, mult: str = "") -> Figure:
+    """``7436`` with multiplier ``万``; digits may carry ``,`` grouping and ``.``/``·``."""
+    text = digits.replace(",", "").replace("，", "").replace("·", ".")
+    mantissa = Decimal(text)
+    decimals = len(text.partition(".")[2])
+    factor = multiplier_of(mult)
+    value = mantissa * factor
+    last_digit = Decimal(1).scaleb(-decimals) * factor
+    return Figure(value, value, last_digit / 2, last_significant_unit(mantissa) * factor)
+
+
+@lru_cache(maxsize=4096)
+def chinese_value(numeral: str) -> Decimal:
+    """The value of a pure Chinese numeral such as 七千四百三十六 or 二〇二〇.
+
+    Raises ``ValueError`` for a string that is not a numeral.
+    """
+    text = numeral.translate(_PLAIN)
+    for old, new in _ARCHAIC:
+        text = text.replace(old, new)
+    if "点" in text:  # 一点八: cn2an returns a float here, so split it ourselves
+        whole, _, frac = text.partition("点")
+        if not frac or any(c not in DIGITS for c in frac):
+            raise ValueError(f"not a Chinese numeral: {numeral!r}")
+        return chinese_value(whole) + Decimal("0." + "".join(str(DIGITS[c]) for c in frac))
+    if text and all(c in DIGITS for c in text) and len(text) > 1:
+        return Decimal("".join(str(DIGITS[c]) for c in text))  # 二〇二〇: digit by digit
+    if text in ("", ):
+        raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    if text[0] in MULTIPLIERS and text[0] != "十":  # 万 alone, 百万 alone
+        raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    import cn2an  # lazily: see module docstring
+
+    try:
+        value = cn2an.cn2an(text, "strict")
+    except (ValueError, KeyError, IndexError):
+        try:
+            value = cn2an.cn2an(text, "normal")  # 两万三 (colloquial elision)
+        except (ValueError, KeyError, IndexError):
+            raise ValueError(f"not a Chinese numeral: {numeral!r}") from None
+    if isinstance(value, float):  # never carry a float forward
+        raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    return Decimal(value)
+
+
+def chinese(numeral: str) -> Figure:
+    """A Chinese numeral, including adjacent-digit ranges (三四十 → [30, 40])."""
+    match = _ADJACENT.match(numeral)
+    if match and not _DIGIT_RUN.search(numeral):
+        a, b = DIGITS[match["a"]], DIGITS[match["b"]]
+        if 0 < b - a <= 2:
+            head, tail = match["head"] or "", match["tail"]
+            lo = chinese_value(head + match["a"] + tail) if (head or tail) else Decimal(a)
+            hi = chinese_value(head + match["b"] + tail) if (head or tail) else Decimal(b)
+            return Figure(lo, hi, ZERO, last_significant_unit(lo), "range")
+    value = chinese_value(numeral)
+    # Chinese numerals are read as exact to the units, except that a trailing
+    # 万/亿 scales the last written digit (七千四百三十六万 = 7436万, ± 0.5万).
+    trailing = ONE
+    stripped = numeral
+    while stripped and stripped[-1] in "万亿":
+        trailing *= MULTIPLIERS[stripped[-1]]
+        stripped = stripped[:-1]
+    if "点" in numeral:
+        decimals = len(numeral.partition("点")[2].rstrip("万亿"))
+        unit = Decimal(1).scaleb(-decimals) * trailing
+    else:
+        unit = trailing
+    return Figure(value, value, unit / 2, last_significant_unit(value))
+
+
+# Vague amounts: 几 / 数 / 上 / 成千上万.  Each maps to (lo, hi) before the
+# trailing multiplier (几十万 = 几十 × 万).
+_VAGUE = {
+    "几": (2, 9), "数": (2, 9),
+    "十几": (11, 19), "几十": (20, 99), "数十": (20, 99),
+    "几百": (200, 999), "数百": (200, 999), "几千": (2000, 9999), "数千": (2000, 9999),
+    "上百": (100, 999), "上千": (1000, 9999), "上万": (10000, 99999),
+    "成千上万": (1000, 99999), "成百上千": (100, 9999), "上百万": (1000000, 9999999),
+    "数以万计": (10000, 99999), "数以千计": (1000, 9999), "数以百计": (100, 999),
+    "十数": (11, 19),
+}
+
+
+def vague(text: str) -> Figure:
+    """几十, 十几万, 数千, 上百, 成千上万, 二十几 → an interval marked ``vague``."""
+    mult = ""
+    core = text
+    if core not in _VAGUE:
+        while core and core[-1] in "万亿" and core[:-1]:
+            mult = core[-1] + mult
+            core = core[:-1]
+    factor = multiplier_of(mult)
+    if core in _VAGUE:
+        lo, hi = _VAGUE[core]
+        return Figure(Decimal(lo) * factor, Decimal(hi) * factor, ZERO, ONE, "vague")
+    # 二十几 → [21, 29]; 三百几十 → [320, 399]: 几 after a place takes 1..9 of the
+    # next place down, before a place 2..9 of it.
+    if "几" in core:
+        lo_text = core.replace("几", "一" if core.endswith("几") else "二")
+        hi_text = core.replace("几", "九")
+        lo, hi = chinese_value(lo_text), chinese_value(hi_text)
+        if not core.endswith("几"):  # 三百几十: up to 三百九十九
+            hi += last_significant_unit(hi) - 1 if last_significant_unit(hi) > 1 else 0
+        return Figure(lo * factor, hi * factor, ZERO, ONE, "vague")
+    raise ValueError(f"not a vague amount: {text!r}")

@@ -1,0 +1,61 @@
+"""Units and measure words, and the kind of quantity each one makes.
+
+The table is data: the unit as written (the longest form wins), the unit
+reported (``个小时`` is reported as ``小时``), and the kind.  美元 and 港元 stay
+distinct from 元: a figure in one currency never agrees with another.
+"""
+
+from __future__ import annotations
+
+# unit as written -> (unit reported, kind)
+UNITS: dict[str, tuple[str, str]] = {}
+
+
+def _add(kind: str, names: str, canonical: dict[str, str] | None = None) -> None:
+    for name in names.split():
+        UNITS[name] = ((canonical or {}).get(name, name), kind)
+
+
+_add("money", "元 美元 港元 澳元 欧元 日元 英镑 韩元 卢布 澳门元 新台币 加元 法郎 马克 块钱",
+     {"块钱": "元"})
+_add("percent", "% ‰ 个百分点 百分点 成")
+_add("measure", "公里 千米 米 厘米 毫米 平方米 平方公里 平方千米 立方米 公顷 亩 吨 万吨 公斤 千克 克 "
+     "斤 升 毫升 千瓦 千瓦时 兆瓦 瓦 度 ℃ °C 摄氏度 海里 英里 英尺 立方 标箱 马力 分贝 "
+     "码 床位")
+_add("duration", "天 小时 个小时 个多小时 分钟 秒钟 秒 周 个星期 星期 个月 个多月 年 昼夜 个工作日 "
+     "工作日 夜 多天",
+     {"个小时": "小时", "个多小时": "小时", "个星期": "星期", "个月": "月", "个多月": "月",
+      "个工作日": "工作日", "秒钟": "秒", "多天": "天"})
+_add("age", "岁 周岁")
+_add("ordinal", "级 届 期 版 楼 名次")
+_add("identifier", "号 路 号线 号院 号楼")
+_add("count", "名 人 个 户 家 支 件 只 张 场 所 座 条 项 次 批 台 辆 架 艘 套 份 间 栋 幢 层 "
+     "组 队 位 例 起 种 类 处 篇 部 本 册 首 箱 袋 瓶 盒 包 双 副 块 片 株 棵 头 匹 口 道 "
+     "轮 人次 户次 架次 车次 人份 倍 点 趟 桶 顶 枚 颗 粒 根 把 辆次 吨次 "
+     "封 笔 遍 代 拨 面 扇 盏 卷 集 章 节 门 宗 "
+     "单 台次 票 ")
+
+# Words that look like "number + unit" but whose unit character starts another
+# word; the extractor checks the text after the unit against these.
+UNIT_BLOCKERS: dict[str, tuple[str, ...]] = {
+    "元": ("元素", "元旦", "元宵", "元首", "元年", "元老", "元帅", "元月"),
+    "天": ("天然", "天气", "天津", "天空", "天下", "天地", "天使", "天宝"),
+    "年": ("年轻", "年纪", "年龄", "年级", "年货", "年代", "年度"),
+    "道": ("道路", "道理", "道德"),
+    "面": ("面对", "面临", "面前", "面向", "面貌"),
+    "门": ("门口", "门诊", "门前"),
+    "口": ("口罩", "口号", "口径"),
+    "点": ("点赞", "点单", "点亮", "点燃"),
+    "种": ("种植", "种子"),
+    "头": ("头脑", "头等"),
+    "代": ("代表", "代办", "代买", "代购", "代替"),
+    "期": ("期间", "期待", "期望", "期盼"),
+    "家": ("家庭", "家园", "家属", "家里", "家中", "家门", "家人", "家长", "家乡"),
+    "人": ("人民", "人员", "人心", "人群"),
+    "名": ("名单", "名义", "名字"),
+    "度": ("度过",),
+    "件": ("件事",),
+}
+
+#: Units longest first, for the scanning pattern.
+UNITS_LONGEST_FIRST: tuple[str, ...] = tuple(sorted(UNITS, key=lambda u: (-len(u), u)))
