@@ -108,7 +108,7 @@ def _has_factlint_table(path: str) -> bool:
         data = handle.read()
     if b"factlint" not in data:
         return False  # someone else's pyproject.toml: do not even parse it
-    table = _read_toml(path).get("tool", {})
+    table = _read_toml(_display(path)).get("tool", {})
     return isinstance(table, dict) and "factlint" in table
 
 
