@@ -18,6 +18,8 @@ Value agreement (``TypeName`` → what factlint must say)
     ``number``
         RT ``value`` equals factlint's figure: ``Quantity.value``, or ``lo`` when
         ``lo == hi`` and ``value`` is unset.  ``十余万`` → 100000 whatever the qualifier.
+        A factlint percentage may also be read as the fraction it writes (``五分之一``
+        reported as 20 % agrees with RT's 0.2), as RT's NumberModel resolves fractions.
     ``percentage``
         RT ``"65%"`` equals factlint's figure converted to percent by factlint's unit:
         ``%``, ``个百分点``, ``百分点`` ×1; ``成``, ``折`` ×10; ``‰`` ×0.1; ``‱`` ×0.01.
@@ -32,6 +34,8 @@ Value agreement (``TypeName`` → what factlint must say)
     ``currency``, ``dimension``, ``age``, ``temperature``
         RT ``value`` equals factlint's figure (as for ``number``) *and* factlint's unit,
         looked up in :data:`UNIT_NAMES`, equals RT's ``isoCurrency`` (currency) or ``unit``.
+        Units of one dimension are compared as the same physical amount through
+        :data:`UNIT_SCALES` (factlint folds ``12千米`` into 12000 米; RT says 12 Kilometer).
         An entity with no RT value (a bare ``人民币``) cannot agree: factlint reports figures.
 
     Numbers are compared as ``Decimal``.  RT prints values computed in binary floating
@@ -76,7 +80,8 @@ UNIT_NAMES: dict[str, str] = {
     "美元": "USD", "美圆": "USD", "美金": "USD", "美刀": "USD", "USD": "USD",
     "欧元": "EUR", "EUR": "EUR", "日元": "JPY", "JPY": "JPY", "英镑": "GBP",
     "港元": "HKD", "港币": "HKD", "HKD": "HKD", "台币": "TWD", "新台币": "TWD",
-    "瑞士法郎": "CHF", "奈拉": "NGN", "卢布": "RUB", "韩元": "KRW",
+    "瑞士法郎": "CHF", "奈拉": "NGN", "卢布": "RUB", "韩元": "KRW", "澳元": "AUD",
+    "加元": "CAD", "澳门元": "MOP",
     "$": "Dollar", "比特币": "Bitcoin",
     # dimension (RT unit)
     "亩": "Mu", "公斤": "Kilogram", "千克": "Kilogram", "kg": "Kilogram", "克": "Gram",
@@ -92,6 +97,18 @@ UNIT_NAMES: dict[str, str] = {
     # temperature (RT unit)
     "度": "Degree", "℃": "C", "°C": "C", "°c": "C", "摄氏度": "C", "°F": "F", "℉": "F",
     "华氏度": "F",
+}
+
+#: RT unit name → (base unit, factor), so that 12 Kilometer and 12000 Meter agree.
+UNIT_SCALES: dict[str, tuple[str, Decimal]] = {
+    "Kilometer": ("Meter", Decimal(1000)), "Centimeter": ("Meter", Decimal("0.01")),
+    "Meter": ("Meter", Decimal(1)),
+    "Ton": ("Gram", Decimal(1000000)), "Kilogram": ("Gram", Decimal(1000)),
+    "Jin": ("Gram", Decimal(500)), "Liang": ("Gram", Decimal(50)), "Gram": ("Gram", Decimal(1)),
+    "Microgram": ("Gram", Decimal("0.000001")),
+    "Kilobyte": ("Byte", Decimal(1000)), "Megabyte": ("Byte", Decimal(1000000)),
+    "Byte": ("Byte", Decimal(1)), "Kilobit": ("Bit", Decimal(1000)), "Bit": ("Bit", Decimal(1)),
+    "Megahertz": ("Hertz", Decimal(1000000)), "Hertz": ("Hertz", Decimal(1)),
 }
 
 #: factlint unit → factor turning its figure into percent (RT's ``"65%"``).
@@ -335,15 +352,24 @@ def check_value(expected: Expected, q: Quantity) -> str:
     actual = figure(q)
     if actual is None:
         return "no single figure"
-    if not numbers_agree(parse_decimal(expected.value), actual):
-        return f"value {actual} != {expected.value}"
+    wanted = parse_decimal(expected.value)
     if kind == "number":
-        return ""
-    want = expected.iso_currency or expected.unit
+        factor = PERCENT_FACTORS.get((q.unit or "").strip()) if q.kind == "percent" else None
+        if numbers_agree(wanted, actual):
+            return ""
+        if factor is not None and numbers_agree(wanted, actual * factor / 100):
+            return ""
+        return f"value {actual} != {expected.value}"
+    want = expected.iso_currency or expected.unit or ""
     got = _unit_key(q.unit)
-    if got != want:
-        return f"unit {q.unit!r} ({got}) != {want}"
-    return ""
+    if got == want:
+        return "" if numbers_agree(wanted, actual) else f"value {actual} != {expected.value}"
+    if got in UNIT_SCALES and want in UNIT_SCALES and UNIT_SCALES[got][0] == UNIT_SCALES[want][0]:
+        got_base = actual * UNIT_SCALES[got][1]
+        if numbers_agree(wanted * UNIT_SCALES[want][1], got_base):
+            return ""
+        return f"value {actual} {got} != {expected.value} {want}"
+    return f"unit {q.unit!r} ({got}) != {want}"
 
 
 def _check_range(bounds: tuple[Decimal | None, Decimal | None], q: Quantity) -> str:
