@@ -1,0 +1,79 @@
+"""Documents and corpora: decoded text, its sentences and its quantities.
+
+Sentence boundaries come from Chinese (and ASCII) sentence punctuation and from
+blank lines, never from single line breaks: OCR text breaks lines mid-sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+
+from .extract import extract
+from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup
+from .normalize import LineIndex, normalize, strip_gaps
+from .textio import InputError, discover, read_text
+
+# A sentence ends after 。！？；…, optional closing quotes/brackets, or at a blank line.
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)】]*|\n[ \t\u3000]*\n\s*")
+
+
+def split_sentences(text: str, path: str = "<text>",
+                    index: LineIndex | None = None) -> tuple[Sentence, ...]:
+    """Sentences of ``text`` with spans in the original; text is gap-free normalised."""
+    index = index or LineIndex(text, path)
+    normalized = normalize(text)
+    sentences: list[Sentence] = []
+    start = 0
+    bounds = [m.end() for m in _SENTENCE_END.finditer(normalized)] + [len(text)]
+    for end in bounds:
+        if end <= start:
+            continue
+        raw = normalized[start:end]
+        # Skip leading whitespace so the span starts at the first character.
+        lead = len(raw) - len(raw.lstrip())
+        body = strip_gaps(raw.strip())
+        if body:
+            stripped_end = start + len(raw.rstrip())
+            sentences.append(Sentence(len(sentences), body,
+                                      index.span(start + lead, stripped_end)))
+        start = end
+    return tuple(sentences)
+
+
+def _sentence_of(quantities: Sequence[Quantity],
+                 sentences: Sequence[Sentence]) -> tuple[Quantity, ...]:
+    result = []
+    i = 0
+    for q in quantities:
+        while i + 1 < len(sentences) and sentences[i].span.end <= q.span.start:
+            i += 1
+        result.append(dataclasses.replace(q, sentence=i if sentences else -1))
+    return tuple(result)
+
+
+def load_document(path: str, text: str, *, year: int | None = None) -> Document:
+    """A :class:`Document` with its sentences and quantities (each knowing its sentence)."""
+    index = LineIndex(text, path)
+    sentences = split_sentences(text, path, index)
+    quantities = _sentence_of(extract(text, path=path, year=year), sentences)
+    return Document(path=path, text=text, quantities=quantities, sentences=sentences)
+
+
+def load_corpus(paths: Iterable[str], *, sources: Sequence[SourceInfo] = (),
+                groups: Sequence[VersionGroup] = ()) -> tuple[Corpus, list[InputError]]:
+    """Read every file under ``paths``; unreadable files are returned as errors, not raised."""
+    from .sources import year_for
+
+    documents: list[Document] = []
+    errors: list[InputError] = []
+    for path in discover(paths):
+        display = path.replace("\\", "/")
+        try:
+            text = read_text(path)
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        documents.append(load_document(display, text, year=year_for(display, sources)))
+    return Corpus(tuple(documents), tuple(sources), tuple(groups)), errors
