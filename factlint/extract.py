@@ -11,6 +11,7 @@ whose span points at the original text.  Qualifier rules are in the README.
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -37,7 +38,8 @@ FIGURE = (
 FIGURE_PCT = rf"{FIGURE}(?:{G}[{MORE}])?(?:{G}[%‰])?"
 CONNECTOR = r"(?:至|到|—{1,2}|–|-|~|～)"
 UNIT = "|".join(re.escape(u) for u in UNITS_LONGEST_FIRST)
-PREFIX = ("大约|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|不低于|至少|最多|零下|第")
+PREFIX = ("大约|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|不低于|不小于|不大于|不高于|"
+          "大于|高于|多于|超出|小于|低于|少于|至少|最多|零下|负|第")
 SUFFIX = "以上|以下|左右|上下|以内|之内|内|许"
 
 YEAR = r"(?:1[0-9]|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3}"
@@ -146,7 +148,10 @@ _QUALIFIER_OF = {
     "大约": "about", "约": "about", "左右": "about", "上下": "about", "许": "about",
     "将近": "nearly", "接近": "nearly", "近": "nearly",
     "超过": "at_least", "逾": "at_least", "以上": "at_least", "不少于": "at_least",
-    "不低于": "at_least", "至少": "at_least",
+    "不低于": "at_least", "至少": "at_least", "不小于": "at_least", "大于": "at_least",
+    "高于": "at_least", "多于": "at_least", "超出": "at_least",
+    "小于": "at_most", "低于": "at_most", "少于": "at_most", "不大于": "at_most",
+    "不高于": "at_most",
     "不足": "at_most", "不到": "at_most", "未满": "at_most", "以下": "at_most",
     "以内": "at_most", "之内": "at_most", "内": "at_most", "不超过": "at_most", "最多": "at_most",
 }
@@ -168,22 +173,20 @@ def _apply(qualifier: str, lo: Decimal, hi: Decimal) -> tuple[Decimal | None, De
 class _Context:
     """Per-document facts a date needs: datelines and the year from the sources."""
 
-    __slots__ = ("datelines", "year")
+    __slots__ = ("datelines", "starts", "year")
 
     def __init__(self, text: str, year: int | None) -> None:
         self.year = year
-        self.datelines = find_datelines(text)
+        self.datelines = find_datelines(text, normalized=True)
+        self.starts = [start for start, *_ in self.datelines]
 
     def dateline_at(self, pos: int) -> tuple[int | None, int, int] | None:
-        best = None
-        for start, y, m, d in self.datelines:
-            if start <= pos:
-                best = (y, m, d)
-            elif best is None:
-                return (y, m, d)  # a dateline printed after the story, (新华社…电)
-            else:
-                break
-        return best
+        """The dateline in force at ``pos``: the last one before it, else the first."""
+        if not self.datelines:
+            return None
+        i = bisect.bisect_right(self.starts, pos)
+        _, y, m, d = self.datelines[max(i - 1, 0)]  # i == 0: printed after the story (…电)
+        return y, m, d
 
 
 _DATELINE = re.compile(
@@ -191,10 +194,11 @@ _DATELINE = re.compile(
     rf"(?P<m>1[0-2]|[1-9]){G}月{G}(?P<d>[12][0-9]|3[01]|[1-9]){G}日{G}[电讯]")
 
 
-def find_datelines(text: str) -> list[tuple[int, int | None, int, int]]:
+def find_datelines(text: str, *, normalized: bool = False
+                   ) -> list[tuple[int, int | None, int, int]]:
     """Datelines (新华社北京2月16日电) as (offset, year or None, month, day)."""
     found = []
-    for m in _DATELINE.finditer(normalize(text)):
+    for m in _DATELINE.finditer(text if normalized else normalize(text)):
         year = _cn_int(m["y"]) if m["y"] else None
         found.append((m.start(), year, int(m["m"]), int(m["d"])))
     return found
@@ -224,11 +228,14 @@ class _Builder:
         return Quantity(text=surface, span=span, normalized=strip_gaps(self.text[start:end]),
                         **fields)
 
-    def _idiom(self, start: int, end: int) -> bool:
+    def _idiom(self, start: int, end: int, body_end: int) -> bool:
+        """Whether the numerals at ``start`` belong to a word such as 一线 or 千万不要."""
         lo = max(0, start - 4)
         window = self.text[lo:end + 4]
         for m in _IDIOM_RE.finditer(window):
-            if m.start() + lo < end and m.end() + lo > start:
+            i_start, i_end = m.start() + lo, m.end() + lo
+            inside = start <= i_start and i_end <= body_end and i_end - i_start < body_end - start
+            if i_start < end and i_end > start and not inside:  # 四千万 is no 千万
                 return True
         return False
 
@@ -356,7 +363,7 @@ class _Builder:
 
         # Not amounts: numerals inside words and idioms, 一 as an article.
         if not has_digit:
-            if self._idiom(body_start, m.end("unit") if unit else body_end):
+            if self._idiom(body_start, m.end("unit") if unit else body_end, body_end):
                 return None
             if body in ("一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十",
                         "百", "千", "万", "亿", "零") and not unit and pre != "第":
@@ -437,7 +444,7 @@ class _Builder:
             qualifier = "more_than"
         else:
             qualifier = _QUALIFIER_OF.get(pre or "") or _QUALIFIER_OF.get(suffix or "")
-        if pre == "零下":
+        if pre in ("零下", "负"):
             figure = Figure(-figure.hi, -figure.lo, figure.precision, figure.step, figure.qualifier)
         return self._amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
                                      subject_from=(body_start, m.end("unit") if unit else end))
@@ -521,13 +528,33 @@ def extract(text: str, *, path: str | None = None, year: int | None = None) -> l
     found: list[Quantity] = []
     handlers = (("date", builder.date), ("time", builder.time), ("pct", builder.percent),
                 ("frac", builder.fraction), ("amount", builder.amount))
+    # Two stages for speed: a one-class pattern finds runs of numerals (C speed),
+    # then the full pattern is matched only there, starting at a qualifier or
+    # time-of-day word written just before the run, if any.
+    find_run, match, lead_in = _RUN.search, PATTERN.match, _LEAD_IN.search
     pos = 0
-    search = PATTERN.search
     while True:
-        m = search(normalized, pos)
-        if m is None:
+        run = find_run(normalized, pos)
+        if run is None:
             break
-        group = m.lastgroup
+        start, run_end = run.span()
+        if run_end - start == 1 and normalized[start] in _ARTICLES:
+            nxt = normalized[run_end:run_end + 1]
+            if (nxt not in _AFTER_ARTICLE and normalized[run_end:run_end + 2] != "个多"
+                    and not lead_in(normalized, max(pos, start - 6), start)):
+                pos = run_end  # 一 as an article or inside a word: never a quantity alone
+                continue
+        m = None
+        lead = lead_in(normalized, max(pos, start - 6), start)
+        if lead:
+            m = match(normalized, lead.start())
+            if m is not None and m.end() <= start:
+                m = None
+        if m is None:
+            m = match(normalized, start)
+        if m is None:
+            pos = run_end
+            continue
         quantity = None
         for name, handler in handlers:
             if m.group(name) is not None:
@@ -545,11 +572,19 @@ def extract(text: str, *, path: str | None = None, year: int | None = None) -> l
                             quantity = None
                         m = retry
                 break
-        del group
         if quantity is not None:
             found.append(quantity)
-        pos = max(m.end(), pos + 1)
+        pos = max(m.end(), start + 1)
     return found
+
+
+_RUN = re.compile(rf"[0-9{CN}几]+")
+#: Words that may stand just before a run of numerals and belong to the quantity.
+_LEAD_IN = re.compile(
+    rf"(?:{PREFIX}|{PERIOD}|成|上|数以|数)(?:[ \t]*(?:\r?\n[ \t]*)?)$")
+#: Single numerals that need a closer look only when followed by one of these.
+_ARTICLES = frozenset("一")
+_AFTER_ARTICLE = frozenset("月时点余多十百千万亿至到-")
 
 
 _AMOUNT_ONLY = re.compile(
