@@ -15,12 +15,12 @@ __version__ = "0.1.0"
 __all__ = ["extract", "parse", "Quantity", "Span", "Finding", "Location", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .extract import extract, parse
+    from .extractor import extract, parse
     from .model import Finding, Location, Quantity, Span
 
 _LAZY = {
-    "extract": ("factlint.extract", "extract"),
-    "parse": ("factlint.extract", "parse"),
+    "extract": ("factlint.extractor", "extract"),
+    "parse": ("factlint.extractor", "parse"),
     "Quantity": ("factlint.model", "Quantity"),
     "Span": ("factlint.model", "Span"),
     "Finding": ("factlint.model", "Finding"),

@@ -10,7 +10,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
-from .extract import extract
+from .extractor import extract
 from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup
 from .normalize import LineIndex, normalize, strip_gaps
 from .textio import InputError, discover, read_text

@@ -416,7 +416,7 @@ def score_case(case: Case, quantities: Sequence[Quantity], model: str) -> CaseRe
 
 
 def _default_extract(text: str) -> list[Quantity]:
-    from .extract import extract  # imported late: the yardstick must load without it
+    from .extractor import extract  # imported late: the yardstick must load without it
 
     return extract(text)
 

@@ -390,8 +390,7 @@ class _Builder:
             return self.quantity(start, end, lo=None, hi=None, qualifier="exact",
                                  unit=unit, kind="identifier")
         tail = text[end:end + 3]
-        if has_digit and not unit and (tail.startswith(("热线", "专线", "号码", "电话"))
-                                       or (len(body) >= 5 and body.isdigit())):
+        if has_digit and not unit and tail.startswith(("热线", "专线", "号码", "电话")):
             return self.quantity(start, end, lo=None, hi=None, qualifier="exact",
                                  unit=None, kind="identifier")
         # Ranges: 10至15, 3-5, 15%～30%.

@@ -1,0 +1,63 @@
+"""Properties of the extractor that must hold for any input (hypothesis)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import cn2an
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factlint
+
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+integers = st.integers(min_value=0, max_value=10**12)
+
+
+@given(integers)
+def test_arabic_digits(n: int) -> None:
+    assert factlint.parse(f"{n}名").lo == Decimal(n)
+
+
+@given(integers)
+def test_full_width_digits(n: int) -> None:
+    q = factlint.parse(f"{n}名".translate(FULL_WIDTH))
+    assert (q.lo, q.hi) == (Decimal(n), Decimal(n))
+
+
+# 一名 alone is an article in copy ("一名宝妈"), not a count, so start at 2.
+@given(st.integers(min_value=2, max_value=10**12))
+def test_chinese_numerals(n: int) -> None:
+    written = cn2an.an2cn(str(n))
+    assert factlint.parse(f"{written}名").lo == Decimal(n), written
+
+
+@given(integers, st.data())
+def test_ocr_spaces_and_line_breaks(n: int, data: st.DataObject) -> None:
+    digits = str(n)
+    pieces = [digits[0]]
+    for char in digits[1:]:
+        pieces.append(data.draw(st.sampled_from(["", "", " ", "\n", " \n "])) + char)
+    written = "".join(pieces) + data.draw(st.sampled_from(["名", " 名", "\n名"]))
+    q = factlint.parse(written)
+    assert q.lo == Decimal(n), repr(written)
+
+
+ALPHABET = st.sampled_from(list(
+    "0123456789０１２３４５６７８９一二两三四五六七八九十百千万亿零〇几余多近约超过以上以下左右"
+    "第名人个元美元%％‰年月日时点分号次之成数上至到—-~～.·,，。 \n\r\t党员捐款ABCxyz"))
+
+
+@settings(max_examples=300)
+@given(st.lists(ALPHABET, max_size=60).map("".join))
+def test_extract_never_raises_and_spans_point_at_the_text(text: str) -> None:
+    for q in factlint.extract(text):
+        assert text[q.span.start:q.span.end] == q.text
+        assert q.lo is None or isinstance(q.lo, Decimal)
+        assert q.hi is None or q.lo is None or q.lo <= q.hi
+
+
+@settings(max_examples=100)
+@given(st.text(max_size=200))
+def test_extract_never_raises_on_any_unicode(text: str) -> None:
+    factlint.extract(text)
