@@ -1,0 +1,180 @@
+"""The rule engine behind ``factlint check``.
+
+:func:`run_check` reads the sources file, the corpus and the rule files a
+:class:`~factlint.config.Config` names, runs every YAML rule and every built-in
+check, then applies the configuration: ``disable`` drops rules, ``levels``
+changes a rule's level before it runs, recorded errata (``known:``) turn the
+findings they explain into info that never fails the run, and ``fail-on``
+decides the exit status.  The result is sorted, so the same input always gives
+the same report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .config import Config
+from .document import load_corpus
+from .model import LEVELS, Corpus, Finding, Location, RuleInfo
+from .reporters import sorted_findings
+from .rules import BUILTINS, CheckContext, KnownErratum, Rule, builtin_module, load_rules
+from .rules import rule_type as _rule_type_module
+from .sources import load_sources, normalize_path
+
+__all__ = ["CheckResult", "run_check", "builtin_rules", "apply_known", "run_rules"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What a run found, the rules that ran, unreadable inputs, and the exit status."""
+
+    findings: tuple[Finding, ...]
+    rules: dict[str, RuleInfo]
+    errors: list[str] = field(default_factory=list)
+    exit_code: int = EXIT_OK
+
+
+def builtin_rules() -> list[Rule]:
+    """A :class:`Rule` for every built-in check present in this checkout."""
+    rules = []
+    for rule_id in BUILTINS:
+        module = builtin_module(rule_id)
+        if module is None:
+            continue  # built by another change; not an error
+        rules.append(Rule(id=rule_id, type=rule_id, level=module.DEFAULT_LEVEL,
+                          message=module.DESCRIPTION, description=module.DESCRIPTION,
+                          origin=("", 0, 0)))
+    return rules
+
+
+def _module_for(rule: Rule):
+    if rule.type in BUILTINS:
+        return builtin_module(rule.type)
+    return _rule_type_module(rule.type)
+
+
+def _location_matches(written: str, location: Location) -> bool:
+    path, _, rest = written.rpartition(":")
+    line_col = rest
+    if path and ":" in path:
+        head, _, maybe_line = path.rpartition(":")
+        if maybe_line.isdigit():  # path:line:col
+            path, line_col = head, f"{maybe_line}:{rest}"
+    parts = line_col.split(":")
+    line = int(parts[0])
+    column = int(parts[1]) if len(parts) > 1 else None
+    if location.line != line or (column is not None and location.column != column):
+        return False
+    wanted = normalize_path(path)
+    actual = normalize_path(location.path)
+    # Written relative to the working directory, or just the tail of the path.
+    return (actual == wanted or actual.endswith("/" + wanted)
+            or os.path.abspath(actual) == os.path.abspath(wanted))
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _erratum_for(finding: Finding, known: Sequence[KnownErratum]) -> KnownErratum | None:
+    places = (finding.location, *finding.related)
+    for erratum in known:
+        if any(_location_matches(w, loc) for w in erratum.locations for loc in places):
+            return erratum
+        if erratum.value is not None and any(
+                _compact(loc.text) == _compact(erratum.value) for loc in places):
+            return erratum
+    return None
+
+
+def apply_known(findings: Iterable[Finding], rule: Rule) -> tuple[list[Finding], set[int]]:
+    """Findings of ``rule`` with recorded errata turned into info.
+
+    Returns the findings and the indices of those a ``known:`` entry explains.
+    """
+    result: list[Finding] = []
+    explained: set[int] = set()
+    for finding in findings:
+        erratum = _erratum_for(finding, rule.known) if rule.known else None
+        if erratum is not None:
+            explained.add(len(result))
+            finding = dataclasses.replace(
+                finding, level="info",
+                message=f"{finding.message} (known erratum: {erratum.reason})")
+        result.append(finding)
+    return result, explained
+
+
+def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext
+              ) -> tuple[list[Finding], set[int]]:
+    """Every finding of ``rules`` over ``corpus``, and which of them are known errata."""
+    findings: list[Finding] = []
+    explained: set[int] = set()
+    for rule in rules:
+        module = _module_for(rule)
+        produced = []
+        for finding in module.check(rule, corpus, ctx):
+            if finding.rule != rule.id:  # a check reports under its own rule only
+                finding = dataclasses.replace(finding, rule=rule.id)
+            produced.append(finding)
+        produced, known = apply_known(produced, rule)
+        explained.update(len(findings) + i for i in known)
+        findings.extend(produced)
+    return findings, explained
+
+
+def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding], set[Finding]]:
+    seen: dict[Finding, None] = {}
+    known: set[Finding] = set()
+    for index, finding in enumerate(findings):
+        seen.setdefault(finding, None)
+        if index in explained:
+            known.add(finding)
+    return list(seen), known
+
+
+def run_check(config: Config) -> CheckResult:
+    """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings."""
+    if not config.paths:
+        raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
+                           "in [tool.factlint] or .factlint.yaml")
+    sources, groups = load_sources(config.sources) if config.sources else ((), ())
+    rules = load_rules(config.rules) + builtin_rules()
+    known_ids = {rule.id for rule in rules} | set(BUILTINS)
+    for rule_id in config.disable:
+        if rule_id not in known_ids:
+            raise config.error("disable", _unknown_rule(rule_id, known_ids), rule_id)
+    for rule_id in config.levels:
+        if rule_id not in known_ids:
+            raise config.error("levels", _unknown_rule(rule_id, known_ids), rule_id)
+    active = [dataclasses.replace(rule, level=config.levels.get(rule.id, rule.level))
+              for rule in rules if rule.id not in config.disable]
+
+    corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups)
+    ctx = CheckContext(variants=config.measure_word_variants)
+    raw, explained = run_rules(active, corpus, ctx)
+    unique, known = _unique(raw, explained)
+    findings = tuple(sorted_findings(unique))
+
+    infos = {rule.id: RuleInfo(rule.id, rule.level, rule.description or rule.message,
+                               rule.link) for rule in sorted(active, key=lambda r: r.id)}
+    threshold = LEVELS.index(config.fail_on)
+    failing = any(LEVELS.index(f.level) >= threshold for f in findings if f not in known)
+    errors = [str(exc) for exc in input_errors]
+    exit_code = EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_OK
+    return CheckResult(findings=findings, rules=infos, errors=errors, exit_code=exit_code)
+
+
+def _unknown_rule(rule_id: str, known_ids: set[str]) -> str:
+    import difflib
+
+    message = f"unknown rule id '{rule_id}'"
+    close = difflib.get_close_matches(rule_id, sorted(known_ids), n=1, cutoff=0.6)
+    if close:
+        message += f"; did you mean '{close[0]}'?"
+    return message

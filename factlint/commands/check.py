@@ -1,0 +1,62 @@
+"""``factlint check [PATH...]``: report every claim that cannot be true together with another."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..model import LEVELS
+from ..reporters import FORMATS
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check", help="check the corpus against the rules and report contradictions",
+        description="Check the files against the YAML rules and the built-in checks "
+                    "(repeated-figure, contradictory-qualifier, cross-source) and report "
+                    "every claim that cannot be true together with another. Settings come "
+                    "from .factlint.yaml or [tool.factlint] in pyproject.toml; flags "
+                    "override them.")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files, or folders (every .txt and .md under them); "
+                             "default: 'paths' from the config")
+    parser.add_argument("--config", metavar="FILE",
+                        help=".factlint.yaml or pyproject.toml to read instead of looking "
+                             "upwards from the working directory")
+    parser.add_argument("--rules", nargs="+", metavar="FILE",
+                        help="rule files or folders (replace the config's 'rules')")
+    parser.add_argument("--sources", metavar="FILE",
+                        help="sources file: dateline dates and version groups")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="output format (default: github under GitHub Actions, else text)")
+    parser.add_argument("--fail-on", choices=tuple(reversed(LEVELS)), default=None,
+                        help="exit 1 when a finding is at or above this level (default: error)")
+    parser.add_argument("--disable", nargs="+", metavar="ID", default=None,
+                        help="rule ids to skip (added to the config's 'disable')")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..check import run_check
+    from ..config import load_config
+    from ..reporters import default_format, render
+    from ..textio import InputError
+    from ..yamlload import ConfigError
+
+    overrides = {
+        "paths": args.paths or None,
+        "rules": args.rules,
+        "sources": args.sources,
+        "fail-on": args.fail_on,
+        "disable": args.disable,
+    }
+    try:
+        config = load_config(".", config_path=args.config, overrides=overrides)
+        result = run_check(config)
+    except (ConfigError, InputError) as exc:
+        print(f"{exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(render(args.format or default_format(), result.findings, result.rules))
+    for message in result.errors:
+        print(message, file=sys.stderr)
+    return result.exit_code
