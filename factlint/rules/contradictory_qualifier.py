@@ -1,0 +1,147 @@
+"""contradictory-qualifier: one expression that says two incompatible things.
+
+Why it matters: ``近1000余人`` says both "not quite 1000" (近) and "more than
+1000" (余); no reader can tell which figure the writer meant, and a fact-checker
+cannot check it.  ``至少…以上`` and ``不到…多`` are the same mistake.  ``约…左右``
+says "about" twice: not wrong about the number, but a copy-editing error, so it
+is a warning.
+
+What is checked: for every amount, the qualifier words written right before the
+figure (近 将近 接近 不到 不足 最多 不超过 | 超过 逾 至少 不少于 不低于 多达 | 约 大约)
+and right after it (余 多 | 以上 以下 左右 上下), read from the surface text, since
+the extractor keeps only one qualifier in ``Quantity.qualifier``.
+
+==========================  =====================================  ========
+Written                     Says                                   Level
+==========================  =====================================  ========
+近/将近/接近/不到/不足/最多   below the figure, and above it          error
+ … 余/多/以上
+至少/不少于/不低于 … 以上    "at least" twice, 以上 counted twice    error
+超过/逾/至少/余/多 … 以下    above the figure, and below it          error
+约/大约 … 左右/上下          "about" twice                          warning
+约/大约 … 余/多              "about", and "more than"               warning
+==========================  =====================================  ========
+
+A built-in rule: it needs no YAML.  Change its level with ``levels:
+{contradictory-qualifier: warning}`` or turn it off with ``disable``.  Example
+finding::
+
+    seeds/x.txt:3:5: error contradictory-qualifier 近1000余人: 近 (below 1000) and
+    余 (above 1000) cannot both hold
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from ..claims import _positions_in_sentence
+from ..model import Corpus, Finding, Location
+from ..units import UNITS_LONGEST_FIRST
+from . import CheckContext, Rule
+
+NAME = "contradictory-qualifier"
+DEFAULT_LEVEL = "error"
+DESCRIPTION = ("One expression says two incompatible things about a figure "
+               "(近…余, 至少…以上, 不到…多; 约…左右 as a warning).")
+
+BELOW = ("将近", "接近", "不超过", "不到", "不足", "最多", "近")
+ABOVE = ("不少于", "不低于", "至少", "多达", "超过", "逾")
+ABOUT = ("大约", "约")
+PREFIXES = tuple(sorted(BELOW + ABOVE + ABOUT, key=len, reverse=True))
+# Characters that make the prefix part of another word: 最近 (recently), 签约 (sign).
+_NOT_PREFIX = {"近": set("最附靠邻临亲就遥远贴"),
+               "约": set("节签预合条制公邀契相婉简誓违履践赴特隐租"),
+               "逾": set("不"), "不到": set("想做找看买等得办猜达见听说拿"),
+               "不足": set("补弥")}
+
+_NUM = r"(?:[0-9][0-9,，.·]*|[零〇一二两三四五六七八九十百千万亿几]+)"
+_UNIT = "|".join(regex.escape(u) for u in UNITS_LONGEST_FIRST)
+_BODY = regex.compile(
+    rf"(?P<num>{_NUM})(?P<m1>[余多])?(?P<mult>[百千万亿]+)?(?P<m2>[余多])?"
+    rf"(?P<unit>{_UNIT})?(?P<suf>以上|以下|左右|上下)?")
+
+_SAYS = {
+    "近": "below", "将近": "below", "接近": "below", "不到": "below", "不足": "below",
+    "最多": "at most", "不超过": "at most",
+    "超过": "above", "逾": "above", "多达": "as many as", "至少": "at least",
+    "不少于": "at least", "不低于": "at least",
+    "约": "about", "大约": "about",
+    "余": "above", "多": "above", "以上": "at least", "以下": "at most",
+    "左右": "about", "上下": "about",
+}
+
+
+def _verdict(pre: str | None, more: str | None, suffix: str | None) -> tuple[str, str, str] | None:
+    """(level, first word, second word) of a contradiction, or None."""
+    after = [w for w in (more, suffix) if w]
+    if pre in BELOW:
+        for word in after:
+            if word in ("余", "多", "以上"):
+                return "error", pre, word
+    if pre in ("至少", "不少于", "不低于") and suffix == "以上":
+        return "error", pre, suffix
+    if suffix == "以下":
+        if pre in ABOVE:
+            return "error", pre, suffix
+        if more:
+            return "error", more, suffix
+    if pre in ABOUT:
+        if suffix in ("左右", "上下"):
+            return "warning", pre, suffix
+        if more:
+            return "warning", pre, more
+    return None
+
+
+def _prefix_before(text: str, end: int) -> str | None:
+    for word in PREFIXES:
+        start = end - len(word)
+        if start >= 0 and text[start:end] == word:
+            blocked = _NOT_PREFIX.get(word, set())
+            if start > 0 and text[start - 1] in blocked:
+                continue
+            return word
+    return None
+
+
+def _level(rule: Rule, found: str) -> str:
+    from ..model import LEVELS
+
+    return min(rule.level, found, key=LEVELS.index)
+
+
+def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
+    for document in corpus.documents:
+        yield from _check_document(rule, document)
+
+
+def _check_document(rule: Rule, document) -> Iterator[Finding]:
+    places = _positions_in_sentence(document)
+    for index, q in enumerate(document.quantities):
+        if not q.is_amount or index not in places:
+            continue
+        text = document.sentences[q.sentence].text
+        start, end = places[index]
+        body = _BODY.search(text, start, min(len(text), end + 4))
+        if body is None or body.start() >= end:
+            continue
+        pre = _prefix_before(text, body.start())
+        more = body["m1"] or body["m2"]
+        verdict = _verdict(pre, more, body["suf"])
+        if verdict is None:
+            continue
+        level, first, second = verdict
+        phrase = text[body.start() - len(pre or ""):body.end()]
+        figure = body["num"] + (body["mult"] or "")
+        message = (f"{phrase}: {first} ({_SAYS[first]} {figure}) and {second} "
+                   f"({_SAYS[second]} {figure}) ")
+        if second in ("左右", "上下"):
+            message += "say 'about' twice; keep one"
+        elif level == "warning":
+            message += "mix an estimate with a lower bound; keep one"
+        else:
+            message += "cannot both hold; say which is meant"
+        yield Finding(rule=rule.id, level=_level(rule, level), message=message,
+                      location=Location.of(q.span, q.text))
