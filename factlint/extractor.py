@@ -23,7 +23,7 @@ from .units import UNIT_BLOCKERS, UNITS, UNITS_LONGEST_FIRST
 
 __all__ = ["extract", "parse", "find_datelines"]
 
-G = r"[ \t]*(?:\r?\n[ \t]*)?"  # an OCR gap: spaces and at most one line break
+G = r"[ \t]*(?:\r?\n[ \t]*){0,2}"  # an OCR gap: spaces and up to two line breaks
 CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
 CN_DIGIT = "零〇一二两三四五六七八九"
 ARABIC = rf"(?:[0-9]{{1,3}}(?:[,，][0-9]{{3}})+(?![0-9])|[0-9]+(?:{G}[0-9]+)*)(?:{G}[.·]{G}[0-9]+)?"
@@ -53,10 +53,10 @@ PATTERN = re.compile(
     rf"""
     (?P<date>
         (?:(?P<y>{YEAR}){G}年{G})?
-        (?P<mo>{MONTH}){G}月(?!{G}(?:份额))
+        (?P<mo>{MONTH})(?:{G}{CONNECTOR}{G}(?P<mo_to>{MONTH}))?{G}月(?!{G}(?:份额))
         (?:{G}(?:(?P<d>{DAY}){G}[日号]|(?P<part>底|初|末|中旬|上旬|下旬|中)))?
         (?:{G}{CONNECTOR}{G}(?:(?P<mo2>{MONTH}){G}月{G})?(?P<d2>{DAY}){G}[日号])?
-      | (?P<yonly>{YEAR}){G}年(?P<ypart>底|初|末)?
+      | (?P<yonly>{YEAR})(?:{G}{CONNECTOR}{G}(?P<yonly2>{YEAR}))?{G}年(?P<ypart>底|初|末)?
       | (?P<donly>[12][0-9]|3[01]|0?[1-9]){G}日
         (?:{G}{CONNECTOR}{G}(?P<donly2>[12][0-9]|3[01]|0?[1-9]){G}日)?
         (?!{G}(?:内|以内|之内|左右|以上))
@@ -64,14 +64,15 @@ PATTERN = re.compile(
     )
   | (?P<time>
         (?P<period>{PERIOD})?{G}(?P<h>{HOUR}){G}(?P<hm>[点时])
-        (?:{G}(?:(?P<mi>{MINUTE}){G}分|(?P<half>半)|(?P<tq>许|多|左右)))?
+        (?:{G}(?:(?P<mi>{MINUTE}){G}分|(?P<half>半)))?(?P<tq>许|多|左右)?
     )
-  | (?P<pct>(?:(?P<ppre>{PREFIX}){G})?百分之(?P<pbody>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
+  | (?P<pct>(?:(?P<ppre>{PREFIX})(?:有|达|为)?{G})?百分之(?P<pbody>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
         (?P<psuf>{SUFFIX}|[{MORE}])?)
-  | (?P<frac>(?P<fden>[{CN}]+)分之(?P<fnum>[{CN}]+)
+  | (?P<frac>(?:(?P<fpre>{PREFIX})(?:有|达|为)?{G})?(?P<fden>[{CN}]+)分之(?P<fnum>[{CN}]+)
+        (?P<fsuf>{SUFFIX})?
       | (?P<anum>[0-9]{{1,3}})/(?P<aden>[0-9]{{1,3}})(?![0-9./℃%]))
   | (?P<amount>
-        (?:(?P<pre>{PREFIX}){G})?
+        (?:(?P<pre>{PREFIX})(?:有|达|为)?{G})?
         (?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)
         (?P<suf1>{SUFFIX})?
         (?:{G}(?P<unit>{UNIT}))?
@@ -260,11 +261,15 @@ class _Builder:
             year = _cn_int(m["yonly"])
             part = m["ypart"]
             iso = str(year)
+            if m["yonly2"]:  # 1999—2002年
+                return self.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
+                                     kind="date", iso=f"{year}/{_cn_int(m['yonly2'])}")
             if part:
                 iso = {"底": f"{year}-11/{year}-12", "末": f"{year}-11/{year}-12",
                        "初": f"{year}-01/{year}-02"}[part]
-            return self.quantity(start, end, lo=None, hi=None, qualifier="vague" if part else "exact",
-                                 unit="年", kind="date", iso=iso)
+            return self.quantity(start, end, lo=None, hi=None,
+                                 qualifier="vague" if part else "exact", unit=None, kind="date",
+                                 iso=iso)
         if m["donly"]:
             d1 = int(m["donly"])
             d2 = int(m["donly2"]) if m["donly2"] else None
@@ -275,7 +280,7 @@ class _Builder:
             if d2:
                 iso += "/" + _iso(year, month, d2)
             return self.quantity(start, end, lo=None, hi=None,
-                                 qualifier="range" if d2 else "exact", unit="日", kind="date",
+                                 qualifier="range" if d2 else "exact", unit=None, kind="date",
                                  iso=iso)
         month = _cn_int(m["mo"])
         year = _cn_int(m["y"]) if m["y"] else year_ctx
@@ -295,12 +300,15 @@ class _Builder:
             qualifier = "vague"
         else:
             iso = _iso(year, month, None)
+            if m["mo_to"]:  # 6—8月
+                iso += "/" + _iso(year, _cn_int(m["mo_to"]), None)
+                qualifier = "range"
         if m["d2"]:
             month2 = _cn_int(m["mo2"]) if m["mo2"] else month
             iso = iso.split("/")[0] + "/" + _iso(year, month2, _cn_int(m["d2"]))
             qualifier = "range"
         return self.quantity(start, end, lo=None, hi=None, qualifier=qualifier,
-                             unit="日" if m["d"] else "月", kind="date", iso=iso)
+                             unit=None, kind="date", iso=iso)
 
     def time(self, m: re.Match) -> Quantity | None:
         start, end = m.span("time")
@@ -346,8 +354,9 @@ class _Builder:
         if den == 0:
             return None
         value = num * 100 / den
-        return self.quantity(start, end, lo=value, hi=value, qualifier="exact", unit="%",
-                             kind="percent", value=value)
+        qualifier = _QUALIFIER_OF.get(m["fpre"] or "") or _QUALIFIER_OF.get(m["fsuf"] or "")
+        return self._amount_quantity(start, end, Figure(value, value), qualifier, "%", "percent",
+                                     m["fpre"])
 
     # -- amounts -----------------------------------------------------------------
     def amount(self, m: re.Match) -> Quantity | None:
@@ -365,13 +374,20 @@ class _Builder:
         if not has_digit:
             if self._idiom(body_start, m.end("unit") if unit else body_end, body_end):
                 return None
-            if body in ("一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十",
-                        "百", "千", "万", "亿", "零") and not unit and pre != "第":
+            if body in _SINGLE_NUMERALS and not unit and not pre:
                 return None
-            if body == "一" and pre != "第" and not suffix:
+            if (body == "一" and not pre and not suffix and "多" not in (unit or "")
+                    and UNITS.get(unit or "", ("", ""))[0] != "个百分点"):
                 return None  # 一张购物小票: an article, not a count
-            if body in ("万", "亿", "千", "百", "十", "零", "〇"):
-                return None
+            if body in ("万", "亿", "千", "百", "百万", "千万") and not (
+                    pre or (unit and UNITS[unit][1] != "count")):
+                return None  # 万 alone is 1万 only after 近/逾 (近万户) or before a measure
+            if self.text[start - 1:start] == "“" and UNITS.get(unit or "", ("", "count"))[1] == (
+                    "count"):
+                return None  # “四个集中”, “两个维护”: a slogan, not a count
+        if (text[body_end:body_end + 2][:1] in _RATIO and text[body_end + 1:body_end + 2].isdigit()
+                or before in _RATIO and text[start - 2:start - 1].isdigit()):
+            return None  # 0∶0, 11∶0: a score or a ratio
         if unit:
             blockers = UNIT_BLOCKERS.get(unit)
             if blockers and any((unit + after_unit[:4]).startswith(b) for b in blockers):
@@ -390,7 +406,9 @@ class _Builder:
             return self.quantity(start, end, lo=None, hi=None, qualifier="exact",
                                  unit=unit, kind="identifier")
         tail = text[end:end + 3]
-        if has_digit and not unit and tail.startswith(("热线", "专线", "号码", "电话")):
+        if has_digit and not unit and (tail.startswith(("热线", "专线", "号码", "电话"))
+                                       or (len(body) >= 7 and body.isdigit())
+                                       or _DIGIT_BY_DIGIT.fullmatch(body)):
             return self.quantity(start, end, lo=None, hi=None, qualifier="exact",
                                  unit=None, kind="identifier")
         # Ranges: 10至15, 3-5, 15%～30%.
@@ -577,6 +595,10 @@ def extract(text: str, *, path: str | None = None, year: int | None = None) -> l
     return found
 
 
+_RATIO = frozenset(":∶")
+_SINGLE_NUMERALS = frozenset("一二两三四五六七八九十百千万亿零〇")
+# 一一〇, 九五五〇: digit-by-digit numerals that are not followed by 年 are names.
+_DIGIT_BY_DIGIT = re.compile(f"[{CN_DIGIT}]{{3,}}")
 _RUN = re.compile(rf"[0-9{CN}几]+")
 #: Words that may stand just before a run of numerals and belong to the quantity.
 _LEAD_IN = re.compile(

@@ -41,8 +41,9 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
-# Traditional forms of numeral characters (NFKC leaves them): 四千萬 reads as 四千万.
-_TABLE.update({ord(k): v for k, v in zip("萬億兩點個幾貳陸", "万亿两点个几贰陆", strict=True)})
+# Traditional forms of numeral characters (NFKC leaves them): 四千萬 reads as 四千万;
+# OCR and typists write 〇 as ○ (U+25CB).
+_TABLE.update({ord(k): v for k, v in zip("萬億兩點個幾貳陸○", "万亿两点个几贰陆〇", strict=True)})
 _NEEDS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]+")
 
 

@@ -93,8 +93,8 @@ def chinese_value(numeral: str) -> Decimal:
         return Decimal("".join(str(DIGITS[c]) for c in text))  # 二〇二〇: digit by digit
     if text in ("", ):
         raise ValueError(f"not a Chinese numeral: {numeral!r}")
-    if text[0] in MULTIPLIERS and text[0] != "十":  # 万 alone, 百万 alone
-        raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    if text[0] in MULTIPLIERS and text[0] != "十":  # 近万户, 近百万套: 万 = 一万
+        text = "一" + text
     import cn2an  # lazily: see module docstring
 
     try:
@@ -159,7 +159,8 @@ def vague(text: str) -> Figure:
     factor = multiplier_of(mult)
     if core in _VAGUE:
         lo, hi = _VAGUE[core]
-        return Figure(Decimal(lo) * factor, Decimal(hi) * factor, ZERO, ONE, "vague")
+        # 几万 = [2, 9] × 万 reaches up to 99999, not 90000: the places below are unwritten.
+        return Figure(Decimal(lo) * factor, (Decimal(hi) + 1) * factor - 1, ZERO, ONE, "vague")
     # 二十几 → [21, 29]; 三百几十 → [320, 399]: 几 after a place takes 1..9 of the
     # next place down, before a place 2..9 of it.
     if "几" in core:
@@ -168,5 +169,5 @@ def vague(text: str) -> Figure:
         lo, hi = chinese_value(lo_text), chinese_value(hi_text)
         if not core.endswith("几"):  # 三百几十: up to 三百九十九
             hi += last_significant_unit(hi) - 1 if last_significant_unit(hi) > 1 else 0
-        return Figure(lo * factor, hi * factor, ZERO, ONE, "vague")
+        return Figure(lo * factor, (hi + 1) * factor - 1, ZERO, ONE, "vague")
     raise ValueError(f"not a vague amount: {text!r}")

@@ -33,7 +33,7 @@ _add("count", "名 人 个 户 家 支 件 只 张 场 所 座 条 项 次 批 �
      "组 队 位 例 起 种 类 处 篇 部 本 册 首 箱 袋 瓶 盒 包 双 副 块 片 株 棵 头 匹 口 道 "
      "轮 人次 户次 架次 车次 人份 倍 点 趟 桶 顶 枚 颗 粒 根 把 辆次 吨次 "
      "封 笔 遍 代 拨 面 扇 盏 卷 集 章 节 门 宗 "
-     "单 台次 票 ")
+     "单 台次 票 字 尾 幅 步")
 
 # Words that look like "number + unit" but whose unit character starts another
 # word; the extractor checks the text after the unit against these.
