@@ -125,7 +125,7 @@ def agreement(a: Quantity, b: Quantity, variants: str = "warning") -> Verdict:
         if _dates_agree(a, b):
             return Verdict(True, None, f"{a.iso} and {b.iso} overlap")
         return Verdict(False, "error", f"{a.iso} and {b.iso} do not overlap")
-    if not overlaps(widened(a), widened(b)):
+    if not overlaps(widened(a), widened(b)) or _only_touch(a, b):
         return Verdict(False, "error", f"{describe(a)} and {describe(b)} cannot both be true")
     if units == "variant":
         reason = f"the same count in different measure words: {a.unit} and {b.unit}"
@@ -133,6 +133,20 @@ def agreement(a: Quantity, b: Quantity, variants: str = "warning") -> Verdict:
             return Verdict(False, "error", reason)
         return Verdict(True, "warning", reason)
     return Verdict(True, None, f"{describe(a)} and {describe(b)} overlap")
+
+
+def _only_touch(a: Quantity, b: Quantity) -> bool:
+    """True when the widened intervals meet in one point made by widening.
+
+    5 (4.5–5.5) and 6 (5.5–6.5) share only 5.5, which rounds to 6: a rounding
+    interval is half-open, so two different exact figures never agree this way.
+    """
+    (a_lo, a_hi), (b_lo, b_hi) = widened(a), widened(b)
+    if a_hi is not None and b_lo is not None and a_hi == b_lo:
+        return a.precision > 0 or b.precision > 0
+    if b_hi is not None and a_lo is not None and b_hi == a_lo:
+        return a.precision > 0 or b.precision > 0
+    return False
 
 
 def report_level(rule_level: str, verdict: Verdict) -> str | None:

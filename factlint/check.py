@@ -20,8 +20,8 @@ from .config import Config
 from .document import load_corpus
 from .model import LEVELS, Corpus, Finding, Location, RuleInfo
 from .reporters import sorted_findings
+from . import rules as _rules
 from .rules import BUILTINS, CheckContext, KnownErratum, Rule, builtin_module, load_rules
-from .rules import rule_type as _rule_type_module
 from .sources import load_sources, normalize_path
 
 __all__ = ["CheckResult", "run_check", "builtin_rules", "apply_known", "run_rules"]
@@ -55,7 +55,7 @@ def builtin_rules() -> list[Rule]:
 def _module_for(rule: Rule):
     if rule.type in BUILTINS:
         return builtin_module(rule.type)
-    return _rule_type_module(rule.type)
+    return _rules.rule_type(rule.type)
 
 
 def _location_matches(written: str, location: Location) -> bool:

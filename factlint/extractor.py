@@ -94,9 +94,9 @@ IDIOMS = (
     "一鼓作气 一往无前 众志成城 一马当先 千钧一发 一臂之力 一席之地 一目了然 一视同仁 "
     "万无一失 一清二楚 三峡 九江 十堰 六安 三明 万州 五指山 七台河 八达岭 三门峡 "
     "一刻 一面 一阵 一股 一番 一件件 一个个 一名名 一张张 一条条 一次 一场场 一批批 "
-    "一家家 一户户 千里 万里 百年 千年 万年 一员 一分子 一道 一同 两委 三农 "
+    "一家家 一户户 一员 一分子 一道 一同 两委 三农 "
     "四风 八项规定 百万雄师 第一时间 一把 一份子 十四五 十三五 一号文件 "
-    "五四 七一 八一 十一 六一 三八 五一"
+    "五四运动 七一前夕 八一建军节 十一黄金周 六一儿童节 三八妇女节 五一劳动节"
 ).split()
 _IDIOM_RE = re.compile("|".join(sorted(set(IDIOMS), key=lambda w: (-len(w), w))))
 
@@ -229,14 +229,13 @@ class _Builder:
         return Quantity(text=surface, span=span, normalized=strip_gaps(self.text[start:end]),
                         **fields)
 
-    def _idiom(self, start: int, end: int, body_end: int) -> bool:
+    def _idiom(self, start: int, end: int) -> bool:
         """Whether the numerals at ``start`` belong to a word such as 一线 or 千万不要."""
         lo = max(0, start - 4)
         window = self.text[lo:end + 4]
         for m in _IDIOM_RE.finditer(window):
-            i_start, i_end = m.start() + lo, m.end() + lo
-            inside = start <= i_start and i_end <= body_end and i_end - i_start < body_end - start
-            if i_start < end and i_end > start and not inside:  # 四千万 is no 千万
+            # The word must cover the first numeral: 四千万 is no 千万, 几十分钟 no 十分.
+            if m.start() + lo <= start < m.end() + lo:
                 return True
         return False
 
@@ -372,7 +371,7 @@ class _Builder:
 
         # Not amounts: numerals inside words and idioms, 一 as an article.
         if not has_digit:
-            if self._idiom(body_start, m.end("unit") if unit else body_end, body_end):
+            if self._idiom(body_start, m.end("unit") if unit else body_end):
                 return None
             if body in _SINGLE_NUMERALS and not unit and not pre:
                 return None
@@ -457,6 +456,9 @@ class _Builder:
         if pre == "第":
             return self.quantity(start, end, lo=figure.lo, hi=figure.hi, qualifier="exact",
                                  unit=reported_unit, kind="ordinal", value=figure.lo)
+        if not more and unit and "多" in unit and figure.qualifier == "exact":
+            more = True  # 一个多月, 3个多小时
+            figure = Figure(figure.lo, figure.lo + figure.step, ZERO, figure.step, "more_than")
         if more:
             qualifier = "more_than"
         else:
@@ -491,23 +493,45 @@ class _Builder:
 
     # -- what is counted ---------------------------------------------------------
     def subject(self, start: int, unit_end: int, unit: str | None) -> str | None:
-        """The noun after the measure word, else the noun phrase before the figure."""
+        """The noun after the measure word, else the noun phrase before the figure.
+
+        Without a word segmenter (too slow to load for a linter), a noun phrase
+        is cut where a function word or a verb that commonly follows or
+        precedes a subject in news copy begins (党员|捐款, 选派|市直机关干部).
+        """
         text = self.text
-        if unit and UNITS.get(unit, ("", ""))[1] == "count" and unit not in ("人", "人次"):
-            after = _CJK.match(strip_gaps(text[unit_end:unit_end + 12]))
+        if unit and UNITS.get(unit, ("", ""))[1] in ("count", "measure") and unit not in (
+                "人", "人次"):
+            after = _CJK.match(strip_gaps(text[unit_end:unit_end + 14]))
             if after:
-                words = _SUBJECT_STOP.split(after.group())[0][:6]
+                noun = after.group()
+                # A subject has at least two characters, so a stop at 0 or 1 is
+                # part of the noun (发烧人员, 其他乘客, 自然村…).
+                words = (noun[:2] + _AFTER_STOP.split(noun[2:])[0])[:8]
                 if len(words) >= 2:
                     return words
-        before = strip_gaps(text[max(0, start - 16):start])
+        before = strip_gaps(text[max(0, start - 20):start])
         run = re.search(r"[\u4e00-\u9fff]+$", before)
         if not run:
             return None
         phrase = _LINK_WORDS.sub("", run.group())
-        phrase = _LEADING_LINK.sub("", _SUBJECT_STOP.split(phrase)[-1])
+        phrase = _LEADING_LINK.sub("", _BEFORE_STOP.split(_SUBJECT_STOP.split(phrase)[-1])[-1])
         if len(phrase) < 2:
             return None
         return phrase[-8:]
+
+
+# Where a noun phrase after a figure ends: function words and the verbs that
+# most often follow a subject in news copy (捐款, 下沉, 奔赴, 送至 …).
+_AFTER_STOP = re.compile(
+    r"[的地得了着过和与及或在把被对从向自于将以而并且但其这那此该即便则均正曾共都也就还又再"
+    r"已要能可会应需所捐下奔送投接做安发解遇到参纷一逐巡死受依涨赴进开入"
+    r"获提担负实落完前往来去达是为有]")
+# Where a noun phrase before a figure starts: after a verb that introduces it.
+_BEFORE_STOP = re.compile(
+    r"包括|其中|现有|共有|已有|还有|抽调|选派|派出|动员|带领|组织了|接待|捐赠|提供|拨付|"
+    r"需要|新订购|订购|成立|要求|深入|辖区|缉获|拿出|放流|发放|募集|筹集|筹措|达到|超过|"
+    r"[有是为在从向对把被让使给]")
 
 
 def _clean(value: Decimal | None) -> Decimal | None:
@@ -557,7 +581,7 @@ def extract(text: str, *, path: str | None = None, year: int | None = None) -> l
         start, run_end = run.span()
         if run_end - start == 1 and normalized[start] in _ARTICLES:
             nxt = normalized[run_end:run_end + 1]
-            if (nxt not in _AFTER_ARTICLE and normalized[run_end:run_end + 2] != "个多"
+            if (nxt not in _AFTER_ARTICLE and not _ARTICLE_KEEP.match(normalized, run_end)
                     and not lead_in(normalized, max(pos, start - 6), start)):
                 pos = run_end  # 一 as an article or inside a word: never a quantity alone
                 continue
@@ -602,9 +626,11 @@ _DIGIT_BY_DIGIT = re.compile(f"[{CN_DIGIT}]{{3,}}")
 _RUN = re.compile(rf"[0-9{CN}几]+")
 #: Words that may stand just before a run of numerals and belong to the quantity.
 _LEAD_IN = re.compile(
-    rf"(?:{PREFIX}|{PERIOD}|成|上|数以|数)(?:[ \t]*(?:\r?\n[ \t]*)?)$")
+    rf"(?:(?:{PREFIX})(?:有|达|为)?|{PERIOD}|成|上|数以|数)(?:[ \t]*(?:\r?\n[ \t]*)?)$")
 #: Single numerals that need a closer look only when followed by one of these.
 _ARTICLES = frozenset("一")
+#: 一 followed by these is an amount after all: 一个多月, 一个百分点, 一天之内.
+_ARTICLE_KEEP = re.compile(r"个多|个百分点|(?:天|年|个月|周|小时|个小时)(?:之内|以内|内|左右|多)")
 _AFTER_ARTICLE = frozenset("月时点余多十百千万亿至到-")
 
 
