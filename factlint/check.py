@@ -16,11 +16,11 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from . import rules as _rules
 from .config import Config
 from .document import load_corpus
 from .model import LEVELS, Corpus, Finding, Location, RuleInfo
 from .reporters import sorted_findings
-from . import rules as _rules
 from .rules import BUILTINS, CheckContext, KnownErratum, Rule, builtin_module, load_rules
 from .sources import load_sources, normalize_path
 

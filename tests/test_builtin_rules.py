@@ -1,0 +1,109 @@
+"""The built-in rules on the seed corpus: silent on the seeds, loud on a planted error."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factlint.document import load_corpus, load_document
+from factlint.model import Corpus
+from factlint.rules import CheckContext, Rule, contradictory_qualifier, repeated_figure
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+DONATION = "004_e121854575d370ac.txt"
+
+
+def rule_for(module, level: str | None = None) -> Rule:
+    return Rule(id=module.NAME, type=module.NAME, level=level or module.DEFAULT_LEVEL,
+                message=module.DESCRIPTION)
+
+
+def run(module, corpus: Corpus, variants: str = "warning", level: str | None = None):
+    return list(module.check(rule_for(module, level), corpus, CheckContext(variants)))
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Corpus:
+    corpus, errors = load_corpus([str(SEEDS)])
+    assert not errors
+    return corpus
+
+
+@pytest.mark.parametrize("module", [repeated_figure, contradictory_qualifier])
+def test_no_findings_on_the_seeds(module, seeds):
+    assert run(module, seeds) == []
+
+
+@pytest.mark.parametrize("module", [repeated_figure, contradictory_qualifier])
+def test_module_protocol(module):
+    assert module.NAME.replace("-", "_") == module.__name__.rsplit(".", 1)[-1]
+    assert module.DEFAULT_LEVEL in ("error", "warning", "info")
+    assert module.DESCRIPTION and "Why it matters" in module.__doc__
+
+
+def planted(tmp_path: Path, old: str, new: str, count: int = 1) -> Corpus:
+    shutil.copy(SEEDS / DONATION, tmp_path / DONATION)
+    path = tmp_path / DONATION
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    corpus, _ = load_corpus([str(tmp_path)])
+    return corpus
+
+
+def test_headline_that_contradicts_the_body(tmp_path):
+    corpus = planted(tmp_path, "全国7436万多名党员捐款支持疫情防控",
+                     "全国7346万多名党员捐款支持疫情防控")
+    findings = run(repeated_figure, corpus)
+    assert len(findings) == 1
+    finding = findings[0]
+    assert finding.level == "error"
+    assert (finding.location.line, finding.location.column) == (396, 3)
+    assert finding.location.text == "7346万多名"
+    assert [(r.line, r.text) for r in finding.related] == [(4, "7436万多名")]
+    assert "7346万多名 (73460000–73470000 名)" in finding.message
+
+
+def test_restatement_in_another_measure_word_is_a_warning(tmp_path):
+    corpus = planted(tmp_path, "全国7436万多名党员捐款支持疫情防控",
+                     "全国7436万多位党员捐款支持疫情防控")
+    findings = run(repeated_figure, corpus)
+    assert [(f.level, f.location.line) for f in findings] == [("warning", 396)]
+    assert run(repeated_figure, corpus, variants="ignore") == []
+    assert [f.level for f in run(repeated_figure, corpus, variants="error")] == ["error"]
+
+
+def test_rule_level_caps_the_finding(tmp_path):
+    corpus = planted(tmp_path, "全国7436万多名党员捐款支持", "全国7346万多名党员捐款支持")
+    assert [f.level for f in run(repeated_figure, corpus, level="info")] == ["info"]
+
+
+def test_different_groups_are_not_restatements(seeds):
+    # 湖北全省…58万余名党员干部 and 天津…1.3万多名党员干部 share subject and unit.
+    doc = seeds.document(f"{SEEDS.as_posix()}/{DONATION}")
+    assert "58万余名党员干部" in doc.text.replace("\n", "")
+    assert run(repeated_figure, Corpus((doc,))) == []
+
+
+@pytest.mark.parametrize(("old", "new", "level", "words"), [
+    ("全国已有7436万多名", "全国已有近7436万多名", "error", ("近", "多")),
+    ("共捐款76.8亿元", "共捐款至少76.8亿元以上", "error", ("至少", "以上")),
+    ("共捐款76.8亿元", "共捐款约76.8亿元左右", "warning", ("约", "左右")),
+    ("共捐款76.8亿元", "共捐款不到76.8亿元以上", "error", ("不到", "以上")),
+])
+def test_contradictory_qualifier(tmp_path, old, new, level, words):
+    corpus = planted(tmp_path, old, new)
+    findings = run(contradictory_qualifier, corpus)
+    assert [(f.level, f.location.line) for f in findings] == [(level, 4)]
+    assert all(word in findings[0].message for word in words)
+
+
+@pytest.mark.parametrize("text", [
+    "最近3天，社区新增100余名志愿者。",  # 最近 is "recently", not "nearly"
+    "当天签约100余家企业。",  # 签约 is "sign", not "about"
+    "共有近1000名志愿者。",
+])
+def test_qualifier_words_that_belong_to_other_words(text):
+    assert run(contradictory_qualifier, Corpus((load_document("t.txt", text),))) == []
