@@ -172,7 +172,7 @@ def test_missing_input_file_is_exit_2(work, capsys):
 
 def test_rules_flag_overrides_config(work, capsys):
     write(work / "rules.yaml", "- id: [broken\n")
-    write(work / "good.yaml", {"rules": None} and "rules:\n" + "".join(
+    write(work / "good.yaml", "rules:\n" + "".join(
         "  " + line + "\n" for line in RULE.splitlines()))
     assert main(["check", "--rules", "good.yaml"]) == 0
 
