@@ -66,7 +66,8 @@ PATTERN = re.compile(
         (?P<period>{PERIOD})?{G}(?P<h>{HOUR}){G}(?P<hm>[点时])
         (?:{G}(?:(?P<mi>{MINUTE}){G}分|(?P<half>半)))?(?P<tq>许|多|左右)?
     )
-  | (?P<pct>(?:(?P<ppre>{PREFIX})(?:有|达|为)?{G})?百分之(?P<pbody>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
+  | (?P<pct>(?:(?P<ppre>{PREFIX})(?:有|达|为)?{G})?百分之
+        (?P<pbody>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
         (?P<psuf>{SUFFIX}|[{MORE}])?)
   | (?P<frac>(?:(?P<fpre>{PREFIX})(?:有|达|为)?{G})?(?P<fden>[{CN}]+)分之(?P<fnum>[{CN}]+)
         (?P<fsuf>{SUFFIX})?
