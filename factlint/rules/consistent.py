@@ -1,0 +1,112 @@
+"""consistent: every statement of one claim agrees, across the corpus and within a file.
+
+Why it matters: the same figure is retyped for the print page, the web page and
+the wire copy, and repeated in a headline, a lead and a caption.  One slip
+(``400余名`` becoming ``4400余名``) is invisible in any one version and obvious
+once the versions are set side by side.  ``consistent`` compares every pair of
+places the selector picks and reports each pair that cannot both be true, with
+both locations: the first as the finding, the second as ``related``.
+
+Which place is reported first: the one that disagrees with more of the others
+(the odd one out), then a place outside the preferred version of a version
+group (the sources file's ``preferred``), then corpus order.  Two figures agree
+when their intervals overlap once exact figures are widened by the precision of
+their last written digit; a measure-word variant (件/个, 名/人) is a warning.
+
+A selector that picks nothing is a finding (the figure was deleted).  With
+``every-file: true`` every file the selector's ``files`` globs match in the run
+must state the claim: a version that dropped the figure is reported.
+
+YAML::
+
+    - id: wuhan-university-staff
+      type: consistent
+      level: error
+      message: 武汉市属高校下沉教职员工人数在各版本中不一致
+      claim:
+        subject: 高校教职员
+        files: ["00[012]_*.txt"]
+      every-file: true             # optional, default false
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..agree import agreement, describe, report_level
+from ..claims import Claim, parse_selector
+from ..model import Corpus, Finding, Location
+from ..yamlload import YamlMap, expect_type
+from . import CheckContext, Rule
+from ._support import describe_selector, file_matches, finding, require, select_or_missing
+
+NAME = "consistent"
+KEYS: frozenset[str] = frozenset({"claim", "every-file"})
+
+
+def parse_options(node: YamlMap, rule_id: str) -> Mapping[str, Any]:
+    require(node, "claim", rule_id, NAME)
+    selector = parse_selector(node, "claim", rule_id)
+    every_file = expect_type(node, "every-file", (bool, type(None)), f"rule '{rule_id}'")
+    return {"claim": selector, "every_file": bool(every_file)}
+
+
+def _preferred(corpus: Corpus) -> set[str]:
+    return {group.preferred for group in corpus.groups if group.preferred}
+
+
+def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
+    selector = rule.options["claim"]
+    claims, findings = select_or_missing(rule, corpus, selector, "claim")
+    if not claims:
+        return findings
+    if rule.options["every_file"]:
+        stated = {claim.path for claim in claims}
+        for document in sorted(corpus.documents, key=lambda d: d.path):
+            if document.path in stated:
+                continue
+            if selector.files and not file_matches(document.path, selector.files):
+                continue
+            path, line, column = selector.origin
+            findings.append(Finding(
+                rule=rule.id, level=rule.level,
+                message=f"{rule.message}: {document.path} does not state the claim "
+                        f"({describe_selector(selector)}) that {len(stated)} other file(s) "
+                        f"state; the figure was deleted or reworded",
+                location=Location(document.path, 1, 1, 1, 1),
+                related=(Location(path, line, column, line, column),)))
+
+    verdicts = []
+    against: dict[int, int] = {}  # how many places each place disagrees with
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            verdict = agreement(a.quantity, b.quantity, ctx.variants)
+            level = report_level(rule.level, verdict)
+            if level is None:
+                continue
+            verdicts.append((i, j, verdict, level))
+            if not verdict.agrees:
+                against[i] = against.get(i, 0) + 1
+                against[j] = against.get(j, 0) + 1
+
+    preferred = _preferred(corpus)
+
+    def first_key(index: int, claim: Claim) -> tuple:
+        return (-against.get(index, 0), claim.path in preferred, index)
+
+    for i, j, verdict, level in verdicts:
+        (_, first), (_, second) = sorted(((i, claims[i]), (j, claims[j])),
+                                         key=lambda pair: first_key(*pair))
+        where = f"{second.path}:{second.quantity.span.line}:{second.quantity.span.column}"
+        if verdict.agrees:  # a warning: same count, different measure words
+            detail = (f"{describe(first.quantity)} and {describe(second.quantity)} at {where}: "
+                      f"{verdict.reason}")
+        else:
+            detail = (f"{describe(first.quantity)} disagrees with {describe(second.quantity)} "
+                      f"at {where}")
+            if not verdict.reason.endswith("cannot both be true"):
+                detail += f" ({verdict.reason})"
+        findings.append(finding(rule, detail, first, (second,), level=level))
+    return findings
