@@ -382,6 +382,9 @@ class _Builder:
             if body in ("万", "亿", "千", "百", "百万", "千万") and not (
                     pre or (unit and UNITS[unit][1] != "count")):
                 return None  # 万 alone is 1万 only after 近/逾 (近万户) or before a measure
+            if not unit and _DIGIT_BY_DIGIT.fullmatch(body):
+                return self.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                                     kind="identifier")  # 漳州一一〇: a name, not 110 of anything
             if self.text[start - 1:start] == "“" and UNITS.get(unit or "", ("", "count"))[1] == (
                     "count"):
                 return None  # “四个集中”, “两个维护”: a slogan, not a count
@@ -501,9 +504,12 @@ class _Builder:
         precedes a subject in news copy begins (党员|捐款, 选派|市直机关干部).
         """
         text = self.text
-        if unit and UNITS.get(unit, ("", ""))[1] in ("count", "measure") and unit not in (
+        if not unit or UNITS.get(unit, ("", ""))[1] in ("count", "measure") and unit not in (
                 "人", "人次"):
-            after = _CJK.match(strip_gaps(text[unit_end:unit_end + 14]))
+            following = strip_gaps(text[unit_end:unit_end + 14])
+            if not unit and following.startswith("的"):  # 成千上万的观众
+                following = following[1:]
+            after = _CJK.match(following)
             if after:
                 noun = after.group()
                 # A subject has at least two characters, so a stop at 0 or 1 is
@@ -527,7 +533,7 @@ class _Builder:
 _AFTER_STOP = re.compile(
     r"[的地得了着过和与及或在把被对从向自于将以而并且但其这那此该即便则均正曾共都也就还又再"
     r"已要能可会应需所捐下奔送投接做安发解遇到参纷一逐巡死受依涨赴进开入"
-    r"获提担负实落完前往来去达是为有]")
+    r"获提担负实落完前往来去达是为有包]")
 # Where a noun phrase before a figure starts: after a verb that introduces it.
 _BEFORE_STOP = re.compile(
     r"包括|其中|现有|共有|已有|还有|抽调|选派|派出|动员|带领|组织了|接待|捐赠|提供|拨付|"
