@@ -29,7 +29,6 @@ YAML::
 
 from __future__ import annotations
 
-import linecache
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -65,7 +64,11 @@ def _expression_column(node: YamlMap, text: str) -> tuple[int, int, int]:
     multi-line values fall back to the value's start.
     """
     line, column = node.value_pos("expression")
-    source = linecache.getline(node.path, line) if node.path else ""
+    try:
+        with open(node.path, encoding="utf-8-sig") as handle:
+            source = handle.read().split("\n")[line - 1]
+    except (OSError, UnicodeDecodeError, IndexError):
+        source = ""
     if not source:
         return line, column, -1
     rest = source[column - 1:]
