@@ -1,0 +1,66 @@
+"""``factlint diff OLD NEW``: every figure whose value, qualifier or unit changed."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..model import LEVELS
+from ..reporters import FORMATS
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "diff", help="compare the figures of two versions of a text",
+        description="Align two versions of a text (reflowed, OCR-spaced, reworded, with "
+                    "sentences added, cut or moved) and report every figure whose value "
+                    "(error), qualifier, unit or kind (warning) changed, and every figure "
+                    "found in only one version (info). Findings are placed in NEW; each "
+                    "one's related location is the figure in OLD.")
+    parser.add_argument("old", metavar="OLD", help="the earlier or reference version")
+    parser.add_argument("new", metavar="NEW", help="the version checked against it")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="output format (default: github under GitHub Actions, else text)")
+    parser.add_argument("--fail-on", choices=tuple(reversed(LEVELS)), default="error",
+                        help="exit 1 when a finding is at or above this level (default: error)")
+    parser.add_argument("--sources", metavar="FILE",
+                        help="sources file giving each file's dateline year, so 2月16日 "
+                             "reads as a full date (default: sources.yaml beside each "
+                             "file, if present)")
+    parser.set_defaults(run=run)
+
+
+def _year(path: str, explicit: str | None) -> int | None:
+    from ..sources import load_sources, year_for
+
+    candidate = explicit or os.path.join(os.path.dirname(path) or ".", "sources.yaml")
+    if not os.path.isfile(candidate):
+        if explicit:
+            from ..textio import InputError
+
+            raise InputError(explicit, "no such sources file")
+        return None
+    return year_for(path, load_sources(candidate)[0])
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..diff import RULES, diff_documents, to_findings
+    from ..document import load_document
+    from ..reporters import default_format, render
+    from ..textio import InputError, read_text
+    from ..yamlload import ConfigError
+
+    documents = []
+    try:
+        for path in (args.old, args.new):
+            text = read_text(path)
+            display = path.replace(os.sep, "/")
+            documents.append(load_document(display, text, year=_year(path, args.sources)))
+    except (InputError, ConfigError) as exc:
+        print(f"factlint: {exc}", file=sys.stderr)
+        return 2
+    findings = to_findings(diff_documents(*documents))
+    sys.stdout.write(render(args.format or default_format(), findings, RULES))
+    threshold = LEVELS.index(args.fail_on)
+    return 1 if any(LEVELS.index(f.level) >= threshold for f in findings) else 0

@@ -1,0 +1,87 @@
+"""cross-source: figures that changed between versions of one article.
+
+The sources file groups files that are versions of one article (a print page's OCR,
+its web transcription, the agency's clean copy).  Most numeric errors in such a set
+are a figure that changed on the way from one version to the next: a digit misread
+or mistyped, a digit inserted or dropped, 万 for 亿, a 余 lost.  This rule aligns the
+versions and compares every figure with its counterpart, so those errors are found
+with no rule written.  It is the engine of ``factlint diff`` (:mod:`factlint.diff`),
+run over every group.
+
+Each version is compared with the group's ``preferred`` version when there is one
+(findings are placed in the other version, ``related`` points at the reference), else
+each version with the next one in the order the group lists them.  A changed value is
+reported at the rule's level (``error`` by default); a changed qualifier, unit or kind
+at ``warning`` (or the rule's level, if lower).  A figure of the preferred version that
+has no counterpart in another version is reported at ``info``; figures found only in a
+non-reference version are not, since a page's OCR carries every other story printed
+beside the article.  Group members that are not among the files checked are skipped.
+
+Needs no YAML; it runs whenever the sources file declares groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from ..diff import (
+    CHANGED_KIND,
+    CHANGED_QUALIFIER,
+    CHANGED_UNIT,
+    CHANGED_VALUE,
+    ONLY_IN_ONE,
+    diff_documents,
+    to_findings,
+)
+from ..model import LEVELS, Corpus, Document, Finding, VersionGroup
+
+if TYPE_CHECKING:  # the rules package imports this module lazily; avoid a cycle
+    from . import CheckContext, Rule
+
+NAME = "cross-source"
+DEFAULT_LEVEL = "error"
+DESCRIPTION = ("A figure differs between versions of one article (sources file groups): "
+               "changed value, qualifier, unit or kind, or a figure of the preferred "
+               "version missing from another version.")
+
+
+def _at_most(level: str, ceiling: str) -> str:
+    return level if LEVELS.index(level) <= LEVELS.index(ceiling) else ceiling
+
+
+def _pairs(group: VersionGroup, corpus: Corpus) -> Iterator[tuple[Document, Document, bool]]:
+    """(reference, other, has_reference) pairs of loaded documents of ``group``."""
+    loaded: dict[str, Document] = {doc.path: doc for doc in corpus.documents}
+    members = [loaded[path] for path in group.files if path in loaded]
+    if group.preferred is not None and group.preferred in loaded:
+        reference = loaded[group.preferred]
+        for doc in members:
+            if doc is not reference:
+                yield reference, doc, True
+        return
+    for older, newer in zip(members, members[1:], strict=False):
+        yield older, newer, False
+
+
+def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
+    """Findings for every group of versions in ``corpus``."""
+    levels = {
+        CHANGED_VALUE: rule.level,
+        CHANGED_QUALIFIER: _at_most(rule.level, "warning"),
+        CHANGED_UNIT: _at_most(rule.level, "warning"),
+        CHANGED_KIND: _at_most(rule.level, "warning"),
+        ONLY_IN_ONE: "info",
+    }
+    findings: list[Finding] = []
+    for group in corpus.groups:
+        for reference, other, has_reference in _pairs(group, corpus):
+            changes = [
+                change for change in diff_documents(reference, other)
+                # Figures only in a non-reference version (other stories on an OCR page)
+                # are not conflicts; a reference figure missing elsewhere may be.
+                if change.rule != ONLY_IN_ONE or (has_reference and change.new is None)
+            ]
+            findings.extend(to_findings(changes, rule=rule.id, levels=levels,
+                                        prefix=f"[{group.id}] "))
+    return findings
