@@ -12,15 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "parse", "Quantity", "Span", "Finding", "Location", "__version__"]
+__all__ = ["extract", "parse", "approx", "Quantity", "Span", "Finding", "Location", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .approximate import approx
     from .extractor import extract, parse
     from .model import Finding, Location, Quantity, Span
 
 _LAZY = {
     "extract": ("factlint.extractor", "extract"),
     "parse": ("factlint.extractor", "parse"),
+    "approx": ("factlint.approximate", "approx"),
     "Quantity": ("factlint.model", "Quantity"),
     "Span": ("factlint.model", "Span"),
     "Finding": ("factlint.model", "Finding"),
