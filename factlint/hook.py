@@ -1,0 +1,93 @@
+"""``factlint-hook FILE...``: the pre-commit hook.
+
+pre-commit passes only the staged files, but a draft has to be checked against
+the rest of the corpus: a cross-source rule compares it with the other versions
+of the article, and a rule about the whole corpus needs every file.  So the hook
+reads the project's configuration (``.factlint.yaml`` or ``[tool.factlint]``, found
+from the working directory, which pre-commit sets to the repository root), checks
+the configured ``paths`` together with the given files, and reports only the
+findings that concern a given file: located in it, or naming it as a related place.
+Exit status as ``factlint check``: 0 ok, 1 findings at or above fail-on, 2 error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+from collections.abc import Sequence
+
+from .model import LEVELS, Finding
+
+__all__ = ["main", "concerns"]
+
+#: apply_known marks the findings a ``known:`` entry explains with this text.
+_KNOWN_MARK = "(known erratum: "
+
+
+def _key(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path))
+
+
+def concerns(finding: Finding, files: set[str]) -> bool:
+    """Whether ``finding`` is located in, or relates to, one of ``files`` (``_key`` form)."""
+    places = (finding.location, *finding.related)
+    return any(_key(place.path) in files for place in places)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .reporters import FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="factlint-hook",
+        description="Check the given files against the rules and the whole corpus of the "
+                    "project's factlint configuration; report only findings about them.")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="files to report on")
+    parser.add_argument("--config", metavar="FILE",
+                        help=".factlint.yaml or pyproject.toml to read instead of looking "
+                             "upwards from the working directory")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument("--fail-on", choices=tuple(reversed(LEVELS)), default=None,
+                        help="exit 1 when a finding is at or above this level "
+                             "(default: the config's, else error)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not args.files:
+        return 0  # pre-commit found no matching staged file
+    from .check import run_check
+    from .config import load_config
+    from .reporters import render
+    from .textio import InputError
+    from .yamlload import ConfigError
+
+    files = [os.path.normpath(path) for path in args.files]
+    try:
+        config = load_config(".", config_path=args.config,
+                             overrides={"fail-on": args.fail_on})
+        # The configured corpus plus the staged files, which may lie outside it
+        # (a new draft) — each file once.
+        config = dataclasses.replace(config, paths=tuple(dict.fromkeys((*config.paths,
+                                                                         *files))))
+        result = run_check(config)
+    except (ConfigError, InputError) as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    wanted = {_key(path) for path in files}
+    findings = [f for f in result.findings if concerns(f, wanted)]
+    errors = list(result.errors)
+    threshold = LEVELS.index(config.fail_on)
+    failing = any(LEVELS.index(f.level) >= threshold and _KNOWN_MARK not in f.message
+                  for f in findings)
+    if findings:
+        sys.stdout.write(render(args.format, findings, result.rules))
+    for message in errors:
+        print(message, file=sys.stderr)
+    return 2 if errors else 1 if failing else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
