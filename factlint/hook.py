@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from .model import LEVELS, Finding
 
-__all__ = ["main", "concerns"]
+__all__ = ["anchored", "concerns", "main"]
 
 #: apply_known marks the findings a ``known:`` entry explains with this text.
 _KNOWN_MARK = "(known erratum: "
@@ -34,6 +34,20 @@ def concerns(finding: Finding, files: set[str]) -> bool:
     """Whether ``finding`` is located in, or relates to, one of ``files`` (``_key`` form)."""
     places = (finding.location, *finding.related)
     return any(_key(place.path) in files for place in places)
+
+
+def anchored(finding: Finding, files: set[str]) -> Finding:
+    """``finding`` located in one of ``files``: a rule may have reported the contradiction
+    at the corpus's figure with the draft's as a related place; the author of the draft
+    needs the draft's figure first, where an editor jumps to."""
+    if _key(finding.location.path) in files:
+        return finding
+    for index, place in enumerate(finding.related):
+        if _key(place.path) in files:
+            others = finding.related[:index] + finding.related[index + 1:]
+            return dataclasses.replace(finding, location=place,
+                                       related=(finding.location, *others))
+    return finding
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     wanted = {_key(path) for path in files}
-    findings = [f for f in result.findings if concerns(f, wanted)]
+    findings = [anchored(f, wanted) for f in result.findings if concerns(f, wanted)]
     errors = list(result.errors)
     threshold = LEVELS.index(config.fail_on)
     failing = any(LEVELS.index(f.level) >= threshold and _KNOWN_MARK not in f.message
