@@ -28,13 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"factlint.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"factlint.commands.{name}":
-                raise
-            continue  # a command not built yet in this checkout
-        module.add_parser(subparsers)
+        importlib.import_module(f"factlint.commands.{name}").add_parser(subparsers)
     return parser
 
 
