@@ -71,18 +71,23 @@ class ConfigError(Exception):
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
-class YamlMap(dict):
-    """A mapping that remembers where it, its keys and its values were written."""
+class _Placed:
+    """Where a YAML collection starts: its file, line and column (1-based)."""
 
     path: str
     line: int
     column: int
 
+    def _place(self, path: str, line: int, column: int) -> None:
+        self.path, self.line, self.column = path, line, column
+
+
+class YamlMap(_Placed, dict):
+    """A mapping that remembers where it, its keys and its values were written."""
+
     def __init__(self, path: str = "<string>", line: int = 1, column: int = 1) -> None:
         super().__init__()
-        self.path = path
-        self.line = line
-        self.column = column
+        self._place(path, line, column)
         self._key_pos: dict[Any, tuple[int, int]] = {}
         self._value_pos: dict[Any, tuple[int, int]] = {}
 
@@ -101,18 +106,12 @@ class YamlMap(dict):
         self._value_pos[key] = value_pos
 
 
-class YamlList(list):
+class YamlList(_Placed, list):
     """A list that remembers where it and each of its items were written."""
-
-    path: str
-    line: int
-    column: int
 
     def __init__(self, path: str = "<string>", line: int = 1, column: int = 1) -> None:
         super().__init__()
-        self.path = path
-        self.line = line
-        self.column = column
+        self._place(path, line, column)
         self._item_pos: list[tuple[int, int]] = []
 
     def item_pos(self, index: int) -> tuple[int, int]:

@@ -89,6 +89,24 @@ def select_or_missing(rule: Rule, corpus: Corpus, selector: Selector, role: str
     return [], [missing(rule, selector, role)]
 
 
+def select_groups(rule: Rule, corpus: Corpus, selectors: Sequence[tuple[str, Selector]]
+                  ) -> tuple[list[list[Claim]], list[Finding]]:
+    """Claims for each (role, selector), or the findings that stop the rule.
+
+    A selector that matches nothing is reported (the figure was deleted); so is
+    a set of selectors whose combinations exceed :data:`MAX_COMBINATIONS`.
+    """
+    groups: list[list[Claim]] = []
+    findings: list[Finding] = []
+    for role, selector in selectors:
+        claims, lost = select_or_missing(rule, corpus, selector, role)
+        findings.extend(lost)
+        groups.append(claims)
+    if not findings and count_combinations(groups) > MAX_COMBINATIONS:
+        findings.append(too_many(rule, count_combinations(groups)))
+    return groups, findings
+
+
 def combinations(groups: Sequence[Sequence[Claim]]) -> Iterator[tuple[Claim, ...]]:
     return itertools.product(*groups)
 

@@ -40,16 +40,13 @@ from ..safe_eval import ExpressionError, Interval, parse_expression
 from ..yamlload import ConfigError, YamlList, YamlMap, error_at, expect_type, type_name
 from . import CheckContext, Rule
 from ._support import (
-    MAX_COMBINATIONS,
     combinations,
-    count_combinations,
     finding,
     format_bound,
     format_interval,
     interval_of,
     require,
-    select_or_missing,
-    too_many,
+    select_groups,
 )
 
 NAME = "derived"
@@ -152,17 +149,10 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
     expression = rule.options["expression"]
     within: Interval = rule.options["within"]
     names = list(selectors)
-    groups = []
-    findings: list[Finding] = []
-    for name in names:
-        claims, lost = select_or_missing(rule, corpus, selectors[name], f"claims.{name}")
-        findings.extend(lost)
-        groups.append(claims)
+    groups, findings = select_groups(
+        rule, corpus, [(f"claims.{name}", selectors[name]) for name in names])
     if findings:
         return findings
-    count = count_combinations(groups)
-    if count > MAX_COMBINATIONS:
-        return [too_many(rule, count)]
     bounds = f"[{format_bound(within.lo)}, {format_bound(within.hi)}]"
     for chosen in combinations(groups):
         named = list(zip(names, chosen, strict=True))

@@ -40,14 +40,11 @@ from ..safe_eval import Interval
 from ..yamlload import YamlMap, error_at, expect_type
 from . import CheckContext, Rule
 from ._support import (
-    MAX_COMBINATIONS,
     combinations,
-    count_combinations,
     finding,
     format_interval,
     interval_of,
-    select_or_missing,
-    too_many,
+    select_groups,
     where,
 )
 
@@ -122,17 +119,9 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
     selectors = rule.options["selectors"]
     inclusive = rule.options["inclusive"]
     roles = list(selectors)
-    groups = []
-    findings: list[Finding] = []
-    for role in roles:
-        claims, lost = select_or_missing(rule, corpus, selectors[role], role)
-        findings.extend(lost)
-        groups.append(claims)
+    groups, findings = select_groups(rule, corpus, [(role, selectors[role]) for role in roles])
     if findings:
         return findings
-    count = count_combinations(groups)
-    if count > MAX_COMBINATIONS:
-        return [too_many(rule, count)]
     for chosen in combinations(groups):
         hours: list[Interval] = []
         unusable = False
