@@ -30,6 +30,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .model import LEVELS
+from .textio import display_path
 from .yamlload import (
     ConfigError,
     YamlList,
@@ -108,7 +109,7 @@ def _has_factlint_table(path: str) -> bool:
         data = handle.read()
     if b"factlint" not in data:
         return False  # someone else's pyproject.toml: do not even parse it
-    table = _read_toml(_display(path)).get("tool", {})
+    table = _read_toml(display_path(path)).get("tool", {})
     return isinstance(table, dict) and "factlint" in table
 
 
@@ -128,14 +129,6 @@ def find_config(start: str = ".") -> str | None:
         directory = parent
 
 
-def _display(path: str) -> str:
-    """``path`` relative to the working directory, or absolute if that is shorter."""
-    absolute = os.path.abspath(path)
-    try:
-        relative = os.path.relpath(absolute)
-    except ValueError:  # another drive on Windows
-        return absolute
-    return relative if len(relative) <= len(absolute) else absolute
 
 
 # --------------------------------------------------------------------------- TOML
@@ -517,7 +510,7 @@ def load_config(start: str = ".", *, config_path: str | None = None,
     origins: dict[tuple[str, Any], _Where] = {}
     shown_file = None
     if file is not None:
-        shown_file = _display(file)
+        shown_file = display_path(file)
         if file.endswith(".toml"):
             node = _load_toml_table(shown_file)
             if node is None:

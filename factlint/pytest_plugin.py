@@ -34,6 +34,8 @@ from typing import Any
 
 import pytest
 
+from .textio import display_path  # light: keeps plugin import cheap
+
 __all__ = ["ClaimFinder", "FactlintFindingWarning"]
 
 _RULE_SUFFIXES = (".yaml", ".yml")
@@ -55,14 +57,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 # ----------------------------------------------------------------------------- settings
 
 
-def _display(path: str | Path) -> str:
-    """``path`` relative to the working directory when that is shorter (as reports show it)."""
-    absolute = os.path.abspath(path)
-    try:
-        relative = os.path.relpath(absolute)
-    except ValueError:  # another drive on Windows
-        return absolute
-    return relative if len(relative) <= len(absolute) else absolute
 
 
 @dataclasses.dataclass
@@ -139,18 +133,18 @@ def _read_settings(config: pytest.Config) -> _Settings:
     else:
         rules = ((root / "rules").resolve(),)
     if corpus_ini:
-        corpus = tuple(_display(p) for p in corpus_ini)
+        corpus = tuple(display_path(p) for p in corpus_ini)
     elif fl_config is not None and fl_config.paths:
-        corpus = tuple(_display(p) for p in fl_config.paths)
+        corpus = tuple(display_path(p) for p in fl_config.paths)
     else:
-        corpus = (_display(root / "seeds"),)
+        corpus = (display_path(root / "seeds"),)
     if len(sources_ini) > 1:
         raise pytest.UsageError("factlint: factlint_sources names one sources file, "
                                 f"not {len(sources_ini)}")
     if sources_ini:
-        sources: str | None = _display(sources_ini[0])
+        sources: str | None = display_path(sources_ini[0])
     else:
-        sources = _display(fl_config.sources) if fl_config and fl_config.sources else None
+        sources = display_path(fl_config.sources) if fl_config and fl_config.sources else None
     if sources is not None and not os.path.isfile(sources):
         raise pytest.UsageError(f"factlint: sources file not found: '{sources}'")
 
@@ -168,7 +162,7 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     settings = _settings(config)
     if not settings.enabled:
         return None
-    rules = ", ".join(_display(p) for p in settings.rules)
+    rules = ", ".join(display_path(p) for p in settings.rules)
     return f"factlint: rules {rules}; corpus {', '.join(settings.corpus)}"
 
 
@@ -197,7 +191,7 @@ class RulesFile(pytest.File):
         from .yamlload import ConfigError
 
         settings = _settings(self.config)
-        display = _display(self.path)
+        display = display_path(self.path)
         rules = load_rules([display])  # raises ConfigError at file:line:col
         for rule in rules:
             where = f"{rule.origin[0]}:{rule.origin[1]}:{rule.origin[2]}"
@@ -407,5 +401,5 @@ def factlint_corpus(pytestconfig: pytest.Config) -> ClaimFinder:
     settings = _settings(pytestconfig)
     if not settings.enabled:
         settings = dataclasses.replace(settings, enabled=True, corpus=(
-            _display(Path(pytestconfig.rootpath) / "seeds"),))
+            display_path(Path(pytestconfig.rootpath) / "seeds"),))
     return ClaimFinder(settings.load_corpus())

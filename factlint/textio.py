@@ -79,3 +79,13 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
                 seen.add(child)
                 found.append(child)
     return found
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """``path`` relative to the working directory, or absolute if that is shorter."""
+    absolute = os.path.abspath(path)
+    try:
+        relative = os.path.relpath(absolute)
+    except ValueError:  # another drive on Windows
+        return absolute
+    return relative if len(relative) <= len(absolute) else absolute
