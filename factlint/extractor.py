@@ -17,13 +17,13 @@ from decimal import Decimal
 
 from . import numerals
 from .model import Quantity, Span
-from .normalize import LineIndex, normalize, strip_gaps
+from .normalize import LineIndex, OffsetMap, join_gaps, normalize, strip_gaps
 from .numerals import ONE, ZERO, Figure
 from .units import UNIT_BLOCKERS, UNITS, UNITS_LONGEST_FIRST
 
 __all__ = ["extract", "parse", "find_datelines"]
 
-G = r"[ \t]*(?:\r?\n[ \t]*){0,2}"  # an OCR gap: spaces and up to two line breaks
+G = ""  # OCR gaps are joined by normalize.join_gaps before matching
 CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
 CN_DIGIT = "零〇一二两三四五六七八九"
 ARABIC = rf"(?:[0-9]{{1,3}}(?:[,，][0-9]{{3}})+(?![0-9])|[0-9]+(?:{G}[0-9]+)*)(?:{G}[.·]{G}[0-9]+)?"
@@ -216,19 +216,22 @@ def _cn_int(text: str) -> int:
 class _Builder:
     """Turns pattern matches over one text into quantities."""
 
-    def __init__(self, original: str, text: str, path: str, year: int | None) -> None:
+    def __init__(self, original: str, text: str, offsets: OffsetMap, path: str,
+                 year: int | None) -> None:
         self.original = original
-        self.text = text
+        self.text = text  # normalised, OCR gaps joined; ``offsets`` maps back
+        self.offsets = offsets
         self.index = LineIndex(original, path)
         self.context = _Context(text, year) if ("日" in text or "月" in text) else None
         self.year = year
 
     # -- helpers -----------------------------------------------------------------
     def quantity(self, start: int, end: int, **fields) -> Quantity:
-        span: Span = self.index.span(start, end)
-        surface = self.original[start:end]
-        return Quantity(text=surface, span=span, normalized=strip_gaps(self.text[start:end]),
-                        **fields)
+        original = self.offsets.original
+        o_start, o_end = original(start), original(end - 1) + 1 if end > start else original(start)
+        span: Span = self.index.span(o_start, o_end)
+        return Quantity(text=self.original[o_start:o_end], span=span,
+                        normalized=self.text[start:end], **fields)
 
     def _idiom(self, start: int, end: int) -> bool:
         """Whether the numerals at ``start`` belong to a word such as 一线 or 千万不要."""
@@ -571,8 +574,8 @@ def extract(text: str, *, path: str | None = None, year: int | None = None) -> l
     ``path`` is recorded in each span; ``year`` is the dateline year from the
     sources file, used when the text's own dateline has none.
     """
-    normalized = normalize(text)
-    builder = _Builder(text, normalized, path or "<text>", year)
+    normalized, offsets = join_gaps(normalize(text))
+    builder = _Builder(text, normalized, offsets, path or "<text>", year)
     found: list[Quantity] = []
     handlers = (("date", builder.date), ("time", builder.time), ("pct", builder.percent),
                 ("frac", builder.fraction), ("amount", builder.amount))

@@ -97,3 +97,44 @@ def strip_gaps(surface: str, gaps: Iterable[str] = (" ", "\t", "\r", "\n", "\u30
         if gap in surface:
             surface = surface.replace(gap, "")
     return surface
+
+
+# An OCR gap: spaces, or up to two line breaks with spaces, between two characters
+# that are not Latin letters.  Chinese has no spaces between words, so such a gap
+# inside a number (7436⏎万多名), a unit (公⏎斤) or a word (三 级 网 格) is layout, not text.
+_GAP = re.compile(r"(?<=[^A-Za-z\s])(?:[ \t]+(?:\r?\n[ \t]*){0,2}|(?:\r?\n[ \t]*){1,2})"
+                  r"(?=[^A-Za-z\s])")
+
+
+class OffsetMap:
+    """Maps offsets in gap-joined text back to offsets in the text before joining."""
+
+    __slots__ = ("_joined", "_removed")
+
+    def __init__(self, joined_starts: list[int], removed_before: list[int]) -> None:
+        self._joined = joined_starts  # joined offset at which each gap was removed
+        self._removed = removed_before  # characters removed up to and including that gap
+
+    def original(self, offset: int) -> int:
+        """The original offset of the character at joined ``offset``."""
+        i = bisect.bisect_right(self._joined, offset)
+        return offset + (self._removed[i - 1] if i else 0)
+
+
+def join_gaps(text: str) -> tuple[str, OffsetMap]:
+    """``text`` without OCR gaps, and the map back to offsets in ``text``."""
+    pieces: list[str] = []
+    joined_starts: list[int] = []
+    removed_before: list[int] = []
+    last = removed = 0
+    for m in _GAP.finditer(text):
+        start, end = m.span()
+        pieces.append(text[last:start])
+        removed += end - start
+        joined_starts.append(end - removed)
+        removed_before.append(removed)
+        last = end
+    if not pieces:
+        return text, OffsetMap([], [])
+    pieces.append(text[last:])
+    return "".join(pieces), OffsetMap(joined_starts, removed_before)
