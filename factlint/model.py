@@ -8,9 +8,10 @@ cross-document step can run anywhere that can pickle them.  Numeric values are
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 #: What a quantity is.  ``identifier`` and ``ordinal`` are never amounts.
 Kind = Literal[
@@ -92,6 +93,32 @@ class Quantity:
     @property
     def is_amount(self) -> bool:
         return self.kind in AMOUNT_KINDS
+
+
+def _fast_constructor(cls: type) -> Callable[..., Any]:
+    """A keyword-only constructor for frozen dataclass ``cls`` that fills ``__dict__``.
+
+    The ``__init__`` of a frozen dataclass sets each field through
+    ``object.__setattr__``: 2.6 µs for a Quantity, paid for every figure in the
+    copy.  The extractor builds them this way instead, in a third of the time.
+    It does no checking, so only code that passes every field correctly uses it;
+    tests/test_model.py holds it equal to the real constructor.
+    """
+    defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
+    new, set_attribute = object.__new__, object.__setattr__
+
+    def construct(**values: Any) -> Any:
+        obj = new(cls)
+        set_attribute(obj, "__dict__", {**defaults, **values} if defaults else values)
+        return obj
+
+    construct.__name__ = construct.__qualname__ = f"new_{cls.__name__.lower()}"
+    return construct
+
+
+#: ``Span(...)`` and ``Quantity(...)`` for hot loops (keyword arguments only).
+new_span: Callable[..., Span] = _fast_constructor(Span)
+new_quantity: Callable[..., Quantity] = _fast_constructor(Quantity)
 
 
 @dataclass(frozen=True)

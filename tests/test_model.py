@@ -1,0 +1,36 @@
+"""The fast constructors the extractor uses build exactly what the dataclasses build."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from decimal import Decimal
+
+import pytest
+
+from factlint.model import Quantity, Span, new_quantity, new_span
+
+SPAN_FIELDS = dict(path="a.txt", line=3, column=2, end_line=4, end_column=1, start=40, end=52)
+
+
+def test_new_span_is_a_span() -> None:
+    fast, slow = new_span(**SPAN_FIELDS), Span(**SPAN_FIELDS)
+    assert (fast, hash(fast), repr(fast)) == (slow, hash(slow), repr(slow))
+    assert not fast < slow and not slow < fast  # ordering compares the same fields
+
+
+@pytest.mark.parametrize("fields", [
+    dict(lo=Decimal(400), hi=Decimal(500), qualifier="more_than", unit="名", kind="count"),
+    dict(lo=None, hi=None, qualifier="exact", unit=None, kind="date", iso="2020-01-29",
+         subject="会议", value=None, precision=Decimal("0.5"), normalized="1月29日", sentence=7),
+])
+def test_new_quantity_is_a_quantity(fields: dict) -> None:
+    span = Span(**SPAN_FIELDS)
+    fast, slow = new_quantity(text="400余名", span=span, **fields), Quantity(
+        text="400余名", span=span, **fields)
+    assert (fast, hash(fast), repr(fast)) == (slow, hash(slow), repr(slow))
+    assert set(vars(fast)) == {f.name for f in dataclasses.fields(Quantity)}
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.lo = Decimal(1)  # type: ignore[misc]
+    assert dataclasses.replace(fast, sentence=1) == dataclasses.replace(slow, sentence=1)
