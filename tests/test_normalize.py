@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import factlint
-from factlint.normalize import join_gaps, normalize
+from factlint.normalize import _GAP, LineIndex, join_gaps, normalize
 
 
 def test_folding_keeps_length_and_the_chinese_comma() -> None:
@@ -28,6 +30,37 @@ def test_gaps_next_to_latin_letters_and_paragraph_breaks_stay() -> None:
     assert join_gaps("COVID 19")[0] == "COVID 19"
     assert join_gaps("第一段。\n\n\n第二段")[0] == "第一段。\n\n\n第二段"
     assert join_gaps("三 级 网 格\n846 个")[0] == "三级网格846个"
+
+
+def test_line_breaks_after_closing_punctuation_stay() -> None:
+    assert join_gaps("会议结束。\n下午3时")[0] == "会议结束。\n下午3时"
+    assert join_gaps("“两个维护”\n四个意识")[0] == "“两个维护”\n四个意识"
+    assert join_gaps("76.\n8亿元，\n共计")[0] == "76.8亿元，共计"  # a decimal point is no stop
+
+
+# _GAP is written for speed; this is the plain form of what it must match.
+_PLAIN_GAP = re.compile(r"(?<=[^A-Za-z\s。？！?!；;”’)）》」』…])"
+                        r"(?:[ \t]+(?:\r?\n[ \t]*){0,2}|(?:\r?\n[ \t]*){1,2})(?=[^A-Za-z\s])")
+
+
+@given(st.lists(st.sampled_from(list("三4a 。”\t\r\n\n")), max_size=40).map("".join))
+def test_gap_pattern_matches_its_plain_form(text: str) -> None:
+    assert [m.span() for m in _GAP.finditer(text)] == [
+        m.span() for m in _PLAIN_GAP.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(list("一二\n\r")), max_size=30).map("".join), st.data())
+def test_spans_agree_with_positions(text: str, data: st.DataObject) -> None:
+    index = LineIndex(text, "t.txt")
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    span = index.span(start, end)
+    assert (span.line, span.column) == index.position(start)
+    if end > start:
+        end_line, end_column = index.position(end - 1)
+        assert (span.end_line, span.end_column) == (end_line, end_column + 1)
+    else:
+        assert (span.end_line, span.end_column) == (span.line, span.column)
 
 
 # Figures split by OCR line breaks, as reflowed print pages split them.
