@@ -64,15 +64,42 @@ def last_significant_unit(value: Decimal) -> Decimal:
     return Decimal(1).scaleb(int(exponent))
 
 
+def _written_units(text: str) -> tuple[int, int]:
+    """Exponents of the last written digit and of the last non-zero digit of ``text``.
+
+    ``76.80`` → (-2, -1); ``3200`` → (0, 2); ``0`` → (0, 0).  Read off the string,
+    because this runs for every Arabic figure and Decimal.normalize is slower.
+    """
+    whole, _, frac = text.partition(".")
+    if frac:
+        significant = frac.rstrip("0")
+        if significant:
+            return -len(frac), -len(significant)
+        written = -len(frac)
+    else:
+        written = 0
+    significant = whole.rstrip("0")
+    if not significant.strip("0"):
+        return written, 0  # the figure is zero
+    return written, len(whole) - len(significant)
+
+
+_POWERS = {exponent: Decimal(1).scaleb(exponent) for exponent in range(-12, 25)}
+
+
 def arabic(digits: str, mult: str = "") -> Figure:
     """``7436`` with multiplier ``万``; digits may carry ``,`` grouping and ``.``/``·``."""
-    text = digits.replace(",", "").replace("，", "").replace("·", ".")
+    text = digits
+    if not text.isdigit():
+        text = text.replace(",", "").replace("，", "").replace("·", ".")
     mantissa = Decimal(text)
-    decimals = len(text.partition(".")[2])
-    factor = multiplier_of(mult)
+    written, significant = _written_units(text)
+    factor = multiplier_of(mult) if mult else ONE
     value = mantissa * factor
-    last_digit = Decimal(1).scaleb(-decimals) * factor
-    return Figure(value, value, last_digit / 2, last_significant_unit(mantissa) * factor)
+    power = _POWERS.get
+    last_digit = (power(written) or Decimal(1).scaleb(written)) * factor
+    step = (power(significant) or Decimal(1).scaleb(significant)) * factor
+    return Figure(value, value, last_digit / 2, step)
 
 
 @lru_cache(maxsize=4096)

@@ -61,3 +61,36 @@ def test_extract_never_raises_and_spans_point_at_the_text(text: str) -> None:
 @given(st.text(max_size=200))
 def test_extract_never_raises_on_any_unicode(text: str) -> None:
     factlint.extract(text)
+
+
+# Precision (half a unit of the last written digit) and step (one unit of the last
+# significant digit) are read off the digit string; Decimal arithmetic says the same.
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=4),
+       st.sampled_from(["", "万", "亿", "百万"]))
+def test_precision_and_step_of_arabic_figures(mantissa: int, decimals: int, mult: str) -> None:
+    from factlint.numerals import MULTIPLIERS, arabic
+
+    text = f"{Decimal(mantissa).scaleb(-decimals):.{decimals}f}"
+    factor = Decimal(1)
+    for char in mult:
+        factor *= MULTIPLIERS[char]
+    value = Decimal(text)
+    exponent = 0 if value == 0 else value.normalize().as_tuple().exponent
+    figure = arabic(text, mult)
+    assert figure.lo == figure.hi == value * factor
+    assert figure.precision == Decimal(1).scaleb(-decimals) * factor / 2
+    assert figure.step == Decimal(1).scaleb(exponent) * factor
+
+
+def test_extract_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    assert gc.isenabled()
+    assert factlint.extract("7436万多名党员")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert factlint.extract("7436万多名党员")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
