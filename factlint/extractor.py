@@ -114,7 +114,7 @@ _IDIOM_RE = re.compile("|".join(sorted(set(IDIOMS), key=lambda w: (-len(w), w)))
 
 #: Words between a subject and its figure (共有 in 武汉返乡人员共有54户).
 _LINK_WORDS = re.compile(
-    r"(?:共有|共计|总计|合计|累计|共|有|达到|达|为|是|约有|已有|已|仅|计|增至|增加|减少|超|占|"
+    r"(?:共有|共计|总计|合计|累计|共|有|达到|达|(?<![认作成因])为|是|约有|已有|已|仅|计|增至|增加|减少|超|占|"
     r"突破|多达|高达|还有|另有|其中|包括|分别|每|再|又|即|近|逾|超过|约|大约|将近|接近|至少)+$")
 _LEADING_LINK = re.compile(r"^(?:共|已|还|又|再|都|也|就|全|总|均|仅|另|共计)+")
 _SUBJECT_STOP = re.compile(r"[的地得了着过和与及或在把被对从向自于将以而并且但其这那此该各每、]")
@@ -462,13 +462,16 @@ class _Builder:
                 end = body_end if not m["suf1"] else m.end("suf1")
                 if not has_digit and len(body) == 1:
                     return None
-        # Identifiers: TR188次, G4138次, COVID-19, 99号院, 12345热线.
+        # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
         if has_digit and (before.isascii() and before.isalpha()
-                          or (before == "-" and start > 1 and text[start - 2].isalpha())
+                          or ((before == "-" or before == " " and not unit and body.isdigit())
+                              and start > 1
+                              and text[start - 2].isascii() and text[start - 2].isalpha())
                           or text[body_end:body_end + 1].isascii()
                           and text[body_end:body_end + 1].isalpha()):
             while start and (text[start - 1].isascii() and text[start - 1].isalnum()
-                             or text[start - 1] == "-"):
+                             or text[start - 1] in "- " and start > 1
+                             and text[start - 2].isascii() and text[start - 2].isalnum()):
                 start -= 1  # TR188次: the identifier starts at its letters
             return self.quantity(start, end, lo=None, hi=None, qualifier="exact",
                                  unit=unit, kind="identifier")
@@ -521,7 +524,8 @@ class _Builder:
             value = figure.lo
             if Decimal(1000) <= value <= Decimal(2100):
                 return None  # a year without its 年 being read as a date; left to dates
-        if pre == "第":
+        # 二 before a measure word names (环卫管理二所, 二队): a count of two is 两所 (but 二人).
+        if pre == "第" or (body == "二" and kind == "count" and unit and unit != "人" and not pre):
             return self.quantity(start, end, lo=figure.lo, hi=figure.hi, qualifier="exact",
                                  unit=reported_unit, kind="ordinal", value=figure.lo)
         if not more and unit and "多" in unit and figure.qualifier == "exact":
@@ -600,6 +604,7 @@ class _Builder:
 # Where a noun phrase after a figure ends: function words and the verbs that
 # most often follow a subject in news copy (捐款, 下沉, 奔赴, 送至 …).
 _AFTER_STOP = re.compile(
+    r"分流|分别|分赴|分批|滞留|涌入|涌向|撤离|抵达|聚集|"
     r"[的地得了着过和与及或在把被对从向自于将以而并且但其这那此该即便则均正曾共都也就还又再"
     r"已要能可会应需所捐下奔送投接做安发解遇到参纷一逐巡死受依涨赴进开入"
     r"获提担负实落完前往来去达是为有包]")
@@ -607,7 +612,7 @@ _AFTER_STOP = re.compile(
 _BEFORE_STOP = re.compile(
     r"包括|其中|现有|共有|已有|还有|抽调|选派|派出|动员|带领|组织了|接待|捐赠|提供|拨付|"
     r"需要|新订购|订购|成立|要求|深入|辖区|缉获|拿出|放流|发放|募集|筹集|筹措|达到|超过|"
-    r"[有是为在从向对把被让使给]")
+    r"(?<!不)作为|成为|认为|因为|(?<![作成认因])为|[有是在从向对把被让使给]")
 
 
 def _clean(value: Decimal | None) -> Decimal | None:
