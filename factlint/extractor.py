@@ -43,7 +43,9 @@ FIGURE_PCT = rf"{FIGURE}(?:{G}[{MORE}])?(?:{G}[%‰])?"
 CONNECTOR = r"(?:至|到|—{1,2}|–|-|~|～)"
 UNIT = "|".join(re.escape(u) for u in UNITS_LONGEST_FIRST)
 PREFIX = ("大约|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|不低于|不小于|不大于|不高于|"
-          "大于|高于|多于|超出|小于|低于|少于|至少|最多|零下|负|第")
+          "大于|高于|多于|超出|小于|低于|少于|至少|最少|起码|至多|最多|零下|负|第")
+#: 至少 and its kin may stand a short verb phrase before the figure they qualify.
+ADVERB = "至少|最少|起码|至多|最多"
 SUFFIX = "以上|以下|左右|上下|以内|之内|内|许"
 
 YEAR = r"(?:1[0-9]|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3}"
@@ -84,7 +86,7 @@ PATTERN = re.compile(
         (?P<fsuf>{SUFFIX})?
       | (?P<anum>[0-9]{{1,3}})/(?P<aden>[0-9]{{1,3}})(?![0-9./℃%]))
   | (?P<amount>
-        (?:(?P<pre>{PREFIX})(?:有|达|为)?{G})?
+        (?:(?P<pre>{PREFIX})(?:有|达|为|(?<={ADVERB})[^\W\d{CN}几的时是]{{1,4}}?)?{G})?
         (?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)
         (?P<suf1>{SUFFIX})?
         (?:{G}(?P<unit>{UNIT}))?
@@ -99,7 +101,8 @@ IDIOMS = (
     "一线 第一线 一声令下 一次次 一道道 一系列 一对一 千家万户 两手抓 进一步 百步亭 三亚 四川 "
     "老百姓 百姓 三无 四个一 五带头 一起 一样 一切 一些 一直 一定 一般 一致 统一 唯一 之一 一体 "
     "一旦 一同 一边 一方面 万一 一心 一律 千方百计 万众一心 一丝不苟 三令五申 十分 千万 一下 "
-    "一点 一时 一度 一举 一贯 一流 一带 一路 一概 一连 一再 一齐 一并 一手 一揽子 万物 四面八方 "
+    "一点 一点一滴 一点点 一时 一度 一举 一贯 一流 一带 一路 一概 一连 一再 一齐 一并 一手 一揽子 "
+    "万物 四面八方 "
     "七嘴八舌 五湖四海 五花八门 九死一生 一帆风顺 一心一意 十全十美 一五一十 三番五次 四平八稳 "
     "一盘棋 一把手 两会 两岸 两个维护 四个意识 四个自信 两个确立 三严三实 两学一做 五位一体 "
     "一带一路 一国两制 十九大 十九届 一成不变 九州 万家灯火 一分一秒 一草一木 一针一线 "
@@ -163,6 +166,7 @@ _QUALIFIER_OF = {
     "大约": "about", "约": "about", "左右": "about", "上下": "about", "许": "about",
     "将近": "nearly", "接近": "nearly", "近": "nearly",
     "超过": "at_least", "逾": "at_least", "以上": "at_least", "不少于": "at_least",
+    "最少": "at_least", "起码": "at_least", "至多": "at_most",
     "不低于": "at_least", "至少": "at_least", "不小于": "at_least", "大于": "at_least",
     "高于": "at_least", "多于": "at_least", "超出": "at_least",
     "小于": "at_most", "低于": "at_most", "少于": "at_most", "不大于": "at_most",
@@ -253,6 +257,8 @@ class _Builder:
         for m in _IDIOM_RE.finditer(window):
             # The word must cover the first numeral: 四千万 is no 千万, 几十分钟 no 十分.
             if m.start() + lo <= start < m.end() + lo:
+                if m.group() == "一点" and window[m.end():m.end() + 1] in _CN_DIGITS:
+                    continue  # 一点五亿元 is 1.5亿, not 一点 "a little"
                 return True
         return False
 
@@ -668,37 +674,11 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
     # Two stages for speed: a one-class pattern finds runs of numerals (C speed),
     # then the full pattern is matched only there, starting at a qualifier or
     # time-of-day word written just before the run, if any.
-    find_run, match, lead_in = _RUN.search, PATTERN.match, _LEAD_IN.search
-    pos = 0
-    while True:
-        run = find_run(normalized, pos)
-        if run is None:
-            break
-        start, run_end = run.span()
-        if run_end - start == 1 and normalized[start] in _SINGLE_NUMERALS:
-            # A lone Chinese numeral is a quantity only before a unit or one of a few
-            # marks (两国, 三亚 are not); 一 also stands for "a" (一张购物小票).
-            nxt = normalized[run_end:run_end + 1]
-            if normalized[start] in _ARTICLES:
-                skip = nxt not in _AFTER_ARTICLE and not _ARTICLE_KEEP.match(normalized, run_end)
-            else:
-                skip = nxt not in _AFTER_SINGLE_NUMERAL
-            if skip and not (start and normalized[start - 1] in _LEAD_IN_LAST
-                             and lead_in(normalized, max(pos, start - 6), start)):
-                pos = run_end
-                continue
-        m = None
-        lead = (lead_in(normalized, max(pos, start - 6), start)
-                if start and normalized[start - 1] in _LEAD_IN_LAST else None)
-        if lead:
-            m = match(normalized, lead.start())
-            if m is not None and m.end() <= start:
-                m = None
-        if m is None:
-            m = match(normalized, start)
-        if m is None:
-            pos = run_end
-            continue
+    find_run, match = _RUN.search, PATTERN.match
+    adverb_ends = [m.end() for m in _ADVERB_WORD.finditer(normalized)]
+
+    def read(m: re.Match) -> tuple[Quantity | None, re.Match]:
+        """The quantity ``m`` denotes, if any, and the match it was read from."""
         # The outermost named group (date, time, pct, frac or amount) closes
         # last, so it is the match's lastgroup.
         name = m.lastgroup
@@ -715,21 +695,76 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
                 except (ValueError, ArithmeticError, KeyError):
                     quantity = None
                 m = retry
+        return quantity, m
+
+    pos = 0
+    while True:
+        run = find_run(normalized, pos)
+        if run is None:
+            break
+        start, run_end = run.span()
+        if run_end - start == 1 and normalized[start] in _SINGLE_NUMERALS:
+            # A lone Chinese numeral is a quantity only before a unit or one of a few
+            # marks (两国, 三亚 are not); 一 also stands for "a" (一张购物小票).
+            nxt = normalized[run_end:run_end + 1]
+            if normalized[start] in _ARTICLES:
+                skip = nxt not in _AFTER_ARTICLE and not _ARTICLE_KEEP.match(normalized, run_end)
+            else:
+                skip = nxt not in _AFTER_SINGLE_NUMERAL
+            if skip and _lead_start(normalized, pos, start, adverb_ends) is None:
+                pos = run_end
+                continue
+        lead = _lead_start(normalized, pos, start, adverb_ends)
+        m = match(normalized, start if lead is None else lead)
+        if m is not None and m.end() <= start:
+            m = None
+        quantity = None
+        if m is not None:
+            quantity, m = read(m)
+        if quantity is None and lead is not None:
+            # 至少要到2020年: the word before does not belong to what follows.
+            m = match(normalized, start)
+            if m is not None:
+                quantity, m = read(m)
+        if m is None:
+            pos = run_end
+            continue
         if quantity is not None:
             found.append(quantity)
         pos = max(m.end(), start + 1)
     return found
 
 
+def _lead_start(normalized: str, pos: int, start: int, adverb_ends: list[int]) -> int | None:
+    """Where a word that belongs to the quantity at ``start`` begins, if one is written
+    just before it: a qualifier (近, 超过), a time of day (下午), or 至少 and a short
+    verb phrase (至少要造成50万人).  ``adverb_ends`` are the ends of 至少 and its kin."""
+    if not start:
+        return None
+    window = max(pos, start - 6)
+    if adverb_ends:
+        i = bisect.bisect_right(adverb_ends, start)
+        if i and adverb_ends[i - 1] >= start - 4:
+            lead = _ADVERB_LEAD.search(normalized, window, start)
+            if lead:
+                return lead.start()
+    if normalized[start - 1] in _LEAD_IN_LAST:
+        lead = _LEAD_IN.search(normalized, window, start)
+        if lead:
+            return lead.start()
+    return None
+
+
 _RATIO = frozenset(":∶")
+_CN_DIGITS = frozenset(CN_DIGIT)
 _HAS_DIGIT = re.compile("[0-9]").search
 _HAS_CONNECTOR = re.compile(r"[至到—–~～-]").search
 _CONNECTOR_SPLIT = re.compile(CONNECTOR).split
 _SINGLE_NUMERALS = frozenset("一二两三四五六七八九十百千万亿零〇几壹贰叁肆伍陆柒捌玖拾佰仟")
-#: What may follow a lone numeral in a quantity: a unit, a qualifier or range mark,
-#: a decimal point, or the 月/时/点/分 of a date, time or fraction.
 #: Financial numerals, written in runs on cheques and contracts (伍佰元), never alone.
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+#: What may follow a lone numeral in a quantity: a unit, a qualifier or range mark,
+#: a decimal point, or the 月/时/点/分 of a date, time or fraction.
 _AFTER_SINGLE_NUMERAL = frozenset({unit[0] for unit in UNITS} | set(SUFFIX.replace("|", ""))
                                   | set("至到—–-~～余多来%‰点月时分日号年"))
 # 一一〇, 九五五〇: digit-by-digit numerals that are not followed by 年 are names.
@@ -739,6 +774,8 @@ _RUN = re.compile(rf"[0-9{CN}几]+")
 _LEAD_IN = re.compile(
     rf"(?:(?:{PREFIX})(?:有|达|为)?|{PERIOD}|上个?世纪|本世纪|成|上|数以|数)"
     r"(?:[ \t]*(?:\r?\n[ \t]*)?)$")
+_ADVERB_WORD = re.compile(ADVERB)
+_ADVERB_LEAD = re.compile(rf"(?:{ADVERB})[^\W\d{CN}几的时是]{{1,4}}$")
 #: The last characters of the words _LEAD_IN knows, so most runs skip that search.
 _LEAD_IN_LAST = frozenset(
     word[-1] for word in f"{PREFIX}|有|达|为|{PERIOD}|纪|成|上|数以|数".split("|")) | set(" \t\r\n")

@@ -146,7 +146,6 @@ def chinese(numeral: str) -> Figure:
             lo = chinese_value(head + match["a"] + tail) if (head or tail) else Decimal(a)
             hi = chinese_value(head + match["b"] + tail) if (head or tail) else Decimal(b)
             return Figure(lo, hi, ZERO, last_significant_unit(lo), "range")
-    value = chinese_value(numeral)
     # Chinese numerals are read as exact to the units, except that a trailing
     # 万/亿 scales the last written digit (七千四百三十六万 = 7436万, ± 0.5万).
     trailing = ONE
@@ -154,6 +153,8 @@ def chinese(numeral: str) -> Figure:
     while stripped and stripped[-1] in "万亿":
         trailing *= MULTIPLIERS[stripped[-1]]
         stripped = stripped[:-1]
+    # 一点五亿: the multiplier applies to the whole decimal, which cn2an cannot read.
+    value = chinese_value(stripped) * trailing if "点" in stripped else chinese_value(numeral)
     if "点" in numeral:
         decimals = len(numeral.partition("点")[2].rstrip("万亿"))
         unit = Decimal(1).scaleb(-decimals) * trailing
