@@ -36,6 +36,7 @@ MORE = "余多来"
 FIGURE = (
     rf"(?:{ARABIC}(?:{G}[{MORE}](?={G}[万亿]))?(?:{G}(?:[百千]?[万亿]+|[百千](?![0-9])))?"
     rf"|成千上万|成百上千|数以[万千百]计|上[百千万]万?|数[十百千万][万亿]?"
+    rf"|(?<![上下多大过])半(?=个(?:多?月|多?小时|星期|钟头|工作日|百分点)|年|天|小时|钟头|分钟|周)"
     rf"|[{CN}几]*几[{CN}几]*"
     rf"|[{CN}]+(?:点[{CN_DIGIT}]+)?(?:[{MORE}](?=[万亿]))?[万亿]*)"
 )
@@ -145,6 +146,8 @@ def _figure(body: str) -> tuple[Figure, bool]:
                 break
     if "来" in body:
         raise ValueError(body)
+    if body == "半":  # 半个月, 半年
+        return Figure(_HALF, _HALF, ZERO, _HALF), False
     if _HAS_DIGIT(mantissa):
         digits = mantissa.rstrip("百千万亿")
         figure = numerals.arabic(digits, mantissa[len(digits):] + mult)
@@ -175,6 +178,7 @@ _QUALIFIER_OF = {
     "以内": "at_most", "之内": "at_most", "内": "at_most", "不超过": "at_most", "最多": "at_most",
 }
 _NEARLY, _ABOUT_LO, _ABOUT_HI = Decimal("0.9"), Decimal("0.9"), Decimal("1.1")
+_HALF = Decimal("0.5")
 
 
 def _apply(qualifier: str, lo: Decimal, hi: Decimal) -> tuple[Decimal | None, Decimal | None]:
@@ -241,9 +245,11 @@ class _Builder:
         self.index = LineIndex(original, path)
         self.context = _Context(text, year) if ("日" in text or "月" in text) else None
         self.year = year
+        self.end = 0
 
     # -- helpers -----------------------------------------------------------------
     def quantity(self, start: int, end: int, **fields) -> Quantity:
+        self.end = end  # where the scan resumes (两个半小时 ends past what the pattern matched)
         original = self.offsets.original
         o_start, o_end = original(start), original(end - 1) + 1 if end > start else original(start)
         span: Span = self.index.span(o_start, o_end)
@@ -447,8 +453,9 @@ class _Builder:
             if body in _FINANCIAL and UNITS.get(unit or "", ("", ""))[1] != "money":
                 return None  # 队伍人数, 大陆架: a lone 伍 or 陆 is part of a word
             if (body == "一" and not pre and not suffix and "多" not in (unit or "")
-                    and UNITS.get(unit or "", ("", ""))[0] != "个百分点"):
-                return None  # 一张购物小票: an article, not a count
+                    and UNITS.get(unit or "", ("", ""))[0] != "个百分点"
+                    and not (unit and self._and_a_half(m.end("unit"), unit))):
+                return None  # 一张购物小票: an article, not a count (but 一年半 is 1.5年)
             if body in ("万", "亿", "千", "百", "百万", "千万") and not (
                     pre or (unit and UNITS[unit][1] != "count")):
                 return None  # 万 alone is 1万 only after 近/逾 (近万户) or before a measure
@@ -543,8 +550,27 @@ class _Builder:
             qualifier = _QUALIFIER_OF.get(pre or "") or _QUALIFIER_OF.get(suffix or "")
         if pre in ("零下", "负"):
             figure = Figure(-figure.hi, -figure.lo, figure.precision, figure.step, figure.qualifier)
+        if unit and figure.qualifier == "exact" and body != "半":
+            half = self._and_a_half(end, unit)
+            if half:  # 两年半, 三个半月: the figure and a half of its unit
+                end, unit_text = half
+                reported_unit, kind = UNITS.get(unit_text, (unit_text, "duration"))
+                figure = Figure(figure.lo + _HALF, figure.hi + _HALF, ZERO, _HALF, "exact")
+                unit = unit_text
         return self._amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
                                      subject_from=(body_start, m.end("unit") if unit else end))
+
+    def _and_a_half(self, end: int, unit: str) -> tuple[int, str] | None:
+        """(new end, unit) when 半 follows a duration (两年半) or stands in 个半 (两个半月)."""
+        text = self.text
+        if text[end:end + 1] != "半":
+            return None
+        if unit == "个":
+            after = _HALF_UNIT.match(text, end + 1)
+            return (after.end(), after.group()) if after else None
+        if UNITS[unit][1] == "duration" and not _NOT_A_HALF.match(text, end):
+            return end + 1, unit
+        return None
 
     def _amount_quantity(self, start: int, end: int, figure: Figure, qualifier: str | None,
                          unit: str | None, kind: str, pre: str | None,
@@ -731,7 +757,9 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
             continue
         if quantity is not None:
             found.append(quantity)
-        pos = max(m.end(), start + 1)
+            pos = max(m.end(), start + 1, builder.end)
+        else:
+            pos = max(m.end(), start + 1)
     return found
 
 
@@ -756,11 +784,15 @@ def _lead_start(normalized: str, pos: int, start: int, adverb_ends: list[int]) -
 
 
 _RATIO = frozenset(":∶")
+#: 两个半月, 三个半小时: the units that may follow 个半.
+_HALF_UNIT = re.compile("月|小时|星期|钟头|工作日")
+#: 半 after a duration that begins a word instead (三年半岛? no: 一年半载, 两天半夜).
+_NOT_A_HALF = re.compile("半(?:载|夜|岛|导|径|边|场|决|山|身|截|壁|路|数|百)")
 _CN_DIGITS = frozenset(CN_DIGIT)
 _HAS_DIGIT = re.compile("[0-9]").search
 _HAS_CONNECTOR = re.compile(r"[至到—–~～-]").search
 _CONNECTOR_SPLIT = re.compile(CONNECTOR).split
-_SINGLE_NUMERALS = frozenset("一二两三四五六七八九十百千万亿零〇几壹贰叁肆伍陆柒捌玖拾佰仟")
+_SINGLE_NUMERALS = frozenset("一二两三四五六七八九十百千万亿零〇几半壹贰叁肆伍陆柒捌玖拾佰仟")
 #: Financial numerals, written in runs on cheques and contracts (伍佰元), never alone.
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 #: What may follow a lone numeral in a quantity: a unit, a qualifier or range mark,
@@ -769,7 +801,7 @@ _AFTER_SINGLE_NUMERAL = frozenset({unit[0] for unit in UNITS} | set(SUFFIX.repla
                                   | set("至到—–-~～余多来%‰点月时分日号年"))
 # 一一〇, 九五五〇: digit-by-digit numerals that are not followed by 年 are names.
 _DIGIT_BY_DIGIT = re.compile(f"[{CN_DIGIT}]{{3,}}")
-_RUN = re.compile(rf"[0-9{CN}几]+")
+_RUN = re.compile(rf"[0-9{CN}几半]+")
 #: Words that may stand just before a run of numerals and belong to the quantity.
 _LEAD_IN = re.compile(
     rf"(?:(?:{PREFIX})(?:有|达|为)?|{PERIOD}|上个?世纪|本世纪|成|上|数以|数)"
@@ -782,7 +814,8 @@ _LEAD_IN_LAST = frozenset(
 #: Single numerals that need a closer look only when followed by one of these.
 _ARTICLES = frozenset("一")
 #: 一 followed by these is an amount after all: 一个多月, 一个百分点, 一天之内.
-_ARTICLE_KEEP = re.compile(r"个多|个百分点|(?:天|年|个月|周|小时|个小时)(?:之内|以内|内|左右|多)")
+_ARTICLE_KEEP = re.compile(
+    r"个多|个百分点|个半(?:月|小时|星期|钟头)|(?:天|年|个月|周|小时|个小时)(?:之内|以内|内|左右|多|半)")
 _AFTER_ARTICLE = frozenset("月时点余多十百千万亿至到-")
 
 

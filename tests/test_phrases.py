@@ -71,8 +71,6 @@ NEGATIVES = _read_tsv("negatives.tsv")
 KNOWN_LIMITATIONS: dict[tuple[str, str], str] = {
     ("159 名", "159 名自然村中心党支部成员、81\n\n名医生对湖北返乡人员"):
         "subject longer than 8 characters",
-    ("半个百分点", "增长将从去年的9％下降半个百分点。"): "半 (0.5) is not read",
-    ("半个月", "手续没有半个月办不完。"): "半 (0.5) is not read",
     ("海卫1", "海卫1表面温度已经从"): "a numbered proper name (Triton) reads as a count",
 }
 
