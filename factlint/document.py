@@ -6,12 +6,11 @@ blank lines, never from single line breaks: OCR text breaks lines mid-sentence.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
 from .extractor import extract
-from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup
+from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup, new_quantity
 from .normalize import LineIndex, normalize, strip_gaps
 from .textio import InputError, discover, read_text
 
@@ -49,7 +48,8 @@ def _sentence_of(quantities: Sequence[Quantity],
     for q in quantities:
         while i + 1 < len(sentences) and sentences[i].span.end <= q.span.start:
             i += 1
-        result.append(dataclasses.replace(q, sentence=i if sentences else -1))
+        # dataclasses.replace would run the frozen __init__ again (a third of this stage)
+        result.append(new_quantity(**{**vars(q), "sentence": i if sentences else -1}))
     return tuple(result)
 
 
