@@ -598,6 +598,27 @@ class _Builder:
                              value=value, precision=precision if precision is ZERO
                              else _clean(precision), subject=subject)
 
+    # -- dispatch ----------------------------------------------------------------
+    def read(self, m: re.Match) -> tuple[Quantity | None, re.Match]:
+        """The quantity ``m`` denotes, if any, and the match it was read from."""
+        # The outermost named group (date, time, pct, frac or amount) closes
+        # last, so it is the match's lastgroup.
+        name = m.lastgroup
+        try:
+            quantity = _HANDLERS[name](self, m)
+        except (ValueError, ArithmeticError, KeyError):
+            quantity = None
+        if quantity is None and name != "amount" and name != "pct":
+            # Not a date after all (三点要求): read the same place as an amount.
+            retry = _AMOUNT_ONLY.match(self.text, m.start())
+            if retry and retry.group("amount"):
+                try:
+                    quantity = self.amount(retry)
+                except (ValueError, ArithmeticError, KeyError):
+                    quantity = None
+                m = retry
+        return quantity, m
+
     # -- what is counted ---------------------------------------------------------
     def subject(self, start: int, unit_end: int, unit: str | None) -> str | None:
         """The noun after the measure word, else the noun phrase before the figure.
@@ -632,6 +653,9 @@ class _Builder:
             return None
         return phrase[-8:]
 
+
+_HANDLERS = {"date": _Builder.date, "time": _Builder.time, "pct": _Builder.percent,
+             "frac": _Builder.fraction, "amount": _Builder.amount}
 
 # Where a noun phrase after a figure ends: function words and the verbs that
 # most often follow a subject in news copy (捐款, 下沉, 奔赴, 送至 …).
@@ -695,33 +719,12 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
     normalized, offsets = join_gaps(normalize(text))
     builder = _Builder(text, normalized, offsets, path or "<text>", year)
     found: list[Quantity] = []
-    handlers = {"date": builder.date, "time": builder.time, "pct": builder.percent,
-                "frac": builder.fraction, "amount": builder.amount}
     # Two stages for speed: a one-class pattern finds runs of numerals (C speed),
     # then the full pattern is matched only there, starting at a qualifier or
     # time-of-day word written just before the run, if any.
-    find_run, match = _RUN.search, PATTERN.match
-    adverb_ends = [m.end() for m in _ADVERB_WORD.finditer(normalized)]
-
-    def read(m: re.Match) -> tuple[Quantity | None, re.Match]:
-        """The quantity ``m`` denotes, if any, and the match it was read from."""
-        # The outermost named group (date, time, pct, frac or amount) closes
-        # last, so it is the match's lastgroup.
-        name = m.lastgroup
-        try:
-            quantity = handlers[name](m)
-        except (ValueError, ArithmeticError, KeyError):
-            quantity = None
-        if quantity is None and name != "amount" and name != "pct":
-            # Not a date after all (三点要求): read the same place as an amount.
-            retry = _AMOUNT_ONLY.match(normalized, m.start())
-            if retry and retry.group("amount"):
-                try:
-                    quantity = builder.amount(retry)
-                except (ValueError, ArithmeticError, KeyError):
-                    quantity = None
-                m = retry
-        return quantity, m
+    find_run, match, read = _RUN.search, PATTERN.match, builder.read
+    adverb_ends = ([m.end() for m in _ADVERB_WORD.finditer(normalized)]
+                   if _ADVERB_WORD.search(normalized) else [])
 
     pos = 0
     while True:
