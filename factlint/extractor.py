@@ -111,7 +111,7 @@ IDIOMS = (
     "万无一失 一清二楚 三峡 九江 十堰 六安 三明 万州 五指山 七台河 八达岭 三门峡 "
     "一刻 一面 一阵 一股 一番 一件件 一个个 一名名 一张张 一条条 一次 一场场 一批批 "
     "一家家 一户户 一员 一分子 一道 一同 两委 三农 "
-    "四风 八项规定 百万雄师 第一时间 一把 一份子 十四五 十三五 一号文件 "
+    "四风 八项规定 百万雄师 第一时间 一把 一份子 十四五 十三五 一号文件 两国 三国演义 八段锦 "
     "五四运动 七一前夕 八一建军节 十一黄金周 六一儿童节 三八妇女节 五一劳动节"
 ).split()
 _IDIOM_RE = re.compile("|".join(sorted(set(IDIOMS), key=lambda w: (-len(w), w))))
@@ -494,6 +494,11 @@ class _Builder:
                                        or _DIGIT_BY_DIGIT.fullmatch(body)):
             return self.quantity(start, end, lo=None, hi=None, qualifier="exact",
                                  unit=None, kind="identifier")
+        if (has_digit and not unit and not pre and len(body) <= 2 and body.isdigit()
+                and _is_list_marker(text, start, body_end)):
+            return self.quantity(start, body_end, lo=Decimal(body), hi=Decimal(body),
+                                 qualifier="exact", unit=None, kind="ordinal",
+                                 value=Decimal(body))  # 1．由遗传基因…, 2、铁道部…: item numbers
         # Ranges: 10至15, 3-5, 15%～30%.
         parts = _CONNECTOR_SPLIT(body) if _HAS_CONNECTOR(body) else (body,)
         percent = body.endswith(("%", "‰"))
@@ -786,6 +791,21 @@ def _lead_start(normalized: str, pos: int, start: int, adverb_ends: list[int]) -
     return None
 
 
+def _is_list_marker(text: str, start: int, end: int) -> bool:
+    """Whether the digits at text[start:end] number an item: 1．, 2、, 4· or (3) at the
+    start of a line or after a colon or stop, not followed by another digit."""
+    after = text[end:end + 1]
+    if after == ")" and text[start - 1:start] == "(":
+        start -= 1
+    elif after not in _LIST_MARKS or text[end + 1:end + 2].isdigit():
+        return False
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n:：;；。"
+
+
+_LIST_MARKS = frozenset(".、·")
 _RATIO = frozenset(":∶")
 #: 两个半月, 三个半小时: the units that may follow 个半.
 _HALF_UNIT = re.compile("月|小时|星期|钟头|工作日")
