@@ -33,8 +33,12 @@ CN_DIGIT = "零〇一二两三四五六七八九"
 ARABIC = rf"(?:[0-9]{{1,3}}(?:[,，][0-9]{{3}})+(?![0-9])|[0-9]+(?:{G}[0-9]+)*)(?:{G}[.·]{G}[0-9]+)?"
 MORE = "余多来"
 # One figure: Arabic with multipliers, a vague amount, or a Chinese numeral.
+# 1万2千, 3亿5千万, 5万4千6百: more places after a written multiplier.
+COMPOUND = r"(?:(?<=[万亿千百])[0-9]{1,4}(?:[千百]?万|[千百十](?![万亿])))*"
 FIGURE = (
-    rf"(?:{ARABIC}(?:{G}[{MORE}](?={G}[万亿]))?(?:{G}(?:[百千]?[万亿]+|[百千](?![0-9])))?"
+    rf"(?:{ARABIC}(?:{G}[{MORE}](?={G}[万亿]))?"
+    rf"(?:{G}(?:[百千]?[万亿]+|[百千](?![0-9])|[百千](?=[0-9]{{1,4}}[千百十])))?"
+    rf"{COMPOUND}"
     rf"|成千上万|成百上千|数以[万千百]计|上[百千万]万?|数[十百千万][万亿]?"
     rf"|(?<![上下多大过])半(?=个(?:多?月|多?小时|星期|钟头|工作日|百分点)|年|天|小时|钟头|分钟|周)"
     rf"|[{CN}几]*几[{CN}几]*"
@@ -148,7 +152,9 @@ def _figure(body: str) -> tuple[Figure, bool]:
         raise ValueError(body)
     if body == "半":  # 半个月, 半年
         return Figure(_HALF, _HALF, ZERO, _HALF), False
-    if _HAS_DIGIT(mantissa):
+    if _HAS_DIGIT(mantissa) and _COMPOUND_PLACE(mantissa):
+        figure = numerals.arabic_compound(mantissa)
+    elif _HAS_DIGIT(mantissa):
         digits = mantissa.rstrip("百千万亿")
         figure = numerals.arabic(digits, mantissa[len(digits):] + mult)
     elif "几" in mantissa or mantissa.startswith(("数", "上", "成")) or mantissa in numerals._VAGUE:
@@ -517,6 +523,7 @@ class _Builder:
                     return None  # 2-1: a score or an identifier, not a range
                 figure = Figure(lo_fig.lo, hi_fig.hi, max(lo_fig.precision, hi_fig.precision),
                                 lo_fig.step, "range")
+                lo_figure_hi = lo_fig.hi
                 more = False
             elif len(parts) == 1:
                 core = body.rstrip("%‰")
@@ -555,6 +562,15 @@ class _Builder:
             qualifier = _QUALIFIER_OF.get(pre or "") or _QUALIFIER_OF.get(suffix or "")
         if pre in ("零下", "负"):
             figure = Figure(-figure.hi, -figure.lo, figure.precision, figure.step, figure.qualifier)
+        elif (has_digit and not pre and before in "-−" and before
+              and not (start > 1 and text[start - 2].isascii() and text[start - 2].isalnum())):
+            # -5℃, -3～5℃, 增长-2.5%: a minus sign, not a dash between two figures.
+            start -= 1
+            if figure.qualifier == "range":
+                figure = Figure(-lo_figure_hi, figure.hi, figure.precision, figure.step, "range")
+            else:
+                figure = Figure(-figure.hi, -figure.lo, figure.precision, figure.step,
+                                figure.qualifier)
         if unit and figure.qualifier == "exact" and body != "半":
             half = self._and_a_half(end, unit)
             if half:  # 两年半, 三个半月: the figure and a half of its unit
@@ -807,6 +823,7 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
 
 _LIST_MARKS = frozenset(".、·")
 _RATIO = frozenset(":∶")
+_COMPOUND_PLACE = re.compile("[十百千万亿][0-9]").search
 #: 两个半月, 三个半小时: the units that may follow 个半.
 _HALF_UNIT = re.compile("月|小时|星期|钟头|工作日")
 #: 半 after a duration that begins a word instead (三年半岛? no: 一年半载, 两天半夜).

@@ -102,6 +102,27 @@ def arabic(digits: str, mult: str = "") -> Figure:
     return Figure(value, value, last_digit / 2, step)
 
 
+_PLACES = re.compile(r"([0-9]+(?:\.[0-9]+)?)([十百千万亿]*)")
+
+
+def arabic_compound(text: str) -> Figure:
+    """``1万2千`` = 12000, ``3亿5千万`` = 350000000: Arabic digits at several places.
+
+    Each place must be smaller than the one before it; the precision is half a unit
+    of the last place written (1万2千 ± 500).
+    """
+    value, last = ZERO, None
+    for digits, places in _PLACES.findall(text):
+        factor = multiplier_of(places) if places else ONE
+        if last is not None and factor >= last:
+            raise ValueError(f"places out of order: {text!r}")
+        value += Decimal(digits) * factor
+        last = factor
+    if last is None or "".join(a + b for a, b in _PLACES.findall(text)) != text:
+        raise ValueError(f"not a figure: {text!r}")
+    return Figure(value, value, last / 2, last)
+
+
 @lru_cache(maxsize=4096)
 def chinese_value(numeral: str) -> Decimal:
     """The value of a pure Chinese numeral such as 七千四百三十六 or 二〇二〇.

@@ -94,3 +94,26 @@ def test_extract_leaves_the_garbage_collector_as_it_found_it() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+PLACES = st.sampled_from(["亿", "千万", "百万", "万", "千", "百"])
+
+
+# 1万2千 is the same figure as 12000, at any places in order (十 only last: 3十万 is no form).
+@given(st.lists(st.tuples(st.integers(1, 9), PLACES), min_size=1, max_size=4,
+                unique_by=lambda t: t[1]),
+       st.one_of(st.none(), st.integers(1, 9)))
+def test_arabic_digits_at_several_places(places: list[tuple[int, str]], tens: int | None) -> None:
+    from factlint.numerals import MULTIPLIERS
+
+    def factor(mult: str) -> Decimal:
+        value = Decimal(1)
+        for char in mult:
+            value *= MULTIPLIERS[char]
+        return value
+
+    places = sorted(places, key=lambda p: -factor(p[1])) + ([(tens, "十")] if tens else [])
+    text = "".join(f"{digit}{mult}" for digit, mult in places)
+    expected = sum(digit * factor(mult) for digit, mult in places)
+    q = factlint.parse(f"{text}元")
+    assert (q.lo, q.hi, q.unit) == (expected, expected, "元"), text
