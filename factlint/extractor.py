@@ -87,7 +87,8 @@ PATTERN = re.compile(
   | (?P<pct>(?:(?P<ppre>{PREFIX})(?:有|达|为)?{G})?百分之
         (?P<pbody>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
         (?P<psuf>{SUFFIX}|[{MORE}])?)
-  | (?P<frac>(?:(?P<fpre>{PREFIX})(?:有|达|为)?{G})?(?P<fden>[{CN}]+)分之(?P<fnum>[{CN}]+)
+  | (?P<frac>(?:(?P<fpre>{PREFIX})(?:有|达|为)?{G})?(?P<fden>[{CN}]+)分之
+        (?P<fnum>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
         (?P<fsuf>{SUFFIX})?
       | (?P<anum>[0-9]{{1,3}})/(?P<aden>[0-9]{{1,3}})(?![0-9./℃%]))
   | (?P<amount>
@@ -115,7 +116,8 @@ IDIOMS = (
     "万无一失 一清二楚 三峡 九江 十堰 六安 三明 万州 五指山 七台河 八达岭 三门峡 "
     "一刻 一面 一阵 一股 一番 一件件 一个个 一名名 一张张 一条条 一次 一场场 一批批 "
     "一家家 一户户 一员 一分子 一道 一同 两委 三农 "
-    "四风 八项规定 百万雄师 第一时间 一把 一份子 十四五 十三五 一号文件 两国 三国演义 八段锦 "
+    "四风 八项规定 百万雄师 第一时间 一把 一份子 十四五 十三五 一号文件 两国 三国演义 "
+    "八段锦 一波三折 "
     "五四运动 七一前夕 八一建军节 十一黄金周 六一儿童节 三八妇女节 五一劳动节"
 ).split()
 _IDIOM_RE = re.compile("|".join(sorted(set(IDIOMS), key=lambda w: (-len(w), w))))
@@ -427,7 +429,9 @@ class _Builder:
     def fraction(self, m: re.Match) -> Quantity | None:
         start, end = m.span("frac")
         if m["fden"]:
-            den, num = numerals.chinese_value(m["fden"]), numerals.chinese_value(m["fnum"])
+            fnum = m["fnum"]
+            den = numerals.chinese_value(m["fden"])
+            num = (numerals.arabic(fnum).lo if _HAS_DIGIT(fnum) else numerals.chinese_value(fnum))
         else:
             num, den = Decimal(m["anum"]), Decimal(m["aden"])
             if not 0 < num < den:
@@ -540,6 +544,10 @@ class _Builder:
             reported_unit, kind = UNITS[unit]
         if percent:
             kind, reported_unit = "percent", pct_unit
+        if reported_unit == "折" and figure.lo >= 10:  # 九五折, 75折: 9.5折, 7.5折
+            tenth = Decimal("0.1")
+            figure = Figure(figure.lo * tenth, figure.hi * tenth, figure.precision * tenth,
+                            figure.step * tenth, figure.qualifier)
         if reported_unit == "成":  # 三成 = 30%
             factor = Decimal(10)
             figure = Figure(figure.lo * factor, figure.hi * factor, figure.precision * factor,
@@ -747,12 +755,22 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
     adverb_ends = ([m.end() for m in _ADVERB_WORD.finditer(normalized)]
                    if _ADVERB_WORD.search(normalized) else [])
 
+    # Web addresses and e-mail addresses carry digits that are not figures.
+    skips = sorted(_addresses(normalized).items())
+    next_skip = skips[0][0] if skips else len(normalized)  # runs are met in order
     pos = 0
     while True:
         run = find_run(normalized, pos)
         if run is None:
             break
         start, run_end = run.span()
+        if start >= next_skip:
+            while skips and skips[0][1] <= start:
+                del skips[0]
+            if skips and skips[0][0] <= start:
+                pos = skips[0][1]
+                continue
+            next_skip = skips[0][0] if skips else len(normalized)
         if run_end - start == 1 and normalized[start] in _SINGLE_NUMERALS:
             # A lone Chinese numeral is a quantity only before a unit or one of a few
             # marks (两国, 三亚 are not); 一 also stands for "a" (一张购物小票).
@@ -823,6 +841,30 @@ def _is_list_marker(text: str, start: int, end: int) -> bool:
 
 _LIST_MARKS = frozenset(".、·")
 _RATIO = frozenset(":∶")
+_URL = re.compile(r"(?:https?://|www\.)[!-~]+")
+_EMAIL_DOMAIN = re.compile(r"@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+
+
+def _addresses(text: str) -> dict[int, int]:
+    """Start → end of each web or e-mail address: its digits are not figures.
+
+    An e-mail address is found from its @ outwards; a pattern starting with the
+    local part would be tried at every Latin letter and digit of the text."""
+    spans: dict[int, int] = {}
+    if "://" in text or "www." in text:
+        for m in _URL.finditer(text):
+            spans[m.start()] = m.end()
+    at = text.find("@")
+    while at != -1:
+        domain = _EMAIL_DOMAIN.match(text, at)
+        left = at
+        while left and text[left - 1] in _EMAIL_LOCAL:
+            left -= 1
+        if domain and left < at:
+            spans[left] = domain.end()
+        at = text.find("@", at + 1)
+    return spans
 _COMPOUND_PLACE = re.compile("[十百千万亿][0-9]").search
 #: 两个半月, 三个半小时: the units that may follow 个半.
 _HALF_UNIT = re.compile("月|小时|星期|钟头|工作日")
