@@ -754,6 +754,7 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
     find_run, match, read = _RUN.search, PATTERN.match, builder.read
     adverb_ends = ([m.end() for m in _ADVERB_WORD.finditer(normalized)]
                    if _ADVERB_WORD.search(normalized) else [])
+    adverb_at = 0  # runs are met in order, so the next adverb end only moves on
 
     # Web addresses and e-mail addresses carry digits that are not figures.
     skips = sorted(_addresses(normalized).items())
@@ -771,7 +772,14 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
                 pos = skips[0][1]
                 continue
             next_skip = skips[0][0] if skips else len(normalized)
-        if run_end - start == 1 and normalized[start] in _SINGLE_NUMERALS:
+        # A word written just before the run that belongs to the quantity: looked
+        # for only where one can end (most runs follow none).
+        while adverb_at < len(adverb_ends) and adverb_ends[adverb_at] < start - 4:
+            adverb_at += 1
+        adverb_near = adverb_at < len(adverb_ends) and adverb_ends[adverb_at] <= start
+        lead = (_lead_start(normalized, pos, start, adverb_near)
+                if start and (adverb_near or normalized[start - 1] in _LEAD_IN_LAST) else None)
+        if run_end - start == 1 and lead is None and normalized[start] in _SINGLE_NUMERALS:
             # A lone Chinese numeral is a quantity only before a unit or one of a few
             # marks (两国, 三亚 are not); 一 also stands for "a" (一张购物小票).
             nxt = normalized[run_end:run_end + 1]
@@ -779,10 +787,9 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
                 skip = nxt not in _AFTER_ARTICLE and not _ARTICLE_KEEP.match(normalized, run_end)
             else:
                 skip = nxt not in _AFTER_SINGLE_NUMERAL
-            if skip and _lead_start(normalized, pos, start, adverb_ends) is None:
+            if skip:
                 pos = run_end
                 continue
-        lead = _lead_start(normalized, pos, start, adverb_ends)
         m = match(normalized, start if lead is None else lead)
         if m is not None and m.end() <= start:
             m = None
@@ -805,19 +812,15 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
     return found
 
 
-def _lead_start(normalized: str, pos: int, start: int, adverb_ends: list[int]) -> int | None:
+def _lead_start(normalized: str, pos: int, start: int, adverb_near: bool) -> int | None:
     """Where a word that belongs to the quantity at ``start`` begins, if one is written
     just before it: a qualifier (近, 超过), a time of day (下午), or 至少 and a short
-    verb phrase (至少要造成50万人).  ``adverb_ends`` are the ends of 至少 and its kin."""
-    if not start:
-        return None
+    verb phrase (至少要造成50万人).  ``adverb_near``: 至少 or its kin ends just before."""
     window = max(pos, start - 6)
-    if adverb_ends:
-        i = bisect.bisect_right(adverb_ends, start)
-        if i and adverb_ends[i - 1] >= start - 4:
-            lead = _ADVERB_LEAD.search(normalized, window, start)
-            if lead:
-                return lead.start()
+    if adverb_near:
+        lead = _ADVERB_LEAD.search(normalized, window, start)
+        if lead:
+            return lead.start()
     if normalized[start - 1] in _LEAD_IN_LAST:
         lead = _LEAD_IN.search(normalized, window, start)
         if lead:
