@@ -754,7 +754,7 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
     find_run, match, read = _RUN.search, PATTERN.match, builder.read
     adverb_ends = ([m.end() for m in _ADVERB_WORD.finditer(normalized)]
                    if _ADVERB_WORD.search(normalized) else [])
-    adverb_at = 0  # runs are met in order, so the next adverb end only moves on
+    adverb_at, adverb_count = 0, len(adverb_ends)  # runs come in order: the index only moves on
 
     # Web addresses and e-mail addresses carry digits that are not figures.
     skips = sorted(_addresses(normalized).items())
@@ -774,9 +774,9 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
             next_skip = skips[0][0] if skips else len(normalized)
         # A word written just before the run that belongs to the quantity: looked
         # for only where one can end (most runs follow none).
-        while adverb_at < len(adverb_ends) and adverb_ends[adverb_at] < start - 4:
+        while adverb_at < adverb_count and adverb_ends[adverb_at] < start - 4:
             adverb_at += 1
-        adverb_near = adverb_at < len(adverb_ends) and adverb_ends[adverb_at] <= start
+        adverb_near = adverb_at < adverb_count and adverb_ends[adverb_at] <= start
         lead = (_lead_start(normalized, pos, start, adverb_near)
                 if start and (adverb_near or normalized[start - 1] in _LEAD_IN_LAST) else None)
         if run_end - start == 1 and lead is None and normalized[start] in _SINGLE_NUMERALS:
