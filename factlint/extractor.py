@@ -579,6 +579,15 @@ class _Builder:
             else:
                 figure = Figure(-figure.hi, -figure.lo, figure.precision, figure.step,
                                 figure.qualifier)
+        if figure.qualifier == "exact" and not more and (
+                unit in _COMPOUND_DURATION or not unit and text[end:end + 1] == "分"):
+            compound = _compound_duration(text, end, unit, figure.lo)
+            if compound:  # 1小时20分钟, 2分27秒, 11秒37 (左右)
+                end, figure, reported_unit = compound
+                kind, unit = "duration", reported_unit
+                after = _SUFFIX_AT(text, end)
+                if after and not qualifier:
+                    end, qualifier = after.end(), _QUALIFIER_OF[after.group()]
         if unit and figure.qualifier == "exact" and body != "半":
             half = self._and_a_half(end, unit)
             if half:  # 两年半, 三个半月: the figure and a half of its unit
@@ -685,6 +694,60 @@ class _Builder:
 
 _HANDLERS = {"date": _Builder.date, "time": _Builder.time, "pct": _Builder.percent,
              "frac": _Builder.fraction, "amount": _Builder.amount}
+
+
+#: Units after which a smaller one may follow: 1小时20分钟, 2分27秒, 11秒37.
+_COMPOUND_DURATION = frozenset({"小时", "个小时", "秒"})
+_SUFFIX_AT = re.compile(SUFFIX).match
+_THEN_MINUTES = re.compile(rf"([0-9]{{1,2}}|[{CN}]{{1,3}})分(?:钟)?(?![0-9{CN}])")
+_THEN_SECONDS = re.compile(rf"分([0-9]{{1,2}}(?:[.·][0-9]{{1,3}})?|[{CN}]{{1,3}})秒")
+_THEN_HUNDREDTHS = re.compile(r"([0-9]{1,2})(?![0-9秒分.])")
+
+
+def _compound_duration(text: str, end: int, unit: str | None, value: Decimal
+                       ) -> tuple[int, Figure, str] | None:
+    """A duration written in two units, read in the smaller one: (new end, figure, unit).
+
+    1小时20分钟 → 80 分钟; 2分27秒 → 147 秒; 11秒37, as sports results write a time, →
+    11.37 秒.  The figure before is ``value``; what follows starts at ``end``.
+    """
+    if unit in ("小时", "个小时"):
+        after = _THEN_MINUTES.match(text, end)
+        if not after:
+            return None
+        minutes = _figure_value(after.group(1))
+        if minutes >= 60:
+            return None
+        return after.end(), Figure(value * 60 + minutes, value * 60 + minutes, Decimal("0.5"),
+                                   ONE), "分钟"
+    if unit == "秒":
+        after = _THEN_HUNDREDTHS.match(text, end)
+        if not after:
+            return None
+        digits = after.group(1)
+        seconds = Decimal(f"{value}.{digits}") if value == value.to_integral_value() else None
+        if seconds is None:
+            return None
+        last = Decimal(1).scaleb(-len(digits))
+        return after.end(), Figure(seconds, seconds, last / 2, last), "秒"
+    after = _THEN_SECONDS.match(text, end)  # 2分27秒: 分 was no unit of the figure before
+    if not after:
+        return None
+    seconds_text = after.group(1).replace("·", ".")
+    seconds = _figure_value(seconds_text)
+    if seconds >= 60:
+        return None
+    last = Decimal(1).scaleb(-len(seconds_text.partition(".")[2])) if _HAS_DIGIT(
+        seconds_text) else ONE
+    total = value * 60 + seconds
+    return after.end(), Figure(total, total, last / 2, last), "秒"
+
+
+def _figure_value(text: str) -> Decimal:
+    """The value of an exact figure in Arabic or Chinese numerals (27, 二十七, 27.5)."""
+    if _HAS_DIGIT(text):
+        return Decimal(text)
+    return numerals.chinese_value(text)
 
 # Where a noun phrase after a figure ends: function words and the verbs that
 # most often follow a subject in news copy (捐款, 下沉, 奔赴, 送至 …).
