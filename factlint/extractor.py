@@ -498,8 +498,7 @@ class _Builder:
                 start -= 1  # TR188次: the identifier starts at its letters
             return self.quantity(start, end, lo=None, hi=None, qualifier="exact",
                                  unit=unit, kind="identifier")
-        tail = text[end:end + 3]
-        if has_digit and not unit and (tail.startswith(("热线", "专线", "号码", "电话"))
+        if has_digit and not unit and (text.startswith(("热线", "专线", "号码", "电话"), end)
                                        or (len(body) >= 7 and body.isdigit())
                                        or _DIGIT_BY_DIGIT.fullmatch(body)):
             return self.quantity(start, end, lo=None, hi=None, qualifier="exact",
@@ -511,8 +510,8 @@ class _Builder:
                                  value=Decimal(body))  # 1．由遗传基因…, 2、铁道部…: item numbers
         # Ranges: 10至15, 3-5, 15%～30%.
         parts = _CONNECTOR_SPLIT(body) if _HAS_CONNECTOR(body) else (body,)
-        percent = body.endswith(("%", "‰"))
-        pct_unit = "%" if body.endswith("%") else ("‰" if body.endswith("‰") else None)
+        pct_unit = body[-1] if body[-1] in "%‰" else None
+        percent = pct_unit is not None
         try:
             if len(parts) == 2 and parts[0] and parts[1]:
                 left, right = parts[0].rstrip("%‰"), parts[1].rstrip("%‰")
@@ -588,7 +587,7 @@ class _Builder:
                 after = _SUFFIX_AT(text, end)
                 if after and not qualifier:
                     end, qualifier = after.end(), _QUALIFIER_OF[after.group()]
-        if unit and figure.qualifier == "exact" and body != "半":
+        if unit and text[end:end + 1] == "半" and figure.qualifier == "exact" and body != "半":
             half = self._and_a_half(end, unit)
             if half:  # 两年半, 三个半月: the figure and a half of its unit
                 end, unit_text = half
