@@ -675,7 +675,8 @@ class _Builder:
                 noun = after.group()
                 # A subject has at least two characters, so a stop at 0 or 1 is
                 # part of the noun (发烧人员, 其他乘客, 自然村…).
-                words = (noun[:2] + _AFTER_STOP.split(noun[2:])[0])[:8]
+                stop = _AFTER_STOP.search(noun, 2)
+                words = (noun[:stop.start()] if stop else noun)[:8]
                 if len(words) >= 2:
                     return words
         before = text[max(0, start - 20):start]
@@ -684,7 +685,9 @@ class _Builder:
         run = before[last_other.end():] if last_other else before
         if not run:
             return None
-        phrase = _LINK_WORDS.sub("", run)
+        # Link words end the run (共有, 达到): strip them; a chain of them is short.
+        link = _LINK_WORDS.search(run, max(0, len(run) - 12))
+        phrase = run[:link.start()] if link else run
         phrase = _LEADING_LINK.sub("", _BEFORE_STOP.split(_SUBJECT_STOP.split(phrase)[-1])[-1])
         if len(phrase) < 2:
             return None
