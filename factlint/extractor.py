@@ -51,7 +51,7 @@ PREFIX = ("大约|约|将近|接近|近|超过|逾|不足|不到|未满|不超�
           "大于|高于|多于|超出|小于|低于|少于|至少|最少|起码|至多|最多|零下|负|第")
 #: 至少 and its kin may stand a short verb phrase before the figure they qualify.
 ADVERB = "至少|最少|起码|至多|最多"
-SUFFIX = "以上|以下|左右|上下|以内|之内|内|许"
+SUFFIX = "以上|以下|左右|上下|以内|之内|内(?![部容地外心在阁涵])|许"
 
 YEAR = r"(?:1[0-9]|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3}"
 MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
@@ -117,7 +117,7 @@ IDIOMS = (
     "一刻 一面 一阵 一股 一番 一件件 一个个 一名名 一张张 一条条 一次 一场场 一批批 "
     "一家家 一户户 一员 一分子 一道 一同 两委 三农 "
     "四风 八项规定 百万雄师 第一时间 一把 一份子 十四五 十三五 一号文件 两国 三国演义 "
-    "八段锦 一波三折 "
+    "八段锦 一波三折 八一队 "
     "五四运动 七一前夕 八一建军节 十一黄金周 六一儿童节 三八妇女节 五一劳动节"
 ).split()
 _IDIOM_RE = re.compile("|".join(sorted(set(IDIOMS), key=lambda w: (-len(w), w))))
@@ -594,8 +594,10 @@ class _Builder:
                 reported_unit, kind = UNITS.get(unit_text, (unit_text, "duration"))
                 figure = Figure(figure.lo + _HALF, figure.hi + _HALF, ZERO, _HALF, "exact")
                 unit = unit_text
+        # The noun after the unit follows any qualifier word (31℃左右的高温: not 左右).
+        after_unit = (m.end("suf2") if m["suf2"] else m.end("unit")) if m["unit"] else end
         return self._amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
-                                     subject_from=(body_start, m.end("unit") if unit else end))
+                                     subject_from=(body_start, after_unit))
 
     def _and_a_half(self, end: int, unit: str) -> tuple[int, str] | None:
         """(new end, unit) when 半 follows a duration (两年半) or stands in 个半 (两个半月)."""
@@ -668,7 +670,7 @@ class _Builder:
         if not unit or UNITS.get(unit, ("", ""))[1] in ("count", "measure") and unit not in (
                 "人", "人次"):
             following = text[unit_end:unit_end + 14]  # gaps are already joined
-            if not unit and following.startswith("的"):  # 成千上万的观众
+            if following.startswith("的"):  # 成千上万的观众, 万吨以上的海底石油钻井平台
                 following = following[1:]
             after = _CJK.match(following)
             if after:
@@ -754,7 +756,7 @@ def _figure_value(text: str) -> Decimal:
 # Where a noun phrase after a figure ends: function words and the verbs that
 # most often follow a subject in news copy (捐款, 下沉, 奔赴, 送至 …).
 _AFTER_STOP = re.compile(
-    r"分流|分别|分赴|分批|滞留|涌入|涌向|撤离|抵达|聚集|"
+    r"分流|分别|分赴|分批|滞留|涌入|涌向|撤离|抵达|聚集|移交|移送|"
     r"[的地得了着过和与及或在把被对从向自于将以而并且但其这那此该即便则均正曾共都也就还又再"
     r"已要能可会应需所捐下奔送投接做安发解遇到参纷一逐巡死受依涨赴进开入"
     r"获提担负实落完前往来去达是为有包]")
