@@ -107,3 +107,33 @@ def test_contradictory_qualifier(tmp_path, old, new, level, words):
 ])
 def test_qualifier_words_that_belong_to_other_words(text):
     assert run(contradictory_qualifier, Corpus((load_document("t.txt", text),))) == []
+
+
+def _one_document(text: str) -> Corpus:
+    return Corpus((load_document("draft.txt", text),))
+
+
+# Two days of a weather table, as People's Daily 1998 prints them (lines 345 and 775).
+WEATHER = ("北京晴转雷阵雨19℃／32℃天津雷阵雨转多云18℃／31℃石家庄晴22℃／36℃太原晴转多云16℃／31℃\n"
+           "北京雷阵雨转晴17℃／30℃天津雷阵雨转多云19℃／31℃石家庄晴20℃／34℃太原晴15℃／30℃\n")
+
+
+def test_table_rows_are_data_not_restatements():
+    assert run(repeated_figure, _one_document(WEATHER)) == []
+    # The same two readings written as sentences of prose do contradict each other.
+    prose = "气象台预报天津明天最高气温31℃。\n气象台预报天津明天最高气温33℃。\n"
+    assert len(run(repeated_figure, _one_document(prose))) == 1
+
+
+def test_a_change_within_one_sentence_is_no_restatement():
+    # pd1998-sample.txt:377: two figures of the same unit and wording in one sentence.
+    text = "新政府的国务委员由21名减为16名，部长级的长官由33名减为24名。"
+    assert run(repeated_figure, _one_document(text)) == []
+
+
+def test_figures_for_different_periods_are_different_figures():
+    dated = ("1996年全国累计完成2.1万个污染限期治理项目。\n"
+             "1997年全国累计完成2.9万个污染限期治理项目。\n")
+    assert run(repeated_figure, _one_document(dated)) == []
+    undated = dated.replace("1996年", "").replace("1997年", "")
+    assert len(run(repeated_figure, _one_document(undated))) == 1

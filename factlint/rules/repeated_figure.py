@@ -9,7 +9,9 @@ What counts as "the same figure": two amounts of one document with the same kind
 the same unit (or measure words for the same count: 名/人), subjects of which one
 starts with the other (党员 and 党员捐款支持), and the same wording around them:
 the clause before each figure shares a word (全国 … 全国已有) and the clauses
-share at least two words besides the subject (捐款).  Figures for different
+share at least two words besides the subject (捐款); and they stand in different
+sentences, since two figures in one sentence are a change (由2.1万个增加到2.985万个),
+a comparison or a table row, not a restatement.  Figures for different
 places or groups (湖北全省58万余名党员干部 and 天津1.3万多名党员干部) differ in
 that wording and are left alone.  Two such figures disagree when their intervals,
 each widened by the precision of its last written digit, do not overlap
@@ -24,6 +26,7 @@ A built-in rule: it needs no YAML.  Change its level with ``levels:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -62,11 +65,12 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
 class _Statement:
     """One amount with the wording of its clause, for comparing restatements."""
 
-    def __init__(self, q: Quantity, left: str, right: str) -> None:
+    def __init__(self, q: Quantity, left: str, right: str, dates: frozenset[str]) -> None:
         self.q = q
         self.subject = q.subject or ""
         self.left = _bigrams(left)
         self.words = _bigrams(left) | _bigrams(right)
+        self.dates = dates  # the dates written in its clause (1996年至1997年)
 
 
 def _same_statement(a: _Statement, b: _Statement) -> bool:
@@ -76,21 +80,38 @@ def _same_statement(a: _Statement, b: _Statement) -> bool:
         return False
     if not (a.left & b.left):
         return False
+    if a.dates and b.dates and not a.dates & b.dates:
+        return False  # figures for different periods: 八五期间 … 1996年至1997年
     subject = _bigrams(min(a.subject, b.subject, key=len))  # the part both subjects share
     return len((a.words & b.words) - subject) >= 2
 
 
+#: A sentence with this many figures of one unit is a table or a list (a weather
+#: report: 北京19℃／32℃天津18℃／31℃…): its figures are data, not restated claims.
+TABLE_FIGURES = 4
+
+
 def _statements(document: Document, variants: str) -> list[_Statement]:
     places = _positions_in_sentence(document)
+    per_unit = Counter((q.sentence, q.unit) for q in document.quantities if q.is_amount)
     result = []
     for index, q in enumerate(document.quantities):
         if not q.is_amount or q.qualifier == "vague" or index not in places:
             continue
         if q.lo is None and q.hi is None:
             continue
+        if per_unit[q.sentence, q.unit] >= TABLE_FIGURES:
+            continue
         text = document.sentences[q.sentence].text
         left, right = _clause(text, *places[index])
-        result.append(_Statement(q, left, right))
+        clause_start = places[index][0] - len(left)
+        clause_end = places[index][1] + len(right)
+        dates = frozenset(
+            other.iso for other_index, other in enumerate(document.quantities)
+            if other.kind == "date" and other.sentence == q.sentence and other.iso
+            and other_index in places
+            and clause_start <= places[other_index][0] < clause_end)
+        result.append(_Statement(q, left, right, dates))
     return result
 
 
@@ -104,6 +125,10 @@ def _check_document(rule: Rule, document: Document, ctx: CheckContext) -> Iterat
     for i, later in enumerate(statements):
         for earlier in statements[:i]:
             a, b = earlier.q, later.q
+            # One sentence states a figure once: two in it are a change (由2.1万个增加到
+            # 2.985万个), a comparison or a table row (北京19℃／32℃天津18℃／31℃).
+            if a.sentence == b.sentence:
+                continue
             if a.kind != b.kind or compare_units(a, b, ctx.variants) == "different":
                 continue
             if not _same_statement(earlier, later):
