@@ -137,3 +137,13 @@ def test_figures_for_different_periods_are_different_figures():
     assert run(repeated_figure, _one_document(dated)) == []
     undated = dated.replace("1996年", "").replace("1997年", "")
     assert len(run(repeated_figure, _one_document(undated))) == 1
+
+
+def test_parallel_clauses_joined_by_a_semicolon_are_no_restatement():
+    # pd1998-sample.txt:5796
+    text = "北方城市年均值为49微克／立方米；南方城市年均值为41微克／立方米。"
+    assert run(repeated_figure, _one_document(text)) == []
+    # The same subject and wording in two sentences is a restatement, and these disagree.
+    restated = "北方城市年均值为49微克／立方米。北方城市年均值为41微克／立方米。"
+    assert len(run(repeated_figure, _one_document(restated))) == 1
+    assert run(repeated_figure, _one_document(restated.replace("。北", "；北", 1))) == []

@@ -10,8 +10,11 @@ the same unit (or measure words for the same count: 名/人), subjects of which 
 starts with the other (党员 and 党员捐款支持), and the same wording around them:
 the clause before each figure shares a word (全国 … 全国已有) and the clauses
 share at least two words besides the subject (捐款); and they stand in different
-sentences, since two figures in one sentence are a change (由2.1万个增加到2.985万个),
-a comparison or a table row, not a restatement.  Figures for different
+sentences (ended by 。！？; clauses joined by ； are parallel items of one), since two
+figures in one sentence are a change (由21名减为16名), a comparison or parallel
+clauses, not a restatement.  The rows of a table (four or more figures of one unit
+in a sentence, as in a weather report) and clauses that name different dates
+(1996年 … 1997年) are left alone.  Figures for different
 places or groups (湖北全省58万余名党员干部 and 天津1.3万多名党员干部) differ in
 that wording and are left alone.  Two such figures disagree when their intervals,
 each widened by the precision of its last written digit, do not overlap
@@ -65,8 +68,10 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
 class _Statement:
     """One amount with the wording of its clause, for comparing restatements."""
 
-    def __init__(self, q: Quantity, left: str, right: str, dates: frozenset[str]) -> None:
+    def __init__(self, q: Quantity, left: str, right: str, dates: frozenset[str],
+                 period: int) -> None:
         self.q = q
+        self.period = period  # the full sentence, ended by 。！？ (not ；), it stands in
         self.subject = q.subject or ""
         self.left = _bigrams(left)
         self.words = _bigrams(left) | _bigrams(right)
@@ -93,14 +98,20 @@ TABLE_FIGURES = 4
 
 def _statements(document: Document, variants: str) -> list[_Statement]:
     places = _positions_in_sentence(document)
-    per_unit = Counter((q.sentence, q.unit) for q in document.quantities if q.is_amount)
+    periods, period = [], 0
+    for sentence in document.sentences:
+        periods.append(period)
+        if not sentence.text.rstrip("”’」』）)】").endswith(("；", ";")):
+            period += 1
+    per_unit = Counter((periods[q.sentence], q.unit) for q in document.quantities
+                       if q.is_amount and 0 <= q.sentence < len(periods))
     result = []
     for index, q in enumerate(document.quantities):
         if not q.is_amount or q.qualifier == "vague" or index not in places:
             continue
         if q.lo is None and q.hi is None:
             continue
-        if per_unit[q.sentence, q.unit] >= TABLE_FIGURES:
+        if per_unit[periods[q.sentence], q.unit] >= TABLE_FIGURES:
             continue
         text = document.sentences[q.sentence].text
         left, right = _clause(text, *places[index])
@@ -111,7 +122,7 @@ def _statements(document: Document, variants: str) -> list[_Statement]:
             if other.kind == "date" and other.sentence == q.sentence and other.iso
             and other_index in places
             and clause_start <= places[other_index][0] < clause_end)
-        result.append(_Statement(q, left, right, dates))
+        result.append(_Statement(q, left, right, dates, periods[q.sentence]))
     return result
 
 
@@ -125,9 +136,10 @@ def _check_document(rule: Rule, document: Document, ctx: CheckContext) -> Iterat
     for i, later in enumerate(statements):
         for earlier in statements[:i]:
             a, b = earlier.q, later.q
-            # One sentence states a figure once: two in it are a change (由2.1万个增加到
-            # 2.985万个), a comparison or a table row (北京19℃／32℃天津18℃／31℃).
-            if a.sentence == b.sentence:
+            # One sentence states a figure once: two in it are a change (由21名减为16名),
+            # a comparison, parallel clauses joined by ； (北方城市年均值为49微克；南方城市
+            # 年均值为41微克) or a table row (北京19℃／32℃天津18℃／31℃).
+            if earlier.period == later.period:
                 continue
             if a.kind != b.kind or compare_units(a, b, ctx.variants) == "different":
                 continue
