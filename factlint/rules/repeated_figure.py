@@ -86,7 +86,7 @@ def _same_statement(a: _Statement, b: _Statement) -> bool:
     if not (a.left & b.left):
         return False
     if a.dates and b.dates and not a.dates & b.dates:
-        return False  # figures for different periods: 八五期间 … 1996年至1997年
+        return False  # figures for different periods: 1996年 … 1997年
     subject = _bigrams(min(a.subject, b.subject, key=len))  # the part both subjects share
     return len((a.words & b.words) - subject) >= 2
 
@@ -105,6 +105,10 @@ def _statements(document: Document, variants: str) -> list[_Statement]:
             period += 1
     per_unit = Counter((periods[q.sentence], q.unit) for q in document.quantities
                        if q.is_amount and 0 <= q.sentence < len(periods))
+    dates_in: dict[int, list[tuple[int, str]]] = {}  # sentence → (place, iso) of its dates
+    for index, other in enumerate(document.quantities):
+        if other.kind == "date" and other.iso and index in places:
+            dates_in.setdefault(other.sentence, []).append((places[index][0], other.iso))
     result = []
     for index, q in enumerate(document.quantities):
         if not q.is_amount or q.qualifier == "vague" or index not in places:
@@ -117,11 +121,8 @@ def _statements(document: Document, variants: str) -> list[_Statement]:
         left, right = _clause(text, *places[index])
         clause_start = places[index][0] - len(left)
         clause_end = places[index][1] + len(right)
-        dates = frozenset(
-            other.iso for other_index, other in enumerate(document.quantities)
-            if other.kind == "date" and other.sentence == q.sentence and other.iso
-            and other_index in places
-            and clause_start <= places[other_index][0] < clause_end)
+        dates = frozenset(iso for place, iso in dates_in.get(q.sentence, ())
+                          if clause_start <= place < clause_end)
         result.append(_Statement(q, left, right, dates, periods[q.sentence]))
     return result
 
