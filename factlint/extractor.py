@@ -131,9 +131,6 @@ _SUBJECT_STOP = re.compile(r"[的地得了着过和与及或在把被对从向�
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _LAST_NON_CJK = re.compile(r".*[^\u4e00-\u9fff]", re.DOTALL)
 
-_MONEY_SUB = {"元": "元"}
-
-
 @lru_cache(maxsize=4096)  # figures repeat (2, 10, 20℃, 1.5万): read each spelling once
 def _figure(body: str) -> tuple[Figure, bool]:
     """Interpret one figure such as ``200余万``, ``7436万``, ``十几``, ``76.8亿``.
@@ -154,22 +151,20 @@ def _figure(body: str) -> tuple[Figure, bool]:
         raise ValueError(body)
     if body == "半":  # 半个月, 半年
         return Figure(_HALF, _HALF, ZERO, _HALF), False
-    if _HAS_DIGIT(mantissa) and _COMPOUND_PLACE(mantissa):
-        figure = numerals.arabic_compound(mantissa)
-    elif _HAS_DIGIT(mantissa):
-        digits = mantissa.rstrip("百千万亿")
-        figure = numerals.arabic(digits, mantissa[len(digits):] + mult)
+    if _HAS_DIGIT(mantissa):
+        if _COMPOUND_PLACE(mantissa):  # 1万2千
+            figure = numerals.arabic_compound(mantissa)
+        else:
+            digits = mantissa.rstrip("百千万亿")
+            figure = numerals.arabic(digits, mantissa[len(digits):] + mult)
     elif "几" in mantissa or mantissa.startswith(("数", "上", "成")) or mantissa in numerals._VAGUE:
         return numerals.vague(mantissa + mult), more
     else:
         figure = numerals.chinese(mantissa)
         if mult:
-            factor = numerals.multiplier_of(mult)
-            figure = Figure(figure.lo * factor, figure.hi * factor, figure.precision * factor,
-                            figure.step * factor, figure.qualifier)
+            figure = figure.scaled(numerals.multiplier_of(mult))
     if more:
-        # N余/N多: up to one unit of N's last significant digit more.
-        return Figure(figure.lo, figure.lo + figure.step, ZERO, figure.step, "more_than"), True
+        return figure.and_more(), True
     return figure, False
 
 
@@ -431,7 +426,7 @@ class _Builder:
         if m["fden"]:
             fnum = m["fnum"]
             den = numerals.chinese_value(m["fden"])
-            num = (numerals.arabic(fnum).lo if _HAS_DIGIT(fnum) else numerals.chinese_value(fnum))
+            num = _figure_value(fnum)
         else:
             num, den = Decimal(m["anum"]), Decimal(m["aden"])
             if not 0 < num < den:
@@ -544,13 +539,9 @@ class _Builder:
         if percent:
             kind, reported_unit = "percent", pct_unit
         if reported_unit == "折" and figure.lo >= 10:  # 九五折, 75折: 9.5折, 7.5折
-            tenth = Decimal("0.1")
-            figure = Figure(figure.lo * tenth, figure.hi * tenth, figure.precision * tenth,
-                            figure.step * tenth, figure.qualifier)
+            figure = figure.scaled(Decimal("0.1"))
         if reported_unit == "成":  # 三成 = 30%
-            factor = Decimal(10)
-            figure = Figure(figure.lo * factor, figure.hi * factor, figure.precision * factor,
-                            figure.step * factor, figure.qualifier)
+            figure = figure.scaled(Decimal(10))
             reported_unit = "%"
         if reported_unit == "年" and kind == "duration" and has_digit and pre != "第":
             value = figure.lo
@@ -562,13 +553,13 @@ class _Builder:
                                  unit=reported_unit, kind="ordinal", value=figure.lo)
         if not more and unit and "多" in unit and figure.qualifier == "exact":
             more = True  # 一个多月, 3个多小时
-            figure = Figure(figure.lo, figure.lo + figure.step, ZERO, figure.step, "more_than")
+            figure = figure.and_more()
         if more:
             qualifier = "more_than"
         else:
             qualifier = _QUALIFIER_OF.get(pre or "") or _QUALIFIER_OF.get(suffix or "")
         if pre in ("零下", "负"):
-            figure = Figure(-figure.hi, -figure.lo, figure.precision, figure.step, figure.qualifier)
+            figure = figure.negated()
         elif (has_digit and not pre and before in "-−" and before
               and not (start > 1 and text[start - 2].isascii() and text[start - 2].isalnum())):
             # -5℃, -3～5℃, 增长-2.5%: a minus sign, not a dash between two figures.
@@ -576,8 +567,7 @@ class _Builder:
             if figure.qualifier == "range":
                 figure = Figure(-lo_figure_hi, figure.hi, figure.precision, figure.step, "range")
             else:
-                figure = Figure(-figure.hi, -figure.lo, figure.precision, figure.step,
-                                figure.qualifier)
+                figure = figure.negated()
         if figure.qualifier == "exact" and not more and (
                 unit in _COMPOUND_DURATION or not unit and text[end:end + 1] == "分"):
             compound = _compound_duration(text, end, unit, figure.lo)
@@ -722,18 +712,16 @@ def _compound_duration(text: str, end: int, unit: str | None, value: Decimal
         minutes = _figure_value(after.group(1))
         if minutes >= 60:
             return None
-        return after.end(), Figure(value * 60 + minutes, value * 60 + minutes, Decimal("0.5"),
-                                   ONE), "分钟"
+        return after.end(), Figure.exact(value * 60 + minutes, ONE), "分钟"
     if unit == "秒":
         after = _THEN_HUNDREDTHS.match(text, end)
         if not after:
             return None
+        if value != value.to_integral_value():
+            return None  # 11.3秒37 is no time
         digits = after.group(1)
-        seconds = Decimal(f"{value}.{digits}") if value == value.to_integral_value() else None
-        if seconds is None:
-            return None
-        last = Decimal(1).scaleb(-len(digits))
-        return after.end(), Figure(seconds, seconds, last / 2, last), "秒"
+        return after.end(), Figure.exact(Decimal(f"{value}.{digits}"),
+                                         Decimal(1).scaleb(-len(digits))), "秒"
     after = _THEN_SECONDS.match(text, end)  # 2分27秒: 分 was no unit of the figure before
     if not after:
         return None
@@ -743,14 +731,13 @@ def _compound_duration(text: str, end: int, unit: str | None, value: Decimal
         return None
     last = Decimal(1).scaleb(-len(seconds_text.partition(".")[2])) if _HAS_DIGIT(
         seconds_text) else ONE
-    total = value * 60 + seconds
-    return after.end(), Figure(total, total, last / 2, last), "秒"
+    return after.end(), Figure.exact(value * 60 + seconds, last), "秒"
 
 
 def _figure_value(text: str) -> Decimal:
-    """The value of an exact figure in Arabic or Chinese numerals (27, 二十七, 27.5)."""
+    """The value of an exact figure in Arabic or Chinese numerals (27, 二十七, 2·4)."""
     if _HAS_DIGIT(text):
-        return Decimal(text)
+        return numerals.arabic(text).lo
     return numerals.chinese_value(text)
 
 # Where a noun phrase after a figure ends: function words and the verbs that

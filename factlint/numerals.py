@@ -47,6 +47,24 @@ class Figure:
     #: "exact", "range" (三四十) or "vague" (几十, 上百)
     qualifier: str = "exact"
 
+    @classmethod
+    def exact(cls, value: Decimal, unit: Decimal) -> Figure:
+        """A figure written to ``unit`` (1万2千: unit 1000, so ± 500)."""
+        return cls(value, value, unit / 2, unit)
+
+    def scaled(self, factor: Decimal) -> Figure:
+        """The same figure in a unit ``factor`` times smaller: 三成 → 30 (%), 七五折 → 7.5."""
+        return Figure(self.lo * factor, self.hi * factor, self.precision * factor,
+                      self.step * factor, self.qualifier)
+
+    def negated(self) -> Figure:
+        """零下5 / -5: the interval mirrored."""
+        return Figure(-self.hi, -self.lo, self.precision, self.step, self.qualifier)
+
+    def and_more(self) -> Figure:
+        """N余 / N多: up to one unit of N's last significant digit more."""
+        return Figure(self.lo, self.lo + self.step, ZERO, self.step, "more_than")
+
 
 def multiplier_of(chars: str) -> Decimal:
     """The product of multiplier characters: 百万 → 10**6, 万亿 → 10**12."""
@@ -111,16 +129,17 @@ def arabic_compound(text: str) -> Figure:
     Each place must be smaller than the one before it; the precision is half a unit
     of the last place written (1万2千 ± 500).
     """
+    groups = _PLACES.findall(text)
+    if not groups or "".join(digits + places for digits, places in groups) != text:
+        raise ValueError(f"not a figure: {text!r}")
     value, last = ZERO, None
-    for digits, places in _PLACES.findall(text):
+    for digits, places in groups:
         factor = multiplier_of(places) if places else ONE
         if last is not None and factor >= last:
             raise ValueError(f"places out of order: {text!r}")
         value += Decimal(digits) * factor
         last = factor
-    if last is None or "".join(a + b for a, b in _PLACES.findall(text)) != text:
-        raise ValueError(f"not a figure: {text!r}")
-    return Figure(value, value, last / 2, last)
+    return Figure.exact(value, last)
 
 
 @lru_cache(maxsize=4096)
