@@ -811,8 +811,9 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
     adverb_at, adverb_count = 0, len(adverb_ends)  # runs come in order: the index only moves on
 
     # Web addresses and e-mail addresses carry digits that are not figures.
-    skips = sorted(_addresses(normalized).items())
-    next_skip = skips[0][0] if skips else len(normalized)  # runs are met in order
+    skips = _addresses(normalized)
+    skip_at, skip_count = 0, len(skips)  # runs come in order: the index only moves on
+    next_skip = skips[0][0] if skips else len(normalized)
     pos = 0
     while True:
         run = find_run(normalized, pos)
@@ -820,12 +821,12 @@ def _extract(text: str, path: str | None, year: int | None) -> list[Quantity]:
             break
         start, run_end = run.span()
         if start >= next_skip:
-            while skips and skips[0][1] <= start:
-                del skips[0]
-            if skips and skips[0][0] <= start:
-                pos = skips[0][1]
+            while skip_at < skip_count and skips[skip_at][1] <= start:
+                skip_at += 1
+            if skip_at < skip_count and skips[skip_at][0] <= start:
+                pos = skips[skip_at][1]
                 continue
-            next_skip = skips[0][0] if skips else len(normalized)
+            next_skip = skips[skip_at][0] if skip_at < skip_count else len(normalized)
         # A word written just before the run that belongs to the quantity: looked
         # for only where one can end (most runs follow none).
         while adverb_at < adverb_count and adverb_ends[adverb_at] < start - 4:
@@ -903,8 +904,8 @@ _EMAIL_DOMAIN = re.compile(r"@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
 
 
-def _addresses(text: str) -> dict[int, int]:
-    """Start → end of each web or e-mail address: its digits are not figures.
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each web or e-mail address, in order: its digits are not figures.
 
     An e-mail address is found from its @ outwards; a pattern starting with the
     local part would be tried at every Latin letter and digit of the text."""
@@ -921,7 +922,9 @@ def _addresses(text: str) -> dict[int, int]:
         if domain and left < at:
             spans[left] = domain.end()
         at = text.find("@", at + 1)
-    return spans
+    return sorted(spans.items())
+
+
 _COMPOUND_PLACE = re.compile("[十百千万亿][0-9]").search
 #: 两个半月, 三个半小时: the units that may follow 个半.
 _HALF_UNIT = re.compile("月|小时|星期|钟头|工作日")
