@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from . import numerals
 from .model import Quantity, Span, new_quantity
-from .normalize import LineIndex, OffsetMap, join_gaps, normalize, strip_gaps
+from .normalize import LineIndex, OffsetMap, join_gaps, normalize
 from .numerals import ONE, ZERO, Figure
 from .units import UNIT_BLOCKERS, UNITS, UNITS_LONGEST_FIRST
 
@@ -231,7 +231,6 @@ def find_datelines(text: str, *, normalized: bool = False
 
 
 def _cn_int(text: str) -> int:
-    text = strip_gaps(text)
     if text.isdigit():
         return int(text)
     return int(numerals.chinese_value(text))
@@ -391,7 +390,7 @@ class _Builder:
     def time(self, m: re.Match) -> Quantity | None:
         start, end = m.span("time")
         period, marker = m["period"], m["hm"]
-        hour_text = strip_gaps(m["h"])
+        hour_text = m["h"]
         arabic_hour = hour_text.isdigit()
         if not (period or m["mi"] or m["half"] or (marker == "时" and arabic_hour)
                 or (m["tq"] and arabic_hour)):
@@ -413,10 +412,10 @@ class _Builder:
     # -- percentages and fractions ---------------------------------------------------
     def percent(self, m: re.Match) -> Quantity | None:
         start, end = m.span("pct")
-        figure, more = _figure(strip_gaps(m["pbody"]))
+        figure, more = _figure(m["pbody"])
         qualifier = _QUALIFIER_OF.get(m["ppre"] or "") or _QUALIFIER_OF.get(m["psuf"] or "")
         if m["psuf"] in ("余", "多"):
-            figure, _ = _figure(strip_gaps(m["pbody"]) + m["psuf"])
+            figure, _ = _figure(m["pbody"] + m["psuf"])
             more = True
         return self._amount_quantity(start, end, figure, "more_than" if more else qualifier,
                                      "%", "percent", m["ppre"])
