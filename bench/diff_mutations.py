@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factlint import parse
-from factlint.diff import CHANGED_VALUE, diff_documents, figure_of
-from factlint.document import load_document
+from factlint.corpus import load_document
 from factlint.model import Quantity
+from factlint.versions.diff import CHANGED_VALUE, diff_documents, figure_of
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "bench" / "pd1998-sample.txt"
 _DIGITS = "0123456789"

@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from diff_mutations import SAMPLE, make_pair  # noqa: E402
 
-from factlint.diff import diff_documents  # noqa: E402
-from factlint.document import load_document  # noqa: E402
+from factlint.corpus import load_document  # noqa: E402
+from factlint.versions.diff import diff_documents  # noqa: E402
 
 
 def _lines_of_size(lines: list[str], size: int, rng: random.Random) -> list[str]:

@@ -6,7 +6,7 @@ Run by hand (figures go into the README):
     python bench/recognizers.py --failures           # also every failed case, one a line
     python bench/recognizers.py --json scores.json   # machine-readable per-file figures
 
-See :mod:`factlint.yardstick` for how RT's resolutions are mapped onto factlint's Quantity.
+See ``bench/yardstick.py`` for how RT's resolutions are mapped onto factlint's Quantity.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from factlint.yardstick import (
+from yardstick import (
     SPEC_FILES,
     failure_lines,
     overall_pass_rate,

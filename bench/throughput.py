@@ -73,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     from tabulate import tabulate
 
     import factlint
-    from factlint.extractor import _figure as read_figure
-    from factlint.numerals import chinese_value
+    from factlint.quantities.extractor import _figure as read_figure
+    from factlint.quantities.numerals import chinese_value
 
     text = build_text(args.sample, args.min_bytes)
     one_copy = build_text(args.sample, 0)

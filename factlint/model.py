@@ -8,7 +8,8 @@ cross-document step can run anywhere that can pickle them.  Numeric values are
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterable
 from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
 from typing import Any, Literal
@@ -81,7 +82,7 @@ class Quantity:
     precision: Decimal = Decimal(0)
     #: The normalised surface (NFKC, OCR spaces removed); handy for rules.
     normalized: str = ""
-    #: Index into ``Document.sentences`` (set by :func:`factlint.document.load_document`).
+    #: Index into ``Document.sentences`` (set by :func:`factlint.corpus.load_document`).
     sentence: int = -1
 
     def widened(self) -> tuple[Decimal | None, Decimal | None]:
@@ -215,3 +216,58 @@ class RuleInfo:
     level: str
     description: str = ""
     link: str | None = None
+
+
+#: Levels from most to least severe: the order reports list them in.
+LEVELS_BY_SEVERITY: tuple[str, ...] = tuple(reversed(LEVELS))
+
+
+def _check_location(loc: Location, what: str) -> None:
+    where = f"{loc.path}:{loc.line}:{loc.column}"
+    if not loc.path:
+        raise ValueError(f"{what} has an empty path")
+    if loc.line < 1 or loc.column < 1:
+        raise ValueError(f"{where}: {what} has a line or column below 1 (both are 1-based)")
+    if (loc.end_line, loc.end_column) < (loc.line, loc.column):
+        raise ValueError(
+            f"{where}: {what} ends before it starts "
+            f"(end {loc.end_line}:{loc.end_column})")
+
+
+def check_findings(findings: Iterable[Finding]) -> None:
+    """Raise ``ValueError`` naming the place if a finding cannot be reported faithfully."""
+    for finding in findings:
+        loc = finding.location
+        what = f"finding of rule {finding.rule!r}"
+        _check_location(loc, what)
+        if finding.level not in LEVELS:
+            raise ValueError(
+                f"{loc.path}:{loc.line}:{loc.column}: {what} has unknown level "
+                f"{finding.level!r}; expected one of {', '.join(LEVELS_BY_SEVERITY)}")
+        if not finding.rule:
+            raise ValueError(f"{loc.path}:{loc.line}:{loc.column}: finding has no rule id")
+        if not finding.message.strip():
+            raise ValueError(f"{loc.path}:{loc.line}:{loc.column}: {what} has no message")
+        for related in finding.related:
+            _check_location(related, f"related location of {what}")
+
+
+def _full_key(finding: Finding) -> tuple:
+    # Location is not orderable, so compare related places as plain tuples; the tail
+    # only breaks ties between findings that agree on path, position, rule and message.
+    return (
+        *finding.sort_key(),
+        finding.level,
+        finding.location.end_line,
+        finding.location.end_column,
+        finding.location.text,
+        tuple(dataclasses.astuple(loc) for loc in finding.related),
+    )
+
+
+def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings checked and in report order: path, line, column, rule, message."""
+    result = list(findings)
+    check_findings(result)
+    result.sort(key=_full_key)
+    return result

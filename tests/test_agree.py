@@ -5,7 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from factlint import parse
-from factlint.agree import agreement, compare_units, describe, overlaps, report_level, widened
+from factlint.claims.agree import (
+    agreement,
+    compare_units,
+    describe,
+    overlaps,
+    report_level,
+    widened,
+)
 
 
 def test_widened_uses_precision_of_last_written_digit():

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from factlint.document import load_corpus, load_document
+from factlint.corpus import load_corpus, load_document
 from factlint.model import Corpus
 from factlint.rules import CheckContext, Rule, contradictory_qualifier, repeated_figure
 

@@ -10,8 +10,8 @@ import pytest
 
 import factlint.rules as rules_pkg
 from factlint import parse
-from factlint.agree import agreement, describe
 from factlint.claims import parse_selector, select
+from factlint.claims.agree import agreement, describe
 from factlint.cli import main
 from factlint.model import Finding, Location
 from factlint.rules import load_rules
@@ -21,7 +21,7 @@ DONATION = "004_e121854575d370ac.txt"
 
 
 def _parse_options(node, rule_id):
-    from factlint.yamlload import expect_type
+    from factlint.settings.yamlload import expect_type
 
     return {"claim": parse_selector(node, "claim", rule_id),
             "equals": parse(expect_type(node, "equals", str, f"rule '{rule_id}'"))}

@@ -9,9 +9,9 @@ import pytest
 
 from factlint import claims
 from factlint.claims import Selector, parse_selector, select
-from factlint.document import load_corpus, load_document
+from factlint.corpus import load_corpus, load_document
 from factlint.model import Corpus
-from factlint.yamlload import ConfigError, load_yaml_text
+from factlint.settings.yamlload import ConfigError, load_yaml_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 DONATION = "004_e121854575d370ac.txt"

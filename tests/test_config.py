@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factlint.config import Config, find_config, load_config
-from factlint.yamlload import ConfigError
+from factlint.settings.config import Config, find_config, load_config
+from factlint.settings.yamlload import ConfigError
 
 
 @pytest.fixture

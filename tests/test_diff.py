@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from factlint.cli import main
-from factlint.diff import (
+from factlint.corpus import load_document
+from factlint.model import Corpus, VersionGroup
+from factlint.text.files import read_text
+from factlint.versions.diff import (
     CHANGED_KIND,
     CHANGED_QUALIFIER,
     CHANGED_UNIT,
@@ -22,9 +25,6 @@ from factlint.diff import (
     diff_documents,
     to_findings,
 )
-from factlint.document import load_document
-from factlint.model import Corpus, VersionGroup
-from factlint.textio import read_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

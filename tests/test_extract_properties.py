@@ -68,7 +68,7 @@ def test_extract_never_raises_on_any_unicode(text: str) -> None:
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=4),
        st.sampled_from(["", "万", "亿", "百万"]))
 def test_precision_and_step_of_arabic_figures(mantissa: int, decimals: int, mult: str) -> None:
-    from factlint.numerals import MULTIPLIERS, arabic
+    from factlint.quantities.numerals import MULTIPLIERS, arabic
 
     text = f"{Decimal(mantissa).scaleb(-decimals):.{decimals}f}"
     factor = Decimal(1)
@@ -104,7 +104,7 @@ PLACES = st.sampled_from(["亿", "千万", "百万", "万", "千", "百"])
                 unique_by=lambda t: t[1]),
        st.one_of(st.none(), st.integers(1, 9)))
 def test_arabic_digits_at_several_places(places: list[tuple[int, str]], tens: int | None) -> None:
-    from factlint.numerals import MULTIPLIERS
+    from factlint.quantities.numerals import MULTIPLIERS
 
     def factor(mult: str) -> Decimal:
         value = Decimal(1)

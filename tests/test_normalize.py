@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factlint
-from factlint.normalize import _GAP, LineIndex, join_gaps, normalize
+from factlint.text.normalize import _GAP, LineIndex, join_gaps, normalize
 
 
 def test_folding_keeps_length_and_the_chinese_comma() -> None:

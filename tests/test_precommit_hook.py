@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factlint.hook import main
+from factlint.integrations.hook import main
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -114,7 +114,7 @@ VIM_ERRORFORMAT = r"%f:%l:%c:\ %trror\ %m,%f:%l:%c:\ %tarning\ %m,%f:%l:%c:\ %tn
 
 @pytest.mark.skipif(_vim() is None, reason="vim is not installed")
 def test_the_vim_errorformat_reads_the_report(project, tmp_path):
-    report = subprocess.run([sys.executable, "-m", "factlint.hook", "drafts/bad.txt"],
+    report = subprocess.run([sys.executable, "-m", "factlint.integrations.hook", "drafts/bad.txt"],
                             cwd=project, capture_output=True, text=True)
     (tmp_path / "report.txt").write_text(report.stdout, encoding="utf-8")
     script = tmp_path / "read.vim"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import factlint
-from factlint.approximate import Approx, approx, explain
+from factlint.claims.approximate import Approx, approx, explain
 
 pytest_plugins = ["pytester"]
 

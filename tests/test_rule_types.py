@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from factlint.document import load_document
+from factlint.corpus import load_document
 from factlint.model import Corpus, VersionGroup
 from factlint.rules import CheckContext, load_rules, rule_type
-from factlint.yamlload import ConfigError
+from factlint.settings.yamlload import ConfigError
 
 
 def corpus(files: dict[str, str], groups=()) -> Corpus:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factlint.safe_eval import ExpressionError, Interval, evaluate, parse_expression
+from factlint.rules.safe_eval import ExpressionError, Interval, evaluate, parse_expression
 
 D = Decimal
 INF = Decimal("Infinity")

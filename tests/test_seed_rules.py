@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from factlint.check import run_rules
-from factlint.document import load_corpus
+from factlint.corpus import load_corpus
 from factlint.rules import CheckContext, load_rules
-from factlint.sources import load_sources
-from factlint.yamlload import load_yaml
+from factlint.rules.engine import run_rules
+from factlint.settings.sources import load_sources
+from factlint.settings.yamlload import load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 ERRATUM_RULE = "canghai-wuhan-university-staff"

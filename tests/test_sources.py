@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from factlint.model import SourceInfo, VersionGroup
-from factlint.sources import load_sources, normalize_path, source_for, year_for
-from factlint.yamlload import ConfigError
+from factlint.settings.sources import load_sources, normalize_path, source_for, year_for
+from factlint.settings.yamlload import ConfigError
 
 from .shared_data import shared_path
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from factlint.yamlload import (
+from factlint.settings.yamlload import (
     ConfigError,
     YamlList,
     YamlMap,

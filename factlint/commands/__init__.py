@@ -1,1 +1,4 @@
-"""One module per subcommand; see :mod:`factlint.cli`."""
+"""Commands: one thin module per subcommand (parse arguments, call the library, print).
+
+See :mod:`factlint.cli`, which lists them.
+"""

@@ -37,11 +37,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..check import run_check
-    from ..config import load_config
     from ..reporters import default_format, render
-    from ..textio import InputError
-    from ..yamlload import ConfigError
+    from ..rules.engine import run_check
+    from ..settings.config import load_config
+    from ..settings.yamlload import ConfigError
+    from ..text.files import InputError
 
     overrides = {
         "paths": args.paths or None,

@@ -32,12 +32,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _year(path: str, explicit: str | None) -> int | None:
-    from ..sources import load_sources, year_for
+    from ..settings.sources import load_sources, year_for
 
     candidate = explicit or os.path.join(os.path.dirname(path) or ".", "sources.yaml")
     if not os.path.isfile(candidate):
         if explicit:
-            from ..textio import InputError
+            from ..text.files import InputError
 
             raise InputError(explicit, "no such sources file")
         return None
@@ -45,11 +45,11 @@ def _year(path: str, explicit: str | None) -> int | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..diff import RULES, diff_documents, to_findings
-    from ..document import load_document
+    from ..corpus import load_document
     from ..reporters import default_format, render
-    from ..textio import InputError, read_text
-    from ..yamlload import ConfigError
+    from ..settings.yamlload import ConfigError
+    from ..text.files import InputError, read_text
+    from ..versions.diff import RULES, diff_documents, to_findings
 
     documents = []
     try:

@@ -75,7 +75,7 @@ def render(quantities: Sequence[Quantity], fmt: str) -> str:
 
 def _sources_for(path: str, explicit: str | None,
                  cache: dict[str, tuple[SourceInfo, ...]]) -> tuple[SourceInfo, ...]:
-    from ..sources import load_sources
+    from ..settings.sources import load_sources
 
     candidate = explicit or os.path.join(os.path.dirname(path) or ".", "sources.yaml")
     if candidate not in cache:
@@ -86,9 +86,9 @@ def _sources_for(path: str, explicit: str | None,
 def extract_files(paths: Iterable[str], sources: str | None = None
                   ) -> tuple[list[Quantity], list[str]]:
     """Quantities of every file, and error messages for files that could not be read."""
-    from ..document import load_document
-    from ..sources import year_for
-    from ..textio import InputError, discover, read_text
+    from ..corpus import load_document
+    from ..settings.sources import year_for
+    from ..text.files import InputError, discover, read_text
 
     quantities: list[Quantity] = []
     errors: list[str] = []
@@ -106,7 +106,7 @@ def extract_files(paths: Iterable[str], sources: str | None = None
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..yamlload import ConfigError
+    from ..settings.yamlload import ConfigError
 
     try:
         quantities, errors = extract_files(args.paths, args.sources)

@@ -1,4 +1,7 @@
-"""Rules: YAML rule files, rule types and built-in checks.
+"""Rules: the engine (``engine``), YAML rule files, rule types and built-in checks.
+
+One module per rule type or built-in check; ``safe_eval`` reads ``derived`` expressions.
+It takes a corpus and its claims and hands on sorted findings to the reporters.
 
 A rules file is a YAML list of rules, or a mapping whose ``rules:`` key holds
 that list.  Every rule has the common keys
@@ -34,7 +37,7 @@ from typing import Any
 import regex
 
 from ..model import LEVELS
-from ..yamlload import (
+from ..settings.yamlload import (
     ConfigError,
     YamlList,
     YamlMap,

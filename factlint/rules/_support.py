@@ -7,10 +7,10 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..claims import Claim, Selector, select
-from ..claims import _file_matches as file_matches
+from ..claims.select import Claim, Selector, select
+from ..claims.select import _file_matches as file_matches
 from ..model import Corpus, Finding, Location, Quantity
-from ..yamlload import YamlList, YamlMap, error_at, type_name
+from ..settings.yamlload import YamlList, YamlMap, error_at, type_name
 from . import Rule
 
 #: Combinations of claims a rule evaluates before it asks for narrower selectors.
@@ -58,7 +58,7 @@ def describe_selector(selector: Selector) -> str:
 
 
 def _pattern_source(selector: Selector) -> str:
-    from ..claims import _N_GROUP
+    from ..claims.select import _N_GROUP
 
     source = selector.pattern.pattern if selector.pattern is not None else ""
     return source.replace(_N_GROUP, "{n}")
@@ -129,7 +129,7 @@ def too_many(rule: Rule, count: int) -> Finding:
 
 def parse_reference(node: YamlMap | YamlList, key: Any, value: Any, what: str) -> Quantity:
     """A figure written in a rule the way copy writes it (``7436万多名``, ``100%``)."""
-    from ..extractor import parse
+    from ..quantities.extractor import parse
 
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
         raise error_at(node, key, f"{what}: expected a figure as copy writes it, e.g. "
@@ -143,7 +143,7 @@ def parse_reference(node: YamlMap | YamlList, key: Any, value: Any, what: str) -
 
 def parse_selector_list(node: YamlMap, key: str, rule_id: str) -> list[Selector]:
     """A list of selectors under ``key``; each item is a selector mapping."""
-    from ..claims import parse_selector
+    from ..claims.select import parse_selector
 
     what = f"rule '{rule_id}'"
     items = node.get(key)
@@ -170,8 +170,8 @@ def require(node: YamlMap, key: str, rule_id: str, type_name_: str) -> None:
 
 
 def interval_of(quantity: Quantity):
-    """The quantity's widened interval as a :class:`~factlint.safe_eval.Interval`."""
-    from ..safe_eval import Interval
+    """The quantity's widened interval as a :class:`~factlint.rules.safe_eval.Interval`."""
+    from .safe_eval import Interval
 
     lo, hi = quantity.widened()
     return Interval.of(lo, hi)
@@ -183,7 +183,7 @@ def units_compatible(a: Quantity, b: Quantity) -> bool:
     Measure words of one family (名/人, 个/件) count the same things; a bare
     figure without a unit takes the unit of the others, as in 17个、290、846个.
     """
-    from ..agree import compare_units
+    from ..claims.agree import compare_units
 
     if a.unit is None or b.unit is None:
         return True
@@ -191,7 +191,7 @@ def units_compatible(a: Quantity, b: Quantity) -> bool:
 
 
 def format_bound(value: Decimal) -> str:
-    from ..agree import format_decimal
+    from ..claims.agree import format_decimal
 
     if value.is_infinite():
         return "∞" if value > 0 else "-∞"

@@ -36,11 +36,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..agree import describe
-from ..claims import Claim, parse_selector
+from ..claims.agree import describe
+from ..claims.select import Claim, parse_selector
 from ..model import Corpus, Finding, Quantity
-from ..safe_eval import Interval
-from ..yamlload import YamlMap, error_at, expect_type
+from ..settings.yamlload import YamlMap, error_at, expect_type
 from . import CheckContext, Rule
 from ._support import (
     MAX_COMBINATIONS,
@@ -53,6 +52,7 @@ from ._support import (
     units_compatible,
     where,
 )
+from .safe_eval import Interval
 
 NAME = "compare"
 KEYS: frozenset[str] = frozenset({"left", "op", "right"})

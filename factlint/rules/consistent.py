@@ -34,10 +34,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..agree import agreement, describe, report_level
-from ..claims import Claim, parse_selector
+from ..claims.agree import agreement, describe, report_level
+from ..claims.select import Claim, parse_selector
 from ..model import Corpus, Finding, Location
-from ..yamlload import YamlMap, expect_type
+from ..settings.yamlload import YamlMap, expect_type
 from . import CheckContext, Rule
 from ._support import describe_selector, file_matches, finding, require, select_or_missing
 

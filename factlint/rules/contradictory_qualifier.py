@@ -36,9 +36,9 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from ..claims import _positions_in_sentence
+from ..claims.select import _positions_in_sentence
 from ..model import Corpus, Finding, Location
-from ..units import UNITS_LONGEST_FIRST
+from ..quantities.units import UNITS_LONGEST_FIRST
 from . import CheckContext, Rule
 
 NAME = "contradictory-qualifier"

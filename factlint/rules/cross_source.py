@@ -5,7 +5,7 @@ its web transcription, the agency's clean copy).  Most numeric errors in such a 
 are a figure that changed on the way from one version to the next: a digit misread
 or mistyped, a digit inserted or dropped, 万 for 亿, a 余 lost.  This rule aligns the
 versions and compares every figure with its counterpart, so those errors are found
-with no rule written.  It is the engine of ``factlint diff`` (:mod:`factlint.diff`),
+with no rule written.  It is the engine of ``factlint diff`` (:mod:`factlint.versions.diff`),
 run over every group.
 
 Each version is compared with the group's ``preferred`` version when there is one
@@ -25,7 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..diff import (
+from ..model import LEVELS, Corpus, Document, Finding, VersionGroup
+from ..versions.diff import (
     CHANGED_KIND,
     CHANGED_QUALIFIER,
     CHANGED_UNIT,
@@ -34,7 +35,6 @@ from ..diff import (
     diff_documents,
     to_findings,
 )
-from ..model import LEVELS, Corpus, Document, Finding, VersionGroup
 
 if TYPE_CHECKING:  # the rules package imports this module lazily; avoid a cycle
     from . import CheckContext, Rule

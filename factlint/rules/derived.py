@@ -6,7 +6,7 @@ the decimal point (768亿元) or a digit (7.68亿元) the average becomes 1033 o
 10 yuan, which no reader would believe.  ``derived`` names claims, combines
 them with + − × ÷ and parentheses, and says where the result must lie.
 
-The expression is read by :mod:`factlint.safe_eval` (a small parser, never
+The expression is read by :mod:`factlint.rules.safe_eval` (a small parser, never
 Python ``eval``).  Each claim is an interval widened by the precision of its
 last written digit and the arithmetic is interval arithmetic, so a finding
 means the result *cannot* be within bounds.  A name the expression uses but
@@ -33,11 +33,10 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..agree import describe
-from ..claims import parse_selector
+from ..claims.agree import describe
+from ..claims.select import parse_selector
 from ..model import Corpus, Finding
-from ..safe_eval import ExpressionError, Interval, parse_expression
-from ..yamlload import ConfigError, YamlList, YamlMap, error_at, expect_type, type_name
+from ..settings.yamlload import ConfigError, YamlList, YamlMap, error_at, expect_type, type_name
 from . import CheckContext, Rule
 from ._support import (
     combinations,
@@ -48,6 +47,7 @@ from ._support import (
     require,
     select_groups,
 )
+from .safe_eval import ExpressionError, Interval, parse_expression
 
 NAME = "derived"
 KEYS: frozenset[str] = frozenset({"claims", "expression", "within"})

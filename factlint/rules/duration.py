@@ -33,11 +33,10 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..agree import describe
-from ..claims import Claim, parse_selector
+from ..claims.agree import describe
+from ..claims.select import Claim, parse_selector
 from ..model import Corpus, Finding, Quantity
-from ..safe_eval import Interval
-from ..yamlload import YamlMap, error_at, expect_type
+from ..settings.yamlload import YamlMap, error_at, expect_type
 from . import CheckContext, Rule
 from ._support import (
     combinations,
@@ -47,6 +46,7 @@ from ._support import (
     select_groups,
     where,
 )
+from .safe_eval import Interval
 
 NAME = "duration"
 ROLES: tuple[str, ...] = ("range", "days", "hours")

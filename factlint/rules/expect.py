@@ -30,10 +30,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..agree import agreement, describe, report_level
-from ..claims import parse_selector
+from ..claims.agree import agreement, describe, report_level
+from ..claims.select import parse_selector
 from ..model import Corpus, Finding
-from ..yamlload import YamlMap
+from ..settings.yamlload import YamlMap
 from . import CheckContext, Rule
 from ._support import finding, parse_reference, require, select_or_missing
 

@@ -18,7 +18,7 @@ in a sentence, as in a weather report) and clauses that name different dates
 places or groups (湖北全省58万余名党员干部 and 天津1.3万多名党员干部) differ in
 that wording and are left alone.  Two such figures disagree when their intervals,
 each widened by the precision of its last written digit, do not overlap
-(:func:`factlint.agree.agreement`); a measure-word variant alone is a warning.
+(:func:`factlint.claims.agree.agreement`); a measure-word variant alone is a warning.
 
 A built-in rule: it needs no YAML.  Change its level with ``levels:
 {repeated-figure: warning}`` or turn it off with ``disable``.  Example finding::
@@ -34,8 +34,8 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from ..agree import agreement, compare_units, describe, report_level
-from ..claims import _positions_in_sentence
+from ..claims.agree import agreement, compare_units, describe, report_level
+from ..claims.select import _positions_in_sentence
 from ..model import Corpus, Document, Finding, Location, Quantity
 from . import CheckContext, Rule
 

@@ -33,11 +33,10 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..agree import describe
-from ..claims import parse_selector
+from ..claims.agree import describe
+from ..claims.select import parse_selector
 from ..model import Corpus, Finding
-from ..safe_eval import Interval
-from ..yamlload import YamlMap
+from ..settings.yamlload import YamlMap
 from . import CheckContext, Rule
 from ._support import (
     MAX_COMBINATIONS,
@@ -52,6 +51,7 @@ from ._support import (
     too_many,
     units_compatible,
 )
+from .safe_eval import Interval
 
 NAME = "sum"
 KEYS: frozenset[str] = frozenset({"total", "parts"})

@@ -13,7 +13,7 @@ relative to the working directory and win: ``paths``, ``sources``, ``rules``,
 ``fail-on`` and ``measure-word-variants`` replace the file's value, ``disable``
 adds to the file's list and ``levels`` is merged rule by rule.
 
-Every mistake is a :class:`~factlint.yamlload.ConfigError` naming
+Every mistake is a :class:`~factlint.settings.yamlload.ConfigError` naming
 ``file:line:column``.  tomllib reports no positions for values, so for
 ``pyproject.toml`` we find the key's line in the text ourselves.
 """
@@ -29,8 +29,8 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from .model import LEVELS
-from .textio import display_path
+from ..model import LEVELS
+from ..text.files import display_path
 from .yamlload import (
     ConfigError,
     YamlList,

@@ -59,7 +59,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from .model import Quantity
+from factlint.model import Quantity
 
 #: The spec files the yardstick scores, relative to the recognizers-zh root.
 SPEC_FILES: tuple[str, ...] = (
@@ -416,7 +416,7 @@ def score_case(case: Case, quantities: Sequence[Quantity], model: str) -> CaseRe
 
 
 def _default_extract(text: str) -> list[Quantity]:
-    from .extractor import extract  # imported late: the yardstick must load without it
+    from factlint import extract  # imported late: the yardstick must load without it
 
     return extract(text)
 

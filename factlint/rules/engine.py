@@ -1,7 +1,7 @@
 """The rule engine behind ``factlint check``.
 
 :func:`run_check` reads the sources file, the corpus and the rule files a
-:class:`~factlint.config.Config` names, runs every YAML rule and every built-in
+:class:`~factlint.settings.config.Config` names, runs every YAML rule and every built-in
 check, then applies the configuration: ``disable`` drops rules, ``levels``
 changes a rule's level before it runs, recorded errata (``known:``) turn the
 findings they explain into info that never fails the run, and ``fail-on``
@@ -16,13 +16,19 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from . import rules as _rules
-from .config import Config
-from .document import load_corpus
-from .model import LEVELS, Corpus, Finding, Location, RuleInfo
-from .reporters import sorted_findings
-from .rules import BUILTINS, CheckContext, KnownErratum, Rule, builtin_module, load_rules
-from .sources import load_sources, normalize_path
+from .. import rules as _rules
+from ..corpus import load_corpus
+from ..model import LEVELS, Corpus, Finding, Location, RuleInfo, sorted_findings
+from ..settings.config import Config
+from ..settings.sources import load_sources, normalize_path
+from . import (
+    BUILTINS,
+    CheckContext,
+    KnownErratum,
+    Rule,
+    builtin_module,
+    load_rules,
+)
 
 __all__ = ["CheckResult", "run_check", "builtin_rules", "apply_known", "run_rules"]
 
@@ -55,7 +61,7 @@ def builtin_rules() -> list[Rule]:
 def _module_for(rule: Rule):
     if rule.type in BUILTINS:
         return builtin_module(rule.type)
-    return _rules.rule_type(rule.type)
+    return _rules.rule_type(rule.type)  # looked up when called, so a type can be replaced
 
 
 def _location_matches(written: str, location: Location) -> bool:

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .model import Span, new_span
+from ..model import Span, new_span
 
 # Blocks where NFKC has one-to-one mappings that matter for Chinese copy; built
 # once at import (about 6,000 code points, a few milliseconds).

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import LEVELS, Quantity
+from ..model import LEVELS, Quantity
 
 __all__ = [
     "MEASURE_WORD_VARIANTS",

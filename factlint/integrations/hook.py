@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from .model import LEVELS, Finding
+from ..model import LEVELS, Finding
 
 __all__ = ["anchored", "concerns", "main"]
 
@@ -51,7 +51,7 @@ def anchored(finding: Finding, files: set[str]) -> Finding:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .reporters import FORMATS
+    from ..reporters import FORMATS
 
     parser = argparse.ArgumentParser(
         prog="factlint-hook",
@@ -72,11 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if not args.files:
         return 0  # pre-commit found no matching staged file
-    from .check import run_check
-    from .config import load_config
-    from .reporters import render
-    from .textio import InputError
-    from .yamlload import ConfigError
+    from ..reporters import render
+    from ..rules.engine import run_check
+    from ..settings.config import load_config
+    from ..settings.yamlload import ConfigError
+    from ..text.files import InputError
 
     files = [os.path.normpath(path) for path in args.files]
     try:

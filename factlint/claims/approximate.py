@@ -4,7 +4,7 @@
 
 Two figures are equal when they can both be true: their intervals overlap once
 each exact figure is widened by half a unit of its last written digit, and their
-units agree (see :mod:`factlint.agree`).  So ``7436万名`` equals ``7436万多名``
+units agree (see :mod:`factlint.claims.agree`).  So ``7436万名`` equals ``7436万多名``
 and ``74360000名``, but not ``7346万名`` nor ``7436万元``.  A bare ``Decimal`` or
 ``int`` is compared as a number: it must fall inside the widened interval; a
 float is refused, because it cannot hold the digits a figure was written with.
@@ -16,8 +16,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from ..model import Quantity
 from .agree import agreement, format_decimal
-from .model import Quantity
 
 __all__ = ["Approx", "approx", "explain", "interval", "location_of", "quantity_of"]
 
@@ -53,7 +53,7 @@ def quantity_of(value: Any) -> Quantity | None:
     if isinstance(quantity, Quantity):
         return quantity
     if isinstance(value, str):
-        from .extractor import parse
+        from ..quantities.extractor import parse
 
         return parse(value)
     return None
@@ -78,7 +78,7 @@ class Approx:
             raise ValueError(f"variants must be one of {', '.join(_VARIANT_POLICIES)}, "
                              f"not {variants!r}")
         if isinstance(expected, str):
-            from .extractor import parse
+            from ..quantities.extractor import parse
 
             self.expected = parse(expected)  # raises ValueError naming the text
         elif isinstance(expected, Quantity):

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .extractor import extract
 from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup, new_quantity
-from .normalize import LineIndex, normalize, strip_gaps
-from .textio import InputError, discover, read_text
+from .quantities.extractor import extract
+from .text.files import InputError, discover, read_text
+from .text.normalize import LineIndex, normalize, strip_gaps
 
 # A sentence ends after 。！？；…, optional closing quotes/brackets, or at a blank line.
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)】]*|\n[ \t\u3000]*\n\s*")
@@ -64,7 +64,7 @@ def load_document(path: str, text: str, *, year: int | None = None) -> Document:
 def load_corpus(paths: Iterable[str], *, sources: Sequence[SourceInfo] = (),
                 groups: Sequence[VersionGroup] = ()) -> tuple[Corpus, list[InputError]]:
     """Read every file under ``paths``; unreadable files are returned as errors, not raised."""
-    from .sources import year_for
+    from .settings.sources import year_for
 
     documents: list[Document] = []
     errors: list[InputError] = []

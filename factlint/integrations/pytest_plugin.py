@@ -34,7 +34,7 @@ from typing import Any
 
 import pytest
 
-from .textio import display_path  # light: keeps plugin import cheap
+from ..text.files import display_path  # light: keeps plugin import cheap
 
 __all__ = ["ClaimFinder", "FactlintFindingWarning"]
 
@@ -77,8 +77,8 @@ class _Settings:
     def load_corpus(self):
         """The corpus, read once per session; raises CorpusError if a file cannot be read."""
         if self._corpus is None:
-            from .document import load_corpus
-            from .sources import load_sources
+            from ..corpus import load_corpus
+            from ..settings.sources import load_sources
 
             sources, groups = load_sources(self.sources) if self.sources else ((), ())
             corpus, errors = load_corpus(self.corpus, sources=sources, groups=groups)
@@ -109,8 +109,8 @@ def _settings(config: pytest.Config) -> _Settings:
 
 
 def _read_settings(config: pytest.Config) -> _Settings:
-    from .config import find_config, load_config
-    from .yamlload import ConfigError
+    from ..settings.config import find_config, load_config
+    from ..settings.yamlload import ConfigError
 
     rules_ini = [Path(p) for p in config.getini("factlint_rules")]
     corpus_ini = [Path(p) for p in config.getini("factlint_corpus")]
@@ -187,8 +187,8 @@ class RulesFile(pytest.File):
     """A factlint rules file: one test item per rule."""
 
     def collect(self) -> Iterator[RuleItem]:
-        from .rules import load_rules
-        from .yamlload import ConfigError
+        from ..rules import load_rules
+        from ..settings.yamlload import ConfigError
 
         settings = _settings(self.config)
         display = display_path(self.path)
@@ -202,7 +202,7 @@ class RulesFile(pytest.File):
             yield RuleItem.from_parent(self, name=rule.id, rule=rule)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None):
-        from .yamlload import ConfigError
+        from ..settings.yamlload import ConfigError
 
         if isinstance(excinfo.value, ConfigError):
             return str(excinfo.value)
@@ -228,9 +228,9 @@ class RuleItem(pytest.Item):
         self.add_marker(pytest.mark.factlint)
 
     def runtest(self) -> None:
-        from .check import run_rules
-        from .model import LEVELS
-        from .rules import CheckContext
+        from ..model import LEVELS
+        from ..rules import CheckContext
+        from ..rules.engine import run_rules
 
         settings = _settings(self.config)
         if self.rule.id in settings.disable:
@@ -260,7 +260,7 @@ class RuleItem(pytest.Item):
             return self._describe(excinfo.value)
         if isinstance(excinfo.value, CorpusError):
             return f"factlint could not read the corpus:\n{excinfo.value}"
-        from .yamlload import ConfigError
+        from ..settings.yamlload import ConfigError
 
         if isinstance(excinfo.value, ConfigError):  # e.g. a regex that runs too long
             return str(excinfo.value)
@@ -283,7 +283,7 @@ class RuleItem(pytest.Item):
         return "\n".join(lines).rstrip()
 
     def _finding_lines(self, settings: _Settings, finding) -> list[str]:
-        from .approximate import interval
+        from ..claims.approximate import interval
 
         lines = []
         places = [("", finding.location)] + [("related ", r) for r in finding.related]
@@ -335,7 +335,7 @@ def pytest_assertrepr_compare(config: pytest.Config, op: str, left: Any,
                               right: Any) -> list[str] | None:
     if op != "==":
         return None
-    from .approximate import Approx, explain
+    from ..claims.approximate import Approx, explain
 
     if not isinstance(left, Approx) and not isinstance(right, Approx):
         return None
@@ -353,7 +353,7 @@ class ClaimFinder:
                files: str | Sequence[str] | None = None,
                pattern: str | None = None) -> list:
         """Every claim matching all the given keys, sorted by path and position."""
-        from .claims import select
+        from ..claims.select import select
 
         return select(self.corpus, _selector(subject=subject, near=near, unit=unit, kind=kind,
                                              files=files, pattern=pattern))
@@ -376,8 +376,8 @@ class ClaimFinder:
 
 
 def _selector(**keys: Any):
-    from .claims import parse_selector
-    from .yamlload import ConfigError, YamlList, YamlMap
+    from ..claims.select import parse_selector
+    from ..settings.yamlload import ConfigError, YamlList, YamlMap
 
     node = YamlMap("factlint_corpus.claims()", 0, 0)
     for key, value in keys.items():

@@ -29,7 +29,7 @@ import os
 import re
 from collections.abc import Iterable
 
-from .model import SourceInfo, VersionGroup
+from ..model import SourceInfo, VersionGroup
 from .yamlload import (
     ConfigError,
     YamlList,

@@ -34,8 +34,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import Document, Finding, Location, Quantity, RuleInfo, Sentence, Span
-from .normalize import normalize
+from ..model import Document, Finding, Location, Quantity, RuleInfo, Sentence, Span
+from ..text.normalize import normalize
 
 CHANGED_VALUE = "changed-value"
 CHANGED_QUALIFIER = "changed-qualifier"

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 import regex
 
-from .model import KINDS, Corpus, Document, Quantity, Sentence
-from .units import UNITS
-from .yamlload import ConfigError, YamlList, YamlMap, check_keys, error_at, type_name
+from ..model import KINDS, Corpus, Document, Quantity, Sentence
+from ..quantities.units import UNITS
+from ..settings.yamlload import ConfigError, YamlList, YamlMap, check_keys, error_at, type_name
 
 __all__ = [
     "Claim",

@@ -19,9 +19,9 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from ..model import Quantity, Span, new_quantity
+from ..text.normalize import LineIndex, OffsetMap, join_gaps, normalize
 from . import numerals
-from .model import Quantity, Span, new_quantity
-from .normalize import LineIndex, OffsetMap, join_gaps, normalize
 from .numerals import ONE, ZERO, Figure
 from .units import UNIT_BLOCKERS, UNITS, UNITS_LONGEST_FIRST
 
