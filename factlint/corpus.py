@@ -64,16 +64,29 @@ def load_document(path: str, text: str, *, year: int | None = None) -> Document:
 def load_corpus(paths: Iterable[str], *, sources: Sequence[SourceInfo] = (),
                 groups: Sequence[VersionGroup] = ()) -> tuple[Corpus, list[InputError]]:
     """Read every file under ``paths``; unreadable files are returned as errors, not raised."""
-    from .settings.sources import year_for
-
     documents: list[Document] = []
     errors: list[InputError] = []
     for path in discover(paths):
-        display = path.replace("\\", "/")
         try:
-            text = read_text(path)
+            documents.append(read_document(path, sources=sources))
         except InputError as exc:
             errors.append(exc)
-            continue
-        documents.append(load_document(display, text, year=year_for(display, sources)))
     return Corpus(tuple(documents), tuple(sources), tuple(groups)), errors
+
+
+def read_document(path: str, *, sources: Sequence[SourceInfo] = (),
+                  read_from: str | None = None) -> Document:
+    """Read, decode and load the file ``path`` names, as :func:`load_corpus` does.
+
+    ``read_from`` is where to open it when that differs from the name reports use
+    (a Dask worker in another directory opens the absolute path); an
+    :class:`InputError` still names ``path``.  Raises InputError.
+    """
+    from .settings.sources import year_for
+
+    display = path.replace("\\", "/")
+    try:
+        text = read_text(path if read_from is None else read_from)
+    except InputError as exc:
+        raise InputError(path, exc.message) from None
+    return load_document(display, text, year=year_for(display, sources))

@@ -24,10 +24,23 @@ schema with an example), ``KEYS`` (its own YAML keys),
 ``parse_options(node, rule_id)`` and ``check(rule, corpus, ctx)``.  A built-in
 module needs no YAML: it has ``NAME``, ``DEFAULT_LEVEL``, ``DESCRIPTION`` and
 ``check``; the runner makes its :class:`Rule`.
+
+A module may say with ``SCOPE`` what its ``check`` must see at once, so that the
+engine can run it on part of the corpus (and on Dask, anywhere):
+
+    SCOPE = "document"   # each document alone (repeated-figure): check(corpus) is the
+                         # union of check(corpus of one document)
+    SCOPE = "group"      # the versions of one article (cross-source): the union over
+                         # the sources file's groups of check(that group's documents)
+    SCOPE = "corpus"     # the default: every document, of which a rule whose options
+                         # hold selectors sees only the sentences they pick a claim in
+
+The check itself does not change: it is handed a smaller :class:`Corpus`.
 """
 
 from __future__ import annotations
 
+import copyreg
 import importlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -91,6 +104,11 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     known: tuple[KnownErratum, ...] = ()
     origin: tuple[str, int, int] = ("", 0, 0)  # rules file, line, column
+
+
+# Rule.options is a read-only mapping; let pickle carry it as one, since the Dask
+# engine ships the rules to its workers.
+copyreg.pickle(MappingProxyType, lambda mapping: (MappingProxyType, (dict(mapping),)))
 
 
 @dataclass(frozen=True)

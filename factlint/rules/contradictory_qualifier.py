@@ -43,6 +43,7 @@ from . import CheckContext, Rule
 
 NAME = "contradictory-qualifier"
 DEFAULT_LEVEL = "error"
+SCOPE = "document"  # what it compares: one phrase of one document
 DESCRIPTION = ("One expression says two incompatible things about a figure "
                "(近…余, 至少…以上, 不到…多; 约…左右 as a warning).")
 

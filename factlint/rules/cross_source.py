@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the rules package imports this module lazily; avoid a cycle
 
 NAME = "cross-source"
 DEFAULT_LEVEL = "error"
+SCOPE = "group"  # what it compares: the versions of one article
 DESCRIPTION = ("A figure differs between versions of one article (sources file groups): "
                "changed value, qualifier, unit or kind, or a figure of the preferred "
                "version missing from another version.")

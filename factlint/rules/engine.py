@@ -7,20 +7,57 @@ changes a rule's level before it runs, recorded errata (``known:``) turn the
 findings they explain into info that never fails the run, and ``fail-on``
 decides the exit status.  The result is sorted, so the same input always gives
 the same report.
+
+The seam between one document and many
+--------------------------------------
+A run is four plain functions of plain data, so that one process (:func:`run_local`,
+the default) and a Dask cluster (:mod:`factlint.rules.dask_engine`) run the very same
+code and give byte-identical reports; only the scheduling differs:
+
+1. :func:`plan_check` (once, on the client): validate the settings, read the sources
+   file and the rules into a picklable :class:`CheckPlan`, shipped once to workers.
+2. :func:`check_document` (per file, anywhere): decode, normalise, extract, run every
+   rule of ``document`` scope on that document alone, and cut the document into the
+   *pieces* the cross-document rules need, each under a key (:func:`piece_keys`, the
+   one call to swap for another keying, e.g. by claim).
+3. :func:`check_key` (per key, anywhere): run the cross-document rules on the pieces
+   gathered under one key: ``group`` scope rules (cross-source) on the versions of one
+   article, each ``corpus`` scope rule (the YAML rules) on what its selectors see of
+   every document.
+4. :func:`finish_check` (on the client): drop duplicates, sort, and decide the exit
+   status.
+
+A rule module says its scope with ``SCOPE`` (see :mod:`factlint.rules`); a module
+that says none is of ``corpus`` scope and sees whole documents, which is always right.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import rules as _rules
-from ..corpus import load_corpus
-from ..model import LEVELS, Corpus, Finding, Location, RuleInfo, sorted_findings
+from ..claims.select import Selector, select
+from ..claims.select import _file_matches as file_matches
+from ..corpus import read_document
+from ..model import (
+    LEVELS,
+    Corpus,
+    Document,
+    Finding,
+    Location,
+    RuleInfo,
+    SourceInfo,
+    VersionGroup,
+    new_quantity,
+    sorted_findings,
+)
 from ..settings.config import Config
 from ..settings.sources import load_sources, normalize_path
+from ..text.files import InputError, discover
 from . import (
     BUILTINS,
     CheckContext,
@@ -30,7 +67,23 @@ from . import (
     load_rules,
 )
 
-__all__ = ["CheckResult", "run_check", "builtin_rules", "apply_known", "run_rules"]
+__all__ = [
+    "CheckPlan",
+    "CheckResult",
+    "DocumentOutcome",
+    "Piece",
+    "apply_known",
+    "builtin_rules",
+    "check_corpus",
+    "check_document",
+    "check_key",
+    "finish_check",
+    "piece_keys",
+    "plan_check",
+    "run_check",
+    "run_local",
+    "run_rules",
+]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -134,18 +187,92 @@ def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext
     return findings, explained
 
 
-def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding], set[Finding]]:
-    seen: dict[Finding, None] = {}
-    known: set[Finding] = set()
-    for index, finding in enumerate(findings):
-        seen.setdefault(finding, None)
-        if index in explained:
-            known.add(finding)
-    return list(seen), known
+#: A key of the cross-document stage: ("group", version group id) or ("rule", rule id).
+PieceKey = tuple[str, str]
 
 
-def run_check(config: Config) -> CheckResult:
-    """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings."""
+@dataclass(frozen=True)
+class Piece:
+    """What one document gives the cross-document stage under one key.
+
+    ``index`` is the document's place in the run (discovery order), so that the
+    documents gathered under a key are put back in the order the local engine has.
+    """
+
+    index: int
+    document: Document
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """Everything :func:`check_document` learnt of one file."""
+
+    index: int
+    path: str
+    findings: tuple[tuple[Finding, bool], ...] = ()  # (finding, explained by known:)
+    error: str | None = None  # why the file could not be read, naming it
+    pieces: tuple[tuple[PieceKey, Piece], ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class CheckPlan:
+    """The settings of one run as plain, picklable data: what every worker needs."""
+
+    rules: tuple[Rule, ...]  # the active rules, levels applied
+    ctx: CheckContext
+    sources: tuple[SourceInfo, ...] = ()
+    groups: tuple[VersionGroup, ...] = ()
+    fail_on: str = "error"
+    #: For each rule id, "document", "group" or "corpus" (see the module docstring).
+    scopes: dict[str, str] = field(default_factory=dict)
+    #: For each corpus-scope rule id, the selectors of its options; None: whole documents.
+    selectors: dict[str, tuple[Selector, ...] | None] = field(default_factory=dict)
+    #: For each path named in a version group, the ids of its groups.
+    groups_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def rules_of(self, scope: str) -> list[Rule]:
+        return [rule for rule in self.rules if self.scopes[rule.id] == scope]
+
+    def group(self, group_id: str) -> VersionGroup:
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+    def cross_keys(self) -> list[PieceKey]:
+        """The keys :func:`check_key` runs whether or not any document gave a piece.
+
+        A corpus rule that sees no document still runs (it may report that its
+        figure is missing); a version group with no document has nothing to compare.
+        """
+        return [("rule", rule.id) for rule in self.rules_of("corpus")]
+
+
+def rule_scope(rule: Rule) -> str:
+    """``document``, ``group`` or ``corpus``: what a rule's check needs to see at once."""
+    scope = getattr(_module_for(rule), "SCOPE", "corpus")
+    if scope not in SCOPES:
+        raise ValueError(f"rule type {rule.type!r} declares unknown SCOPE {scope!r}")
+    return scope
+
+
+#: What a rule needs at once: one document, the versions of one article, or every
+#: document (what its selectors pick of them).
+SCOPES: tuple[str, ...] = ("document", "group", "corpus")
+
+
+def _selectors_in(value: Any) -> list[Selector]:
+    if isinstance(value, Selector):
+        return [value]
+    if isinstance(value, Mapping):
+        return [s for item in value.values() for s in _selectors_in(item)]
+    if isinstance(value, (list, tuple)):
+        return [s for item in value for s in _selectors_in(item)]
+    return []
+
+
+def plan_check(config: Config) -> CheckPlan:
+    """The rules, sources and settings of a run; raises ConfigError for bad settings."""
     if not config.paths:
         raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
                            "in [tool.factlint] or .factlint.yaml")
@@ -158,22 +285,172 @@ def run_check(config: Config) -> CheckResult:
     for rule_id in config.levels:
         if rule_id not in known_ids:
             raise config.error("levels", _unknown_rule(rule_id, known_ids), rule_id)
-    active = [dataclasses.replace(rule, level=config.levels.get(rule.id, rule.level))
-              for rule in rules if rule.id not in config.disable]
+    active = tuple(dataclasses.replace(rule, level=config.levels.get(rule.id, rule.level))
+                   for rule in rules if rule.id not in config.disable)
+    scopes = {rule.id: rule_scope(rule) for rule in active}
+    selectors = {}
+    for rule in active:
+        if scopes[rule.id] == "corpus":
+            found = tuple(_selectors_in(dict(rule.options)))
+            selectors[rule.id] = found or None
+    groups_of: dict[str, tuple[str, ...]] = {}
+    for group in groups:
+        for path in dict.fromkeys(group.files):
+            groups_of[path] = (*groups_of.get(path, ()), group.id)
+    return CheckPlan(rules=active, ctx=CheckContext(variants=config.measure_word_variants),
+                     sources=tuple(sources), groups=tuple(groups), fail_on=config.fail_on,
+                     scopes=scopes, selectors=selectors, groups_of=groups_of)
 
-    corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups)
-    ctx = CheckContext(variants=config.measure_word_variants)
-    raw, explained = run_rules(active, corpus, ctx)
-    unique, known = _unique(raw, explained)
+
+def inputs_of(config: Config) -> list[str]:
+    """The files a run checks, in the order reports and errors list them."""
+    return discover(config.paths)
+
+
+def _run_marked(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext
+                ) -> tuple[tuple[Finding, bool], ...]:
+    findings, explained = run_rules(rules, corpus, ctx)
+    return tuple((finding, index in explained) for index, finding in enumerate(findings))
+
+
+def seen_by(selectors: tuple[Selector, ...], document: Document) -> Document | None:
+    """What a rule with these selectors can see of ``document``, or None if nothing.
+
+    :func:`~factlint.claims.select.select` looks at a claim's quantity, its sentence
+    and the other figures of that sentence; a rule looks at the paths of the other
+    documents (``every-file``, whether a selector's ``files`` are in the run).  So a
+    document keeps its path and the whole sentences in which a selector picks a
+    claim; everything else stays on the worker.
+    """
+    if not any(not s.files or file_matches(document.path, s.files) for s in selectors):
+        return None  # every selector names files, none of them this one
+    alone = Corpus((document,))
+    wanted = sorted({claim.quantity.sentence for selector in selectors
+                     for claim in select(alone, selector)})
+    renumber = {old: new for new, old in enumerate(wanted)}
+    quantities = tuple(new_quantity(**{**vars(q), "sentence": renumber[q.sentence]})
+                       for q in document.quantities if q.sentence in renumber)
+    sentences = tuple(document.sentences[old] for old in wanted)
+    return Document(path=document.path, text="", quantities=quantities, sentences=sentences)
+
+
+def piece_keys(plan: CheckPlan, index: int, document: Document
+               ) -> list[tuple[PieceKey, Piece]]:
+    """The pieces ``document`` gives the cross-document stage, each under its key.
+
+    The one place that decides how cross-document work is partitioned: the versions
+    of one article meet under their group's id, and each corpus rule gathers what its
+    selectors see under its own id.
+    """
+    pieces: list[tuple[PieceKey, Piece]] = []
+    if plan.rules_of("group"):
+        for group_id in plan.groups_of.get(document.path, ()):
+            pieces.append((("group", group_id), Piece(index, document)))
+    for rule in plan.rules_of("corpus"):
+        selectors = plan.selectors[rule.id]
+        seen = document if selectors is None else seen_by(selectors, document)
+        if seen is not None:
+            pieces.append((("rule", rule.id), Piece(index, seen)))
+    return pieces
+
+
+def check_document(plan: CheckPlan, index: int, path: str,
+                   read_from: str | None = None) -> DocumentOutcome:
+    """Stage 2: read one file, run the document rules on it, cut its pieces.
+
+    An unreadable file is an outcome with ``error`` set, not an exception, so that
+    a run reports every bad file and still checks the rest.
+    """
+    try:
+        document = read_document(path, sources=plan.sources, read_from=read_from)
+    except InputError as exc:
+        return DocumentOutcome(index=index, path=path, error=str(exc))
+    alone = Corpus((document,), plan.sources, plan.groups)
+    return DocumentOutcome(index=index, path=document.path,
+                           findings=_run_marked(plan.rules_of("document"), alone, plan.ctx),
+                           pieces=tuple(piece_keys(plan, index, document)))
+
+
+def check_key(plan: CheckPlan, key: PieceKey, pieces: Iterable[Piece]
+              ) -> tuple[tuple[Finding, bool], ...]:
+    """Stage 3: the cross-document rules over the pieces gathered under ``key``."""
+    documents = tuple(piece.document for piece in sorted(pieces, key=lambda p: p.index))
+    kind, name = key
+    if kind == "group":
+        corpus = Corpus(documents, plan.sources, (plan.group(name),))
+        return _run_marked(plan.rules_of("group"), corpus, plan.ctx)
+    if kind == "rule":
+        rule = next(rule for rule in plan.rules if rule.id == name)
+        return _run_marked([rule], Corpus(documents, plan.sources, plan.groups), plan.ctx)
+    raise ValueError(f"unknown key {key!r}")
+
+
+def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
+                 cross: Iterable[Iterable[tuple[Finding, bool]]]) -> CheckResult:
+    """Stage 4: every finding once, sorted; errors in input order; the exit status."""
+    unique: dict[Finding, None] = {}
+    known: set[Finding] = set()
+    errors: list[tuple[int, str]] = []
+
+    def add(marked: Iterable[tuple[Finding, bool]]) -> None:
+        for finding, explained in marked:
+            unique.setdefault(finding, None)
+            if explained:
+                known.add(finding)
+
+    for outcome in outcomes:
+        if outcome.error is not None:
+            errors.append((outcome.index, outcome.error))
+        add(outcome.findings)
+    for marked in cross:
+        add(marked)
     findings = tuple(sorted_findings(unique))
-
     infos = {rule.id: RuleInfo(rule.id, rule.level, rule.description or rule.message,
-                               rule.link) for rule in sorted(active, key=lambda r: r.id)}
-    threshold = LEVELS.index(config.fail_on)
+                               rule.link) for rule in sorted(plan.rules, key=lambda r: r.id)}
+    threshold = LEVELS.index(plan.fail_on)
     failing = any(LEVELS.index(f.level) >= threshold for f in findings if f not in known)
-    errors = [str(exc) for exc in input_errors]
-    exit_code = EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_OK
-    return CheckResult(findings=findings, rules=infos, errors=errors, exit_code=exit_code)
+    messages = [message for _, message in sorted(errors)]
+    exit_code = EXIT_ERROR if messages else EXIT_FINDINGS if failing else EXIT_OK
+    return CheckResult(findings=findings, rules=infos, errors=messages, exit_code=exit_code)
+
+
+def run_local(plan: CheckPlan, paths: Sequence[str]) -> CheckResult:
+    """Run the stages in this process, one document at a time.
+
+    Only each document's findings and pieces are kept, never the whole corpus.
+    """
+    outcomes: list[DocumentOutcome] = []
+    gathered: dict[PieceKey, list[Piece]] = {key: [] for key in plan.cross_keys()}
+    for index, path in enumerate(paths):
+        outcome = check_document(plan, index, path)
+        for key, piece in outcome.pieces:
+            gathered.setdefault(key, []).append(piece)
+        outcomes.append(dataclasses.replace(outcome, pieces=()))
+    cross = [check_key(plan, key, pieces) for key, pieces in gathered.items()]
+    return finish_check(plan, outcomes, cross)
+
+
+def run_check(config: Config) -> CheckResult:
+    """Run ``factlint check`` as ``config`` says, in this process; raises ConfigError."""
+    return run_local(plan_check(config), inputs_of(config))
+
+
+def check_corpus(paths: Sequence[str] | None = None, config: Config | None = None,
+                 client: Any = None) -> CheckResult:
+    """Check ``paths`` (default: the config's) with ``config``; on Dask if ``client`` is given.
+
+    ``client`` is a ``distributed.Client``; without one the check runs in this
+    process and Dask is not imported.  Either way the result is the same.
+    """
+    config = config or Config()
+    if paths is not None:
+        config = dataclasses.replace(config, paths=tuple(os.fspath(p) for p in paths))
+    plan = plan_check(config)
+    if client is None:
+        return run_local(plan, inputs_of(config))
+    from .dask_engine import run_dask
+
+    return run_dask(plan, inputs_of(config), client)
 
 
 def _unknown_rule(rule_id: str, known_ids: set[str]) -> str:

@@ -41,6 +41,7 @@ from . import CheckContext, Rule
 
 NAME = "repeated-figure"
 DEFAULT_LEVEL = "error"
+SCOPE = "document"  # what it compares: restatements within one document
 DESCRIPTION = ("The same subject and unit stated twice in one document with values that "
                "cannot both be true (e.g. headline against body).")
 
