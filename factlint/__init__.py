@@ -4,6 +4,7 @@ Public API (imported lazily so that ``factlint --help`` starts fast)::
 
     factlint.extract(text, path=None) -> list[Quantity]
     factlint.parse("7436万多名") -> Quantity
+    factlint.check_corpus(paths, config=None, client=None) -> CheckResult
 """
 
 from __future__ import annotations
@@ -17,17 +18,21 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["extract", "parse", "approx", "Quantity", "Span", "Finding", "Location", "__version__"]
+__all__ = ["extract", "parse", "approx", "check_corpus", "CheckResult", "Quantity", "Span",
+           "Finding", "Location", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .claims.approximate import approx
     from .model import Finding, Location, Quantity, Span
     from .quantities.extractor import extract, parse
+    from .rules.engine import CheckResult, check_corpus
 
 _LAZY = {
     "extract": ("factlint.quantities.extractor", "extract"),
     "parse": ("factlint.quantities.extractor", "parse"),
     "approx": ("factlint.claims.approximate", "approx"),
+    "check_corpus": ("factlint.rules.engine", "check_corpus"),
+    "CheckResult": ("factlint.rules.engine", "CheckResult"),
     "Quantity": ("factlint.model", "Quantity"),
     "Span": ("factlint.model", "Span"),
     "Finding": ("factlint.model", "Finding"),

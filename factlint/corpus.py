@@ -6,6 +6,7 @@ blank lines, never from single line breaks: OCR text breaks lines mid-sentence.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 
@@ -66,27 +67,39 @@ def load_corpus(paths: Iterable[str], *, sources: Sequence[SourceInfo] = (),
     """Read every file under ``paths``; unreadable files are returned as errors, not raised."""
     documents: list[Document] = []
     errors: list[InputError] = []
+    years = dateline_years(sources)
     for path in discover(paths):
         try:
-            documents.append(read_document(path, sources=sources))
+            documents.append(read_document(path, year=years.get(os.path.abspath(path))))
         except InputError as exc:
             errors.append(exc)
     return Corpus(tuple(documents), tuple(sources), tuple(groups)), errors
 
 
-def read_document(path: str, *, sources: Sequence[SourceInfo] = (),
+def dateline_years(sources: Iterable[SourceInfo]) -> dict[str, int]:
+    """The dateline year of each file the sources file dates, by absolute path.
+
+    The same answer as :func:`~factlint.settings.sources.year_for`, looked up in
+    constant time: an archive's sources file lists every one of its files.
+    """
+    years: dict[str, int] = {}
+    for info in sources:
+        if info.date:
+            years.setdefault(os.path.abspath(info.path), int(info.date[:4]))
+    return years
+
+
+def read_document(path: str, *, year: int | None = None,
                   read_from: str | None = None) -> Document:
     """Read, decode and load the file ``path`` names, as :func:`load_corpus` does.
 
-    ``read_from`` is where to open it when that differs from the name reports use
-    (a Dask worker in another directory opens the absolute path); an
-    :class:`InputError` still names ``path``.  Raises InputError.
+    ``year`` is its dateline year (:func:`dateline_years`).  ``read_from`` is where to
+    open it when that differs from the name reports use (a Dask worker in another
+    directory opens the absolute path); an :class:`InputError` still names ``path``.
     """
-    from .settings.sources import year_for
-
     display = path.replace("\\", "/")
     try:
         text = read_text(path if read_from is None else read_from)
     except InputError as exc:
         raise InputError(path, exc.message) from None
-    return load_document(display, text, year=year_for(display, sources))
+    return load_document(display, text, year=year)

@@ -68,7 +68,8 @@ def connect(scheduler: str | None = None, jobs: int | None = None) -> Iterator[A
 
     Without an address, starts a ``LocalCluster`` of ``jobs`` worker processes (default:
     one per core), one thread each, since extraction is pure Python and holds the GIL.
-    The cluster is closed on leaving, however the block ends.
+    Its dashboard takes a free port (``client.dashboard_link``), not one another
+    cluster may hold.  The cluster is closed on leaving, however the block ends.
     """
     _require_dask()
     from distributed import Client, LocalCluster
@@ -79,7 +80,7 @@ def connect(scheduler: str | None = None, jobs: int | None = None) -> Iterator[A
         return
     workers = jobs or os.cpu_count() or 1
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         yield client
 
 

@@ -42,7 +42,7 @@ from typing import Any
 from .. import rules as _rules
 from ..claims.select import Selector, select
 from ..claims.select import _file_matches as file_matches
-from ..corpus import read_document
+from ..corpus import dateline_years, read_document
 from ..model import (
     LEVELS,
     Corpus,
@@ -229,6 +229,8 @@ class CheckPlan:
     selectors: dict[str, tuple[Selector, ...] | None] = field(default_factory=dict)
     #: For each path named in a version group, the ids of its groups.
     groups_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The dateline year of each dated file, by absolute path (:func:`dateline_years`).
+    years: dict[str, int] = field(default_factory=dict)
 
     def rules_of(self, scope: str) -> list[Rule]:
         return [rule for rule in self.rules if self.scopes[rule.id] == scope]
@@ -299,7 +301,8 @@ def plan_check(config: Config) -> CheckPlan:
             groups_of[path] = (*groups_of.get(path, ()), group.id)
     return CheckPlan(rules=active, ctx=CheckContext(variants=config.measure_word_variants),
                      sources=tuple(sources), groups=tuple(groups), fail_on=config.fail_on,
-                     scopes=scopes, selectors=selectors, groups_of=groups_of)
+                     scopes=scopes, selectors=selectors, groups_of=groups_of,
+                     years=dateline_years(sources))
 
 
 def inputs_of(config: Config) -> list[str]:
@@ -361,8 +364,9 @@ def check_document(plan: CheckPlan, index: int, path: str,
     An unreadable file is an outcome with ``error`` set, not an exception, so that
     a run reports every bad file and still checks the rest.
     """
+    year = plan.years.get(read_from or os.path.abspath(path))
     try:
-        document = read_document(path, sources=plan.sources, read_from=read_from)
+        document = read_document(path, year=year, read_from=read_from)
     except InputError as exc:
         return DocumentOutcome(index=index, path=path, error=str(exc))
     alone = Corpus((document,), plan.sources, plan.groups)

@@ -10,7 +10,8 @@ Paths written in a config file are relative to that file's directory; they are
 stored relative to the working directory (or absolute if written so), so that
 reports name files the way the user sees them.  Command-line overrides are
 relative to the working directory and win: ``paths``, ``sources``, ``rules``,
-``fail-on`` and ``measure-word-variants`` replace the file's value, ``disable``
+``fail-on``, ``measure-word-variants``, ``engine``, ``scheduler`` and ``jobs``
+replace the file's value, ``disable``
 adds to the file's list and ``levels`` is merged rule by rule.
 
 Every mistake is a :class:`~factlint.settings.yamlload.ConfigError` naming
@@ -46,6 +47,7 @@ __all__ = [
     "Config",
     "ConfigError",
     "CONFIG_KEYS",
+    "ENGINES",
     "MEASURE_WORD_POLICIES",
     "YAML_CONFIG_NAME",
     "find_config",
@@ -56,7 +58,10 @@ YAML_CONFIG_NAME = ".factlint.yaml"
 PYPROJECT_NAME = "pyproject.toml"
 CONFIG_KEYS: tuple[str, ...] = (
     "paths", "sources", "rules", "disable", "levels", "fail-on", "measure-word-variants",
+    "engine", "scheduler", "jobs",
 )
+#: Where ``factlint check`` runs: this process, or a Dask cluster (``factlint[dask]``).
+ENGINES: tuple[str, ...] = ("local", "dask")
 #: How a measure-word variant for the same count (5件 vs 5个) is treated.
 MEASURE_WORD_POLICIES: tuple[str, ...] = ("warning", "error", "ignore")
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
@@ -84,6 +89,11 @@ class Config:
     levels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     fail_on: str = "error"
     measure_word_variants: str = "warning"
+    #: ``local`` or ``dask``; for dask, a scheduler address (tcp://host:8786) or the
+    #: number of worker processes of a local cluster (None: one per core).
+    engine: str = "local"
+    scheduler: str | None = None
+    jobs: int | None = None
     #: Where each setting was written: (key, None) for a value, (key, item) for a
     #: list entry or a ``levels`` rule id.  Lets later stages point at the config.
     origins: Mapping[tuple[str, Any], _Where] = field(
@@ -463,6 +473,25 @@ class _Builder:
     def _measure_word_variants(self, key: str) -> None:
         self.values["measure_word_variants"] = self._choice(
             self.node, key, MEASURE_WORD_POLICIES, f"'{key}'")
+
+
+    def _engine(self, key: str) -> None:
+        self.values["engine"] = self._choice(self.node, key, ENGINES, f"'{key}'")
+
+    def _scheduler(self, key: str) -> None:
+        address = expect_type(self.node, key, str, self.what)
+        if not address.strip():
+            raise error_at(self.node, key, f"{self.what}: '{key}' must be a scheduler "
+                           f"address such as tcp://host:8786, not empty")
+        self.values["scheduler"] = address.strip()
+
+    def _jobs(self, key: str) -> None:
+        jobs = self.node[key]
+        if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+            shown = f"{jobs!r}" if isinstance(jobs, int) else type_name(jobs)
+            raise error_at(self.node, key, f"{self.what}: '{key}' must be a whole number of "
+                           f"worker processes, 1 or more, not {shown}")
+        self.values["jobs"] = jobs
 
 
 _LEVEL_CHOICES = tuple(reversed(LEVELS))  # error, warning, info: how users think of them

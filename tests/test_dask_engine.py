@@ -1,0 +1,181 @@
+"""The Dask engine gives the local engine's report byte for byte, and fails as it does.
+
+A real 2-worker ``LocalCluster`` (worker processes, started by spawn) checks the seeds
+and an archive made from them (bench/archive.py: mutated copies, version groups in a
+sources file); every output format is compared byte for byte with ``--engine local``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("distributed", reason="Dask is not installed: pip install 'factlint[dask]'")
+pytest.importorskip("dask.bag", reason="Dask is not installed: pip install 'factlint[dask]'")
+
+from distributed import Client, LocalCluster  # noqa: E402
+
+from factlint.reporters import FORMATS, render  # noqa: E402
+from factlint.rules.dask_engine import run_dask  # noqa: E402
+from factlint.rules.engine import check_corpus, inputs_of, plan_check  # noqa: E402
+from factlint.settings.config import load_config  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+
+def _archive_module():
+    spec = importlib.util.spec_from_file_location("archive", ROOT / "bench" / "archive.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _cluster(workers: int = 2) -> LocalCluster:
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                        dashboard_address=":0")
+
+
+@pytest.fixture(scope="module")
+def client():
+    with _cluster() as cluster, Client(cluster) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Path:
+    """Seeds ×6 with mutated digits: 30 documents, 15 version groups, the seed rules."""
+    out = tmp_path_factory.mktemp("archive")
+    articles = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    _archive_module().write_archive(articles, 6, out / "copy")
+    (out / ".factlint.yaml").write_text(
+        f"paths: [copy]\nsources: copy/sources.yaml\nrules: ['{ROOT / 'rules'}']\n",
+        encoding="utf-8")
+    return out
+
+
+def _reports(result) -> dict[str, str]:
+    return {fmt: render(fmt, result.findings, result.rules) for fmt in FORMATS}
+
+
+def _both(directory: Path, client, monkeypatch):
+    monkeypatch.chdir(directory)
+    config = load_config(".")
+    return check_corpus(None, config), check_corpus(None, config, client=client)
+
+
+def test_seeds_are_byte_identical_in_every_format(client, monkeypatch) -> None:
+    local, dask = _both(ROOT, client, monkeypatch)
+    assert local.findings, "the seeds have findings to compare"
+    assert _reports(dask) == _reports(local)
+    assert (dask.errors, dask.exit_code) == (local.errors, local.exit_code)
+
+
+def test_generated_archive_is_byte_identical_in_every_format(client, archive,
+                                                             monkeypatch) -> None:
+    local, dask = _both(archive, client, monkeypatch)
+    rules = {finding.rule for finding in local.findings}
+    # Every stage is exercised: per-document checks, version groups, corpus rules.
+    assert {"cross-source", "repeated-figure"} <= rules
+    assert any(rule not in ("cross-source", "repeated-figure", "contradictory-qualifier")
+               for rule in rules), rules
+    assert {f.location.path.split("/")[1] for f in local.findings} >= {"c000", "c005"}
+    assert _reports(dask) == _reports(local)
+    assert (dask.errors, dask.exit_code) == (local.errors, local.exit_code)
+
+
+def _factlint(*args: str, cwd: Path, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "factlint", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300, **kwargs)
+
+
+def test_cli_on_dask_prints_what_local_prints_and_names_an_undecodable_file(
+        archive, tmp_path) -> None:
+    bad = archive / "copy" / "c000" / "zz_bad.txt"
+    bad.write_bytes("全国7436万多名党员".encode() + b"\xff\xfe\x80 broken")
+    try:
+        local = _factlint("check", "--format", "sarif", cwd=archive)
+        # `python -m factlint` with spawned workers: the entry point is guarded.
+        dask = _factlint("check", "--format", "sarif", "--engine", "dask", "--jobs", "2",
+                         cwd=archive)
+    finally:
+        bad.unlink()
+    assert local.returncode == 2
+    assert "copy/c000/zz_bad.txt: cannot decode" in local.stderr
+    assert (dask.returncode, dask.stdout, dask.stderr) == (
+        local.returncode, local.stdout, local.stderr)
+
+
+def test_a_worker_that_dies_mid_run_is_replaced_and_the_result_is_the_same(
+        archive, monkeypatch) -> None:
+    monkeypatch.chdir(archive)
+    config = load_config(".")
+    local = check_corpus(None, config)
+    with _cluster() as cluster, Client(cluster) as client:
+        victim = next(iter(cluster.workers.values()))
+        killed: list[int] = []
+
+        def kill_when_busy() -> None:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not killed:
+                if any(client.processing().values()):
+                    pid = victim.process.pid
+                    os.kill(pid, signal.SIGKILL)
+                    killed.append(pid)
+                time.sleep(0.01)
+
+        watcher = threading.Thread(target=kill_when_busy)
+        watcher.start()
+        result = run_dask(plan_check(config), inputs_of(config), client, progress=False)
+        watcher.join()
+    assert killed, "the worker was killed while the cluster had work"
+    assert _reports(result) == _reports(local)
+
+
+def test_progress_bar_goes_to_stderr_and_the_report_alone_to_stdout(client, monkeypatch,
+                                                                      capsys) -> None:
+    monkeypatch.chdir(ROOT)
+    config = load_config(".")
+    result = run_dask(plan_check(config), inputs_of(config), client, progress=True)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "100% Completed" in captured.err
+    assert result.findings == check_corpus(None, config).findings
+
+
+def test_ctrl_c_cancels_the_run_and_exits_130(archive, tmp_path) -> None:
+    psutil = pytest.importorskip("psutil")  # a dependency of distributed
+    big = tmp_path / "big"
+    articles = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    _archive_module().write_archive(articles, 200, big)  # 1,000 documents: minutes of work
+    process = subprocess.Popen(
+        [sys.executable, "-m", "factlint", "check", "big", "--sources", "big/sources.yaml",
+         "--engine", "dask", "--jobs", "1"], cwd=tmp_path, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        parent = psutil.Process(process.pid)
+        while time.monotonic() < deadline and process.poll() is None:
+            # Once the worker process has been spawned, let it get going, then interrupt.
+            if any("spawn_main" in " ".join(child.cmdline()) for child in parent.children()):
+                break
+            time.sleep(0.2)
+        time.sleep(2)
+        assert process.poll() is None, "the run ended before it could be interrupted"
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 130, err
+    assert "interrupted" in err
+    assert out == ""
