@@ -5,10 +5,13 @@ The same four functions the local engine calls, scheduled by Dask instead of a l
 * the plan (rules, sources, settings) is scattered once to every worker;
 * ``dask.bag.from_sequence`` over the file paths (not ``read_text``, which yields
   lines) maps :func:`~factlint.rules.engine.check_document` over the files, so each
-  worker holds the documents of its partition, never the corpus;
-* the pieces the documents give the cross-document rules are gathered per key with
-  ``foldby`` and a combiner: each partition folds its own pieces first, and only the
-  folded lists travel (Dask's docs call bag ``groupby``, a full shuffle, expensive);
+  worker holds the documents of its partition, never the corpus.  The versions of
+  one article are put in one partition, where a
+  :class:`~factlint.rules.engine.Gatherer` compares them as soon as the last is read;
+* the pieces of keys still open (the corpus rules': what their selectors pick) are
+  gathered per key with ``foldby`` and a combiner: each partition folds its own
+  pieces first, and only the folded lists travel (Dask's docs call bag ``groupby``,
+  a full shuffle, expensive);
 * :func:`~factlint.rules.engine.check_key` runs per key on the workers, and the
   client drops duplicates and sorts with :func:`~factlint.rules.engine.finish_check`.
 
@@ -19,9 +22,12 @@ So the report is byte-identical to ``--engine local``.  Dask is an optional extr
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -29,10 +35,12 @@ from .engine import (
     CheckPlan,
     CheckResult,
     DocumentOutcome,
+    Gatherer,
     Piece,
     PieceKey,
     check_document,
     check_key,
+    expected_pieces,
     finish_check,
 )
 
@@ -87,18 +95,29 @@ def connect(scheduler: str | None = None, jobs: int | None = None) -> Iterator[A
 # Task functions are module-level so that workers find them by name (spawn-safe).
 
 
-def _check_partition(tasks: Sequence[tuple[int, str, str]], plan: CheckPlan
-                     ) -> list[DocumentOutcome]:
-    return [check_document(plan, index, path, read_from) for index, path, read_from in tasks]
+def _check_partition(tasks: Sequence[tuple[int, str, str]], plan: CheckPlan,
+                     expected: dict[PieceKey, int]) -> list[DocumentOutcome]:
+    """The documents of one partition, with the keys they complete checked here.
 
-
-def _findings_and_errors(outcome: DocumentOutcome) -> DocumentOutcome:
-    return DocumentOutcome(index=outcome.index, path=outcome.path,
-                           findings=outcome.findings, error=outcome.error)
+    Returns one outcome per document (findings, error) and a last one (index -1)
+    holding the findings of the keys completed here and the pieces of those still open.
+    """
+    gatherer = Gatherer(plan, expected)
+    outcomes = [gatherer.add_outcome(check_document(plan, index, path, read_from))
+                for index, path, read_from in tasks]
+    completed = tuple(marked for found in gatherer.findings for marked in found)
+    still_open = tuple((key, piece) for key, pieces in gatherer.open.items()
+                       for piece in pieces)
+    return [*outcomes, DocumentOutcome(index=-1, path="", findings=completed,
+                                       pieces=still_open)]
 
 
 def _pieces(outcome: DocumentOutcome) -> tuple[tuple[PieceKey, Piece], ...]:
     return outcome.pieces
+
+
+def _without_pieces(outcome: DocumentOutcome) -> DocumentOutcome:
+    return dataclasses.replace(outcome, pieces=()) if outcome.pieces else outcome
 
 
 def _key(item: tuple[PieceKey, Piece]) -> PieceKey:
@@ -125,6 +144,88 @@ def _partitions(count: int, workers: int) -> int:
     return max(1, min(count, max(4 * workers, math.ceil(count / MAX_PARTITION))))
 
 
+def _batches(plan: CheckPlan, tasks: Sequence[tuple[int, str, str]], count: int
+             ) -> list[list[tuple[int, str, str]]]:
+    """``tasks`` in about ``count`` batches, the versions of one article side by side.
+
+    A batch is not ended inside a version group, so that a group is compared in the
+    partition that read it; files keep their index, so reports keep their order.
+    """
+    by_path = {task[1].replace("\\", "/"): task for task in tasks}
+    placed: set[int] = set()
+    ordered: list[tuple[tuple[int, str, str], int]] = []  # (task, open groups after it)
+    for task in tasks:
+        if task[0] in placed:
+            continue
+        members = [task]
+        for group_id in plan.groups_of.get(task[1].replace("\\", "/"), ()):
+            for member in plan.group(group_id).files:
+                other = by_path.get(member)
+                if other is not None and other[0] not in placed and other not in members:
+                    members.append(other)
+        placed.update(member[0] for member in members)
+        ordered.extend((member, len(members) - 1 - i) for i, member in enumerate(members))
+    size = max(1, math.ceil(len(ordered) / count))
+    batches: list[list[tuple[int, str, str]]] = [[]]
+    for task, still_to_come in ordered:
+        batches[-1].append(task)
+        if len(batches[-1]) >= size and still_to_come == 0:
+            batches.append([])
+    return [batch for batch in batches if batch]
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[threading.Event]:
+    """An event Ctrl-C sets, instead of raising wherever the main thread happens to be.
+
+    A KeyboardInterrupt raised inside one of distributed's callbacks is swallowed
+    ("Exception ignored in ..."), and the run would go on; :func:`_wait` raises it
+    where it can be handled.
+    """
+    interrupted = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted  # signals reach the main thread only
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.set())
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _wait(futures: Sequence[Any], interrupted: threading.Event) -> None:
+    from distributed import wait
+
+    while not interrupted.is_set():
+        try:
+            wait(futures, timeout=0.2)
+            return
+        except TimeoutError:
+            continue
+    raise KeyboardInterrupt
+
+
+def _progress_bar(futures: Sequence[Any]) -> threading.Thread:
+    """Dask's text progress bar, drawn on stderr (the report owns stdout), in a thread."""
+    from distributed.diagnostics.progressbar import TextProgressBar
+
+    class StderrProgressBar(TextProgressBar):
+        # TextProgressBar draws on sys.stdout; point it at stderr for each drawing only,
+        # so nothing the main thread prints is ever redirected.
+        def _draw_bar(self, *args: Any, **kwargs: Any) -> None:
+            with contextlib.redirect_stdout(sys.stderr):
+                super()._draw_bar(*args, **kwargs)
+
+        def _draw_stop(self, *args: Any, **kwargs: Any) -> None:
+            with contextlib.redirect_stdout(sys.stderr):
+                super()._draw_stop(*args, **kwargs)
+
+    thread = threading.Thread(target=StderrProgressBar, args=(futures,),
+                              name="factlint-progress", daemon=True)
+    thread.start()
+    return thread
+
+
 def run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, *,
              progress: bool | None = None) -> CheckResult:
     """Run the check of ``paths`` on the cluster of ``client``; the same result as locally.
@@ -139,22 +240,25 @@ def run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, *,
 
     tasks = [(index, path, os.path.abspath(path)) for index, path in enumerate(paths)]
     workers = max(1, len(client.scheduler_info().get("workers", {})))
-    [shipped] = client.scatter([plan], broadcast=True, hash=False)
 
-    batches = db.from_sequence(tasks, npartitions=_partitions(len(tasks), workers))
-    outcomes = batches.map_partitions(_check_partition, shipped)
-    documents = outcomes.map(_findings_and_errors)
+    batches = _batches(plan, tasks, _partitions(len(tasks), workers))
+    shipped, expected = client.scatter([plan, expected_pieces(plan, paths)], broadcast=True,
+                                       hash=False)
+    outcomes = (db.from_sequence(batches, npartitions=len(batches)).flatten()
+                .map_partitions(_check_partition, shipped, expected))
+    documents = outcomes.map(_without_pieces)
     cross = (outcomes.map(_pieces).flatten()
              .foldby(_key, _add_piece, list, combine=_merge, combine_initial=list)
              .map(_check_key, shipped))
 
     futures = client.compute([documents, cross], retries=RETRIES)
+    show = progress if progress is not None else sys.stderr.isatty()
     try:
-        if progress if progress is not None else sys.stderr.isatty():
-            from distributed import progress as progress_bar
-
-            with contextlib.redirect_stdout(sys.stderr):  # the report owns stdout
-                progress_bar(futures)
+        with _interruptible() as interrupted:
+            bar = _progress_bar(futures) if show else None
+            _wait(futures, interrupted)
+            if bar is not None:
+                bar.join(timeout=5)
         document_outcomes, cross_outcomes = client.gather(futures)
     except BaseException:  # Ctrl-C, or a task that failed for good: stop the rest
         client.cancel(futures, force=True)

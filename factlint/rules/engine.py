@@ -23,7 +23,8 @@ code and give byte-identical reports; only the scheduling differs:
 3. :func:`check_key` (per key, anywhere): run the cross-document rules on the pieces
    gathered under one key: ``group`` scope rules (cross-source) on the versions of one
    article, each ``corpus`` scope rule (the YAML rules) on what its selectors see of
-   every document.
+   every document.  A :class:`Gatherer` runs it as soon as a key is complete (the
+   last version of an article read); keys still open at the end meet in a fold.
 4. :func:`finish_check` (on the client): drop duplicates, sort, and decide the exit
    status.
 
@@ -78,6 +79,8 @@ __all__ = [
     "check_document",
     "check_key",
     "finish_check",
+    "expected_pieces",
+    "Gatherer",
     "piece_keys",
     "plan_check",
     "run_check",
@@ -418,20 +421,65 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
     return CheckResult(findings=findings, rules=infos, errors=messages, exit_code=exit_code)
 
 
+def expected_pieces(plan: CheckPlan, paths: Sequence[str]) -> dict[PieceKey, int]:
+    """How many pieces make each version group's key complete: its members in the run.
+
+    A corpus rule's key is complete only when every document is in, so it is not here.
+    """
+    expected: dict[PieceKey, int] = {}
+    if plan.rules_of("group"):
+        for path in dict.fromkeys(path.replace("\\", "/") for path in paths):
+            for group_id in plan.groups_of.get(path, ()):
+                key = ("group", group_id)
+                expected[key] = expected.get(key, 0) + 1
+    return expected
+
+
+class Gatherer:
+    """Pieces gathered per key; a key whose pieces are all in is checked at once.
+
+    So the versions of one article are compared as soon as the last of them is read,
+    and only the keys still open (the corpus rules', a group whose versions were read
+    elsewhere) are held: memory follows what is open, not the corpus.
+    """
+
+    def __init__(self, plan: CheckPlan, expected: Mapping[PieceKey, int]) -> None:
+        self.plan = plan
+        self.expected = expected
+        self.open: dict[PieceKey, list[Piece]] = {}
+        self.findings: list[tuple[tuple[Finding, bool], ...]] = []
+
+    def add(self, key: PieceKey, piece: Piece) -> None:
+        pieces = self.open.setdefault(key, [])
+        pieces.append(piece)
+        if len(pieces) == self.expected.get(key):
+            self.findings.append(check_key(self.plan, key, self.open.pop(key)))
+
+    def add_outcome(self, outcome: DocumentOutcome) -> DocumentOutcome:
+        """Take the outcome's pieces; return the outcome without them."""
+        for key, piece in outcome.pieces:
+            self.add(key, piece)
+        return dataclasses.replace(outcome, pieces=())
+
+    def close(self) -> list[tuple[tuple[Finding, bool], ...]]:
+        """Check every key still open (and the corpus rules no document reached)."""
+        for key in self.plan.cross_keys():
+            self.open.setdefault(key, [])
+        for key, pieces in self.open.items():
+            self.findings.append(check_key(self.plan, key, pieces))
+        self.open = {}
+        return self.findings
+
+
 def run_local(plan: CheckPlan, paths: Sequence[str]) -> CheckResult:
     """Run the stages in this process, one document at a time.
 
-    Only each document's findings and pieces are kept, never the whole corpus.
+    Only each document's findings and the open keys' pieces are kept, never the corpus.
     """
-    outcomes: list[DocumentOutcome] = []
-    gathered: dict[PieceKey, list[Piece]] = {key: [] for key in plan.cross_keys()}
-    for index, path in enumerate(paths):
-        outcome = check_document(plan, index, path)
-        for key, piece in outcome.pieces:
-            gathered.setdefault(key, []).append(piece)
-        outcomes.append(dataclasses.replace(outcome, pieces=()))
-    cross = [check_key(plan, key, pieces) for key, pieces in gathered.items()]
-    return finish_check(plan, outcomes, cross)
+    gatherer = Gatherer(plan, expected_pieces(plan, paths))
+    outcomes = [gatherer.add_outcome(check_document(plan, index, path))
+                for index, path in enumerate(paths)]
+    return finish_check(plan, outcomes, gatherer.close())
 
 
 def run_check(config: Config) -> CheckResult:
