@@ -2,14 +2,18 @@
 
 The archive is real copy: ../shared/bench/pd1998-sample.txt cut into articles of 40
 lines and every article of ../shared/bench/news-dev/, replicated 1×, 4×, 16× and 64×
-with a few digits changed in each copy (bench/archive.py), copies 2k and 2k+1 of an
-article declared versions of one article in the archive's sources file, and the
-repository's rules/ loaded (their selectors run over every document).
+with a few digits changed in each copy (bench/archive.py); every other article has a
+second, mutated version in each copy, declared with it as a version group in the
+archive's sources file; the repository's rules/ are loaded (their selectors run over
+every document).
 
 Each run is a fresh process, so peak memory (``ru_maxrss``) is that run's own: the
 local process, the Dask client, and each worker (asked at the end of the run).  Wall
-time of the Dask run is given with and without starting the cluster.  The growth
-exponent is the slope of log(time) against log(size).  Run by hand::
+time of the Dask run is given with and without starting the cluster.  On a machine
+other people load, wall time says little; CPU seconds (user + system) of each process
+are given too, and the *idle-machine speedup*, local CPU ÷ the busiest Dask process's
+CPU, is what two free cores would give.  The growth exponent is the slope of
+log(time) against log(size).  Run by hand::
 
     python bench/scale.py [--steps 1 4 16 64] [--workers 2] [--keep DIR]
 """
@@ -38,6 +42,12 @@ LINES_PER_ARTICLE = 40
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _cpu() -> float:
+    """CPU seconds this process has used: unlike wall time, other users' load barely moves it."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def base_articles(limit: int | None = None) -> list[tuple[str, str]]:
@@ -69,10 +79,11 @@ def run_local(archive: Path) -> dict:
     from factlint.rules.engine import check_corpus
 
     config = _config(archive)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     result = check_corpus(None, config)
     wall = time.perf_counter() - start
-    return {"wall": wall, "findings": len(result.findings), "rss_mb": _peak_mb()}
+    return {"wall": wall, "cpu": _cpu() - cpu, "findings": len(result.findings),
+            "rss_mb": _peak_mb()}
 
 
 def _warm_up() -> None:
@@ -93,12 +104,16 @@ def run_dask(archive: Path, workers: int) -> dict:
     with connect(jobs=workers) as client:
         client.wait_for_workers(workers)
         client.run(_warm_up)  # imports, as a long-running cluster has done already
-        ready = time.perf_counter()
+        worker_cpu = client.run(_cpu)
+        ready, cpu = time.perf_counter(), _cpu()
         result = check_corpus(None, config, client=client)
-        done = time.perf_counter()
-        worker_mb = sorted(client.run(_worker_peak_mb).values())
+        done, client_cpu = time.perf_counter(), _cpu() - cpu
+        worker_cpu = [after - worker_cpu[address]
+                      for address, after in sorted(client.run(_cpu).items())]
+        worker_mb = [mb for _, mb in sorted(client.run(_worker_peak_mb).items())]
     return {"wall": done - ready, "startup": ready - start, "findings": len(result.findings),
-            "rss_mb": _peak_mb(), "worker_rss_mb": worker_mb}
+            "rss_mb": _peak_mb(), "worker_rss_mb": worker_mb, "cpu": client_cpu,
+            "worker_cpu": worker_cpu}
 
 
 def _child(mode: str, archive: Path, workers: int) -> dict:
@@ -134,7 +149,8 @@ def main() -> None:
     from archive import write_archive
 
     articles = base_articles(args.limit)
-    base_mb = sum(len(text.encode("utf-8")) for _, text in articles) / 2**20
+    base_mb = sum(len(text.encode("utf-8")) * (1 if i % 2 else 2)
+                  for i, (_, text) in enumerate(articles)) / 2**20  # with second versions
     largest_kb = max(len(text.encode("utf-8")) for _, text in articles) / 1024
     print(f"base corpus: {len(articles)} articles, {base_mb:.2f} MB, largest {largest_kb:.0f} KB;"
           f" load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
@@ -149,26 +165,35 @@ def main() -> None:
             dask = _child("dask", archive, args.workers)
             assert local["findings"] == dask["findings"], (local, dask)
             rows.append((step, local, dask))
-            print(f"{step:>3}× {len(articles) * step:>7} docs {base_mb * step:8.1f} MB | "
+            documents = (len(articles) + (len(articles) + 1) // 2) * step
+            print(f"{step:>3}× {documents:>7} docs {base_mb * step:8.1f} MB | "
                   f"local {local['wall']:8.1f} s {local['rss_mb']:7.0f} MB | "
                   f"dask {dask['wall']:8.1f} s (+{dask['startup']:.1f} s start) "
                   f"client {dask['rss_mb']:5.0f} MB workers "
                   f"{'/'.join(f'{m:.0f}' for m in dask['worker_rss_mb'])} MB | "
-                  f"speedup {local['wall'] / dask['wall']:.2f}× | "
+                  f"speedup {local['wall'] / dask['wall']:.2f}× | CPU s: local "
+                  f"{local['cpu']:.1f}, client {dask['cpu']:.1f}, workers "
+                  f"{'/'.join(f'{c:.1f}' for c in dask['worker_cpu'])}, idle-machine speedup "
+                  f"{local['cpu'] / max(dask['cpu'], *dask['worker_cpu']):.2f}× | "
                   f"{local['findings']} findings | load {os.getloadavg()[0]:.1f}", flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
     if len(rows) > 1:
         sizes = [step for step, _, _ in rows]
-        print(f"growth exponent: local {_slope(sizes, [r[1]['wall'] for r in rows]):.2f}, "
-              f"dask {_slope(sizes, [r[2]['wall'] for r in rows]):.2f}")
+        wall = [_slope(sizes, [r[i]["wall"] for r in rows]) for i in (1, 2)]
+        print(f"growth exponent of wall time: local {wall[0]:.2f}"
+              f", dask {wall[1]:.2f}; of CPU time: local "
+              f"{_slope(sizes, [r[1]['cpu'] for r in rows]):.2f}, dask busiest worker "
+              f"{_slope(sizes, [max(r[2]['worker_cpu']) for r in rows]):.2f}")
     step, local, dask = rows[-1]
-    per_mb = local["wall"] / (base_mb * step)
-    efficiency = local["wall"] / dask["wall"] / args.workers
-    print(f"per-document cost: {per_mb:.2f} s per MB on one core; 1 GB on 16 workers at the "
-          f"measured efficiency {efficiency:.2f}: {1024 * per_mb / (16 * efficiency) / 60:.1f} "
-          f"min (at full efficiency {1024 * per_mb / 16 / 60:.1f} min)")
+    documents = (len(articles) + (len(articles) + 1) // 2) * step
+    per_mb = local["cpu"] / (base_mb * step)
+    efficiency = local["cpu"] / sum(dask["worker_cpu"])  # CPU Dask adds on the workers
+    print(f"per-document cost: {1000 * local['cpu'] / documents:.1f} ms CPU a document, "
+          f"{per_mb:.2f} s CPU per MB; 1 GB on 16 workers at the measured CPU efficiency "
+          f"{efficiency:.2f}: {1024 * per_mb / (16 * efficiency) / 60:.1f} min of checking "
+          f"(plus starting the cluster and the client's share)")
 
 
 if __name__ == "__main__":  # guarded: Dask's worker processes start by spawn

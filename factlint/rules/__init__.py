@@ -108,7 +108,11 @@ class Rule:
 
 # Rule.options is a read-only mapping; let pickle carry it as one, since the Dask
 # engine ships the rules to its workers.
-copyreg.pickle(MappingProxyType, lambda mapping: (MappingProxyType, (dict(mapping),)))
+def _read_only(mapping: dict) -> MappingProxyType:
+    return MappingProxyType(mapping)
+
+
+copyreg.pickle(MappingProxyType, lambda mapping: (_read_only, (dict(mapping),)))
 
 
 @dataclass(frozen=True)

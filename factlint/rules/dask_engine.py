@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import math
 import os
 import signal
@@ -87,9 +88,24 @@ def connect(scheduler: str | None = None, jobs: int | None = None) -> Iterator[A
             yield client
         return
     workers = jobs or os.cpu_count() or 1
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=":0") as cluster, Client(cluster) as client:
+    with _interruptible() as interrupted:  # starting takes seconds: Ctrl-C must still work
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=":0", silence_logs=logging.ERROR)
+        client = Client(cluster)
+        # Ctrl-C in a terminal reaches every process of the foreground group: the client
+        # alone takes it (cancels the run, closes the cluster), not each worker with a
+        # traceback on the way.
+        client.run(_ignore_ctrl_c)
+    with cluster, client:
+        if interrupted.is_set():
+            raise KeyboardInterrupt
         yield client
+
+
+def _ignore_ctrl_c() -> None:
+    # client.run calls this in the worker's event loop, its main thread
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 # Task functions are module-level so that workers find them by name (spawn-safe).
@@ -114,6 +130,10 @@ def _check_partition(tasks: Sequence[tuple[int, str, str]], plan: CheckPlan,
 
 def _pieces(outcome: DocumentOutcome) -> tuple[tuple[PieceKey, Piece], ...]:
     return outcome.pieces
+
+
+def _reportable(outcome: DocumentOutcome) -> bool:
+    return bool(outcome.findings) or outcome.error is not None
 
 
 def _without_pieces(outcome: DocumentOutcome) -> DocumentOutcome:
@@ -246,7 +266,8 @@ def run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, *,
                                        hash=False)
     outcomes = (db.from_sequence(batches, npartitions=len(batches)).flatten()
                 .map_partitions(_check_partition, shipped, expected))
-    documents = outcomes.map(_without_pieces)
+    # Only what the report needs travels to the client: findings and errors.
+    documents = outcomes.filter(_reportable).map(_without_pieces)
     cross = (outcomes.map(_pieces).flatten()
              .foldby(_key, _add_piece, list, combine=_merge, combine_initial=list)
              .map(_check_key, shipped))
