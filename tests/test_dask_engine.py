@@ -114,6 +114,24 @@ def test_cli_on_dask_prints_what_local_prints_and_names_an_undecodable_file(
         local.returncode, local.stdout, local.stderr)
 
 
+def test_cli_uses_a_running_cluster_given_its_scheduler_address(client) -> None:
+    address = client.scheduler.address
+    local = _factlint("check", "--format", "json", cwd=ROOT)
+    dask = _factlint("check", "--format", "json", "--engine", "dask", "--scheduler", address,
+                     cwd=ROOT)
+    assert (dask.returncode, dask.stdout, dask.stderr) == (
+        local.returncode, local.stdout, local.stderr)
+    assert local.returncode == 1 and '"rule": "cross-source"' in local.stdout
+
+
+def test_a_scheduler_that_does_not_answer_is_an_error_naming_it() -> None:
+    done = _factlint("check", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9",
+                     cwd=ROOT)
+    assert done.returncode == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in done.stderr
+    assert done.stdout == ""
+
+
 def test_a_worker_that_dies_mid_run_is_replaced_and_the_result_is_the_same(
         archive, monkeypatch) -> None:
     monkeypatch.chdir(archive)

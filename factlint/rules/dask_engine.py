@@ -59,6 +59,10 @@ RETRIES = 2
 MAX_PARTITION = 500
 
 
+#: Seconds to wait for the scheduler of ``--scheduler`` before giving up (OSError).
+CONNECT_TIMEOUT = 10
+
+
 class DaskUnavailable(RuntimeError):
     """Dask or distributed cannot be imported; the message says how to install them."""
 
@@ -84,7 +88,7 @@ def connect(scheduler: str | None = None, jobs: int | None = None) -> Iterator[A
     from distributed import Client, LocalCluster
 
     if scheduler is not None:
-        with Client(scheduler) as client:
+        with Client(scheduler, timeout=CONNECT_TIMEOUT) as client:
             yield client
         return
     workers = jobs or os.cpu_count() or 1
