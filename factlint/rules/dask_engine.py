@@ -2,7 +2,8 @@
 
 The same four functions the local engine calls, scheduled by Dask instead of a loop:
 
-* the plan (rules, sources, settings) is scattered once to every worker;
+* the plan (rules, sources, settings) is shipped once, as one value of the graph
+  that each worker fetches once;
 * ``dask.bag.from_sequence`` over the file paths (not ``read_text``, which yields
   lines) maps :func:`~factlint.rules.engine.check_document` over the files, so each
   worker holds the documents of its partition, never the corpus.  The versions of
@@ -29,6 +30,7 @@ import os
 import signal
 import sys
 import threading
+import uuid
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -261,13 +263,18 @@ def run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, *,
     """
     _require_dask()
     import dask.bag as db
+    from dask import delayed
 
     tasks = [(index, path, os.path.abspath(path)) for index, path in enumerate(paths)]
     workers = max(1, len(client.scheduler_info().get("workers", {})))
 
     batches = _batches(plan, tasks, _partitions(len(tasks), workers))
-    shipped, expected = client.scatter([plan, expected_pieces(plan, paths)], broadcast=True,
-                                       hash=False)
+    # Shipped once in the graph, not scattered: a scattered value lost with its worker
+    # cannot be made again, and every task of the run would be cancelled.
+    run_id = uuid.uuid4().hex
+    shipped = delayed(plan, name=f"factlint-plan-{run_id}", traverse=False)
+    expected = delayed(expected_pieces(plan, paths), name=f"factlint-expected-{run_id}",
+                       traverse=False)
     outcomes = (db.from_sequence(batches, npartitions=len(batches)).flatten()
                 .map_partitions(_check_partition, shipped, expected))
     # Only what the report needs travels to the client: findings and errors.
