@@ -238,11 +238,11 @@ class CheckPlan:
     def rules_of(self, scope: str) -> list[Rule]:
         return [rule for rule in self.rules if self.scopes[rule.id] == scope]
 
+    #: Each version group by its id (an archive has thousands: no scans).
+    group_by_id: dict[str, VersionGroup] = field(default_factory=dict)
+
     def group(self, group_id: str) -> VersionGroup:
-        for group in self.groups:
-            if group.id == group_id:
-                return group
-        raise KeyError(group_id)
+        return self.group_by_id[group_id]
 
     def cross_keys(self) -> list[PieceKey]:
         """The keys :func:`check_key` runs whether or not any document gave a piece.
@@ -305,7 +305,8 @@ def plan_check(config: Config) -> CheckPlan:
     return CheckPlan(rules=active, ctx=CheckContext(variants=config.measure_word_variants),
                      sources=tuple(sources), groups=tuple(groups), fail_on=config.fail_on,
                      scopes=scopes, selectors=selectors, groups_of=groups_of,
-                     years=dateline_years(sources))
+                     years=dateline_years(sources),
+                     group_by_id={group.id: group for group in reversed(groups)})
 
 
 def inputs_of(config: Config) -> list[str]:
