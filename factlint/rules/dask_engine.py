@@ -138,10 +138,6 @@ def _pieces(outcome: DocumentOutcome) -> tuple[tuple[PieceKey, Piece], ...]:
     return outcome.pieces
 
 
-def _reportable(outcome: DocumentOutcome) -> bool:
-    return bool(outcome.findings) or outcome.error is not None
-
-
 def _without_pieces(outcome: DocumentOutcome) -> DocumentOutcome:
     return dataclasses.replace(outcome, pieces=()) if outcome.pieces else outcome
 
@@ -205,7 +201,7 @@ def _interruptible() -> Iterator[threading.Event]:
     """An event Ctrl-C sets, instead of raising wherever the main thread happens to be.
 
     A KeyboardInterrupt raised inside one of distributed's callbacks is swallowed
-    ("Exception ignored in ..."), and the run would go on; :func:`_wait` raises it
+    ("Exception ignored in ..."), and the run would go on; :func:`_collect` raises it
     where it can be handled.
     """
     interrupted = threading.Event()
@@ -219,16 +215,25 @@ def _interruptible() -> Iterator[threading.Event]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _wait(futures: Sequence[Any], interrupted: threading.Event) -> None:
+def _collect(futures: Sequence[Any], interrupted: threading.Event) -> list[Any]:
+    """The results of ``futures`` in their order, each released as soon as it is here."""
     from distributed import wait
 
-    while not interrupted.is_set():
+    results: list[Any] = [None] * len(futures)
+    position = {future.key: index for index, future in enumerate(futures)}
+    remaining = list(futures)
+    while remaining:
+        if interrupted.is_set():
+            raise KeyboardInterrupt
         try:
-            wait(futures, timeout=0.2)
-            return
+            done, pending = wait(remaining, timeout=0.2, return_when="FIRST_COMPLETED")
         except TimeoutError:
             continue
-    raise KeyboardInterrupt
+        for future in done:
+            results[position[future.key]] = future.result()
+            future.release()
+        remaining = list(pending)
+    return results
 
 
 def _progress_bar(futures: Sequence[Any]) -> threading.Thread:
@@ -278,23 +283,25 @@ def run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, *,
     outcomes = (db.from_sequence(batches, npartitions=len(batches)).flatten()
                 .map_partitions(_check_partition, shipped, expected))
     # Only what the report needs travels to the client: findings and errors.
-    documents = outcomes.filter(_reportable).map(_without_pieces)
+    documents = outcomes.filter(DocumentOutcome.reportable).map(_without_pieces)
     cross = (outcomes.map(_pieces).flatten()
              .foldby(_key, _add_piece, list, combine=_merge, combine_initial=list)
              .map(_check_key, shipped))
 
-    futures = client.compute([documents, cross], retries=RETRIES)
+    # One future a partition, gathered as each is done and then released: no worker
+    # holds the findings of the whole run, as a bag's final concatenation would.
+    futures = client.compute([*documents.to_delayed(), cross], retries=RETRIES)
     show = progress if progress is not None else sys.stderr.isatty()
     try:
         with _interruptible() as interrupted:
             bar = _progress_bar(futures) if show else None
-            _wait(futures, interrupted)
+            *partitions, cross_outcomes = _collect(futures, interrupted)
             if bar is not None:
                 bar.join(timeout=5)
-        document_outcomes, cross_outcomes = client.gather(futures)
     except BaseException:  # Ctrl-C, or a task that failed for good: stop the rest
         client.cancel(futures, force=True)
         raise
+    document_outcomes = [outcome for partition in partitions for outcome in partition]
     cross_findings = dict(cross_outcomes)
     for key in plan.cross_keys():  # a corpus rule no document gave a piece still runs
         if key not in cross_findings:

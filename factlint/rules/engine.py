@@ -216,6 +216,10 @@ class DocumentOutcome:
     error: str | None = None  # why the file could not be read, naming it
     pieces: tuple[tuple[PieceKey, Piece], ...] = ()
 
+    def reportable(self) -> bool:
+        """Whether the report needs it: it has findings or an error."""
+        return bool(self.findings) or self.error is not None
+
 
 @dataclass(frozen=True, eq=False)
 class CheckPlan:
@@ -478,8 +482,11 @@ def run_local(plan: CheckPlan, paths: Sequence[str]) -> CheckResult:
     Only each document's findings and the open keys' pieces are kept, never the corpus.
     """
     gatherer = Gatherer(plan, expected_pieces(plan, paths))
-    outcomes = [gatherer.add_outcome(check_document(plan, index, path))
-                for index, path in enumerate(paths)]
+    outcomes = []
+    for index, path in enumerate(paths):
+        outcome = gatherer.add_outcome(check_document(plan, index, path))
+        if outcome.reportable():
+            outcomes.append(outcome)
     return finish_check(plan, outcomes, gatherer.close())
 
 
