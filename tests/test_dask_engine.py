@@ -97,6 +97,24 @@ def _factlint(*args: str, cwd: Path, **kwargs) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300, **kwargs)
 
 
+def test_every_partition_is_checked_once(client, monkeypatch) -> None:
+    """The results and the cross-document fold share the per-document tasks."""
+    from distributed import get_task_stream
+
+    from factlint.rules.dask_engine import _batches, _partitions
+
+    monkeypatch.chdir(ROOT)
+    config = load_config(".")
+    plan, paths = plan_check(config), inputs_of(config)
+    tasks = [(i, p, str(ROOT / p)) for i, p in enumerate(paths)]
+    with get_task_stream(client) as stream:
+        run_dask(plan, paths, client, progress=False)
+    names = [str(t["key"][0] if isinstance(t["key"], tuple) else t["key"]) for t in stream.data]
+    checked = [name for name in names if "_check_partition" in name]
+    # the three versions of the feature article in one batch, 003 and 004 alone
+    assert len(checked) == len(_batches(plan, tasks, _partitions(len(tasks), 2))) == 3
+
+
 def test_cli_on_dask_prints_what_local_prints_and_names_an_undecodable_file(
         archive, tmp_path) -> None:
     bad = archive / "copy" / "c000" / "zz_bad.txt"

@@ -290,7 +290,10 @@ def run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, *,
 
     # One future a partition, gathered as each is done and then released: no worker
     # holds the findings of the whole run, as a bag's final concatenation would.
-    futures = client.compute([*documents.to_delayed(), cross], retries=RETRIES)
+    # Not optimised: fusing each collection's chain on its own would give the partitions
+    # two sets of keys, and every document would be checked twice.
+    futures = client.compute([*documents.to_delayed(optimize_graph=False), cross],
+                             retries=RETRIES, optimize_graph=False)
     show = progress if progress is not None else sys.stderr.isatty()
     try:
         with _interruptible() as interrupted:
