@@ -59,7 +59,7 @@ def identifier_start(text: str, start: int, body_end: int, unit: str | None,
                 and start > 1
                 and text[start - 2].isascii() and text[start - 2].isalpha())
             or text[body_end:body_end + 1].isascii()
-            and text[body_end:body_end + 1].isalpha()):
+            and text[body_end:body_end + 1].isalpha() and not (unit and unit.isascii())):
         return None
     while start and (text[start - 1].isascii() and text[start - 1].isalnum()
                      or text[start - 1] in "- " and start > 1

@@ -21,7 +21,9 @@ ARABIC = rf"(?:[0-9]{{1,3}}(?:[,，][0-9]{{3}})+(?![0-9])|[0-9]+(?:{G}[0-9]+)*)(
 MORE = "余多来"
 # One figure: Arabic with multipliers, a vague amount, or a Chinese numeral.
 # 1万2千, 3亿5千万, 5万4千6百: more places after a written multiplier.
-COMPOUND = r"(?:(?<=[万亿千百])[0-9]{1,4}(?:[千百]?万|[千百十](?![万亿])))*"
+COMPOUND = (r"(?:(?<=[万亿千百])[0-9]{1,4}(?:[千百]?万|[千百十](?![万亿])))*"
+            # 1万800 (10800), 1万5 (15000): bare digits after 万 end the figure.
+            r"(?:(?<=万)(?:[0-9]|[0-9]{3,4})(?![0-9.·月日年号时点:：/-]))?")
 FIGURE = (
     rf"(?:{ARABIC}(?:{G}[{MORE}](?={G}[万亿]))?"
     rf"(?:{G}(?:[百千]?[万亿]+|[百千](?![0-9])|[百千](?=[0-9]{{1,4}}[千百十])))?"
@@ -33,7 +35,9 @@ FIGURE = (
 )
 FIGURE_PCT = rf"{FIGURE}(?:{G}[{MORE}])?(?:{G}[%‰])?"
 CONNECTOR = r"(?:至|到|—{1,2}|–|-|~|～)"
-UNIT = "|".join(re.escape(u) for u in UNITS_LONGEST_FIRST)
+# A Latin unit ends where the letters end: 25kg, but not the k of 5kgx or 4K电视's K.
+UNIT = "|".join(re.escape(u) + ("(?![A-Za-z0-9])" if u[-1].isascii() else "")
+                for u in UNITS_LONGEST_FIRST)
 PREFIX = ("大约|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|不低于|不小于|不大于|不高于|"
           "大于|高于|多于|超出|小于|低于|少于|至少|最少|起码|至多|最多|零下|负|第")
 #: 至少 and its kin may stand a short verb phrase before the figure they qualify.

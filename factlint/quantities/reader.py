@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity, Span, new_quantity
-from ..text.normalize import NormalizedText
+from ..text.normalize import NormalizedText, strip_gaps
 from . import numerals
 from .numerals import ONE, ZERO, Figure
 from .pattern import HAS_DIGIT
@@ -103,7 +103,7 @@ def _clean(value: Decimal | None) -> Decimal | None:
     if value is None:
         return None
     if value == value.to_integral_value():
-        return value.quantize(ONE)
+        return value.quantize(ONE, context=numerals.EXACT)
     return value.normalize()
 
 
@@ -149,6 +149,11 @@ class Reader:
         return new_quantity(text=self.original[o_start:o_end], span=span,
                             normalized=self.text[start:end], **fields)
 
+    def as_written(self, start: int, end: int) -> str:
+        """``text[start:end]`` (joined offsets) as the original writes it, OCR gaps left out."""
+        original = self.offsets.original
+        return strip_gaps(self.original[original(start):original(end - 1) + 1])
+
     def ymd_context(self, pos: int) -> tuple[int | None, int | None, int | None]:
         """(year, month, day) of the dateline in force at ``pos``; the year falls back
         to the sources' year."""
@@ -181,7 +186,9 @@ class Reader:
         counted = None
         if subject_from is not None and kind in ("count", "money", "percent", "measure", "age",
                                                  "duration"):
-            counted = subject(self.text, start, subject_from[1], unit)
+            where = subject(self.text, start, subject_from[1], unit)
+            if where is not None:
+                counted = self.as_written(*where)
         return self.quantity(start, end, lo=lo, hi=hi, qualifier=qualifier, unit=unit, kind=kind,
                              value=value, precision=precision if precision is ZERO
                              else _clean(precision), subject=counted)

