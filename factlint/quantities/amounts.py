@@ -30,6 +30,7 @@ _HAS_CONNECTOR = re.compile(r"[至到—–~～-]").search
 _CONNECTOR_SPLIT = re.compile(CONNECTOR).split
 #: 两个半月, 三个半小时: the units that may follow 个半.
 _WEIGHT_BEFORE = frozenset("一二三四五六七八九十半")
+_NOT_AFTER_WEIGHT = frozenset("日天年月周岁人个次位名家")  # 五、六两日: the two days
 _QUAKES = ("地震", "强震", "余震", "大地震", "强烈地震")
 _HALF_UNIT = re.compile("月|小时|星期|钟头|工作日")
 #: 半 after a duration that begins a word instead (三年半岛? no: 一年半载, 两天半夜).
@@ -49,7 +50,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     # 二两白酒, 九两半: 两 after a numeral and before no measure word is the weight 两
     # (三两天, 一两个月 stay ranges: a unit follows).
     if (not has_digit and not unit and len(body) >= 2 and body[-1] == "两"
-            and body[-2] in _WEIGHT_BEFORE and not pre):
+            and body[-2] in _WEIGHT_BEFORE and not pre and before != "、"
+            and text[body_end:body_end + 1] not in _NOT_AFTER_WEIGHT):
         return _weight(reader, m, body, start, body_start, body_end)
     # Not amounts: numerals inside words and idioms, 一 as an article.
     if not has_digit:
@@ -60,11 +62,12 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         if body in _FINANCIAL and UNITS.get(unit or "", ("", ""))[1] != "money":
             return None  # 队伍人数, 大陆架: a lone 伍 or 陆 is part of a word
         if (body == "一" and not pre and not suffix and "多" not in (unit or "")
+                and not (unit == "个" and text.startswith("亿", m.end("unit")))
                 and UNITS.get(unit or "", ("", ""))[0] != "个百分点"
                 and not (unit and _and_a_half(text, m.end("unit"), unit))):
             return None  # 一张购物小票: an article, not a count (but 一年半 is 1.5年)
         if body in ("万", "亿", "千", "百", "百万", "千万") and not (
-                pre or (unit and UNITS[unit][1] != "count")):
+                pre or (unit and UNITS[unit][1] != "count" and unit != "圆")):
             return None  # 万 alone is 1万 only after 近/逾 (近万户) or before a measure
         if not unit and DIGIT_BY_DIGIT.fullmatch(body):
             return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,

@@ -11,7 +11,8 @@ import re
 
 from .pattern import CN_DIGIT, CN_DIGITS
 
-__all__ = ["is_idiom", "addresses", "is_list_marker", "identifier_start", "DIGIT_BY_DIGIT"]
+__all__ = ["is_idiom", "addresses", "codes", "non_figures", "is_list_marker", "identifier_start",
+           "DIGIT_BY_DIGIT"]
 
 # Words that contain numerals but are not amounts (idioms, names, formulas).
 IDIOMS = (
@@ -29,7 +30,9 @@ IDIOMS = (
     "一家家 一户户 一员 一分子 一道 一同 两委 三农 "
     "四风 八项规定 百万雄师 第一时间 一把 一份子 十四五 十三五 一号文件 两国 三国演义 "
     "八段锦 一波三折 八一队 "
-    "五四运动 七一前夕 八一建军节 十一黄金周 六一儿童节 三八妇女节 五一劳动节"
+    "五四运动 七一前夕 八一建军节 十一黄金周 六一儿童节 三八妇女节 五一劳动节 "
+    "国八条 国十条 国五条 国九条 国六条 新国十条 新国八条 七星岩 十三行 二次元 三维 四维 "
+    "三三两两 四两拨千斤 半斤八两"
 ).split()
 _IDIOM_RE = re.compile("|".join(sorted(set(IDIOMS), key=lambda w: (-len(w), w))))
 # 一一〇, 九五五〇: digit-by-digit numerals that are not followed by 年 are names.
@@ -107,3 +110,50 @@ def addresses(text: str) -> list[tuple[int, int]]:
             spans[left] = domain.end()
         at = text.find("@", at + 1)
     return sorted(spans.items())
+
+
+# Codes written with digits that count nothing.  Each alternative starts at a fixed
+# character or behind a lookbehind, so a scan is linear in the text.
+_CODES = re.compile(
+    r"(?<![0-9.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9.])"                 # 192.168.1.1
+    r"|ISBN[:：]?[ ]?(?:97[89][- ]?)?[0-9][0-9- ]{8,14}[0-9Xx]"          # ISBN 978-7-…
+    r"|(?<![0-9-])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])"                        # 021-63218899
+    r"|(?<![0-9-])[48]00-[0-9]{3}-[0-9]{4}(?![0-9])"                      # 400-820-8820
+    r"|(?<![0-9A-Za-z])[0-9]{6}\.(?:SZ|SH|SS|BJ)(?![A-Za-z])"             # 000001.SZ
+    r"|(?<![0-9A-Za-z])[0-9]{4,5}\.HK(?![A-Za-z])"                       # 0700.HK
+    r"|(?<=[（(])[0-9]{6}(?=[）)])"                                       # （600519）
+    r"|(?<=[\u4e00-\u9fff][（(])[0-9]{4}(?=[）)])"                        # 環球晶(6488)
+    r"|(?:沪深|标普|恒生|富时|日经|上证|深证|中证|创业板|科创|纳斯达克|道琼斯)[0-9]{2,4}(?![0-9])"
+    r"|(?<![0-9.])[vV]?[0-9]+(?:\.[0-9]+){2,}(?![0-9.])"                 # 1.2.3
+    r"|(?<![0-9.·])[0-9]{1,3}(?:[.·][0-9]+)?比[0-9]{1,4}(?:[.·][0-9]+)?(?![0-9.·])"  # 85比92
+    r"|(?<=尾号|拨打|致电|热线|编号|代码|工号|邮编|车牌|房号|学号)[0-9]{3,}(?![0-9.])"
+)
+_YEAR_FIRST = re.compile(r"(?:1[89]|20)[0-9]{2}\.")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def codes(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each code: an IP address, ISBN, phone number, stock code, index
+    name (沪深300), version (1.2.3), score (85比92), a number after 尾号 or 拨打.
+    Their figures are identifiers, never counts."""
+    found = []
+    for m in _CODES.finditer(text):
+        code = m.group()
+        if code[0].isdigit() and "." in code and _YEAR_FIRST.match(code) and code.count(".") <= 2:
+            continue  # 2012.6.9 is a date, not a version
+        if len(code) == 4 and _YEAR.fullmatch(code):
+            continue  # （2019）: a year in brackets, not a Taiwan stock code
+        found.append(m.span())
+    return found
+
+
+def non_figures(text: str) -> list[tuple[int, int, bool]]:
+    """Web and e-mail addresses (False: their digits are skipped) and codes (True: each
+    is one identifier), in order and not overlapping."""
+    spans = sorted([(s, e, False) for s, e in addresses(text)]
+                   + [(s, e, True) for s, e in codes(text)])
+    kept: list[tuple[int, int, bool]] = []
+    for span in spans:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept

@@ -25,6 +25,7 @@ _ONE_DIGIT = rf"[0-9]|[{CN_DIGIT}]"
 _JIAO_FEN = re.compile(
     rf"(?:({_ONE_DIGIT})[角毛](?:({_ONE_DIGIT})分(?!钟))?|({_ONE_DIGIT})分(?!钟|之))钱?")
 _TENTH, _HUNDREDTH = Decimal("0.1"), Decimal("0.01")
+_NOT_ALONE = frozenset("级万")  # 亿级, 亿万: another word
 _MONEY_UNITS = tuple(u for u in UNITS_LONGEST_FIRST if UNITS[u][1] == "money")
 
 
@@ -45,13 +46,14 @@ def jiao_and_fen(text: str, end: int, figure: Figure) -> tuple[int, Figure] | No
 
 
 def ge_yi(text: str, unit_end: int, figure: Figure) -> tuple[int, Figure, str | None] | None:
-    """``几个亿``, ``两个亿元``: 个 then 亿 or 万 after ``unit_end`` (where 个 ends) scales
+    """``几个亿``, ``两个亿美元``: 个 then 亿 after ``unit_end`` (where 个 ends) scales
     the figure; a currency after it is the unit.  Returns (new end, figure, unit)."""
-    mult = text[unit_end:unit_end + 1]
-    if mult not in ("亿", "万"):
+    # Only 亿, and only as a word of its own: 9个万亿级产业集群 counts clusters.
+    if (text[unit_end:unit_end + 1] != "亿" or text[unit_end + 1:unit_end + 2] in _NOT_ALONE
+            or figure.hi >= 100):
         return None
     end = unit_end + 1
-    scaled = figure.scaled(Decimal(10) ** (8 if mult == "亿" else 4))
+    scaled = figure.scaled(Decimal(10) ** 8)
     for unit in _MONEY_UNITS:
         if text.startswith(unit, end):
             return end + len(unit), scaled, unit

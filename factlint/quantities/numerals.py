@@ -164,6 +164,8 @@ def chinese_value(numeral: str) -> Decimal:
             raise ValueError(f"not a Chinese numeral: {numeral!r}")
         return chinese_value(whole) + Decimal("0." + "".join(str(DIGITS[c]) for c in frac))
     if text and all(c in DIGITS for c in text) and len(text) > 1:
+        if "两" in numeral:  # 六两日 (the two days Saturday and …): no number is said 六两
+            raise ValueError(f"not a Chinese numeral: {numeral!r}")
         return Decimal("".join(str(DIGITS[c]) for c in text))  # 二〇二〇: digit by digit
     if text in ("", ):
         raise ValueError(f"not a Chinese numeral: {numeral!r}")
