@@ -1,7 +1,8 @@
-"""Money written in more than one unit, and units that scale a figure.
+"""Money written in more than one unit, currency codes, and units that scale a figure.
 
 ``46元3角5分`` is 46.35 元; ``5毛钱`` is 0.5 元 and ``3分钱`` 0.03 元; ``二十几个亿`` is
-[2.1e9, 2.9e9] — 个 standing between a numeral and 亿/万 in speech, not a count of 个.
+[2.1e9, 2.9e9] — 个 standing between a numeral and 亿 in speech, not a count of 个;
+``CNY1.25``, ``US$3``, ``HK$100`` are money in the currency their code names.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from .pattern import CN_DIGIT
 from .reader import figure_value
 from .units import UNITS, UNITS_LONGEST_FIRST
 
-__all__ = ["SCALED_UNITS", "jiao_and_fen", "ge_yi"]
+__all__ = ["SCALED_UNITS", "jiao_and_fen", "ge_yi", "currency_before"]
 
 #: Units that are a fraction of the currency they are reported in (毛钱 → 0.1 元).
 SCALED_UNITS: dict[str, Decimal] = {"毛钱": Decimal("0.1"), "角钱": Decimal("0.1"),
@@ -60,3 +61,21 @@ def ge_yi(text: str, unit_end: int, figure: Figure) -> tuple[int, Figure, str | 
     return end, scaled, None
 
 
+#: Currency codes and signs written before a figure, and the currency unit each names.
+#: A bare $ stays $: Hong Kong copy writes it for 港元, Mainland copy for 美元.
+CURRENCY_CODES: dict[str, str] = {
+    "CNY": "元", "RMB": "元", "¥": "元", "USD": "美元", "US$": "美元", "HKD": "港元",
+    "HK$": "港元", "NTD": "新台币", "TWD": "新台币", "NT$": "新台币", "EUR": "欧元", "€": "欧元",
+    "GBP": "英镑", "£": "英镑", "JPY": "日元", "S$": "新元", "A$": "澳元", "$": "$",
+}
+_CODE_BEFORE = re.compile(
+    "(?<![A-Za-z])(?:" + "|".join(re.escape(code) for code in
+                                 sorted(CURRENCY_CODES, key=lambda c: (-len(c), c))) + ")[ ]?$")
+
+
+def currency_before(text: str, start: int) -> tuple[int, str] | None:
+    """The currency code written just before ``start`` (CNY1.25, US$3): (its start, unit)."""
+    m = _CODE_BEFORE.search(text, max(0, start - 4), start)
+    if m is None:
+        return None
+    return m.start(), CURRENCY_CODES[m.group().rstrip()]

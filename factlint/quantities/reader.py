@@ -24,6 +24,7 @@ from .subjects import subject
 __all__ = ["Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF"]
 
 _HALF = Decimal("0.5")
+_LATIN_MULTIPLIERS = {"k": Decimal(1000), "K": Decimal(1000), "M": Decimal(10) ** 6}
 _COMPOUND_PLACE = re.compile("[十百千万亿][0-9]").search
 
 
@@ -47,7 +48,9 @@ def read_figure(body: str) -> tuple[Figure, bool]:
         raise ValueError(body)
     if body == "半":  # 半个月, 半年
         return Figure(_HALF, _HALF, ZERO, _HALF), False
-    if HAS_DIGIT(mantissa):
+    if mantissa[-1:] in _LATIN_MULTIPLIERS:  # 15k美元, 3.2M美元
+        figure = numerals.arabic(mantissa[:-1]).scaled(_LATIN_MULTIPLIERS[mantissa[-1]])
+    elif HAS_DIGIT(mantissa):
         if _COMPOUND_PLACE(mantissa):  # 1万2千
             figure = numerals.arabic_compound(mantissa)
         else:
