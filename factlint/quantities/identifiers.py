@@ -112,22 +112,33 @@ def addresses(text: str) -> list[tuple[int, int]]:
     return sorted(spans.items())
 
 
-# Codes written with digits that count nothing.  Each alternative starts at a fixed
-# character or behind a lookbehind, so a scan is linear in the text.
+# Codes written with digits that count nothing.  The pattern starts with a character
+# class (a digit or a bracket), so the regex engine skips ahead to the next one at C speed;
+# each alternative looks behind that first character for what it needs before it (a
+# keyword such as 沪深 or 尾号, a bracket, a name).  One scan, linear in the text.
+_INDEXES = "沪深|标普|恒生|富时|日经|上证|深证|中证|科创"  # two characters each
+_NUMBER_AFTER = "尾号|拨打|致电|热线|编号|代码|工号|邮编|车牌|房号|学号"
 _CODES = re.compile(
-    r"(?<![0-9.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9.])"                 # 192.168.1.1
-    r"|ISBN[:：]?[ ]?(?:97[89][- ]?)?[0-9][0-9- ]{8,14}[0-9Xx]"          # ISBN 978-7-…
-    r"|(?<![0-9-])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])"                        # 021-63218899
-    r"|(?<![0-9-])[48]00-[0-9]{3}-[0-9]{4}(?![0-9])"                      # 400-820-8820
-    r"|(?<![0-9A-Za-z])[0-9]{6}\.(?:SZ|SH|SS|BJ)(?![A-Za-z])"             # 000001.SZ
-    r"|(?<![0-9A-Za-z])[0-9]{4,5}\.HK(?![A-Za-z])"                       # 0700.HK
-    r"|(?<=[（(])[0-9]{6}(?=[）)])"                                       # （600519）
-    r"|(?<=[\u4e00-\u9fff][（(])[0-9]{4}(?=[）)])"                        # 環球晶(6488)
-    r"|(?:沪深|标普|恒生|富时|日经|上证|深证|中证|创业板|科创|纳斯达克|道琼斯)[0-9]{2,4}(?![0-9])"
-    r"|(?<![0-9.])[vV]?[0-9]+(?:\.[0-9]+){2,}(?![0-9.])"                 # 1.2.3
-    r"|(?<![0-9.·])[0-9]{1,3}(?:[.·][0-9]+)?比[0-9]{1,4}(?:[.·][0-9]+)?(?![0-9.·])"  # 85比92
-    r"|(?<=尾号|拨打|致电|热线|编号|代码|工号|邮编|车牌|房号|学号)[0-9]{3,}(?![0-9.])"
+    r"[0-9（(](?:"
+    r"(?<=[（(])[0-9]{6}(?=[）)])"                                    # （600519）
+    r"|(?<=[\u4e00-\u9fff][（(])[0-9]{4}(?=[）)])"                    # 環球晶(6488)
+    r"|(?<=[0-9])(?:"
+    r"[0-9]{0,2}(?:\.[0-9]{1,3}){3}(?![0-9.])"                         # 192.168.1.1
+    r"|(?<=0)[0-9]{2,3}-[0-9]{7,8}(?![0-9])"                          # 021-63218899
+    r"|(?<=[48])00-[0-9]{3}-[0-9]{4}(?![0-9])"                        # 400-820-8820
+    r"|[0-9]{5}\.(?:SZ|SH|SS|BJ)(?![A-Za-z])"                         # 000001.SZ
+    r"|[0-9]{3,4}\.HK(?![A-Za-z])"                                    # 0700.HK
+    r"|[0-9]*(?:\.[0-9]+){2,}(?![0-9.])"                              # 1.2.3
+    r"|[0-9]{0,2}(?:[.·][0-9]+)?比[0-9]{1,4}(?:[.·][0-9]+)?(?![0-9.·])"  # 85比92
+    rf"|(?<=(?:{_INDEXES})[0-9])[0-9]{{1,3}}(?![0-9])"                  # 沪深300
+    r"|(?<=(?:创业板|道琼斯)[0-9])[0-9]{1,3}(?![0-9])"
+    r"|(?<=纳斯达克[0-9])[0-9]{1,3}(?![0-9])"
+    rf"|(?<=(?:{_NUMBER_AFTER})[0-9])[0-9]{{2,}}(?![0-9.])"             # 尾号3826
+    r"|(?:(?<=ISBN[0-9])|(?<=ISBN[ :：][0-9])|(?<=ISBN[:：][ ][0-9]))[0-9Xx -]*"  # ISBN
+    r"))"
 )
+_ISBN_TAIL = re.compile(r"(?:97[89][- ]?)?[0-9][0-9- ]{8,14}[0-9Xx]")
+_NAME_BEFORE = re.compile(rf"(?:{_INDEXES}|创业板|道琼斯|纳斯达克|ISBN[ :：]{{0,2}})$")
 _YEAR_FIRST = re.compile(r"(?:1[89]|20)[0-9]{2}\.")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
@@ -138,12 +149,26 @@ def codes(text: str) -> list[tuple[int, int]]:
     Their figures are identifiers, never counts."""
     found = []
     for m in _CODES.finditer(text):
+        start, end = m.span()
         code = m.group()
+        if code[0] in "（(":
+            start += 1
+            code = code[1:]
+        elif start and text[start - 1] in "0123456789.":
+            continue  # digits inside a longer figure
+        name = _NAME_BEFORE.search(text, max(0, start - 7), start)
+        if name:
+            if name.group().startswith("ISBN"):
+                isbn = _ISBN_TAIL.match(text, start)
+                if isbn is None:
+                    continue
+                end = isbn.end()
+            start = name.start()
         if code[0].isdigit() and "." in code and _YEAR_FIRST.match(code) and code.count(".") <= 2:
             continue  # 2012.6.9 is a date, not a version
         if len(code) == 4 and _YEAR.fullmatch(code):
             continue  # （2019）: a year in brackets, not a Taiwan stock code
-        found.append(m.span())
+        found.append((start, end))
     return found
 
 
