@@ -73,17 +73,26 @@ def traditional_folds() -> dict[str, str]:
 
 
 _TABLE = _build_table()
-_TABLE.update({ord(k): v for k, v in traditional_folds().items()})
+# Traditional numeral characters fold in every text (四千萬 in Simplified copy too);
 # OCR and typists write 〇 as ○ (U+25CB).
-_TABLE[ord("○")] = "〇"
+_TABLE.update({ord(k): v for k, v in zip("萬億兩點個幾貳陸○", "万亿两点个几贰陆〇", strict=True)})
 _NEEDS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]+")
+#: Every Traditional character of OpenCC's table, for texts written in Traditional.
+_TRADITIONAL = {ord(k): v for k, v in traditional_folds().items()}
+# The commonest characters that only Traditional copy writes.  A class of 3,000 characters
+# scans ten times slower than this one, so a text is folded whole only when it has one.
+_WRITTEN_TRADITIONAL = re.compile("[這們個為來說會國時後對發經與過還從開關點現義長學動業問樣"
+                                  "間當際進實體員萬億歲約餘臺灣]")
 
 
 def normalize(text: str) -> str:
-    """Return ``text`` with one-to-one NFKC folding; same length as ``text``."""
+    """Return ``text`` with one-to-one folding (NFKC, Traditional); same length as ``text``."""
     # Translating only the runs that need it is several times faster than
     # str.translate over the whole text, which is mostly CJK that stays.
-    return _NEEDS.sub(lambda m: m.group().translate(_TABLE), text)
+    folded = _NEEDS.sub(lambda m: m.group().translate(_TABLE), text)
+    if _WRITTEN_TRADITIONAL.search(text):
+        folded = folded.translate(_TRADITIONAL)
+    return folded
 
 
 class LineIndex:
