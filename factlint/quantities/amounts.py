@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..model import Quantity
 from .identifiers import DIGIT_BY_DIGIT, identifier_start, is_idiom, is_list_marker
-from .money import SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
+from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
 from .numerals import ONE, ZERO, Figure, chinese
 from .pattern import CN, CONNECTOR, HAS_DIGIT, SINGLE_NUMERALS, SUFFIX
 from .percent import share_unit
@@ -85,7 +85,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             end = body_end if not m["suf1"] else m.end("suf1")
             if not has_digit and len(body) == 1:
                 return None
-    currency = currency_before(text, start) if has_digit and not unit and not pre else None
+    currency = (currency_before(text, start) if has_digit and not unit and not pre
+                and before in CODE_ENDS else None)
     if currency:  # CNY1.25, US$3: money, not an identifier
         start, unit = currency
     elif has_digit:

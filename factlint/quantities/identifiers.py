@@ -112,33 +112,32 @@ def addresses(text: str) -> list[tuple[int, int]]:
     return sorted(spans.items())
 
 
-# Codes written with digits that count nothing.  The pattern starts with a character
-# class (a digit or a bracket), so the regex engine skips ahead to the next one at C speed;
-# each alternative looks behind that first character for what it needs before it (a
-# keyword such as 沪深 or 尾号, a bracket, a name).  One scan, linear in the text.
-_INDEXES = "沪深|标普|恒生|富时|日经|上证|深证|中证|科创"  # two characters each
-_NUMBER_AFTER = "尾号|拨打|致电|热线|编号|代码|工号|邮编|车牌|房号|学号"
-_CODES = re.compile(
-    r"[0-9（(](?:"
-    r"(?<=[（(])[0-9]{6}(?=[）)])"                                    # （600519）
-    r"|(?<=[\u4e00-\u9fff][（(])[0-9]{4}(?=[）)])"                    # 環球晶(6488)
-    r"|(?<=[0-9])(?:"
-    r"[0-9]{0,2}(?:\.[0-9]{1,3}){3}(?![0-9.])"                         # 192.168.1.1
-    r"|(?<=0)[0-9]{2,3}-[0-9]{7,8}(?![0-9])"                          # 021-63218899
-    r"|(?<=[48])00-[0-9]{3}-[0-9]{4}(?![0-9])"                        # 400-820-8820
-    r"|[0-9]{5}\.(?:SZ|SH|SS|BJ)(?![A-Za-z])"                         # 000001.SZ
-    r"|[0-9]{3,4}\.HK(?![A-Za-z])"                                    # 0700.HK
-    r"|[0-9]*(?:\.[0-9]+){2,}(?![0-9.])"                              # 1.2.3
-    r"|[0-9]{0,2}(?:[.·][0-9]+)?比[0-9]{1,4}(?:[.·][0-9]+)?(?![0-9.·])"  # 85比92
-    rf"|(?<=(?:{_INDEXES})[0-9])[0-9]{{1,3}}(?![0-9])"                  # 沪深300
-    r"|(?<=(?:创业板|道琼斯)[0-9])[0-9]{1,3}(?![0-9])"
-    r"|(?<=纳斯达克[0-9])[0-9]{1,3}(?![0-9])"
-    rf"|(?<=(?:{_NUMBER_AFTER})[0-9])[0-9]{{2,}}(?![0-9.])"             # 尾号3826
-    r"|(?:(?<=ISBN[0-9])|(?<=ISBN[ :：][0-9])|(?<=ISBN[:：][ ][0-9]))[0-9Xx -]*"  # ISBN
-    r"))"
-)
-_ISBN_TAIL = re.compile(r"(?:97[89][- ]?)?[0-9][0-9- ]{8,14}[0-9Xx]")
-_NAME_BEFORE = re.compile(rf"(?:{_INDEXES}|创业板|道琼斯|纳斯达克|ISBN[ :：]{{0,2}})$")
+# Codes written with digits that count nothing.  A code starts at a run of digits that
+# a code mark follows (. · - 比 .SZ ）) or that a bracket or a keyword (沪深, 尾号, ISBN)
+# precedes; only such runs are matched against the code pattern, so the scan costs one
+# C-speed pass over the digit runs.
+_RUNS = re.compile(r"[0-9]+")
+_MARK_AFTER = frozenset(".·-比）)")
+_INDEXES = ("沪深", "标普", "恒生", "富时", "日经", "上证", "深证", "中证", "科创", "创业板", "道琼斯",
+            "纳斯达克")
+_NUMBER_AFTER = ("尾号", "拨打", "致电", "热线", "编号", "代码", "工号", "邮编", "车牌", "房号", "学号")
+_KEYWORD_LAST = frozenset(word[-1] for word in _INDEXES + _NUMBER_AFTER) | frozenset("N :：")
+_KEYWORD_BEFORE = re.compile(
+    "(?:(?P<index>" + "|".join(_INDEXES) + ")|(?P<number>" + "|".join(_NUMBER_AFTER) + ")"
+    "|(?P<isbn>ISBN[ :：]{0,2}))$")
+_CODE_AT = re.compile(
+    r"(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9.])"                        # 192.168.1.1
+    r"|0[0-9]{2,3}-[0-9]{7,8}(?![0-9])"                               # 021-63218899
+    r"|[48]00-[0-9]{3}-[0-9]{4}(?![0-9])"                             # 400-820-8820
+    r"|[0-9]{6}\.(?:SZ|SH|SS|BJ)(?![A-Za-z])"                         # 000001.SZ
+    r"|[0-9]{4,5}\.HK(?![A-Za-z])"                                    # 0700.HK
+    r"|[0-9]+(?:\.[0-9]+){2,}(?![0-9.])"                              # 1.2.3
+    r"|[0-9]{1,3}(?:[.·][0-9]+)?比[0-9]{1,4}(?:[.·][0-9]+)?(?![0-9.·])")  # 85比92
+# The first digit of a run (not one inside it) that a code mark follows; the class
+# first, so that the engine skips ahead at C speed.
+_MARKED_RUN = re.compile(r"[0-9](?<![0-9][0-9])[0-9]*+(?=[.·比）)-])")
+_RUN_AFTER_SIGN = re.compile("[（(" + "".join(sorted(_KEYWORD_LAST - {"（", "("})) + "][0-9]")
+_ISBN = re.compile(r"(?:97[89][- ]?)?[0-9][0-9- ]{8,14}[0-9Xx]")
 _YEAR_FIRST = re.compile(r"(?:1[89]|20)[0-9]{2}\.")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
@@ -147,29 +146,57 @@ def codes(text: str) -> list[tuple[int, int]]:
     """(start, end) of each code: an IP address, ISBN, phone number, stock code, index
     name (沪深300), version (1.2.3), score (85比92), a number after 尾号 or 拨打.
     Their figures are identifiers, never counts."""
-    found = []
-    for m in _CODES.finditer(text):
-        start, end = m.span()
+    # Only runs of digits that a code mark follows, or that a bracket or the last
+    # character of a keyword precedes, are looked at: both found at C speed.
+    starts = sorted({m.start() for m in _MARKED_RUN.finditer(text)}
+                    | {m.end() - 1 for m in _RUN_AFTER_SIGN.finditer(text)})
+    found: list[tuple[int, int]] = []
+    last_end = 0
+    for start in starts:
+        if start < last_end:
+            continue
+        before = text[start - 1] if start else ""
+        if before == "." or before == "·" or before.isdigit():
+            continue  # the decimals or the middle of a figure
+        end = _RUNS.match(text, start).end()
+        if before in _KEYWORD_LAST:
+            keyword = _KEYWORD_BEFORE.search(text, max(0, start - 7), start)
+            code_end = None
+            if keyword:
+                if keyword["isbn"] is not None:
+                    isbn = _ISBN.match(text, start)
+                    code_end = isbn.end() if isbn else None
+                elif keyword["index"] is not None and end - start <= 4:
+                    code_end = end
+                elif keyword["number"] is not None and end - start >= 3 and (
+                        text[end:end + 1] not in (".", "·")):
+                    code_end = end
+            if code_end is not None:
+                found.append((keyword.start() if keyword["number"] is None else start,
+                              code_end))
+                last_end = code_end
+                continue
+        after = text[end:end + 1]
+        if before in ("（", "(") and after in ("）", ")"):
+            if end - start == 6 or (end - start == 4 and start > 1 and _CJK_CHAR(text[start - 2])
+                                    and not _YEAR.fullmatch(text, start, end)):
+                found.append((start, end))  # （600519）, 環球晶(6488); （2019） is a year
+            continue
+        if after not in _MARK_AFTER:
+            continue
+        m = _CODE_AT.match(text, start)
+        if m is None:
+            continue
         code = m.group()
-        if code[0] in "（(":
-            start += 1
-            code = code[1:]
-        elif start and text[start - 1] in "0123456789.":
-            continue  # digits inside a longer figure
-        name = _NAME_BEFORE.search(text, max(0, start - 7), start)
-        if name:
-            if name.group().startswith("ISBN"):
-                isbn = _ISBN_TAIL.match(text, start)
-                if isbn is None:
-                    continue
-                end = isbn.end()
-            start = name.start()
-        if code[0].isdigit() and "." in code and _YEAR_FIRST.match(code) and code.count(".") <= 2:
+        if "." in code and _YEAR_FIRST.match(code) and code.count(".") <= 2:
             continue  # 2012.6.9 is a date, not a version
-        if len(code) == 4 and _YEAR.fullmatch(code):
-            continue  # （2019）: a year in brackets, not a Taiwan stock code
-        found.append((start, end))
+        found.append(m.span())
+        last_end = m.end()
     return found
+
+
+def _CJK_CHAR(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def non_figures(text: str) -> list[tuple[int, int, bool]]:

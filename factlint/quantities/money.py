@@ -15,7 +15,7 @@ from .pattern import CN_DIGIT
 from .reader import figure_value
 from .units import UNITS, UNITS_LONGEST_FIRST
 
-__all__ = ["SCALED_UNITS", "jiao_and_fen", "ge_yi", "currency_before"]
+__all__ = ["SCALED_UNITS", "CODE_ENDS", "jiao_and_fen", "ge_yi", "currency_before"]
 
 #: Units that are a fraction of the currency they are reported in (毛钱 → 0.1 元).
 SCALED_UNITS: dict[str, Decimal] = {"毛钱": Decimal("0.1"), "角钱": Decimal("0.1"),
@@ -71,6 +71,10 @@ CURRENCY_CODES: dict[str, str] = {
 _CODE_BEFORE = re.compile(
     "(?<![A-Za-z])(?:" + "|".join(re.escape(code) for code in
                                  sorted(CURRENCY_CODES, key=lambda c: (-len(c), c))) + ")[ ]?$")
+
+
+#: The last characters of the codes, and the space a code may stand before its figure.
+CODE_ENDS = frozenset(code[-1] for code in CURRENCY_CODES) | {" "}
 
 
 def currency_before(text: str, start: int) -> tuple[int, str] | None:

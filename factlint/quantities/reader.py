@@ -131,11 +131,13 @@ class DatelineIndex:
 class Reader:
     """One document being read: its normalised text and where its dates stand."""
 
-    __slots__ = ("original", "text", "offsets", "index", "datelines", "year", "end")
+    __slots__ = ("original", "text", "offsets", "index", "datelines", "year", "end", "quote")
 
     def __init__(self, normalized: NormalizedText, year: int | None,
                  datelines: DatelineIndex | None) -> None:
         self.original = normalized.original
+        # Subjects are read from the folded text; Traditional copy quotes the original.
+        self.quote = normalized.traditional
         self.text = normalized.joined  # OCR gaps joined; ``offsets`` maps back
         self.offsets = normalized.offsets
         self.index = normalized.lines
@@ -191,7 +193,7 @@ class Reader:
                                                  "duration"):
             where = subject(self.text, start, subject_from[1], unit)
             if where is not None:
-                counted = self.as_written(*where)
+                counted = self.as_written(*where) if self.quote else self.text[where[0]:where[1]]
         return self.quantity(start, end, lo=lo, hi=hi, qualifier=qualifier, unit=unit, kind=kind,
                              value=value, precision=precision if precision is ZERO
                              else _clean(precision), subject=counted)

@@ -87,12 +87,18 @@ _WRITTEN_TRADITIONAL = re.compile("[這們個為來說會國時後對發經與�
 
 def normalize(text: str) -> str:
     """Return ``text`` with one-to-one folding (NFKC, Traditional); same length as ``text``."""
+    return _fold(text)[0]
+
+
+def _fold(text: str) -> tuple[str, bool]:
+    """The folded text, and whether it was written in Traditional characters."""
     # Translating only the runs that need it is several times faster than
     # str.translate over the whole text, which is mostly CJK that stays.
     folded = _NEEDS.sub(lambda m: m.group().translate(_TABLE), text)
-    if _WRITTEN_TRADITIONAL.search(text):
+    traditional = _WRITTEN_TRADITIONAL.search(text) is not None
+    if traditional:
         folded = folded.translate(_TRADITIONAL)
-    return folded
+    return folded, traditional
 
 
 class LineIndex:
@@ -210,6 +216,8 @@ class NormalizedText:
 
     original: str
     folded: str
+    #: Written in Traditional characters (folded for reading; quoted as written).
+    traditional: bool
     joined: str
     offsets: OffsetMap
     lines: LineIndex
@@ -217,12 +225,13 @@ class NormalizedText:
     @classmethod
     def of(cls, text: str, path: str = "<text>") -> NormalizedText:
         """Fold, join and index ``text`` (a file's contents) for ``path``."""
-        folded = normalize(text)
+        folded, traditional = _fold(text)
         joined, offsets = join_gaps(folded)
         # Filling __dict__ skips the frozen __init__'s five object.__setattr__ calls
         # (0.7 µs, paid once a document: 3% of extract on a line); every field is set.
         made = _new(cls)
-        _set(made, "__dict__", {"original": text, "folded": folded, "joined": joined,
+        _set(made, "__dict__", {"original": text, "folded": folded, "traditional": traditional,
+                                "joined": joined,
                                 "offsets": offsets, "lines": LineIndex(text, path)})
         return made
 
