@@ -118,9 +118,8 @@ def addresses(text: str) -> list[tuple[int, int]]:
 # C-speed pass over the digit runs.
 _RUNS = re.compile(r"[0-9]+")
 _MARK_AFTER = frozenset(".·-比）)")
-_INDEXES = ("沪深", "标普", "恒生", "富时", "日经", "上证", "深证", "中证", "科创", "创业板", "道琼斯",
-            "纳斯达克")
-_NUMBER_AFTER = ("尾号", "拨打", "致电", "热线", "编号", "代码", "工号", "邮编", "车牌", "房号", "学号")
+_INDEXES = tuple("沪深 标普 恒生 富时 日经 上证 深证 中证 科创 创业板 道琼斯 纳斯达克".split())
+_NUMBER_AFTER = tuple("尾号 拨打 致电 热线 编号 代码 工号 邮编 车牌 房号 学号".split())
 _KEYWORD_LAST = frozenset(word[-1] for word in _INDEXES + _NUMBER_AFTER) | frozenset("N :：")
 _KEYWORD_BEFORE = re.compile(
     "(?:(?P<index>" + "|".join(_INDEXES) + ")|(?P<number>" + "|".join(_NUMBER_AFTER) + ")"
