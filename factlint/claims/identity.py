@@ -1,0 +1,413 @@
+"""Claim identity: what a figure counts or measures, and the frame it is stated in.
+
+Two figures are the same claim only when the text says so.  This module reads, for
+every amount of a document, the parts of a claim an editor would name:
+
+- **what** is counted or measured: the noun after the measure word (7436万多名\\ *党员*),
+  else the noun phrase that ends just before the figure once link words (已有, 达, 为)
+  and statistic words (增长, 占) are stripped (全市\\ *参保人数*\\ 达12.3万人).  Numerals
+  inside it stay (一等奖奖金 and 三等奖奖金 are different things).
+- **measure**: the unit family.  人/名/位/人次 count people; 元/万元/亿元 are money in
+  元 (the extractor folds 万 and 亿 into the value); 美元 is another currency; % and
+  个百分点 are different measures; 个/件/项/起 count items.
+- **scope**: the places, organisations and numbered items governing it (全国, 武汉,
+  澳门, 王又曾夫妻 as far as a place or organisation word shows it, 第一名).
+- **time**: the dates and time words of its clause, else the nearest earlier ones of
+  its sentence (截至3月10日, 去年, 一季度, 2023年, 本赛季, 原来/调整后).
+- **statistic**: total, increase, decrease, share, rate, per-capita, rank or value.
+
+A figure with no unit or no *what* has no identity (:func:`claim_key` returns None)
+and is never compared: ``20`` and ``10`` with nothing to say what they count are not
+a contradiction.
+
+:class:`ClaimKey` is plain, hashable, picklable data with a stable shape, so a ledger
+can store it and a distributed fold can key by it.  Two keys are the same claim when
+:func:`same_claim` says so; equal keys always are.  :func:`frames` reads every figure
+of a document in one pass (linear in the document, apart from a bisect per figure).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Document, Quantity
+from ..text.normalize import normalize
+from .agree import MEASURE_WORD_VARIANTS, SAME_UNITS
+from .headline import Layout, layout
+
+__all__ = [
+    "ClaimKey",
+    "Frame",
+    "STATISTICS",
+    "claim_key",
+    "frames",
+    "measure_of",
+    "same_claim",
+    "why_different",
+]
+
+#: The statistics a figure can state, as :attr:`ClaimKey.statistic` spells them.
+STATISTICS: tuple[str, ...] = (
+    "value", "total", "increase", "decrease", "share", "rate", "per-capita", "rank")
+_STATISTIC_WORDS = {"value": "数值", "total": "总数", "increase": "增长", "decrease": "下降",
+                    "share": "占比", "rate": "比率", "per-capita": "人均", "rank": "排名"}
+
+
+@dataclass(frozen=True, order=True)
+class ClaimKey:
+    """What a figure claims, as plain strings (empty when the text does not say).
+
+    ``scope`` and ``time`` hold the frame's words joined by ``、`` in text order;
+    ``str(key)`` is the editor-facing label, e.g. ``2023年·全国·党员·人·总数``.
+    """
+
+    what: str
+    measure: str
+    scope: str = ""
+    time: str = ""
+    statistic: str = "value"
+
+    def __str__(self) -> str:
+        parts = [self.time, self.scope, self.what, self.measure,
+                 _STATISTIC_WORDS.get(self.statistic, self.statistic)]
+        return "·".join(part for part in parts if part)
+
+    @property
+    def head(self) -> str:
+        """The last two characters of ``what``: Chinese noun phrases end in their head."""
+        return self.what[-2:]
+
+    def label(self) -> str:
+        """The claim in the editor's words: 一季度·GDP·增长 (measure left out)."""
+        parts = [self.time, self.scope, self.what,
+                 "" if self.statistic in ("value", "total")
+                 else _STATISTIC_WORDS[self.statistic]]
+        return "·".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One figure of a document with its claim key and where it stands."""
+
+    index: int  # into Document.quantities
+    key: ClaimKey | None
+    #: Why the figure has no key (``key`` is None), in words.
+    no_key: str
+    clause: str  # the clause text around the figure, gaps removed
+    left: str  # the part of the clause before the figure (other amounts masked as |)
+    right: str  # the part after it
+    period: int  # the sentence ended by 。！？ (not ；) or a headline end it stands in
+    paragraph: int  # 0-based paragraph of the file
+    body_paragraph: int  # as an editor numbers the body; 0 or less in the title
+    headline: bool  # in the title or a sub-headline
+    title: bool  # in the file's own title
+    lead: bool  # in the first body paragraph
+    #: Another figure of the same measure stands in the same sentence joined by
+    #: 、 分别 依次 (a list), or three or more do (a table row or series).
+    parallel: bool
+    #: The figure is introduced by an anaphor that points back (上述, 这, 该, 共计).
+    anaphor: str
+    scope_words: tuple[str, ...]
+    time_words: tuple[str, ...]
+
+
+def measure_of(q: Quantity) -> str | None:
+    """The unit family of ``q``: 名/人/位 → 人, 件/个 → 个, 万元 → 元, ``None`` without a unit."""
+    unit = q.unit
+    if not unit or not q.is_amount:
+        return None
+    unit = SAME_UNITS.get(unit, unit)
+    if q.kind == "count":
+        if unit in ("人次",):
+            return "人"
+        for family in MEASURE_WORD_VARIANTS:
+            if unit in family:
+                return min(family) if "人" not in family else "人"
+    return unit
+
+
+# ------------------------------------------------------------------ word lists
+
+_CLAUSE_BREAK = "，,。；;：:！!？?（）()“”\"「」『』【】《》—、\n"
+_PERIOD_END = regex.compile(r"[。！？!?]+|\n[ \t\u3000\r]*\n")
+_GAPS = regex.compile(r"[ \t\r\n\u3000]+")
+
+#: Words that link a noun phrase to its figure or say which statistic it is; they
+#: are stripped from the end of the phrase before the figure.
+_TAIL = regex.compile(
+    r"(?:同比|环比|比上年|比去年|较上年|较去年|比上月|分别|依次|各|共计|合计|总计|累计|共有|已有|"
+    r"已达|达到|突破|超过|不足|不到|接近|将近|大约|约为|约有|多达|高达|仅有|只有|还有|另有|其中|"
+    r"增长了|增长|增加了|增加|增幅|增速|增至|升至|上升|上涨|提高|提升|扩大|下降了|下降|减少了|"
+    r"减少|降低|下跌|回落|降至|降幅|缩小|占比|比重|比例|占|为|是|有|达|共|计|逾|近|超|约|已|了|"
+    r"至|到|仅|只|就|又|还|也|都|再|多|以|由|从|在|将|可|每|平均|人均|户均|年均|均)+$")
+_HEAD_PUNCT = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
+_LEADING = regex.compile(
+    r"^(?:其中|包括|共|已|还|又|再|都|也|就|全|总|均|仅|另|并|且|而|和|与|及)+")
+
+_PROVINCES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 "
+    "湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 "
+    "武汉 深圳 广州 南京 杭州 成都 西安 沈阳 大连 青岛 厦门 苏州 宁波 长沙 郑州 济南 合肥 "
+    "福州 南昌 昆明 贵阳 南宁 海口 兰州 西宁 银川 乌鲁木齐 拉萨 呼和浩特 哈尔滨 长春 石家庄 "
+    "太原 台北 新北 桃园 台中 台南 高雄 基隆 新竹 嘉义 屏东 宜兰 花莲 台东 澎湖 金门 马祖 "
+    "九龙 新界 中国 美国 日本 韩国 朝鲜 英国 法国 德国 意大利 西班牙 俄罗斯 印度 巴西 加拿大 "
+    "澳大利亚 新加坡 马来西亚 泰国 越南 菲律宾 印尼 印度尼西亚 欧盟 欧洲 亚洲 非洲 美洲 "
+    "全国 全省 全市 全区 全县 全镇 全乡 全村 全港 全澳 全台 全岛 全球 全世界 世界 国内 国外 "
+    "境内 境外 海外 本市 本省 本港 本澳 城镇 农村 城市 城乡 东部 中部 西部 东北 中西部"
+).split()
+_SCOPE = regex.compile(
+    "|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w)))
+    + r"|\p{Han}{1,4}?(?:特别行政区|自治区|自治州|省|市|县|区|州|镇|乡|村|街道|社区|"
+      r"公司|集团|银行|大学|学院|医院|中学|小学|学校|协会|委员会|政府|法院|检察院|"
+      r"警署|警方|部门|机场|港口|口岸)"
+    + r"|第[0-9一二三四五六七八九十百]+(?:名|位|届|期|批|季|轮|站|场|组|类|档|级|等|号|次)"
+    + r"|[一二三四五六七八九十0-9]+等奖|[一二三四五六七八九十0-9]+级")
+#: Words that pin a figure to a time (dates come from the extractor).
+_TIME = regex.compile(
+    r"去年|今年|明年|前年|上年|本年|当年|同期|本月|上月|当月|下月|今天|昨天|昨日|今日|当日|当天|"
+    r"明天|前天|本周|上周|下周|[一二三四1-4]季度|第[一二三四1-4]季度|前三季度|上半年|下半年|"
+    r"全年|年初|年底|年末|年中|月底|月初|月末|本赛季|上赛季|新赛季|职业生涯|生涯|"
+    r"原来|原先|原本|以前|以往|过去|此前|之前|现在|如今|调整后|调整前|实施后|实施前|修订后|"
+    r"修订前|改革前|改革后|新规|旧规|新标准|旧标准|新政|旧制|未来|今后|此后|届时|近年|近期|"
+    r"早期|初期|最初|最终|目前|至今|迄今|累计")
+_STATISTIC = (
+    ("per-capita", regex.compile(r"人均|户均|平均|年均|日均|场均|均价|单价|每人|每户")),
+    ("share", regex.compile(r"占|比重|比例|份额|占比|之一|成[以左]")),
+    ("rank", regex.compile(r"排名|位居|位列|排在|名列|居第|排第")),
+    ("increase", regex.compile(r"增长|增加|增幅|增速|提高|提升|上升|上涨|攀升|增至|升至|涨|增")),
+    ("decrease", regex.compile(r"下降|减少|降低|下跌|回落|降幅|缩小|降至|跌|减|降")),
+    ("rate", regex.compile(r"率")),
+    ("total", regex.compile(r"共计|合计|总计|累计|总数|总量|总额|总共|一共|共有|共|总")),
+)
+#: Words just before a figure that point back to one stated earlier.
+_ANAPHOR = regex.compile(r"(?:上述|前述|以上|这些|这|该|此|共计|总计|合计)$")
+_PARALLEL_WORDS = ("分别", "依次", "各为", "各有")
+
+
+def _statistic(left: str, right: str) -> str:
+    near = left[-6:] + "\ue000" + right[:3]
+    for name, pattern in _STATISTIC:
+        if pattern.search(near):
+            return name
+    return "value"
+
+
+def _what(q: Quantity, text: str, left: str) -> str:
+    """The counted or measured thing (see the module docstring); '' when unsaid."""
+    subject = q.subject or ""
+    end = q.span.end
+    following = text[end:end + 16]
+    if following.startswith("的"):
+        following = following[1:]
+    if len(subject) >= 2 and _GAPS.sub("", following).startswith(subject):
+        return subject  # the noun after the measure word: 7436万多名党员
+    phrase = _HEAD_PUNCT.split(left)[-1] if left else ""
+    for _ in range(3):  # a chain of link words: 同比增长了, 已达到
+        stripped = _TAIL.sub("", phrase)
+        if stripped == phrase:
+            break
+        phrase = stripped
+    for match in reversed(list(_TIME.finditer(phrase))):
+        if match.end() == len(phrase):
+            phrase = phrase[:match.start()]
+    phrase = _LEADING.sub("", phrase[-8:])
+    return phrase if len(phrase) >= 2 else ""
+
+
+def _words(pattern: regex.Pattern, text: str) -> list[str]:
+    return [m.group() for m in pattern.finditer(text)]
+
+
+class _Reader:
+    """Reads the frames of one document; built once, then one call per figure."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.text = text = normalize(document.text)
+        self.layout: Layout = layout(text)
+        self.breaks = [i for i, ch in enumerate(text) if ch in _CLAUSE_BREAK]
+        periods = {m.end() for m in _PERIOD_END.finditer(text)}
+        for start, end in self.layout.headlines:
+            periods.update((start, end))
+        self.periods = sorted(periods)
+        quantities = document.quantities
+        self.measures = [measure_of(q) for q in quantities]
+        # Per period: the figures by start (to mask the other amounts of a clause) and
+        # the dates (a figure's time is the dates of its clause).
+        self.by_period: dict[int, list[int]] = {}
+        self.same_measure: dict[tuple[int, str], list[int]] = {}
+        for index, q in enumerate(quantities):
+            period = self.period(q.span.start)
+            self.by_period.setdefault(period, []).append(index)
+            if self.measures[index] is not None:
+                self.same_measure.setdefault((period, self.measures[index]), []).append(index)
+        self.starts = {p: [quantities[i].span.start for i in members]
+                       for p, members in self.by_period.items()}
+
+    def period(self, offset: int) -> int:
+        return bisect.bisect_right(self.periods, offset)
+
+    def _period_bounds(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.periods, offset)
+        lo = self.periods[i - 1] if i > 0 else 0
+        hi = self.periods[i] if i < len(self.periods) else len(self.text)
+        return lo, hi
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``text[start:end]``: between clause punctuation, in its period."""
+        i = bisect.bisect_left(self.breaks, start)
+        lo = self.breaks[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(self.breaks, end)
+        hi = self.breaks[j] if j < len(self.breaks) else len(self.text)
+        period_lo, period_hi = self._period_bounds(start)
+        return max(lo, period_lo), min(hi, period_hi)
+
+    def _figures_in(self, period: int, lo: int, hi: int) -> list[int]:
+        members = self.by_period.get(period, [])
+        starts = self.starts.get(period, [])
+        first = bisect.bisect_left(starts, lo)
+        last = bisect.bisect_left(starts, hi)
+        return members[first:last]
+
+    def frame(self, index: int) -> Frame:
+        document, text = self.document, self.text
+        q = document.quantities[index]
+        start, end = q.span.start, q.span.end
+        clause_lo, clause_hi = self.clause(start, end)
+        period = self.period(start)
+        period_lo, _ = self._period_bounds(start)
+        # Other amounts of the clause are masked out of its words.
+        left = self._masked(period, clause_lo, start, index)
+        right = self._masked(period, end, clause_hi, index)
+        scope_words = _words(_SCOPE, left)
+        time_words = _words(_TIME, left + right) + self._dates(period, clause_lo, clause_hi)
+        if not time_words or not scope_words:
+            # The sentence's opening clauses govern the rest: 截至3月10日，全国已有…
+            before = self._masked(period, period_lo, clause_lo, index)
+            if not time_words:
+                time_words = (_words(_TIME, before) + self._dates(period, period_lo,
+                                                                  clause_lo))[-1:]
+            if not scope_words:
+                scope_words = _words(_SCOPE, before)[-1:]
+        measure = self.measures[index]
+        what = _what(q, text, left) if measure else ""
+        scope_words = list(dict.fromkeys(scope_words))
+        time_words = list(dict.fromkeys(time_words))
+        key, no_key = None, ""
+        if q.qualifier == "vague" or (q.lo is None and q.hi is None):
+            no_key = "a vague figure (几十, 数百) states no value"
+        elif measure is None:
+            no_key = "no unit: nothing says what the figure counts"
+        elif not what:
+            no_key = "no subject: nothing says what is counted or measured"
+        else:
+            key = ClaimKey(what=what, measure=measure, scope="、".join(scope_words),
+                           time="、".join(time_words), statistic=_statistic(left, right))
+        anaphor = _ANAPHOR.search(left[-3:])
+        return Frame(
+            index=index, key=key, no_key=no_key,
+            clause=_GAPS.sub("", text[clause_lo:clause_hi]), left=left, right=right,
+            period=period, paragraph=self.layout.paragraph(start),
+            body_paragraph=self.layout.body_paragraph(start),
+            headline=self.layout.headline_at(start) is not None,
+            title=self.layout.is_title(start), lead=self.layout.is_lead(start),
+            parallel=self._parallel(period, measure),
+            anaphor=anaphor.group() if anaphor else "",
+            scope_words=tuple(scope_words), time_words=tuple(time_words))
+
+    def _dates(self, period: int, lo: int, hi: int) -> list[str]:
+        quantities = self.document.quantities
+        return [_GAPS.sub("", quantities[i].text) for i in self._figures_in(period, lo, hi)
+                if quantities[i].kind == "date" and quantities[i].iso]
+
+    def _masked(self, period: int, lo: int, hi: int, own: int) -> str:
+        """``text[lo:hi]`` without gaps, other amounts replaced by a separator."""
+        if hi <= lo:
+            return ""
+        pieces, cursor = [], lo
+        quantities = self.document.quantities
+        for other in self._figures_in(period, lo, hi):
+            q = quantities[other]
+            if other == own or not q.is_amount:
+                continue
+            pieces.append(self.text[cursor:max(cursor, q.span.start)])
+            pieces.append("|")
+            cursor = max(cursor, q.span.end)
+        pieces.append(self.text[cursor:hi])
+        return _GAPS.sub("", "".join(pieces))
+
+    def _parallel(self, period: int, measure: str | None) -> bool:
+        if measure is None:
+            return False
+        same = self.same_measure.get((period, measure), [])
+        if len(same) >= 3:
+            return True
+        if len(same) < 2:
+            return False
+        quantities = self.document.quantities
+        lo, hi = quantities[same[0]].span.start, quantities[same[-1]].span.end
+        period_lo, _ = self._period_bounds(lo)
+        return "、" in self.text[max(period_lo, lo - 12):hi] or any(
+            word in self.text[period_lo:hi + 2] for word in _PARALLEL_WORDS)
+
+
+def frames(document: Document) -> list[Frame]:
+    """The :class:`Frame` of every quantity of ``document``, in order."""
+    reader = _Reader(document)
+    return [reader.frame(i) for i in range(len(document.quantities))]
+
+
+def claim_key(document: Document, quantity: Quantity | int) -> ClaimKey | None:
+    """The :class:`ClaimKey` of one figure of ``document`` (by object or index), or None.
+
+    For every figure of a document at once, use :func:`frames` (one pass).
+    """
+    if isinstance(quantity, int):
+        index = quantity
+    else:
+        index = next((i for i, q in enumerate(document.quantities) if q == quantity), -1)
+        if index < 0:
+            raise ValueError(f"{quantity.text!r} is not a figure of {document.path}")
+    return _Reader(document).frame(index).key
+
+
+def _compatible_what(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 2 and (a.endswith(b) or b.endswith(a)))
+
+
+def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return bool(a) and bool(b) and not (set(a) & set(b))
+
+
+def why_different(a: Frame, b: Frame) -> str:
+    """Why ``a`` and ``b`` are different claims, in words; '' when they may be the same."""
+    if a.key is None or b.key is None:
+        lacking = a if a.key is None else b
+        return f"no claim identity ({lacking.no_key})"
+    ka, kb = a.key, b.key
+    if ka.measure != kb.measure:
+        return f"different measures: {ka.measure} and {kb.measure}"
+    if not _compatible_what(ka.what, kb.what):
+        return f"different things counted: {ka.what} and {kb.what}"
+    if ka.statistic != kb.statistic and {ka.statistic, kb.statistic} != {"value", "total"}:
+        return (f"different statistics: {_STATISTIC_WORDS[ka.statistic]} and "
+                f"{_STATISTIC_WORDS[kb.statistic]}")
+    if _disjoint(a.scope_words, b.scope_words):
+        return f"different scopes: {ka.scope} and {kb.scope}"
+    if _disjoint(a.time_words, b.time_words) and not _dates_overlap(a.time_words, b.time_words):
+        return f"different times: {ka.time} and {kb.time}"
+    return ""
+
+
+def _dates_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """3月 and 3月10日 can name the same time: one is the start of the other."""
+    return any(x.startswith(y) or y.startswith(x) for x in a for y in b
+               if x[:1].isdigit() and y[:1].isdigit())
+
+
+def same_claim(a: Frame, b: Frame) -> bool:
+    """Whether ``a`` and ``b`` may state one claim (see :func:`why_different`)."""
+    return not why_different(a, b)

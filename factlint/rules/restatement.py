@@ -1,0 +1,355 @@
+"""restatement: one document states the same claim twice, with figures that cannot
+both be true.
+
+Why it matters: a headline that says 一季度GDP增长15.6% over a body that says 16.5%,
+or a lead that says 12.3万人 and a later paragraph that says 这13.2万人, is a typo a
+reader sees at once, and it discredits both figures.  Restated figures are retyped,
+not copied, which is how they drift apart (digits swapped, 万 for 千).
+
+What counts as "the same claim" (:mod:`factlint.claims.identity`): the two figures
+count or measure the same thing (the noun: 党员, 参保人数) in the same measure (人,
+元, %, 个百分点), for the same statistic (total, increase, share …) and with no
+conflicting scope (澳门 / 香港, 第一名 / 第三名) or time (1996年 / 1997年, 原来 /
+调整后).  That alone is not enough: the text must also say they are one claim.  The
+evidence, strongest first:
+
+- **headline**: one figure is in the title or a sub-headline, the other in the body;
+- **lead**: one is in the first body paragraph, the other later, and both name the
+  same thing in the same words;
+- **sentence**: the two sentences are the same once figures and numerals are masked
+  (the keys :func:`factlint.versions.diff.sentence_keys` computes);
+- **anaphor**: the later figure is introduced by 上述, 这, 该, 此, 共计 … and the
+  nearest earlier figure of the claim is what it points back to;
+- **wording**: both name the same thing in the same words and their clauses share at
+  least :data:`SHARED_WORDS` further words.
+
+Never compared: two figures of one sentence (由21名减为16名, a change or a
+comparison), members of a list or table (three or more figures of one measure in a
+sentence, or two joined by 、 分别 依次), series items whose wording differs only in a
+numeral (一等奖 / 三等奖, 2008赛季 / 2009赛季), and figures without identity (no unit
+or nothing that says what they count).  A figure that agrees with any of the figures
+it restates is taken as confirmed: only a figure that disagrees with every one is
+reported, once, against its strongest match.  Disagreeing means the intervals, each
+widened by the rounding of its last written digit, do not overlap
+(:func:`factlint.claims.agree.agreement`).
+
+Levels: error for headline, lead and sentence evidence; warning for anaphor and
+wording (and for a restatement in another measure word, 7436万多名 / 7436万多位).
+
+The check is near-linear: figures are bucketed by measure and the head of what they
+count, and within a bucket only headline × body, lead × body, equal sentence keys,
+and an anaphor's nearest antecedent are compared.
+
+A built-in rule: it needs no YAML.  Its former id ``repeated-figure`` is an alias
+(``disable: [repeated-figure]`` and ``levels: {repeated-figure: warning}`` still
+work).  Fires::
+
+    标题：一季度GDP增长15.6%
+    正文：一季度，全市GDP同比增长16.5%。
+    → 标题说15.6%，正文第1段说16.5%（同一指标：一季度·GDP·增长）
+
+Does not fire (different scopes; a list)::
+
+    澳门新增6宗。香港新增41宗。
+    一等奖奖金400元、二等奖200元、三等奖100元。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..claims.agree import Verdict, agreement, report_level
+from ..claims.identity import Frame, frames, why_different
+from ..model import Corpus, Document, Finding, Location
+from ..versions.diff import sentence_keys
+from . import CheckContext, Rule
+
+NAME = "restatement"
+ALIASES: tuple[str, ...] = ("repeated-figure",)
+DEFAULT_LEVEL = "error"
+DESCRIPTION = ("The same claim (what is counted, its measure, scope and time) stated twice "
+               "in one document with figures that cannot both be true: a headline against "
+               "the body, a lead against a later paragraph, a sentence repeated with "
+               "another figure.")
+
+#: Previous figures of a bucket an anaphor (这13.2万人) may point back to.
+WINDOW = 8
+#: Words (pairs of characters) two clauses share besides the thing counted, for lead
+#: evidence.
+SHARED_WORDS = 2
+#: Share of the shorter clause's words the other must hold for a lead restated later
+#: in the body.
+LEAD_SIMILARITY = 0.5
+#: A sentence key shorter than this says too little to be evidence.
+SHORTEST_KEY = 8
+
+#: Evidence, strongest first, and whether it is strong enough for an error.
+EVIDENCE: dict[str, bool] = {"headline": True, "lead": True, "sentence": True, "anaphor": False}
+_EVIDENCE_WORDS = {
+    "headline": "标题与正文", "lead": "导语与正文", "sentence": "同一句式", "anaphor": "指代前文"}
+
+_HAN = regex.compile(r"\p{Han}+")
+_NUMERALS = regex.compile(r"[0-9零〇一二三四五六七八九十百千万亿两]")
+
+
+@dataclass(frozen=True)
+class Match:
+    """Two figures of one document taken as one claim, and on what evidence."""
+
+    index: int  # the figure
+    other: int  # the figure it restates
+    evidence: str  # a key of EVIDENCE
+    verdict: Verdict
+    similarity: float  # share of the shorter clause's words the other holds
+
+    @property
+    def strong(self) -> bool:
+        return EVIDENCE[self.evidence]
+
+
+def _bigrams(text: str) -> set[str]:
+    grams: set[str] = set()
+    for run in _HAN.findall(text):
+        grams.update(run[i:i + 2] for i in range(len(run) - 1))
+    return grams
+
+
+class Relations:
+    """The frames of one document and which of its figures restate which."""
+
+    def __init__(self, document: Document, variants: str = "warning") -> None:
+        self.document = document
+        self.variants = variants
+        self.frames: list[Frame] = frames(document)
+        keys, by_sentence = sentence_keys(document)
+        self.sentence_key: dict[int, tuple[str, int]] = {}
+        for sentence, members in enumerate(by_sentence):
+            for place, index in enumerate(members):
+                self.sentence_key[index] = (keys[sentence], place)
+        self.matches: dict[int, list[Match]] = {}
+        self._relate_all()
+
+    # ---------------------------------------------------------------- one pair
+    def blocked(self, a: Frame, b: Frame) -> str:
+        """Why ``a`` and ``b`` are never one claim, in words; '' when they may be."""
+        if a.index == b.index:
+            return "the same figure"
+        if a.period == b.period:
+            return "the same sentence (a change, a comparison or parallel clauses)"
+        for frame in (a, b):
+            if frame.key is not None and frame.parallel:
+                q = self.document.quantities[frame.index]
+                return f"{q.text} is one item of a list or table"
+        different = why_different(a, b)
+        if different:
+            return different
+        if _series(a.left, b.left):
+            return "items of a series: the wording differs only in a numeral"
+        return ""
+
+    def evidence(self, a: Frame, b: Frame, anaphor_target: int | None = None) -> str:
+        """The strongest evidence that ``a`` and ``b`` are one claim, or ''."""
+        shared, similarity = _wording(a, b)
+        if a.headline != b.headline:
+            # A headline is terse: besides the thing counted it must share a word with
+            # the body's clause (捐款, 增长), or 15所学校过初选 would match any 19所学校.
+            return "headline" if shared >= 1 else ""
+        if a.headline:
+            return ""  # two headlines: a page of several articles
+        same_what = a.key is not None and b.key is not None and a.key.what == b.key.what
+        if a.lead != b.lead and same_what and shared >= SHARED_WORDS \
+                and similarity >= LEAD_SIMILARITY:
+            return "lead"
+        key_a, key_b = self.sentence_key.get(a.index), self.sentence_key.get(b.index)
+        if key_a is not None and key_a == key_b and len(key_a[0]) >= SHORTEST_KEY:
+            return "sentence"
+        later = a if a.index > b.index else b
+        earlier = b if later is a else a
+        if later.anaphor and anaphor_target == earlier.index:
+            return "anaphor"
+        return ""
+
+    def relate(self, a: Frame, b: Frame, anaphor_target: int | None = None) -> tuple[str, str]:
+        """(evidence, '') when ``a`` and ``b`` are one claim, else ('', why not)."""
+        blocked = self.blocked(a, b)
+        if blocked:
+            return "", blocked
+        evidence = self.evidence(a, b, anaphor_target)
+        if not evidence:
+            return "", ("nothing says they are one claim (no headline or lead, sentence "
+                        "frame, anaphor or shared wording)")
+        return evidence, ""
+
+    # ---------------------------------------------------------------- all pairs
+    def candidates(self) -> Iterator[tuple[int, int, int | None]]:
+        """Pairs worth relating (earlier, later, anaphor target), near-linear in count."""
+        buckets: dict[tuple[str, str], list[Frame]] = {}
+        for frame in self.frames:
+            if frame.key is not None and not frame.parallel:
+                buckets.setdefault((frame.key.measure, frame.key.head), []).append(frame)
+        for members in buckets.values():
+            seen: set[tuple[int, int]] = set()
+            for x, y, target in self._bucket_pairs(members):
+                lo, hi = min(x.index, y.index), max(x.index, y.index)
+                if lo != hi and (lo, hi) not in seen:
+                    seen.add((lo, hi))
+                    yield lo, hi, target
+
+    def _bucket_pairs(self, members: list[Frame]
+                      ) -> Iterator[tuple[Frame, Frame, int | None]]:
+        """Headline × body, lead × later body, equal sentence keys, and an anaphor with
+        its antecedent (the nearest of the :data:`WINDOW` figures before it)."""
+        for h in members:
+            if h.headline:
+                yield from ((h, other, None) for other in members if not other.headline)
+        for lead in members:
+            if lead.lead:
+                yield from ((lead, other, None) for other in members
+                            if other.index > lead.index and not other.lead
+                            and not other.headline)
+        by_key: dict[tuple[str, int], Frame] = {}
+        for position, frame in enumerate(members):
+            key = self.sentence_key.get(frame.index)
+            if key is not None and len(key[0]) >= SHORTEST_KEY:
+                if key in by_key:
+                    yield by_key[key], frame, None
+                by_key[key] = frame
+            earlier = members[max(0, position - WINDOW):position]
+            if frame.anaphor:
+                target = next((e for e in reversed(earlier) if not self.blocked(e, frame)),
+                              None)
+                if target is not None:
+                    yield target, frame, target.index
+
+    def _relate_all(self) -> None:
+        quantities = self.document.quantities
+        for lo, hi, target in self.candidates():
+            a, b = self.frames[lo], self.frames[hi]
+            evidence, _ = self.relate(a, b, target)
+            if not evidence:
+                continue
+            verdict = agreement(quantities[lo], quantities[hi], self.variants)
+            similarity = _wording(a, b)[1]
+            self.matches.setdefault(hi, []).append(Match(hi, lo, evidence, verdict, similarity))
+            self.matches.setdefault(lo, []).append(Match(lo, hi, evidence, verdict, similarity))
+
+    def confirmed_by(self, index: int) -> Match | None:
+        """The strongest match of ``index`` that agrees with it, if any."""
+        agreeing = [m for m in self.matches.get(index, []) if m.verdict.agrees]
+        return min(agreeing, key=self._order, default=None)
+
+    def _order(self, match: Match) -> tuple:
+        return (list(EVIDENCE).index(match.evidence), -match.similarity,
+                abs(match.other - match.index), match.other)
+
+    def best(self, index: int) -> Match | None:
+        """The match ``index`` is reported against, or None.
+
+        A figure that agrees with any figure it restates is confirmed.  One that
+        agrees with none is reported against its strongest match, unless that one is
+        confirmed by a figure of the same sentence (a headline 目标价55.2港元 restates
+        the 55.2港元 of 由56.28港元下调至55.2港元, not the 56.28港元) or by one whose
+        wording is closer to it on evidence as strong (总投资超2万亿元 in the title
+        restates the body's 总投资超2万亿元, not a part's 总投资13461亿元).
+        """
+        found = self.matches.get(index, [])
+        if not found or self.confirmed_by(index) is not None:
+            return None
+        match = min(found, key=self._order)
+        other = self.confirmed_by(match.other)
+        if other is not None:
+            rank, rank_other = self._order(match)[0], self._order(other)[0]
+            if self.frames[other.other].period == self.frames[index].period:
+                return None
+            if rank_other < rank or (rank_other == rank
+                                     and other.similarity > match.similarity):
+                return None
+        return match
+
+    def variant(self, index: int) -> Match | None:
+        """A strong match that agrees only in another measure word (7436万多名 / 多位)."""
+        for m in sorted(self.matches.get(index, []), key=lambda m: m.other):
+            if m.other < index and m.strong and m.verdict.agrees and m.verdict.level:
+                return m
+        return None
+
+
+def _wording(a: Frame, b: Frame) -> tuple[int, float]:
+    """Words (character pairs) the two clauses share besides the thing counted, and
+    that count over the words of the shorter clause."""
+    what = _bigrams(a.key.what if a.key else "") | _bigrams(b.key.what if b.key else "")
+    words_a = _bigrams(a.left + "|" + a.right) - what
+    words_b = _bigrams(b.left + "|" + b.right) - what
+    shared = len(words_a & words_b)
+    smaller = min(len(words_a), len(words_b))
+    return shared, shared / smaller if smaller else 0.0
+
+
+def _series(left_a: str, left_b: str) -> bool:
+    """一等奖奖金 / 三等奖奖金: the same words once numerals are dropped, not as written."""
+    tail_a, tail_b = left_a[-8:], left_b[-8:]
+    if tail_a == tail_b:
+        return False
+    masked_a, masked_b = _NUMERALS.sub("", tail_a), _NUMERALS.sub("", tail_b)
+    return masked_a == masked_b and masked_a != tail_a
+
+
+def _place(frame: Frame) -> str:
+    if frame.title:
+        return "标题"
+    if frame.headline:
+        return "小标题"
+    if frame.body_paragraph >= 1:
+        return f"正文第{frame.body_paragraph}段"
+    return f"第{frame.paragraph + 1}段"
+
+
+def message(relations: Relations, match: Match) -> str:
+    """``标题说15.6%，正文第3段说16.5%（同一指标：一季度·GDP·增长）`` for one match."""
+    quantities = relations.document.quantities
+    first, second = sorted((match.index, match.other),
+                           key=lambda i: (not relations.frames[i].headline, i))
+    fa, fb = relations.frames[first], relations.frames[second]
+    qa, qb = quantities[first], quantities[second]
+    place_a, place_b = _place(fa), _place(fb)
+    if place_a == place_b:
+        place_a, place_b = f"{place_a}先", "后又"
+    key = fa.key if fa.key is not None and len(fa.key.label()) >= len(
+        fb.key.label() if fb.key else "") else fb.key
+    label = key.label() if key is not None else ""
+    text_a = " ".join(qa.text.split())
+    text_b = " ".join(qb.text.split())
+    if match.verdict.agrees:
+        return (f"{place_a}说{text_a}，{place_b}说{text_b}：同一数字换了量词"
+                f"（{qa.unit}/{qb.unit}；同一指标：{label}）")
+    return (f"{place_a}说{text_a}，{place_b}说{text_b}（同一指标：{label}；"
+            f"依据：{_EVIDENCE_WORDS[match.evidence]}）")
+
+
+def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
+    for document in corpus.documents:
+        yield from _check_document(rule, document, ctx)
+
+
+def _check_document(rule: Rule, document: Document, ctx: CheckContext) -> Iterator[Finding]:
+    relations = Relations(document, ctx.variants)
+    quantities = document.quantities
+    reported: set[tuple[int, int]] = set()
+    for index in sorted(relations.matches):
+        match = relations.best(index) or relations.variant(index)
+        if match is None:
+            continue
+        pair = (min(index, match.other), max(index, match.other))
+        if pair in reported:
+            continue
+        reported.add(pair)
+        level = report_level(rule.level if match.strong else "warning", match.verdict)
+        if level is None:
+            continue
+        later, earlier = quantities[pair[1]], quantities[pair[0]]
+        yield Finding(rule=rule.id, level=level, message=message(relations, match),
+                      location=Location.of(later.span, later.text),
+                      related=(Location.of(earlier.span, earlier.text),))
