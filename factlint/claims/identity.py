@@ -45,6 +45,7 @@ __all__ = [
     "claim_key",
     "frames",
     "measure_of",
+    "named_in",
     "same_claim",
     "why_different",
 ]
@@ -131,7 +132,7 @@ def measure_of(q: Quantity) -> str | None:
 
 # ------------------------------------------------------------------ word lists
 
-_CLAUSE_BREAK = "，,。；;：:！!？?（）()“”\"「」『』【】《》—、\n"
+_CLAUSE_BREAK = "，,。；;：:！!？?“”\"「」『』【】《》—、\n"
 _PERIOD_END = regex.compile(r"[。！？!?]+|\n[ \t\u3000\r]*\n")
 _GAPS = regex.compile(r"[ \t\r\n\u3000]+")
 
@@ -141,7 +142,8 @@ _TAIL = regex.compile(
     r"(?:同比|环比|比上年|比去年|较上年|较去年|比上月|分别|依次|各|共计|合计|总计|累计|共有|已有|"
     r"已达|达到|突破|超过|不足|不到|接近|将近|大约|约为|约有|多达|高达|仅有|只有|还有|另有|其中|"
     r"增长了|增长|增加了|增加|增幅|增速|增至|升至|上升|上涨|提高|提升|扩大|下降了|下降|减少了|"
-    r"减少|降低|下跌|回落|降至|降幅|缩小|占比|比重|比例|占|为|是|有|达|共|计|逾|近|超|约|已|了|"
+    r"减少|降低|下跌|回落|降至|降幅|缩小|下调|上调|调高|调低|调整|改为|变为|占比|比重|比例|占|为|是|有|"
+    r"达|共|计|逾|近|超|约|已|了|"
     r"至|到|仅|只|就|又|还|也|都|再|多|以|由|从|在|将|可|每|平均|人均|户均|年均|均)+$")
 _HEAD_PUNCT = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
 _LEADING = regex.compile(
@@ -156,15 +158,18 @@ _PROVINCES = (
     "九龙 新界 中国 美国 日本 韩国 朝鲜 英国 法国 德国 意大利 西班牙 俄罗斯 印度 巴西 加拿大 "
     "澳大利亚 新加坡 马来西亚 泰国 越南 菲律宾 印尼 印度尼西亚 欧盟 欧洲 亚洲 非洲 美洲 "
     "全国 全省 全市 全区 全县 全镇 全乡 全村 全港 全澳 全台 全岛 全球 全世界 世界 国内 国外 "
-    "境内 境外 海外 本市 本省 本港 本澳 城镇 农村 城市 城乡 东部 中部 西部 东北 中西部"
+    "境内 境外 海外 本市 本省 本港 本澳 我国 我省 我市 我区 我县 城镇 农村 城市 城乡 "
+    "东部 中部 西部 东北 中西部"
 ).split()
 _SCOPE = regex.compile(
     "|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w)))
-    + r"|\p{Han}{1,4}?(?:特别行政区|自治区|自治州|省|市|县|区|州|镇|乡|村|街道|社区|"
+    + r"|\p{Han}{2,5}?(?:特别行政区|自治区|自治州|省|市|县|区|州|镇|村|街道|社区|"
       r"公司|集团|银行|大学|学院|医院|中学|小学|学校|协会|委员会|政府|法院|检察院|"
       r"警署|警方|部门|机场|港口|口岸)"
     + r"|第[0-9一二三四五六七八九十百]+(?:名|位|届|期|批|季|轮|站|场|组|类|档|级|等|号|次)"
     + r"|[一二三四五六七八九十0-9]+等奖|[一二三四五六七八九十0-9]+级")
+_LEADING_SCOPE = regex.compile(
+    "^(?:" + "|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w))) + ")+")
 #: Words that pin a figure to a time (dates come from the extractor).
 _TIME = regex.compile(
     r"去年|今年|明年|前年|上年|本年|当年|同期|本月|上月|当月|下月|今天|昨天|昨日|今日|当日|当天|"
@@ -183,7 +188,8 @@ _STATISTIC = (
     ("total", regex.compile(r"共计|合计|总计|累计|总数|总量|总额|总共|一共|共有|共|总")),
 )
 #: Words just before a figure that point back to one stated earlier.
-_ANAPHOR = regex.compile(r"(?:上述|前述|以上|这些|这|该|此|共计|总计|合计)$")
+#: 共计 and 合计 sum up parts (total-vs-parts), they do not point back to one figure.
+_ANAPHOR = regex.compile(r"(?:上述|前述|以上|这些|这|该|此)$")
 _PARALLEL_WORDS = ("分别", "依次", "各为", "各有")
 
 
@@ -195,25 +201,39 @@ def _statistic(left: str, right: str) -> str:
     return "value"
 
 
-def _what(q: Quantity, text: str, left: str) -> str:
+#: One name for an indicator that copy writes several ways.
+_INDICATORS = (
+    (regex.compile(r"(?:国内|地区)?生产总值(?:GDP)?|GDP"), "GDP"),
+    (regex.compile(r"居民消费价格(?:指数)?(?:CPI)?|CPI"), "CPI"),
+)
+_BRACKETS = regex.compile(r"[（）()〔〕\[\]【】]")
+
+
+def _what(q: Quantity, left: str, right: str) -> str:
     """The counted or measured thing (see the module docstring); '' when unsaid."""
     subject = q.subject or ""
-    end = q.span.end
-    following = text[end:end + 16]
-    if following.startswith("的"):
-        following = following[1:]
-    if len(subject) >= 2 and _GAPS.sub("", following).startswith(subject):
+    following = right[1:] if right.startswith("的") else right
+    if len(subject) >= 2 and following.startswith(subject):
         return subject  # the noun after the measure word: 7436万多名党员
-    phrase = _HEAD_PUNCT.split(left)[-1] if left else ""
-    for _ in range(3):  # a chain of link words: 同比增长了, 已达到
-        stripped = _TAIL.sub("", phrase)
-        if stripped == phrase:
+    phrase = ""
+    # 目标价由56.28港元下调至55.2港元: after a change verb the thing is the one before
+    # the first figure, so look one masked figure back when the last piece says nothing.
+    for segment in reversed(_BRACKETS.sub("", left).split("|")[-2:]):
+        phrase = _HEAD_PUNCT.split(segment)[-1] if segment else ""
+        for _ in range(3):  # a chain of link words: 同比增长了, 已达到
+            stripped = _TAIL.sub("", phrase)
+            if stripped == phrase:
+                break
+            phrase = stripped
+        if len(phrase) >= 2 or segment != _HEAD_PUNCT.split(segment)[-1]:
             break
-        phrase = stripped
-    for match in reversed(list(_TIME.finditer(phrase))):
-        if match.end() == len(phrase):
-            phrase = phrase[:match.start()]
-    phrase = _LEADING.sub("", phrase[-8:])
+    phrase = _TIME.sub("", phrase)
+    for pattern, name in _INDICATORS:
+        phrase = pattern.sub(name, phrase)
+    phrase = _LEADING.sub("", _LEADING_SCOPE.sub("", phrase)[-8:])
+    if len(phrase) < 2 and q.kind == "count":
+        # 12.3万人参加城乡居民医保: what the people do says who they are.
+        phrase = _HEAD_PUNCT.split(following)[0][:8]
     return phrase if len(phrase) >= 2 else ""
 
 
@@ -282,7 +302,7 @@ class _Reader:
         # Other amounts of the clause are masked out of its words.
         left = self._masked(period, clause_lo, start, index)
         right = self._masked(period, end, clause_hi, index)
-        scope_words = _words(_SCOPE, left)
+        scope_words = _words(_SCOPE, _TIME.sub("|", left))
         time_words = _words(_TIME, left + right) + self._dates(period, clause_lo, clause_hi)
         if not time_words or not scope_words:
             # The sentence's opening clauses govern the rest: 截至3月10日，全国已有…
@@ -291,9 +311,9 @@ class _Reader:
                 time_words = (_words(_TIME, before) + self._dates(period, period_lo,
                                                                   clause_lo))[-1:]
             if not scope_words:
-                scope_words = _words(_SCOPE, before)[-1:]
+                scope_words = _words(_SCOPE, _TIME.sub("|", before))[-1:]
         measure = self.measures[index]
-        what = _what(q, text, left) if measure else ""
+        what = _what(q, left, right) if measure else ""
         scope_words = list(dict.fromkeys(scope_words))
         time_words = list(dict.fromkeys(time_words))
         key, no_key = None, ""
@@ -378,19 +398,38 @@ def _compatible_what(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 2 and (a.endswith(b) or b.endswith(a)))
 
 
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def named_in(what: str, clause: str) -> bool:
+    """Whether ``clause`` names ``what``: all but one of its character pairs occur in it.
+
+    A headline says 12.3万人参加城乡居民医保 where the body says 参加城乡居民医保的
+    群众达12.3万人: the thing counted is written differently but named in both.
+    """
+    pairs = _pairs(what)
+    return len(pairs) >= 2 and len(pairs - _pairs(clause)) <= max(0, len(pairs) // 4)
+
+
 def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(a) and bool(b) and not (set(a) & set(b))
 
 
-def why_different(a: Frame, b: Frame) -> str:
-    """Why ``a`` and ``b`` are different claims, in words; '' when they may be the same."""
+def why_different(a: Frame, b: Frame, *, loose_what: bool = False) -> str:
+    """Why ``a`` and ``b`` are different claims, in words; '' when they may be the same.
+
+    With ``loose_what`` (a headline against the body) the thing counted may also be
+    written differently as long as each clause names the other's (:func:`named_in`).
+    """
     if a.key is None or b.key is None:
         lacking = a if a.key is None else b
         return f"no claim identity ({lacking.no_key})"
     ka, kb = a.key, b.key
     if ka.measure != kb.measure:
         return f"different measures: {ka.measure} and {kb.measure}"
-    if not _compatible_what(ka.what, kb.what):
+    if not _compatible_what(ka.what, kb.what) and not (
+            loose_what and (named_in(ka.what, b.clause) or named_in(kb.what, a.clause))):
         return f"different things counted: {ka.what} and {kb.what}"
     if ka.statistic != kb.statistic and {ka.statistic, kb.statistic} != {"value", "total"}:
         return (f"different statistics: {_STATISTIC_WORDS[ka.statistic]} and "

@@ -34,7 +34,9 @@ ARABIC = rf"(?:[0-9]{{1,3}}(?:[,，][0-9]{{3}})+(?![0-9])|[0-9]+(?:{G}[0-9]+)*)(
 MORE = "余多来"
 # One figure: Arabic with multipliers, a vague amount, or a Chinese numeral.
 # 1万2千, 3亿5千万, 5万4千6百: more places after a written multiplier.
-COMPOUND = r"(?:(?<=[万亿千百])[0-9]{1,4}(?:[千百]?万|[千百十](?![万亿])))*"
+COMPOUND = (r"(?:(?<=[万亿千百])[0-9]{1,4}(?:[千百]?万|[千百十](?![万亿])))*"
+            # 1万2500元, 6萬7500元 (Taiwan and Hong Kong copy): four digits after 万
+            r"(?:(?<=万)[0-9]{4}(?![0-9.]))?")
 FIGURE = (
     rf"(?:{ARABIC}(?:{G}[{MORE}](?={G}[万亿]))?"
     rf"(?:{G}(?:[百千]?[万亿]+|[百千](?![0-9])|[百千](?=[0-9]{{1,4}}[千百十])))?"

@@ -56,13 +56,15 @@ Does not fire (different scopes; a list)::
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
 
 from ..claims.agree import Verdict, agreement, report_level
-from ..claims.identity import Frame, frames, why_different
+from ..claims.identity import Frame, frames, measure_of, why_different
+from ..claims.select import _positions_in_sentence
 from ..model import Corpus, Document, Finding, Location
 from ..versions.diff import sentence_keys
 from . import CheckContext, Rule
@@ -124,13 +126,40 @@ class Relations:
         self.document = document
         self.variants = variants
         self.frames: list[Frame] = frames(document)
+        self.antecedent: dict[int, int] = {}
+        self._resolve_anaphors()
         keys, by_sentence = sentence_keys(document)
         self.sentence_key: dict[int, tuple[str, int]] = {}
         for sentence, members in enumerate(by_sentence):
             for place, index in enumerate(members):
                 self.sentence_key[index] = (keys[sentence], place)
+        self.places = _positions_in_sentence(document)
         self.matches: dict[int, list[Match]] = {}
         self._relate_all()
+
+    def _resolve_anaphors(self) -> None:
+        """这13.2万人 names nothing itself: it is the claim of the figure it points back to,
+        the nearest earlier one of its measure (in another sentence, not in a list)."""
+        recent: dict[str, list[Frame]] = {}
+        measures = [measure_of(q) for q in self.document.quantities]
+        for position, frame in enumerate(self.frames):
+            measure = measures[position]
+            if measure is None:
+                continue
+            earlier = recent.setdefault(measure, [])
+            # 这五年, 这两天 name a stretch of time, not a figure stated before.
+            if frame.anaphor and frame.key is None and not frame.parallel \
+                    and not frame.no_key.startswith("a vague") \
+                    and self.document.quantities[position].kind != "duration":
+                target = next((e for e in reversed(earlier[-WINDOW:])
+                               if e.key is not None and not e.parallel
+                               and e.period != frame.period), None)
+                if target is not None:
+                    self.frames[position] = dataclasses.replace(
+                        frame, key=target.key, no_key="",
+                        scope_words=target.scope_words, time_words=target.time_words)
+                    self.antecedent[position] = target.index
+            earlier.append(self.frames[position])
 
     # ---------------------------------------------------------------- one pair
     def blocked(self, a: Frame, b: Frame) -> str:
@@ -143,7 +172,7 @@ class Relations:
             if frame.key is not None and frame.parallel:
                 q = self.document.quantities[frame.index]
                 return f"{q.text} is one item of a list or table"
-        different = why_different(a, b)
+        different = why_different(a, b, loose_what=a.headline != b.headline)
         if different:
             return different
         if _series(a.left, b.left):
@@ -163,14 +192,30 @@ class Relations:
         if a.lead != b.lead and same_what and shared >= SHARED_WORDS \
                 and similarity >= LEAD_SIMILARITY:
             return "lead"
-        key_a, key_b = self.sentence_key.get(a.index), self.sentence_key.get(b.index)
-        if key_a is not None and key_a == key_b and len(key_a[0]) >= SHORTEST_KEY:
+        if self._same_sentence_frame(a.index, b.index):
             return "sentence"
         later = a if a.index > b.index else b
         earlier = b if later is a else a
         if later.anaphor and anaphor_target == earlier.index:
             return "anaphor"
         return ""
+
+    def _same_sentence_frame(self, a: int, b: int) -> bool:
+        """The two sentences read the same but for this figure: their keys are equal and
+        so are their texts with the figure cut out (四合…每注可得6萬7500元 and 三合…
+        每注可得5750元 share a key, since keys mask numerals, but not their text)."""
+        key_a, key_b = self.sentence_key.get(a), self.sentence_key.get(b)
+        if key_a is None or key_a != key_b or len(key_a[0]) < SHORTEST_KEY:
+            return False
+        return self._without_figure(a) == self._without_figure(b)
+
+    def _without_figure(self, index: int) -> str | None:
+        place = self.places.get(index)
+        if place is None:
+            return None
+        q = self.document.quantities[index]
+        text = self.document.sentences[q.sentence].text
+        return text[:place[0]] + "|" + text[place[1]:]
 
     def relate(self, a: Frame, b: Frame, anaphor_target: int | None = None) -> tuple[str, str]:
         """(evidence, '') when ``a`` and ``b`` are one claim, else ('', why not)."""
@@ -218,9 +263,10 @@ class Relations:
                     yield by_key[key], frame, None
                 by_key[key] = frame
             earlier = members[max(0, position - WINDOW):position]
-            if frame.anaphor:
-                target = next((e for e in reversed(earlier) if not self.blocked(e, frame)),
-                              None)
+            if frame.anaphor and self.document.quantities[frame.index].kind != "duration":
+                target_index = self.antecedent.get(frame.index)
+                target = self.frames[target_index] if target_index is not None else next(
+                    (e for e in reversed(earlier) if not self.blocked(e, frame)), None)
                 if target is not None:
                     yield target, frame, target.index
 
@@ -260,7 +306,7 @@ class Relations:
             return None
         match = min(found, key=self._order)
         other = self.confirmed_by(match.other)
-        if other is not None:
+        if other is not None and match.evidence in ("headline", "lead"):
             rank, rank_other = self._order(match)[0], self._order(other)[0]
             if self.frames[other.other].period == self.frames[index].period:
                 return None
