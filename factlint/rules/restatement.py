@@ -77,8 +77,10 @@ DESCRIPTION = ("The same claim (what is counted, its measure, scope and time) st
                "the body, a lead against a later paragraph, a sentence repeated with "
                "another figure.")
 
-#: Previous figures of a bucket an anaphor (这13.2万人) may point back to.
+#: Previous figures of its measure an anaphor (这13.2万人) may point back to, and how
+#: many paragraphs back: an anaphor refers to what was just said.
 WINDOW = 8
+ANAPHOR_PARAGRAPHS = 1
 #: Words (pairs of characters) two clauses share besides the thing counted, for lead
 #: evidence.
 SHARED_WORDS = 2
@@ -138,28 +140,31 @@ class Relations:
         self._relate_all()
 
     def _resolve_anaphors(self) -> None:
-        """这13.2万人 names nothing itself: it is the claim of the figure it points back to,
-        the nearest earlier one of its measure (in another sentence, not in a list)."""
+        """这13.2万人 points back to the nearest earlier figure of its measure (in another
+        sentence of its paragraph or the one before, not in a list, of a compatible
+        claim); when it names nothing itself, it takes that figure's claim."""
         recent: dict[str, list[Frame]] = {}
-        measures = [measure_of(q) for q in self.document.quantities]
+        quantities = self.document.quantities
         for position, frame in enumerate(self.frames):
-            measure = measures[position]
+            measure = measure_of(quantities[position])
             if measure is None:
                 continue
             earlier = recent.setdefault(measure, [])
             # 这五年, 这两天 name a stretch of time, not a figure stated before.
-            if frame.anaphor and frame.key is None and not frame.parallel \
-                    and not frame.no_key.startswith("a vague") \
-                    and self.document.quantities[position].kind != "duration":
+            if frame.anaphor and not frame.parallel and quantities[position].kind != "duration" \
+                    and not frame.no_key.startswith("a vague"):
                 target = next((e for e in reversed(earlier[-WINDOW:])
                                if e.key is not None and not e.parallel
-                               and e.period != frame.period), None)
+                               and e.period != frame.period
+                               and frame.paragraph - e.paragraph <= ANAPHOR_PARAGRAPHS
+                               and (frame.key is None or not self.blocked(e, frame))), None)
                 if target is not None:
-                    self.frames[position] = dataclasses.replace(
-                        frame, key=target.key, no_key="",
-                        scope_words=target.scope_words, time_words=target.time_words)
+                    if frame.key is None:
+                        frame = self.frames[position] = dataclasses.replace(
+                            frame, key=target.key, no_key="",
+                            scope_words=target.scope_words, time_words=target.time_words)
                     self.antecedent[position] = target.index
-            earlier.append(self.frames[position])
+            earlier.append(frame)
 
     # ---------------------------------------------------------------- one pair
     def blocked(self, a: Frame, b: Frame) -> str:
@@ -179,7 +184,7 @@ class Relations:
             return "items of a series: the wording differs only in a numeral"
         return ""
 
-    def evidence(self, a: Frame, b: Frame, anaphor_target: int | None = None) -> str:
+    def evidence(self, a: Frame, b: Frame) -> str:
         """The strongest evidence that ``a`` and ``b`` are one claim, or ''."""
         shared, similarity = _wording(a, b)
         if a.headline != b.headline:
@@ -196,7 +201,7 @@ class Relations:
             return "sentence"
         later = a if a.index > b.index else b
         earlier = b if later is a else a
-        if later.anaphor and anaphor_target == earlier.index:
+        if self.antecedent.get(later.index) == earlier.index:
             return "anaphor"
         return ""
 
@@ -217,64 +222,57 @@ class Relations:
         text = self.document.sentences[q.sentence].text
         return text[:place[0]] + "|" + text[place[1]:]
 
-    def relate(self, a: Frame, b: Frame, anaphor_target: int | None = None) -> tuple[str, str]:
+    def relate(self, a: Frame, b: Frame) -> tuple[str, str]:
         """(evidence, '') when ``a`` and ``b`` are one claim, else ('', why not)."""
         blocked = self.blocked(a, b)
         if blocked:
             return "", blocked
-        evidence = self.evidence(a, b, anaphor_target)
+        evidence = self.evidence(a, b)
         if not evidence:
             return "", ("nothing says they are one claim (no headline or lead, sentence "
                         "frame, anaphor or shared wording)")
         return evidence, ""
 
     # ---------------------------------------------------------------- all pairs
-    def candidates(self) -> Iterator[tuple[int, int, int | None]]:
-        """Pairs worth relating (earlier, later, anaphor target), near-linear in count."""
+    def candidates(self) -> Iterator[tuple[int, int]]:
+        """Pairs worth relating (earlier, later), near-linear in the number of figures."""
         buckets: dict[tuple[str, str], list[Frame]] = {}
         for frame in self.frames:
             if frame.key is not None and not frame.parallel:
                 buckets.setdefault((frame.key.measure, frame.key.head), []).append(frame)
-        for members in buckets.values():
-            seen: set[tuple[int, int]] = set()
-            for x, y, target in self._bucket_pairs(members):
-                lo, hi = min(x.index, y.index), max(x.index, y.index)
-                if lo != hi and (lo, hi) not in seen:
-                    seen.add((lo, hi))
-                    yield lo, hi, target
+        seen: set[tuple[int, int]] = set()
+        pairs = [pair for members in buckets.values() for pair in self._bucket_pairs(members)]
+        pairs += [(self.frames[target], self.frames[later])
+                  for later, target in self.antecedent.items()]
+        for x, y in pairs:
+            lo, hi = min(x.index, y.index), max(x.index, y.index)
+            if lo != hi and (lo, hi) not in seen:
+                seen.add((lo, hi))
+                yield lo, hi
 
-    def _bucket_pairs(self, members: list[Frame]
-                      ) -> Iterator[tuple[Frame, Frame, int | None]]:
-        """Headline × body, lead × later body, equal sentence keys, and an anaphor with
-        its antecedent (the nearest of the :data:`WINDOW` figures before it)."""
+    def _bucket_pairs(self, members: list[Frame]) -> Iterator[tuple[Frame, Frame]]:
+        """Headline × body, lead × later body, and equal sentence keys."""
         for h in members:
             if h.headline:
-                yield from ((h, other, None) for other in members if not other.headline)
+                yield from ((h, other) for other in members if not other.headline)
         for lead in members:
             if lead.lead:
-                yield from ((lead, other, None) for other in members
+                yield from ((lead, other) for other in members
                             if other.index > lead.index and not other.lead
                             and not other.headline)
         by_key: dict[tuple[str, int], Frame] = {}
-        for position, frame in enumerate(members):
+        for frame in members:
             key = self.sentence_key.get(frame.index)
             if key is not None and len(key[0]) >= SHORTEST_KEY:
                 if key in by_key:
-                    yield by_key[key], frame, None
+                    yield by_key[key], frame
                 by_key[key] = frame
-            earlier = members[max(0, position - WINDOW):position]
-            if frame.anaphor and self.document.quantities[frame.index].kind != "duration":
-                target_index = self.antecedent.get(frame.index)
-                target = self.frames[target_index] if target_index is not None else next(
-                    (e for e in reversed(earlier) if not self.blocked(e, frame)), None)
-                if target is not None:
-                    yield target, frame, target.index
 
     def _relate_all(self) -> None:
         quantities = self.document.quantities
-        for lo, hi, target in self.candidates():
+        for lo, hi in self.candidates():
             a, b = self.frames[lo], self.frames[hi]
-            evidence, _ = self.relate(a, b, target)
+            evidence, _ = self.relate(a, b)
             if not evidence:
                 continue
             verdict = agreement(quantities[lo], quantities[hi], self.variants)
@@ -321,6 +319,47 @@ class Relations:
             if m.other < index and m.strong and m.verdict.agrees and m.verdict.level:
                 return m
         return None
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why one figure was (not) taken as a restatement of others: for ``factlint explain``."""
+
+    frame: Frame
+    #: The figures it was matched with (its own Match records, strongest first).
+    matches: tuple[Match, ...]
+    #: The nearest figures it was not matched with, and why not.
+    unmatched: tuple[tuple[int, str], ...]
+    #: The match it is reported against, if a finding is raised for it.
+    reported: Match | None
+
+
+def explain(relations: Relations, index: int, nearest: int = 5) -> Explanation:
+    """What :func:`check` decided for figure ``index`` of ``relations.document``, and why.
+
+    ``unmatched`` holds the ``nearest`` figures of the same measure (else of any
+    amount) closest in the text that were not matched, each with the reason.
+    """
+    frame = relations.frames[index]
+    matches = tuple(sorted(relations.matches.get(index, []), key=relations._order))
+    matched = {m.other for m in matches}
+    quantities = relations.document.quantities
+    measure = measure_of(quantities[index])
+    others = [i for i, q in enumerate(quantities)
+              if i != index and i not in matched and q.is_amount]
+    same = [i for i in others if measure is not None and measure_of(quantities[i]) == measure]
+    pool = same or others
+    pool.sort(key=lambda i: (abs(quantities[i].span.start - quantities[index].span.start), i))
+    unmatched = []
+    for other in pool[:nearest]:
+        a, b = relations.frames[min(index, other)], relations.frames[max(index, other)]
+        _, why = relations.relate(a, b)
+        if not why:
+            why = ("not among the pairs compared (another figure of the claim is nearer "
+                   "or stronger evidence)")
+        unmatched.append((other, why))
+    reported = relations.best(index) or relations.variant(index)
+    return Explanation(frame, matches, tuple(unmatched), reported)
 
 
 def _wording(a: Frame, b: Frame) -> tuple[int, float]:
