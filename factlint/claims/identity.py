@@ -143,7 +143,7 @@ _TAIL = regex.compile(
     r"已达|达到|突破|超过|不足|不到|接近|将近|大约|约为|约有|多达|高达|仅有|只有|还有|另有|其中|"
     r"增长了|增长|增加了|增加|增幅|增速|增至|升至|上升|上涨|提高|提升|扩大|下降了|下降|减少了|"
     r"减少|降低|下跌|回落|降至|降幅|缩小|下调|上调|调高|调低|调整|改为|变为|占比|比重|比例|占|为|是|有|"
-    r"达|共|计|逾|近|超|约|已|了|"
+    r"达|共|计|逾|近|超|约|已|了|增|降|涨|跌|"
     r"至|到|仅|只|就|又|还|也|都|再|多|以|由|从|在|将|可|每|平均|人均|户均|年均|均)+$")
 _HEAD_PUNCT = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
 _LEADING = regex.compile(
@@ -161,13 +161,30 @@ _PROVINCES = (
     "境内 境外 海外 本市 本省 本港 本澳 我国 我省 我市 我区 我县 城镇 农村 城市 城乡 "
     "东部 中部 西部 东北 中西部"
 ).split()
-_SCOPE = regex.compile(
-    "|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w)))
-    + r"|\p{Han}{2,5}?(?:特别行政区|自治区|自治州|省|市|县|区|州|镇|村|街道|社区|"
-      r"公司|集团|银行|大学|学院|医院|中学|小学|学校|协会|委员会|政府|法院|检察院|"
-      r"警署|警方|部门|机场|港口|口岸)"
-    + r"|第[0-9一二三四五六七八九十百]+(?:名|位|届|期|批|季|轮|站|场|组|类|档|级|等|号|次)"
-    + r"|[一二三四五六七八九十0-9]+等奖|[一二三四五六七八九十0-9]+级")
+_NAMED_SCOPE = regex.compile("|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w))))
+#: Other places, organisations and numbered items, read where no known name stands.
+_OTHER_SCOPE = regex.compile(
+    r"\p{Han}{2,3}?(?:特别行政区|自治区|自治州|省|市|县|区|州|镇|村|街道|社区)"
+    r"|\p{Han}{2,4}?(?:公司|集团|银行|大学|学院|医院|中学|小学|学校|协会|委员会|政府|法院|"
+    r"检察院|警署|警方|机场|港口|口岸)"
+    r"|第[0-9一二三四五六七八九十百]+(?:名|位|届|期|批|季|轮|站|场|组|类|档|级|等|号|次)"
+    r"|[一二三四五六七八九十0-9]+等奖|[一二三四五六七八九十0-9]+级")
+_FUNCTION_WORDS = regex.compile(r"[和与及的等在对为是了从向把被各每该这那]")
+#: Names of the whole country, which copy uses interchangeably.
+_NATIONAL = {"全国": "全国", "我国": "全国", "国内": "全国", "中国": "全国"}
+
+
+def _scopes(text: str) -> list[str]:
+    """The scope words of ``text`` in order: known names first, then other places."""
+    found = [(m.start(), _NATIONAL.get(m.group(), m.group()))
+             for m in _NAMED_SCOPE.finditer(text)]
+    rest = _NAMED_SCOPE.sub("|", text)
+    # 国家和地区 is no place called 家和地区: a name holds no function words.
+    found += [(m.start(), m.group()) for m in _OTHER_SCOPE.finditer(rest)
+              if not _FUNCTION_WORDS.search(m.group())]
+    return [word for _, word in sorted(found)]
+
+
 _LEADING_SCOPE = regex.compile(
     "^(?:" + "|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w))) + ")+")
 #: Words that pin a figure to a time (dates come from the extractor).
@@ -193,9 +210,17 @@ _ANAPHOR = regex.compile(r"(?:上述|前述|以上|这些|这|该|此)$")
 _PARALLEL_WORDS = ("分别", "依次", "各为", "各有")
 
 
+#: 增至, 降到: the level reached after a change, not the change.
+_LEVEL = regex.compile(
+    r"(?:[增升降减]至|(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)到)$")
+
+
 def _statistic(left: str, right: str) -> str:
     near = left[-6:] + "\ue000" + right[:3]
+    level = _LEVEL.search(left) is not None
     for name, pattern in _STATISTIC:
+        if level and name in ("increase", "decrease"):
+            continue
         if pattern.search(near):
             return name
     return "value"
@@ -302,7 +327,7 @@ class _Reader:
         # Other amounts of the clause are masked out of its words.
         left = self._masked(period, clause_lo, start, index)
         right = self._masked(period, end, clause_hi, index)
-        scope_words = _words(_SCOPE, _TIME.sub("|", left))
+        scope_words = _scopes(_TIME.sub("|", left))
         time_words = _words(_TIME, left + right) + self._dates(period, clause_lo, clause_hi)
         if not time_words or not scope_words:
             # The sentence's opening clauses govern the rest: 截至3月10日，全国已有…
@@ -311,21 +336,28 @@ class _Reader:
                 time_words = (_words(_TIME, before) + self._dates(period, period_lo,
                                                                   clause_lo))[-1:]
             if not scope_words:
-                scope_words = _words(_SCOPE, _TIME.sub("|", before))[-1:]
+                scope_words = _scopes(_TIME.sub("|", before))[-1:]
         measure = self.measures[index]
         what = _what(q, left, right) if measure else ""
+        statistic = _statistic(left, right)
+        if measure and not what and statistic in ("increase", "decrease") and clause_lo > period_lo:
+            # 全社会用电量7.4万亿千瓦时，同比增长7.4%: the growth of the thing just named.
+            before = self._masked(period, period_lo, clause_lo - 1, index)
+            what = _what(q, _HEAD_PUNCT.split(before.rsplit("|", 1)[0])[-1], "")
         scope_words = list(dict.fromkeys(scope_words))
         time_words = list(dict.fromkeys(time_words))
         key, no_key = None, ""
         if q.qualifier == "vague" or (q.lo is None and q.hi is None):
             no_key = "a vague figure (几十, 数百) states no value"
+        elif q.kind == "duration":
+            no_key = "a duration (五年, 十天) names a period of time, not a counted claim"
         elif measure is None:
             no_key = "no unit: nothing says what the figure counts"
         elif not what:
             no_key = "no subject: nothing says what is counted or measured"
         else:
             key = ClaimKey(what=what, measure=measure, scope="、".join(scope_words),
-                           time="、".join(time_words), statistic=_statistic(left, right))
+                           time="、".join(time_words), statistic=statistic)
         anaphor = _ANAPHOR.search(left[-3:])
         return Frame(
             index=index, key=key, no_key=no_key,
@@ -334,7 +366,8 @@ class _Reader:
             body_paragraph=self.layout.body_paragraph(start),
             headline=self.layout.headline_at(start) is not None,
             title=self.layout.is_title(start), lead=self.layout.is_lead(start),
-            parallel=self._parallel(period, measure),
+            # 市场主体达1.69亿户，其中企业…、个体工商户…: the total is not a list item.
+            parallel=self._parallel(period, measure) and "其中" not in text[end:end + 6],
             anaphor=anaphor.group() if anaphor else "",
             scope_words=tuple(scope_words), time_words=tuple(time_words))
 
@@ -344,15 +377,15 @@ class _Reader:
                 if quantities[i].kind == "date" and quantities[i].iso]
 
     def _masked(self, period: int, lo: int, hi: int, own: int) -> str:
-        """``text[lo:hi]`` without gaps, other amounts replaced by a separator."""
+        """``text[lo:hi]`` without gaps, other figures and dates replaced by a separator."""
         if hi <= lo:
             return ""
         pieces, cursor = [], lo
         quantities = self.document.quantities
         for other in self._figures_in(period, lo, hi):
             q = quantities[other]
-            if other == own or not q.is_amount:
-                continue
+            if other == own or q.kind == "ordinal":
+                continue  # ordinals stay: 第一名 is part of the scope
             pieces.append(self.text[cursor:max(cursor, q.span.start)])
             pieces.append("|")
             cursor = max(cursor, q.span.end)
@@ -395,6 +428,7 @@ def claim_key(document: Document, quantity: Quantity | int) -> ClaimKey | None:
 
 
 def _compatible_what(a: str, b: str) -> bool:
+    """Equal, or one ends with the other (全国党员 / 党员): noun phrases end in their head."""
     return a == b or (min(len(a), len(b)) >= 2 and (a.endswith(b) or b.endswith(a)))
 
 
@@ -403,13 +437,17 @@ def _pairs(text: str) -> set[str]:
 
 
 def named_in(what: str, clause: str) -> bool:
-    """Whether ``clause`` names ``what``: all but one of its character pairs occur in it.
+    """Whether ``clause`` names ``what``: its head, its first two characters and all but a
+    quarter of its character pairs occur in it.
 
     A headline says 12.3万人参加城乡居民医保 where the body says 参加城乡居民医保的
     群众达12.3万人: the thing counted is written differently but named in both.
     """
     pairs = _pairs(what)
-    return len(pairs) >= 2 and len(pairs - _pairs(clause)) <= max(0, len(pairs) // 4)
+    # The head (last two characters) and the leading modifier must both be there:
+    # 省内交易电量 is not named by 全国电力市场交易电量 although they share 交易电量.
+    return (len(pairs) >= 2 and what[-2:] in clause and what[:2] in clause
+            and len(pairs - _pairs(clause)) <= len(pairs) // 4)
 
 
 def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -50,7 +50,7 @@ FIGURE_PCT = rf"{FIGURE}(?:{G}[{MORE}])?(?:{G}[%‰])?"
 CONNECTOR = r"(?:至|到|—{1,2}|–|-|~|～)"
 UNIT = "|".join(re.escape(u) for u in UNITS_LONGEST_FIRST)
 PREFIX = ("大约|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|不低于|不小于|不大于|不高于|"
-          "大于|高于|多于|超出|超|小于|低于|少于|至少|最少|起码|至多|最多|零下|负|第")
+          "大于|高于|多于|超出|突破|超|小于|低于|少于|至少|最少|起码|至多|最多|零下|负|第")
 #: 至少 and its kin may stand a short verb phrase before the figure they qualify.
 ADVERB = "至少|最少|起码|至多|最多"
 SUFFIX = "以上|以下|左右|上下|以内|之内|内(?![部容地外心在阁涵])|许"
@@ -176,7 +176,8 @@ _QUALIFIER_OF = {
     "超过": "at_least", "逾": "at_least", "以上": "at_least", "不少于": "at_least",
     "最少": "at_least", "起码": "at_least", "至多": "at_most",
     "不低于": "at_least", "至少": "at_least", "不小于": "at_least", "大于": "at_least",
-    "高于": "at_least", "多于": "at_least", "超出": "at_least", "超": "at_least",
+    "高于": "at_least", "多于": "at_least", "超出": "at_least", "突破": "at_least",
+    "超": "at_least",
     "小于": "at_most", "低于": "at_most", "少于": "at_most", "不大于": "at_most",
     "不高于": "at_most",
     "不足": "at_most", "不到": "at_most", "未满": "at_most", "以下": "at_most",

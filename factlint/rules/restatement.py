@@ -63,7 +63,7 @@ from dataclasses import dataclass
 import regex
 
 from ..claims.agree import Verdict, agreement, report_level
-from ..claims.identity import Frame, frames, measure_of, why_different
+from ..claims.identity import Frame, _compatible_what, frames, measure_of, why_different
 from ..claims.select import _positions_in_sentence
 from ..model import Corpus, Document, Finding, Location
 from ..versions.diff import sentence_keys
@@ -87,6 +87,9 @@ SHARED_WORDS = 2
 #: Share of the shorter clause's words the other must hold for a lead restated later
 #: in the body.
 LEAD_SIMILARITY = 0.5
+#: A headline and a body figure naming the same thing in this many characters or
+#: more need no other shared word.
+HEADLINE_WHAT = 4
 #: A sentence key shorter than this says too little to be evidence.
 SHORTEST_KEY = 8
 
@@ -188,9 +191,13 @@ class Relations:
         """The strongest evidence that ``a`` and ``b`` are one claim, or ''."""
         shared, similarity = _wording(a, b)
         if a.headline != b.headline:
-            # A headline is terse: besides the thing counted it must share a word with
-            # the body's clause (捐款, 增长), or 15所学校过初选 would match any 19所学校.
-            return "headline" if shared >= 1 else ""
+            # A headline is terse: unless both name the same thing of some length
+            # (海关税收入库), it must share a word besides it with the body's clause
+            # (捐款, 增长), or 15所学校过初选 would match any 19所学校.
+            named = (a.key is not None and b.key is not None
+                     and _compatible_what(a.key.what, b.key.what)
+                     and min(len(a.key.what), len(b.key.what)) >= HEADLINE_WHAT)
+            return "headline" if named or shared >= 1 else ""
         if a.headline:
             return ""  # two headlines: a page of several articles
         same_what = a.key is not None and b.key is not None and a.key.what == b.key.what
@@ -235,15 +242,24 @@ class Relations:
 
     # ---------------------------------------------------------------- all pairs
     def candidates(self) -> Iterator[tuple[int, int]]:
-        """Pairs worth relating (earlier, later), near-linear in the number of figures."""
+        """Pairs worth relating (earlier, later), near-linear in the number of figures.
+
+        A headline is compared with every body figure of its measure (it may name the
+        thing in other words, and headlines hold few figures); a lead and equal sentence
+        keys only within a bucket of measure and head noun.
+        """
+        by_measure: dict[str, list[Frame]] = {}
         buckets: dict[tuple[str, str], list[Frame]] = {}
         for frame in self.frames:
             if frame.key is not None and not frame.parallel:
+                by_measure.setdefault(frame.key.measure, []).append(frame)
                 buckets.setdefault((frame.key.measure, frame.key.head), []).append(frame)
-        seen: set[tuple[int, int]] = set()
-        pairs = [pair for members in buckets.values() for pair in self._bucket_pairs(members)]
+        pairs = [(h, other) for members in by_measure.values() for h in members
+                 if h.headline for other in members if not other.headline]
+        pairs += [pair for members in buckets.values() for pair in self._bucket_pairs(members)]
         pairs += [(self.frames[target], self.frames[later])
                   for later, target in self.antecedent.items()]
+        seen: set[tuple[int, int]] = set()
         for x, y in pairs:
             lo, hi = min(x.index, y.index), max(x.index, y.index)
             if lo != hi and (lo, hi) not in seen:
@@ -251,10 +267,7 @@ class Relations:
                 yield lo, hi
 
     def _bucket_pairs(self, members: list[Frame]) -> Iterator[tuple[Frame, Frame]]:
-        """Headline × body, lead × later body, and equal sentence keys."""
-        for h in members:
-            if h.headline:
-                yield from ((h, other) for other in members if not other.headline)
+        """Lead × later body, and equal sentence keys."""
         for lead in members:
             if lead.lead:
                 yield from ((lead, other) for other in members
@@ -293,24 +306,21 @@ class Relations:
         """The match ``index`` is reported against, or None.
 
         A figure that agrees with any figure it restates is confirmed.  One that
-        agrees with none is reported against its strongest match, unless that one is
-        confirmed by a figure of the same sentence (a headline 目标价55.2港元 restates
-        the 55.2港元 of 由56.28港元下调至55.2港元, not the 56.28港元) or by one whose
-        wording is closer to it on evidence as strong (总投资超2万亿元 in the title
-        restates the body's 总投资超2万亿元, not a part's 总投资13461亿元).
+        agrees with none is reported against its strongest match, unless that is a
+        headline or lead confirmed by another figure on evidence as strong: the
+        headline restates that one (目标价55.2港元 restates the 55.2港元 of
+        由56.28港元下调至55.2港元; 总投资超2万亿元 restates the body's 总投资超2万亿元,
+        not a part's 总投资13461亿元).  The price: when the body restates a headline
+        twice and one of the two is changed, the changed one is not reported.
         """
         found = self.matches.get(index, [])
         if not found or self.confirmed_by(index) is not None:
             return None
         match = min(found, key=self._order)
         other = self.confirmed_by(match.other)
-        if other is not None and match.evidence in ("headline", "lead"):
-            rank, rank_other = self._order(match)[0], self._order(other)[0]
-            if self.frames[other.other].period == self.frames[index].period:
-                return None
-            if rank_other < rank or (rank_other == rank
-                                     and other.similarity > match.similarity):
-                return None
+        if other is not None and match.evidence in ("headline", "lead") \
+                and self._order(other)[0] <= self._order(match)[0]:
+            return None
         return match
 
     def variant(self, index: int) -> Match | None:
