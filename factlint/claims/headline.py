@@ -55,11 +55,12 @@ class Layout:
     paragraph_starts: tuple[int, ...]
     #: Index (into ``paragraph_starts``) of the first body paragraph.
     first_body: int
+    #: The start of each headline region (for bisecting).
+    headline_starts: tuple[int, ...] = ()
 
     def headline_at(self, offset: int) -> int | None:
         """Index of the headline region holding ``offset``, or None."""
-        starts = [start for start, _ in self.headlines]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.headline_starts, offset) - 1
         if i >= 0 and self.headlines[i][0] <= offset < self.headlines[i][1]:
             return i
         return None
@@ -125,4 +126,5 @@ def layout(text: str) -> Layout:
                 and not _SENTENCE_MARK.search(block) and block[0] not in "（(【[":
             lead = len(text[start:end]) - len(text[start:end].lstrip())
             headlines.append((start + lead, start + lead + len(block)))
-    return Layout(tuple(headlines), tuple(starts), first_body)
+    return Layout(tuple(headlines), tuple(starts), first_body,
+                  tuple(start for start, _ in headlines))

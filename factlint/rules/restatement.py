@@ -56,6 +56,7 @@ Does not fire (different scopes; a list)::
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -87,6 +88,10 @@ SHARED_WORDS = 2
 #: Share of the shorter clause's words the other must hold for a lead restated later
 #: in the body.
 LEAD_SIMILARITY = 0.5
+#: Body figures a headline is compared with: the nearest of its measure, and the
+#: nearest of its measure and head noun.
+NEAREST_ANY = 40
+NEAREST_SAME = 80
 #: A headline and a body figure naming the same thing in this many characters or
 #: more need no other shared word.
 HEADLINE_WHAT = 4
@@ -244,9 +249,11 @@ class Relations:
     def candidates(self) -> Iterator[tuple[int, int]]:
         """Pairs worth relating (earlier, later), near-linear in the number of figures.
 
-        A headline is compared with every body figure of its measure (it may name the
-        thing in other words, and headlines hold few figures); a lead and equal sentence
-        keys only within a bucket of measure and head noun.
+        A headline is compared with the :data:`NEAREST_ANY` nearest body figures of its
+        measure (it may name the thing in other words) and the :data:`NEAREST_SAME`
+        nearest of its measure and head noun (a page of several articles puts a headline
+        far from its body); a lead and equal sentence keys within a bucket of measure
+        and head noun.
         """
         by_measure: dict[str, list[Frame]] = {}
         buckets: dict[tuple[str, str], list[Frame]] = {}
@@ -254,8 +261,11 @@ class Relations:
             if frame.key is not None and not frame.parallel:
                 by_measure.setdefault(frame.key.measure, []).append(frame)
                 buckets.setdefault((frame.key.measure, frame.key.head), []).append(frame)
-        pairs = [(h, other) for members in by_measure.values() for h in members
-                 if h.headline for other in members if not other.headline]
+        pairs: list[tuple[Frame, Frame]] = []
+        for members in by_measure.values():
+            pairs += _headline_pairs(members, NEAREST_ANY)
+        for members in buckets.values():
+            pairs += _headline_pairs(members, NEAREST_SAME)
         pairs += [pair for members in buckets.values() for pair in self._bucket_pairs(members)]
         pairs += [(self.frames[target], self.frames[later])
                   for later, target in self.antecedent.items()]
@@ -370,6 +380,22 @@ def explain(relations: Relations, index: int, nearest: int = 5) -> Explanation:
         unmatched.append((other, why))
     reported = relations.best(index) or relations.variant(index)
     return Explanation(frame, matches, tuple(unmatched), reported)
+
+
+def _headline_pairs(members: list[Frame], nearest: int) -> list[tuple[Frame, Frame]]:
+    """Each headline of ``members`` (in text order) with the ``nearest`` body figures
+    either side of it: a bounded number per headline, so a file of many articles stays
+    linear."""
+    body = [f for f in members if not f.headline]
+    places = [f.index for f in body]
+    pairs = []
+    for h in members:
+        if h.headline:
+            at = bisect.bisect_left(places, h.index)
+            window = body[max(0, at - nearest):at + nearest]
+            pairs += [(h, other) for other in sorted(
+                window, key=lambda f: (abs(f.index - h.index), f.index))[:nearest]]
+    return pairs
 
 
 def _wording(a: Frame, b: Frame) -> tuple[int, float]:
