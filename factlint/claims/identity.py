@@ -374,8 +374,11 @@ class _Reader:
         document, text = self.document, self.text
         q = document.quantities[index]
         start, end = q.span.start, q.span.end
-        if not q.is_amount:  # dates, ordinals, identifiers: never a claim of their own
-            return Frame(index=index, key=None, no_key=f"a {q.kind} is not an amount",
+        if not q.is_amount or self.measures[index] is None:
+            # Dates, ordinals, identifiers and figures without a unit are never compared.
+            no_key = (f"a {q.kind} is not an amount" if not q.is_amount
+                      else "no unit: nothing says what the figure counts")
+            return Frame(index=index, key=None, no_key=no_key,
                          clause="", left="", right="", period=self.period(start),
                          paragraph=self.layout.paragraph(start),
                          body_paragraph=self.layout.body_paragraph(start),
