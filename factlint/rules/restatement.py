@@ -16,8 +16,8 @@ evidence, strongest first:
 - **headline**: one figure is in the title or a sub-headline, the other in the body;
 - **lead**: one is in the first body paragraph, the other later, and both name the
   same thing in the same words;
-- **sentence**: the two sentences are the same once figures and numerals are masked
-  (the keys :func:`factlint.versions.diff.sentence_keys` computes);
+- **sentence**: the two sentences are the same text but for the figure (at least
+  :data:`SHORTEST_KEY` characters of words besides it);
 - **anaphor**: the later figure is introduced by 上述, 这, 该, 此, 共计 … and the
   nearest earlier figure of the claim is what it points back to;
 - **wording**: both name the same thing in the same words and their clauses share at
@@ -67,7 +67,6 @@ from ..claims.agree import Verdict, agreement, report_level
 from ..claims.identity import Frame, _compatible_what, frames, measure_of, why_different
 from ..claims.select import _positions_in_sentence
 from ..model import Corpus, Document, Finding, Location
-from ..versions.diff import sentence_keys
 from . import CheckContext, Rule
 
 NAME = "restatement"
@@ -95,7 +94,8 @@ NEAREST_SAME = 80
 #: A headline and a body figure naming the same thing in this many characters or
 #: more need no other shared word.
 HEADLINE_WHAT = 4
-#: A sentence key shorter than this says too little to be evidence.
+#: A sentence with fewer word characters besides its figure says too little to be
+#: evidence that it was repeated.
 SHORTEST_KEY = 8
 
 #: Evidence, strongest first, and whether it is strong enough for an error.
@@ -104,6 +104,7 @@ _EVIDENCE_WORDS = {
     "headline": "标题与正文", "lead": "导语与正文", "sentence": "同一句式", "anaphor": "指代前文"}
 
 _HAN = regex.compile(r"\p{Han}+")
+_WORD = regex.compile(r"[\p{Han}A-Za-z]")
 _NUMERALS = regex.compile(r"[0-9零〇一二三四五六七八九十百千万亿两]")
 
 
@@ -138,11 +139,6 @@ class Relations:
         self.frames: list[Frame] = frames(document)
         self.antecedent: dict[int, int] = {}
         self._resolve_anaphors()
-        keys, by_sentence = sentence_keys(document)
-        self.sentence_key: dict[int, tuple[str, int]] = {}
-        for sentence, members in enumerate(by_sentence):
-            for place, index in enumerate(members):
-                self.sentence_key[index] = (keys[sentence], place)
         self.places = _positions_in_sentence(document)
         self.matches: dict[int, list[Match]] = {}
         self._relate_all()
@@ -218,21 +214,25 @@ class Relations:
         return ""
 
     def _same_sentence_frame(self, a: int, b: int) -> bool:
-        """The two sentences read the same but for this figure: their keys are equal and
-        so are their texts with the figure cut out (四合…每注可得6萬7500元 and 三合…
-        每注可得5750元 share a key, since keys mask numerals, but not their text)."""
-        key_a, key_b = self.sentence_key.get(a), self.sentence_key.get(b)
-        if key_a is None or key_a != key_b or len(key_a[0]) < SHORTEST_KEY:
-            return False
-        return self._without_figure(a) == self._without_figure(b)
+        """The two sentences are the same text but for this figure."""
+        key = self.sentence_key(a)
+        return key is not None and key == self.sentence_key(b)
 
-    def _without_figure(self, index: int) -> str | None:
+    def sentence_key(self, index: int) -> str | None:
+        """The sentence of figure ``index`` with that figure cut out, if it says enough.
+
+        Only this figure is cut: 四合共5注中獎，每注可得6萬7500元 and 三合共112注中獎，
+        每注可得5750元 are prize tiers, not one sentence twice.  (The masked keys of
+        :mod:`factlint.versions.diff` drop every numeral character, so that a figure
+        rewritten as 二百一十二 keeps its key; here 四合 and 三合 must stay apart.)
+        """
         place = self.places.get(index)
         if place is None:
             return None
         q = self.document.quantities[index]
         text = self.document.sentences[q.sentence].text
-        return text[:place[0]] + "|" + text[place[1]:]
+        key = text[:place[0]] + "|" + text[place[1]:]
+        return key if len(_WORD.findall(key)) >= SHORTEST_KEY else None
 
     def relate(self, a: Frame, b: Frame) -> tuple[str, str]:
         """(evidence, '') when ``a`` and ``b`` are one claim, else ('', why not)."""
@@ -283,10 +283,10 @@ class Relations:
                 yield from ((lead, other) for other in members
                             if other.index > lead.index and not other.lead
                             and not other.headline)
-        by_key: dict[tuple[str, int], Frame] = {}
+        by_key: dict[str, Frame] = {}
         for frame in members:
-            key = self.sentence_key.get(frame.index)
-            if key is not None and len(key[0]) >= SHORTEST_KEY:
+            key = self.sentence_key(frame.index)
+            if key is not None:
                 if key in by_key:
                     yield by_key[key], frame
                 by_key[key] = frame

@@ -148,17 +148,6 @@ def _prepare(doc: Document) -> _Side:
     return _Side(doc, keys, by_sentence, before, after)
 
 
-def sentence_keys(doc: Document) -> tuple[list[str], list[list[int]]]:
-    """Each sentence's key as the aligner builds it (figures and numeral characters
-    masked, punctuation dropped) and the quantity indices of each sentence.
-
-    Two sentences with one key say the same thing around their figures: the
-    ``restatement`` check takes that as evidence that their figures are one claim.
-    """
-    side = _prepare(doc)
-    return side.keys, side.by_sentence
-
-
 # ---------------------------------------------------------------- sentence alignment
 
 def _heaviest_increasing(pairs: list[tuple[int, int]], weights: list[int]
