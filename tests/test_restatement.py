@@ -126,6 +126,9 @@ def test_rule_level_caps_the_finding():
     # to the lead's 六个字 four paragraphs up.
     "上周末，本市食品安全宣传周的专家讲座在科学会堂举行，专家提醒市民购买食品时要警惕六个字。\n\n"
     "第二段。\n\n第三段。\n\n对于“长、反、小、散”这四个字，马志英解释说。\n",
+    # pd1998-sample.txt:2950 and 2956, one sentence a line: 这两个项目 is 100 lines on.
+    "在两天37个项目的角逐中，山东队夺得11枚金牌居各代表队之首。\n" + "第二句。\n" * 4
+    + "该省经济理论界人士在总结教训时指出，这两个项目是在行政审批制度下盲目抢项目酿成的苦果。\n",
     # news-dev simplified/0753.txt: 共计 sums up, it does not point back.
     "到今年年底，北京市将建成2.5万辆公共自行车。\n\n前天上午，北京市首批公共自行车开始投入使用，"
     "共计2000辆。\n",

@@ -78,9 +78,10 @@ DESCRIPTION = ("The same claim (what is counted, its measure, scope and time) st
                "another figure.")
 
 #: Previous figures of its measure an anaphor (这13.2万人) may point back to, and how
-#: many paragraphs back: an anaphor refers to what was just said.
+#: many paragraphs and sentences back: an anaphor refers to what was just said.
 WINDOW = 8
 ANAPHOR_PARAGRAPHS = 1
+ANAPHOR_SENTENCES = 3
 #: Words (pairs of characters) two clauses share besides the thing counted, for lead
 #: evidence.
 SHARED_WORDS = 2
@@ -145,8 +146,9 @@ class Relations:
 
     def _resolve_anaphors(self) -> None:
         """这13.2万人 points back to the nearest earlier figure of its measure (in another
-        sentence of its paragraph or the one before, not in a list, of a compatible
-        claim); when it names nothing itself, it takes that figure's claim."""
+        sentence at most three back, in its paragraph or the one before, not in a list,
+        of a compatible claim); when it names nothing itself, it takes that figure's
+        claim."""
         recent: dict[str, list[Frame]] = {}
         quantities = self.document.quantities
         for position, frame in enumerate(self.frames):
@@ -161,6 +163,7 @@ class Relations:
                                if e.key is not None and not e.parallel
                                and e.period != frame.period
                                and frame.paragraph - e.paragraph <= ANAPHOR_PARAGRAPHS
+                               and frame.period - e.period <= ANAPHOR_SENTENCES
                                and (frame.key is None or not self.blocked(e, frame))), None)
                 if target is not None:
                     if frame.key is None:
