@@ -90,8 +90,8 @@ SHARED_WORDS = 2
 LEAD_SIMILARITY = 0.5
 #: Body figures a headline is compared with: the nearest of its measure, and the
 #: nearest of its measure and head noun.
-NEAREST_ANY = 40
-NEAREST_SAME = 80
+NEAREST_ANY = 12
+NEAREST_SAME = 40
 #: A headline and a body figure naming the same thing in this many characters or
 #: more need no other shared word.
 HEADLINE_WHAT = 4
