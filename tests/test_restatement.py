@@ -12,7 +12,7 @@ import pickle
 import pytest
 
 from factlint.claims.headline import layout
-from factlint.claims.identity import ClaimKey, claim_key, frames
+from factlint.claims.identity import ClaimKey, claim_key, frames, same_claim, why_different
 from factlint.corpus import load_document
 from factlint.model import Corpus
 from factlint.rules import CheckContext, Rule, restatement
@@ -199,6 +199,9 @@ def test_different_scopes_and_times_are_different_claims():
     hong_kong = key_of("香港今日新增41宗确诊个案。\n", "41宗")
     assert macau.scope == "澳门" and hong_kong.scope == "香港"
     assert key_of("去年全市完成投资10亿元。\n", "10亿元").time == "去年"
+    both = frames(load_document("a.txt", "澳门今日新增6宗确诊个案。香港今日新增41宗确诊个案。\n"))
+    assert not same_claim(both[0], both[1])
+    assert why_different(both[0], both[1]) == "different scopes: 澳门 and 香港"
 
 
 def test_layout_of_titles_and_paragraphs():

@@ -260,10 +260,6 @@ def _what(q: Quantity, left: str, right: str) -> str:
     return phrase if len(phrase) >= 2 else ""
 
 
-def _words(pattern: regex.Pattern, text: str) -> list[str]:
-    return [m.group() for m in pattern.finditer(text)]
-
-
 def _blank(text: str, words: list[tuple[int, int, str]]) -> str:
     """``text`` with each of ``words`` (start, end, word) replaced by as many ``|``."""
     pieces, cursor = [], 0
