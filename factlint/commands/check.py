@@ -33,15 +33,27 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="exit 1 when a finding is at or above this level (default: error)")
     parser.add_argument("--disable", nargs="+", metavar="ID", default=None,
                         help="rule ids to skip (added to the config's 'disable')")
+    parser.add_argument("--ledger", nargs="?", const="", default=None, metavar="PATH|URL",
+                        help="also check every claim against the ledger of published figures "
+                             "(a SQLite file or an SQLAlchemy URL; with no value: 'ledger' "
+                             "from the config, else .factlint/ledger.sqlite)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the report to FILE (atomically) instead of standard output")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from contextlib import ExitStack
+
+    from ..ledger.check import LedgerCheck
+    from ..ledger.store import Ledger, LedgerError
     from ..reporters import default_format, render
     from ..rules.engine import run_check
     from ..settings.config import load_config
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError
+    from .ledger import ledger_location
+    from .output import write_report
 
     overrides = {
         "paths": args.paths or None,
@@ -50,13 +62,32 @@ def run(args: argparse.Namespace) -> int:
         "fail-on": args.fail_on,
         "disable": args.disable,
     }
+    fmt = args.format or default_format()
     try:
-        config = load_config(".", config_path=args.config, overrides=overrides)
-        result = run_check(config)
-    except (ConfigError, InputError) as exc:
+        with ExitStack() as stack:
+            config = load_config(".", config_path=args.config, overrides=overrides)
+            checks = []
+            if args.ledger is not None or config.ledger:
+                ledger = stack.enter_context(
+                    Ledger.open(ledger_location(args.ledger or None, config.ledger)))
+                checks.append(LedgerCheck(ledger))
+            result = run_check(config, extra_checks=checks)
+        excerpts = {}
+        if fmt == "html":
+            from ..claims.excerpt import document_excerpts
+
+            places = [p for f in result.findings for p in (f.location, *f.related)]
+            documents = result.corpus.documents if result.corpus else ()
+            excerpts = {**(checks[0].excerpts if checks else {}),
+                        **document_excerpts(documents, places)}
+        write_report(render(fmt, result.findings, result.rules, excerpts=excerpts),
+                     args.output)
+    except (ConfigError, InputError, LedgerError) as exc:
         print(f"{exc}", file=sys.stderr)
         return 2
-    sys.stdout.write(render(args.format or default_format(), result.findings, result.rules))
+    except OSError as exc:
+        print(f"factlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     for message in result.errors:
         print(message, file=sys.stderr)
     return result.exit_code

@@ -1,0 +1,142 @@
+"""What the ledger stores of a document: its claims, each under a key.
+
+A *claim* is an amount of a document (a count, a sum of money, a percentage, a
+measure, an age or a duration) that says what it counts.  Its *key* names the
+claim apart from its value, so that the same claim in two documents can be found
+and compared: ``count|名|市属高校教职员工|2020``.
+
+The key is made by one function, :func:`ledger_key`, so that it can be replaced by
+a better notion of claim identity without touching the store or the check.  This
+one is provisional: the head of what is counted (the first four characters of the
+quantity's subject: versions write 市属高校教职员 and 市属高校教职员工), the unit
+family (名, 人 and 位 count the same people), the kind, and the claim's time.  Two
+claims of one key are the same claim when one subject starts with the other
+and the wording around them is alike (:func:`same_claim`), as
+:mod:`factlint.rules.repeated_figure` has it for restatements in one document:
+the clause before each figure shares a word, and the clauses share two words
+besides the subject (全国 … 党员捐款 against 全国 … 党员捐款), so that 4户居民 of one
+story is not taken for 3000多户居民 of another.  The time
+is the date a sentence gives (截至2月15日 …) when it has one, else the year of the
+document's date: a running total that grows is a different claim on a later date,
+not a contradiction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..claims.agree import MEASURE_WORD_VARIANTS, SAME_UNITS
+from ..claims.excerpt import figure_in_sentence
+from ..model import AMOUNT_KINDS, Document, Quantity
+from ..rules.repeated_figure import _bigrams as bigrams
+from ..rules.repeated_figure import _clause as clause_around
+
+__all__ = ["LedgerClaim", "Wording", "claims_of", "ledger_key", "same_claim", "same_subject",
+           "unit_family", "wording"]
+
+#: Subjects this short name nothing in particular (人, 例): no claim is keyed on them.
+MIN_SUBJECT_LENGTH = 2
+#: How much of the subject goes into the key; the rest is compared by :func:`same_subject`.
+SUBJECT_HEAD = 4
+
+
+@dataclass(frozen=True)
+class LedgerClaim:
+    """One claim of a document as the ledger keeps it (decimals exact, no float)."""
+
+    key: str
+    quantity: Quantity
+    sentence: str  # the normalised sentence the figure stands in
+    time: str  # ISO date or year that is part of the key
+
+    @property
+    def wording(self) -> Wording:
+        return wording(self.sentence, self.quantity)
+
+
+def unit_family(unit: str | None, kind: str) -> str:
+    """One spelling for units that mean the same and measure words that count the same."""
+    unit = SAME_UNITS.get(unit or "", unit or "")
+    if kind == "count":
+        for family in MEASURE_WORD_VARIANTS:
+            if unit in family:
+                return min(family)
+    return unit
+
+
+def _sentence_dates(document: Document) -> dict[int, str]:
+    """The first full date written in each sentence (sentence index → ISO date)."""
+    dates: dict[int, str] = {}
+    for q in document.quantities:
+        if q.kind == "date" and q.iso and q.iso[:4].isdigit():
+            dates.setdefault(q.sentence, q.iso)
+    return dates
+
+
+def ledger_key(quantity: Quantity, time: str) -> str | None:
+    """The key a claim is stored and looked up under, or None when it is no claim.
+
+    ``time`` is the claim's time frame (an ISO date or a year).  The one place the
+    ledger decides claim identity: swap it for :func:`factlint.claims.identity.claim_key`
+    when that lands.
+    """
+    if quantity.kind not in AMOUNT_KINDS or quantity.lo is None and quantity.hi is None:
+        return None
+    subject = (quantity.subject or "").strip()
+    if len(subject) < MIN_SUBJECT_LENGTH:
+        return None
+    return "|".join((quantity.kind, unit_family(quantity.unit, quantity.kind),
+                     subject[:SUBJECT_HEAD], time))
+
+
+def same_subject(a: str | None, b: str | None) -> bool:
+    """Whether two subjects of one key name the same thing: one starts with the other."""
+    a, b = (a or "").strip(), (b or "").strip()
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words (Han bigrams) of the clause a figure stands in, and of its left part."""
+
+    left: frozenset[str]
+    words: frozenset[str]
+
+
+def wording(sentence: str, quantity: Quantity) -> Wording:
+    """The wording of ``quantity``'s clause in its normalised ``sentence``."""
+    start, end = figure_in_sentence(sentence, quantity)
+    if start == end:
+        return Wording(frozenset(), frozenset())
+    left, right = clause_around(sentence, start, end)
+    return Wording(frozenset(bigrams(left)), frozenset(bigrams(left) | bigrams(right)))
+
+
+def same_claim(a: Quantity, a_words: Wording, b: Quantity, b_words: Wording) -> bool:
+    """Whether two claims of one key state the same thing (see the module docstring)."""
+    if not same_subject(a.subject, b.subject) or not a_words.left & b_words.left:
+        return False
+    shared = bigrams(min((a.subject or "").strip(), (b.subject or "").strip(), key=len))
+    return len((a_words.words & b_words.words) - shared) >= 2
+
+
+def claims_of(document: Document, date: str) -> Iterator[LedgerClaim]:
+    """Every claim of ``document``, dated ``date`` (ISO ``YYYY-MM-DD`` or ``YYYY``)."""
+    year = date[:4]
+    dates = _sentence_dates(document)
+    for q in document.quantities:
+        time = dates.get(q.sentence, year)
+        key = ledger_key(q, time)
+        if key is None:
+            continue
+        sentence = (document.sentences[q.sentence].text
+                    if 0 <= q.sentence < len(document.sentences) else q.normalized)
+        yield LedgerClaim(key=key, quantity=q, sentence=sentence, time=time)
+
+
+def decimal_text(value: Decimal | None) -> str | None:
+    """A Decimal as exact text for storage (``None`` stays ``None``)."""
+    return None if value is None else format(value, "f")
+
