@@ -149,13 +149,17 @@ def run_add(args: argparse.Namespace) -> int:
             for display, text, published, source, title in files:
                 document = load_document(display, text, year=int(published[:4]))
                 count = ledger.add(document, published=published, source=source, title=title)
-                print(f"{display}: {count} claims, published {published}"
+                print(f"{display}: {_plural(count, 'claim')}, published {published}"
                       + (f" ({source})" if source else ""))
             documents, claims = ledger.count()
     except (ConfigError, InputError, LedgerError) as exc:
         return _fail(exc)
-    print(f"ledger {location}: {documents} documents, {claims} claims")
+    print(f"ledger {location}: {_plural(documents, 'document')}, {_plural(claims, 'claim')}")
     return 0
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
 
 
 def _figure(value: str):

@@ -17,8 +17,15 @@ def write_report(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         return
     folder = os.path.dirname(os.path.abspath(output))
+    try:
+        mode = os.stat(output).st_mode & 0o7777  # keep the mode of the report replaced
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask  # what open() would have made
     handle, temporary = tempfile.mkstemp(prefix=".factlint-", suffix=".tmp", dir=folder)
     try:
+        os.chmod(temporary, mode)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()

@@ -335,7 +335,7 @@ class Ledger:
             raise self._error("this database is not a factlint ledger (no meta table; it "
                               f"holds {', '.join(sorted(names))}); refusing to touch it")
         _, meta, *_ = tables()
-        rows = dict(connection.execute(meta.select()).tuples().all())
+        rows = {row.key: row.value for row in connection.execute(meta.select())}
         if rows.get("application") != APPLICATION or not rows.get("schema_version",
                                                                   "").isdigit():
             raise self._error("this database is not a factlint ledger (its meta table says "

@@ -24,7 +24,7 @@ from ..model import (  # noqa: F401  (check_findings, sorted_findings: re-export
 )
 
 #: Output formats ``--format`` accepts, in the order ``--help`` lists them.
-FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")
+FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github", "html")
 
 # ``json`` would shadow the standard library module for anything run from this folder.
 _MODULES: dict[str, str] = {
