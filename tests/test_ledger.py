@@ -301,7 +301,7 @@ def test_ledger_key_holds_what_kind_unit_family_subject_and_time():
     text = (SEEDS / CLEAN).read_text(encoding="utf-8")
     claims = {c.quantity.text: c for c in claims_of(load_document("x", text, year=2020),
                                                       "2020-02-16")}
-    assert claims["400余名"].key == "count|人|市属高校|2020"  # 名/人/位 are one family
+    assert claims["400余名"].key == "count|人|市属高校|2020-02-16"  # 名/人/位: one family
     assert claims["400余名"].sentence.startswith("湖北武汉选派市直机关干部6000余名")
     date = load_document("d", "1月23日，几口水。", year=2020).quantities[0]
     assert ledger_key(date, "2020") is None  # a date is no claim

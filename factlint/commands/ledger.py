@@ -124,7 +124,7 @@ def _config(args: argparse.Namespace):
 
 def run_add(args: argparse.Namespace) -> int:
     from ..corpus import load_document
-    from ..ledger.store import Ledger, LedgerError
+    from ..ledger.store import Ledger, LedgerError, Publication
     from ..settings.sources import load_sources, source_for
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError, discover, read_text
@@ -145,12 +145,16 @@ def run_add(args: argparse.Namespace) -> int:
                           args.source or (info.publisher if info else ""),
                           info.title if info else ""))
         location = ledger_location(args.ledger, config.ledger)
+        publications = [
+            Publication(load_document(display, text, year=int(published[:4])), published,
+                        source, title)
+            for display, text, published, source, title in files]
         with Ledger.open(location, create=True) as ledger:
-            for display, text, published, source, title in files:
-                document = load_document(display, text, year=int(published[:4]))
-                count = ledger.add(document, published=published, source=source, title=title)
-                print(f"{display}: {_plural(count, 'claim')}, published {published}"
-                      + (f" ({source})" if source else ""))
+            counts = ledger.add_all(publications)  # all files or, on an error, none
+            for publication, count in zip(publications, counts, strict=True):
+                print(f"{publication.document.path}: {_plural(count, 'claim')}, published "
+                      f"{publication.published}"
+                      + (f" ({publication.source})" if publication.source else ""))
             documents, claims = ledger.count()
     except (ConfigError, InputError, LedgerError) as exc:
         return _fail(exc)

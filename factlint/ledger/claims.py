@@ -16,13 +16,17 @@ and the wording around them is alike (:func:`same_claim`), as
 the clause before each figure shares a word, and the clauses share two words
 besides the subject (全国 … 党员捐款 against 全国 … 党员捐款), so that 4户居民 of one
 story is not taken for 3000多户居民 of another.  The time
-is the date a sentence gives (截至2月15日 …) when it has one, else the year of the
-document's date: a running total that grows is a different claim on a later date,
-not a contradiction.
+is the date a sentence gives (截至2月15日 …) when it has one, else the document's
+date: a running total that grows, or a monthly statistic (1—7月制造业投资同比增长…),
+is a different claim on a later date, not a contradiction.  So a claim written without
+a date is matched only with copy of the same date (the print page, the web page and
+the agency's copy of one day's story); a coarser time (the year) matched more, and on
+news-dev most of what it matched was monthly statistics and different stories.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -66,11 +70,18 @@ def unit_family(unit: str | None, kind: str) -> str:
     return unit
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _sentence_dates(document: Document) -> dict[int, str]:
-    """The first full date written in each sentence (sentence index → ISO date)."""
+    """The first day written in each sentence (sentence index → ISO date).
+
+    Only a day counts (截至3月10日): a year or month there is more often the start
+    of a period (2014年以来, 从2014年起) than the claim's time.
+    """
     dates: dict[int, str] = {}
     for q in document.quantities:
-        if q.kind == "date" and q.iso and q.iso[:4].isdigit():
+        if q.kind == "date" and q.iso and _DAY.match(q.iso):
             dates.setdefault(q.sentence, q.iso)
     return dates
 
@@ -123,11 +134,10 @@ def same_claim(a: Quantity, a_words: Wording, b: Quantity, b_words: Wording) -> 
 
 
 def claims_of(document: Document, date: str) -> Iterator[LedgerClaim]:
-    """Every claim of ``document``, dated ``date`` (ISO ``YYYY-MM-DD`` or ``YYYY``)."""
-    year = date[:4]
+    """Every claim of ``document``, dated ``date`` (ISO ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``)."""
     dates = _sentence_dates(document)
     for q in document.quantities:
-        time = dates.get(q.sentence, year)
+        time = dates.get(q.sentence, date)
         key = ledger_key(q, time)
         if key is None:
             continue

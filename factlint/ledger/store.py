@@ -45,6 +45,7 @@ __all__ = [
     "LedgerError",
     "LedgerLocked",
     "MIGRATIONS",
+    "Publication",
     "PublishedClaim",
     "SCHEMA_VERSION",
 ]
@@ -84,6 +85,16 @@ class Correction:
     reason: str
     date: str
     previous: int | None = None
+
+
+@dataclass(frozen=True)
+class Publication:
+    """A document as published: when, where (``source``) and under which title."""
+
+    document: Document
+    published: str  # ISO date: 2020-03-10, or 2020-03 / 2020 when that is all that is known
+    source: str = ""
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -350,27 +361,41 @@ class Ledger:
 
         Re-adding a path replaces its claims (see the module docstring).
         """
-        _, _, documents, claims, corrections = tables()
-        found = list(claims_of(document, published))
-        digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+        return self.add_all([Publication(document, published, source, title)])[0]
+
+    def add_all(self, publications: Iterable[Publication]) -> list[int]:
+        """Store every claim of each publication, all in one transaction; counts of claims.
+
+        Either every document is stored or, on any error, none is.
+        """
+        counts = []
         with self._transaction(write=True) as connection:
-            old = connection.execute(
-                documents.select().where(documents.c.path == document.path)).first()
-            carried: list[tuple[dict[str, Any], tuple[str, str]]] = []
-            if old is not None:
-                carried = self._corrections_to_carry(connection, old.id)
-                connection.execute(corrections.delete().where(corrections.c.claim_id.in_(
-                    claims.select().with_only_columns(claims.c.id)
-                    .where(claims.c.document_id == old.id).scalar_subquery())))
-                connection.execute(claims.delete().where(claims.c.document_id == old.id))
-                connection.execute(documents.delete().where(documents.c.id == old.id))
-            document_id = connection.execute(documents.insert().values(
-                path=document.path, title=title, source=source, published=published,
-                digest=digest)).inserted_primary_key[0]
-            if found:
-                connection.execute(claims.insert(), [_claim_row(document_id, c) for c in found])
-            if carried:
-                self._carry_corrections(connection, document_id, carried, document.path)
+            for publication in publications:
+                counts.append(self._store(connection, publication))
+        return counts
+
+    def _store(self, connection, publication: Publication) -> int:
+        _, _, documents, claims, corrections = tables()
+        document = publication.document
+        found = list(claims_of(document, publication.published))
+        digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
+        old = connection.execute(
+            documents.select().where(documents.c.path == document.path)).first()
+        carried: list[tuple[dict[str, Any], tuple[str, str]]] = []
+        if old is not None:
+            carried = self._corrections_to_carry(connection, old.id)
+            connection.execute(corrections.delete().where(corrections.c.claim_id.in_(
+                claims.select().with_only_columns(claims.c.id)
+                .where(claims.c.document_id == old.id).scalar_subquery())))
+            connection.execute(claims.delete().where(claims.c.document_id == old.id))
+            connection.execute(documents.delete().where(documents.c.id == old.id))
+        document_id = connection.execute(documents.insert().values(
+            path=document.path, title=publication.title, source=publication.source,
+            published=publication.published, digest=digest)).inserted_primary_key[0]
+        if found:
+            connection.execute(claims.insert(), [_claim_row(document_id, c) for c in found])
+        if carried:
+            self._carry_corrections(connection, document_id, carried, document.path)
         return len(found)
 
     def _corrections_to_carry(self, connection, document_id: int
