@@ -98,3 +98,15 @@ def test_a_screenshot_of_the_seeds_report(page, tmp_path):
     if os.environ.get("FACTLINT_UPDATE_SCREENSHOT"):
         SCREENSHOT.parent.mkdir(exist_ok=True)
         SCREENSHOT.write_bytes(png)
+
+
+def test_printed_the_controls_go_and_every_card_stays_whole(page):
+    page.send("Emulation.setEmulatedMedia", {"media": "print"}, session=True)
+    try:
+        style = "getComputedStyle(document.querySelector('{}')).{}"
+        assert page.evaluate(style.format("#filters", "display")) == "none"
+        assert page.evaluate(style.format("section.card", "breakInside")) == "avoid"
+        pdf = page.send("Page.printToPDF", {"printBackground": True}, session=True)["data"]
+        assert pdf.startswith("JVBERi")  # base64 of %PDF-
+    finally:
+        page.send("Emulation.setEmulatedMedia", {"media": ""}, session=True)

@@ -311,3 +311,31 @@ def test_open_refuses_a_folder(work):
     LEDGER.mkdir(parents=True)
     with pytest.raises(LedgerError, match="is a folder"):
         Ledger.open(str(LEDGER), create=True)
+
+
+def test_a_ledger_of_an_older_schema_is_migrated_in_place(work, monkeypatch):
+    add_clean_copy()
+    import sqlalchemy as sa
+
+    import factlint.ledger.store as store
+
+    def add_reviewer(connection) -> None:  # what a second migration might do
+        connection.execute(sa.text("ALTER TABLE documents ADD COLUMN reviewer TEXT"))
+
+    monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, (2, add_reviewer)))
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    with Ledger.open(str(LEDGER)) as ledger:
+        assert ledger.count() == (1, 35)  # nothing lost
+    with sqlite3.connect(LEDGER) as connection:
+        assert connection.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(documents)")]
+    assert "reviewer" in columns
+
+
+def test_a_database_url_that_cannot_be_reached_is_an_error_without_the_password(work, capsys):
+    url = "postgresql+psycopg://editor:s3cret@127.0.0.1:1/newsroom?connect_timeout=2"
+    assert run("check", f"seeds/{WEB}", "--ledger", url) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ledger postgresql+psycopg://editor:***@127.0.0.1:1/newsroom")
+    assert "s3cret" not in err

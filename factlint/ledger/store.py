@@ -233,9 +233,19 @@ class Ledger:
 
         if _is_url(location):
             try:
-                engine = sa.create_engine(location, pool_pre_ping=False)
-            except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as exc:
-                raise LedgerError(f"ledger {location}: cannot use this URL: {exc}") from None
+                url = sa.engine.make_url(location)
+            except sa.exc.ArgumentError as exc:
+                raise LedgerError(f"ledger: not a database URL: {exc}") from None
+            shown = url.render_as_string(hide_password=True)  # never print a password
+            try:
+                engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+            except ImportError as exc:
+                raise LedgerError(
+                    f"ledger {shown}: the database driver is not installed ({exc}); for "
+                    "PostgreSQL: pip install 'factlint[postgresql]'") from None
+            except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
+                raise LedgerError(f"ledger {shown}: cannot use this URL: {exc}") from None
+            location = shown
         else:
             _check_sqlite_file(location, create)
             engine = sa.create_engine(
