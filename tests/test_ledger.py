@@ -339,3 +339,16 @@ def test_a_database_url_that_cannot_be_reached_is_an_error_without_the_password(
     err = capsys.readouterr().err
     assert err.startswith("ledger postgresql+psycopg://editor:***@127.0.0.1:1/newsroom")
     assert "s3cret" not in err
+
+
+def test_the_config_may_set_the_ledger_checks_level_in_a_run_without_a_ledger(work, capsys):
+    (work / ".factlint.yaml").write_text(
+        "paths: [seeds]\nsources: seeds/sources.yaml\nlevels: {ledger: warning}\n",
+        encoding="utf-8")
+    assert run("check", "--format", "json") == 1  # the seeds' own findings; no config error
+    add_clean_copy()
+    capsys.readouterr()
+    assert run("check", "--ledger", "--disable", "cross-source", "--format", "json") == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [(f["level"], f["text"]) for f in report["findings"] if f["rule"] == "ledger"] == [
+        ("warning", "4400余名")]

@@ -71,17 +71,16 @@ def run(args: argparse.Namespace) -> int:
                 ledger = stack.enter_context(
                     Ledger.open(ledger_location(args.ledger or None, config.ledger)))
                 checks.append(LedgerCheck(ledger))
-            result = run_check(config, extra_checks=checks)
+            result = run_check(config, extra_checks=checks, optional_ids=(LedgerCheck.NAME,))
+        documents = result.corpus.documents if result.corpus else ()
         excerpts = {}
         if fmt == "html":
-            from ..claims.excerpt import document_excerpts
+            from ..reporters.html import excerpts_for
 
-            places = [p for f in result.findings for p in (f.location, *f.related)]
-            documents = result.corpus.documents if result.corpus else ()
-            excerpts = {**(checks[0].excerpts if checks else {}),
-                        **document_excerpts(documents, places)}
-        write_report(render(fmt, result.findings, result.rules, excerpts=excerpts),
-                     args.output)
+            excerpts = excerpts_for(result.findings, documents,
+                                    checks[0].excerpts if checks else None)
+        write_report(render(fmt, result.findings, result.rules, excerpts=excerpts,
+                            checked=[d.path for d in documents]), args.output)
     except (ConfigError, InputError, LedgerError) as exc:
         print(f"{exc}", file=sys.stderr)
         return 2

@@ -67,12 +67,12 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or default_format()
     excerpts = {}
     if fmt == "html":
-        from ..claims.excerpt import document_excerpts
+        from ..reporters.html import excerpts_for
 
-        excerpts = document_excerpts(
-            documents, [p for f in findings for p in (f.location, *f.related)])
+        excerpts = excerpts_for(findings, documents)
     try:
-        write_report(render(fmt, findings, RULES, excerpts=excerpts), args.output)
+        write_report(render(fmt, findings, RULES, excerpts=excerpts,
+                            checked=[d.path for d in documents]), args.output)
     except OSError as exc:
         print(f"factlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2

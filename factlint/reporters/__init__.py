@@ -36,11 +36,12 @@ _WITH_EXCERPTS: frozenset[str] = frozenset({"html"})
 
 
 def render(fmt: str, findings: Sequence[Finding], rules: Mapping[str, RuleInfo], *,
-           excerpts: Mapping | None = None) -> str:
+           excerpts: Mapping | None = None, checked: Sequence[str] = ()) -> str:
     """Render ``findings`` in format ``fmt`` (one of :data:`FORMATS`).
 
     ``excerpts`` (:func:`factlint.claims.excerpt.document_excerpts`) gives the sentence
-    around each place, for the formats that show it (html); the others ignore it.
+    around each place and ``checked`` the files checked, for the formats that show them
+    (html); the others ignore both.
     """
     try:
         module_name = _MODULES[fmt]
@@ -49,7 +50,7 @@ def render(fmt: str, findings: Sequence[Finding], rules: Mapping[str, RuleInfo],
             f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
     module = importlib.import_module(f"{__name__}.{module_name}")
     if fmt in _WITH_EXCERPTS:
-        return module.render(findings, rules, excerpts=excerpts or {})
+        return module.render(findings, rules, excerpts=excerpts or {}, checked=checked)
     return module.render(findings, rules)
 
 

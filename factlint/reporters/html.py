@@ -18,16 +18,17 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..claims.agree import agreement, describe, format_decimal
-from ..claims.excerpt import Excerpt, PlaceKey, place_key
-from ..model import Finding, Location, Quantity, RuleInfo
+from ..claims.excerpt import Excerpt, PlaceKey, document_excerpts, place_key
+from ..model import Document, Finding, Location, Quantity, RuleInfo
 from . import LEVELS_BY_SEVERITY, sorted_findings, summarize
 
-__all__ = ["render", "char_diff", "interval_chart"]
+__all__ = ["render", "char_diff", "excerpts_for", "interval_chart"]
 
 #: Width and row height of the interval chart, in SVG user units.
 CHART_WIDTH, CHART_ROW, CHART_LABEL = 640, 26, 150
@@ -289,6 +290,14 @@ def _groups(findings: Sequence[Finding]) -> list[list[Finding]]:
     return list(groups.values())
 
 
+def excerpts_for(findings: Sequence[Finding], documents: Sequence[Document],
+                 known: Mapping[PlaceKey, Excerpt] | None = None) -> dict[PlaceKey, Excerpt]:
+    """The excerpt of every place ``findings`` point at: from ``documents``, else ``known``
+    (the published sentences a ledger check cited)."""
+    places = [place for f in findings for place in (f.location, *f.related)]
+    return {**(known or {}), **document_excerpts(documents, places)}
+
+
 def _environment():
     import jinja2
 
@@ -304,18 +313,22 @@ def _environment():
 
 def render(findings: Sequence[Finding], rules: Mapping[str, RuleInfo], *,
            excerpts: Mapping[PlaceKey, Excerpt] | None = None,
-           title: str = "factlint report") -> str:
+           title: str = "factlint report", checked: Sequence[str] = ()) -> str:
     """The HTML report of ``findings``; ``excerpts`` give each place's sentence.
 
     Without excerpts the cards show the figures as written and no sentences.
+    ``checked`` names the files that were checked, for the summary.
     """
     ordered = sorted_findings(findings)
     summary = summarize(ordered)
     excerpts = excerpts or {}
     cards = [_card(i + 1, group, excerpts) for i, group in enumerate(_groups(ordered))]
-    files = sorted({loc.path for f in ordered for loc in (f.location, *f.related)})
+    flagged = Counter(f.location.path for f in ordered)
+    files = [(path, flagged[path]) for path in
+             sorted({loc.path for f in ordered for loc in (f.location, *f.related)})]
     template = _environment().get_template("report.html.j2")
     return template.render(
         title=title, summary=summary, levels=LEVELS_BY_SEVERITY, cards=cards, files=files,
         rules=rules, rule_ids=sorted(set(rules) | set(summary["by_rule"])),
+        checked=sorted(checked),
         chart_width=CHART_WIDTH, chart_label=CHART_LABEL)

@@ -156,13 +156,16 @@ def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding]
     return list(seen), known
 
 
-def run_check(config: Config, extra_checks: Sequence[object] = ()) -> CheckResult:
+def run_check(config: Config, extra_checks: Sequence[object] = (),
+              optional_ids: Iterable[str] = ()) -> CheckResult:
     """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings.
 
     ``extra_checks`` are built-in checks made by the caller around state this stage
     does not know of (the ledger's :class:`~factlint.ledger.check.LedgerCheck`): each has
     ``NAME``, ``DEFAULT_LEVEL``, ``DESCRIPTION`` and ``check(rule, corpus, ctx)``, and is
-    configured, disabled and reported like any built-in.
+    configured, disabled and reported like any built-in.  ``optional_ids`` are the ids of
+    such checks that the configuration may name (``levels: {ledger: warning}``) in a run
+    that does not make them.
     """
     if not config.paths:
         raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
@@ -170,7 +173,7 @@ def run_check(config: Config, extra_checks: Sequence[object] = ()) -> CheckResul
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
     extra = {check.NAME: check for check in extra_checks}
     rules = load_rules(config.rules) + builtin_rules() + [_builtin_rule(c) for c in extra_checks]
-    known_ids = {rule.id for rule in rules} | set(BUILTINS)
+    known_ids = {rule.id for rule in rules} | set(BUILTINS) | set(optional_ids)
     for rule_id in config.disable:
         if rule_id not in known_ids:
             raise config.error("disable", _unknown_rule(rule_id, known_ids), rule_id)
