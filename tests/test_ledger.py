@@ -352,3 +352,16 @@ def test_the_config_may_set_the_ledger_checks_level_in_a_run_without_a_ledger(wo
     report = json.loads(capsys.readouterr().out)
     assert [(f["level"], f["text"]) for f in report["findings"] if f["rule"] == "ledger"] == [
         ("warning", "4400余名")]
+
+
+def test_the_pre_commit_hook_checks_staged_drafts_against_the_configured_ledger(work, capsys):
+    from factlint.integrations.hook import main as hook
+
+    add_clean_copy()
+    (work / ".factlint.yaml").write_text(
+        "sources: seeds/sources.yaml\nledger: .factlint/ledger.sqlite\n"
+        "disable: [cross-source]\n", encoding="utf-8")
+    capsys.readouterr()
+    assert hook([f"seeds/{WEB}"]) == 1
+    out = capsys.readouterr().out
+    assert "error ledger 4400余名" in out and "已于2020-02-16" in out

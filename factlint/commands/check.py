@@ -43,16 +43,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from contextlib import ExitStack
-
-    from ..ledger.check import LedgerCheck
-    from ..ledger.store import Ledger, LedgerError
+    from ..ledger.check import LedgerCheck, ledger_checks
+    from ..ledger.store import LedgerError, resolve_location
     from ..reporters import default_format, render
     from ..rules.engine import run_check
     from ..settings.config import load_config
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError
-    from .ledger import ledger_location
     from .output import write_report
 
     overrides = {
@@ -64,13 +61,10 @@ def run(args: argparse.Namespace) -> int:
     }
     fmt = args.format or default_format()
     try:
-        with ExitStack() as stack:
-            config = load_config(".", config_path=args.config, overrides=overrides)
-            checks = []
-            if args.ledger is not None or config.ledger:
-                ledger = stack.enter_context(
-                    Ledger.open(ledger_location(args.ledger or None, config.ledger)))
-                checks.append(LedgerCheck(ledger))
+        config = load_config(".", config_path=args.config, overrides=overrides)
+        wanted = args.ledger is not None or config.ledger
+        location = resolve_location(args.ledger or None, config.ledger) if wanted else None
+        with ledger_checks(location) as checks:
             result = run_check(config, extra_checks=checks, optional_ids=(LedgerCheck.NAME,))
         documents = result.corpus.documents if result.corpus else ()
         excerpts = {}

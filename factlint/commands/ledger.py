@@ -109,13 +109,6 @@ def _fail(message: object) -> int:
     return 2
 
 
-def ledger_location(explicit: str | None, config_ledger: str | None) -> str:
-    """``--ledger`` if given, else the config's ``ledger:``, else the default path."""
-    from ..ledger.store import DEFAULT_PATH
-
-    return explicit or config_ledger or DEFAULT_PATH
-
-
 def _config(args: argparse.Namespace):
     from ..settings.config import load_config
 
@@ -124,7 +117,7 @@ def _config(args: argparse.Namespace):
 
 def run_add(args: argparse.Namespace) -> int:
     from ..corpus import load_document
-    from ..ledger.store import Ledger, LedgerError, Publication
+    from ..ledger.store import Ledger, LedgerError, Publication, resolve_location
     from ..settings.sources import load_sources, source_for
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError, discover, read_text
@@ -144,7 +137,7 @@ def run_add(args: argparse.Namespace) -> int:
             files.append((display, read_text(path), published,
                           args.source or (info.publisher if info else ""),
                           info.title if info else ""))
-        location = ledger_location(args.ledger, config.ledger)
+        location = resolve_location(args.ledger, config.ledger)
         publications = [
             Publication(load_document(display, text, year=int(published[:4])), published,
                         source, title)
@@ -179,14 +172,14 @@ def _figure(value: str):
 
 
 def run_correct(args: argparse.Namespace) -> int:
-    from ..ledger.store import Ledger, LedgerError
+    from ..ledger.store import Ledger, LedgerError, resolve_location
     from ..settings.yamlload import ConfigError
 
     try:
         figure = _figure(args.value)
         config = _config(args)
         date = args.date or dt.datetime.now(dt.UTC).date().isoformat()
-        with Ledger.open(ledger_location(args.ledger, config.ledger)) as ledger:
+        with Ledger.open(resolve_location(args.ledger, config.ledger)) as ledger:
             correction = ledger.correct(args.id, figure, reason=args.reason, date=date)
     except (ConfigError, LedgerError, ValueError) as exc:
         return _fail(exc)
@@ -223,12 +216,12 @@ def _rows(claims: Sequence) -> list[dict[str, object]]:
 def run_search(args: argparse.Namespace) -> int:
     from tabulate import tabulate
 
-    from ..ledger.store import Ledger, LedgerError
+    from ..ledger.store import Ledger, LedgerError, resolve_location
     from ..settings.yamlload import ConfigError
 
     try:
         config = _config(args)
-        with Ledger.open(ledger_location(args.ledger, config.ledger)) as ledger:
+        with Ledger.open(resolve_location(args.ledger, config.ledger)) as ledger:
             found = ledger.search(args.text, limit=args.limit or None)
     except (ConfigError, LedgerError) as exc:
         return _fail(exc)
@@ -262,13 +255,13 @@ def render_export(claims: Sequence, fmt: str) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from ..ledger.store import Ledger, LedgerError
+    from ..ledger.store import Ledger, LedgerError, resolve_location
     from ..settings.yamlload import ConfigError
     from .output import write_report
 
     try:
         config = _config(args)
-        with Ledger.open(ledger_location(args.ledger, config.ledger)) as ledger:
+        with Ledger.open(resolve_location(args.ledger, config.ledger)) as ledger:
             claims = ledger.claims()
         write_report(render_export(claims, args.format), args.output)
     except (ConfigError, LedgerError) as exc:

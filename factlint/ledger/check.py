@@ -33,7 +33,8 @@ sets ``ledger:``.  Change its level with ``levels: {ledger: warning}``.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 
 from ..claims.agree import agreement, describe, report_level
@@ -135,6 +136,21 @@ def _findings(draft: list[LedgerClaim], published: list[PublishedClaim], level: 
                     f"{published_words(first)}{others}",
             location=Location.of(q.span, q.text),
             related=tuple(published_location(p) for p in disagreeing))
+
+
+@contextmanager
+def ledger_checks(location: str | None) -> Iterator[list[LedgerCheck]]:
+    """``[LedgerCheck]`` of the ledger at ``location``, open for the run; ``[]`` for None.
+
+    What ``factlint check`` and the pre-commit hook pass to
+    :func:`~factlint.rules.engine.run_check` as ``extra_checks``.  Raises
+    :class:`~factlint.ledger.store.LedgerError`.
+    """
+    if location is None:
+        yield []
+        return
+    with Ledger.open(location) as ledger:
+        yield [LedgerCheck(ledger)]
 
 
 class LedgerCheck:

@@ -202,6 +202,11 @@ MIGRATIONS: tuple[tuple[int, Any], ...] = ((1, _migration_1),)
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
+def resolve_location(explicit: str | None, configured: str | None) -> str:
+    """``--ledger`` if given, else the config's ``ledger:``, else :data:`DEFAULT_PATH`."""
+    return explicit or configured or DEFAULT_PATH
+
+
 def _is_url(location: str) -> bool:
     return "://" in location
 
