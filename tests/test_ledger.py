@@ -365,3 +365,28 @@ def test_the_pre_commit_hook_checks_staged_drafts_against_the_configured_ledger(
     assert hook([f"seeds/{WEB}"]) == 1
     out = capsys.readouterr().out
     assert "error ledger 4400余名" in out and "已于2020-02-16" in out
+
+
+def test_a_published_file_edited_since_is_checked_against_what_was_published(work, capsys):
+    add_clean_copy()
+    edited = work / "seeds" / CLEAN
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("市属高校教职员工400余名", "市属高校教职员工4400余名"),
+                      encoding="utf-8")
+    capsys.readouterr()
+    assert run("check", f"seeds/{CLEAN}", "--sources", "seeds/sources.yaml", "--ledger",
+               "--format", "json") == 1
+    [finding] = json.loads(capsys.readouterr().out)["findings"]
+    assert finding["text"] == "4400余名" and f"在seeds/{CLEAN}（新华社）发布为400余名" in finding[
+        "message"]
+
+
+def test_figures_of_one_key_are_one_claim_only_when_all_can_be_true_together():
+    from factlint import parse
+    from factlint.ledger.check import consistent
+
+    assert consistent([parse("400余名"), parse("近500名"), parse("450名")])
+    assert not consistent([parse("400余名"), parse("4400余名"), parse("450名")])
+    # 半年 and 1年 meet in one point only: not one claim (news-dev traditional/0273.txt).
+    assert not consistent([parse("半年"), parse("1年")])
+    assert not consistent([parse("1年"), parse("半年")])

@@ -13,7 +13,6 @@ What is not reported, because it would be a false alarm more often than not:
 * a claim whose published figures disagree among themselves (the key then names
   more than one claim: 400余名党员 and 100多名党员 of different teams);
 * a claim the draft itself states with figures that disagree among themselves;
-* a published figure of the draft's own document (re-checking published copy);
 * a later time frame: the time is part of the key, so a running total that has
   grown since is a different claim.
 
@@ -22,6 +21,10 @@ Fires (ledger holds 002 of 2020-02-16 with 400余名市属高校教职员工)::
     武汉选派市属高校教职员工4400余名 ...
     → error ledger 4400余名 (4400–4500 名) disagrees with the published figure:
       已于2020-02-16在seeds/002_60e7e1aac05173a9.txt发布为400余名 (400–500 名)
+
+A draft that is a published document edited (the same path) is compared with what
+was published of it too: a figure changed since publication is reported, so that the
+change is deliberate (``ledger correct``) or undone.
 
 Does not fire: the draft says 400余名, or 近500名 (agrees within 400–500), or says
 4400余名 of a story dated 2021 (another time frame).
@@ -50,19 +53,6 @@ DESCRIPTION = ("A figure of the draft disagrees with the same claim already publ
                "(the ledger of published figures: factlint ledger add).")
 
 
-def _bounds(claims: Sequence) -> tuple[Decimal | None, Decimal | None]:
-    """The intersection of the widened intervals (None for an open end)."""
-    lo: Decimal | None = None
-    hi: Decimal | None = None
-    for q in claims:
-        q_lo, q_hi = q.widened()
-        if q_lo is not None and (lo is None or q_lo > lo):
-            lo = q_lo
-        if q_hi is not None and (hi is None or q_hi < hi):
-            hi = q_hi
-    return lo, hi
-
-
 def _start(q) -> Decimal:
     lo = q.widened()[0]
     return Decimal("-Infinity") if lo is None else lo
@@ -76,18 +66,18 @@ def _end(q) -> Decimal:
 def consistent(quantities: Sequence, variants: str = "warning") -> bool:
     """Whether all ``quantities`` can be true together (one claim, not several).
 
-    Intervals on a line that overlap pairwise share a point (Helly), so it suffices
-    that the one that starts last agrees with the one that ends first: linear in
-    the number of figures, however many the key holds.
+    If two of them cannot both be true, the one that ends first cannot be true with
+    the later of the two either, so comparing every figure with the one that ends
+    first and the one that starts last finds it: linear in the number of figures,
+    however many the key holds.
     """
     if len(quantities) < 2:
         return True
-    lo, hi = _bounds(quantities)
-    if lo is not None and hi is not None and lo > hi:
-        return False
-    latest_start = max(quantities, key=_start)
     earliest_end = min(quantities, key=_end)
-    return agreement(latest_start, earliest_end, variants).agrees
+    latest_start = max(quantities, key=_start)
+    return all(agreement(q, extreme, variants).agrees
+               for extreme in (earliest_end, latest_start) for q in quantities
+               if q is not extreme)
 
 
 def published_words(claim: PublishedClaim) -> str:
@@ -108,6 +98,13 @@ def _draft_date(path: str, corpus: Corpus, today: str) -> str:
     return info.date if info is not None and info.date else today
 
 
+def _same_place(q, claim: PublishedClaim) -> bool:
+    """The draft's figure is this published one (the draft is the published file)."""
+    span = q.span
+    return (claim.path == span.path and (claim.quantity.span.line, claim.quantity.span.column)
+            == (span.line, span.column) and claim.quantity.text == q.text)
+
+
 def _findings(draft: list[LedgerClaim], published: list[PublishedClaim], level: str,
               variants: str) -> Iterable[Finding]:
     if not consistent([c.quantity for c in draft], variants):
@@ -116,8 +113,8 @@ def _findings(draft: list[LedgerClaim], published: list[PublishedClaim], level: 
     for claim in draft:
         q = claim.quantity
         words = claim.wording
-        same = [p for p in published
-                if same_claim(q, words, p.quantity, wordings[p.id])]
+        same = [p for p in published if not _same_place(q, p)
+                and same_claim(q, words, p.quantity, wordings[p.id])]
         if not same or not consistent([p.current for p in same], variants):
             continue
         against = [(p, agreement(q, p.current, variants)) for p in same]
@@ -179,8 +176,8 @@ class LedgerCheck:
                 by_key.setdefault((document.path, claim.key), []).append(claim)
         published = self.ledger.lookup({key for _, key in by_key})
         findings: list[Finding] = []
-        for (path, key), draft in by_key.items():
-            others = [p for p in published.get(key, ()) if p.path != path]
+        for (_, key), draft in by_key.items():  # one group per document and key
+            others = published.get(key, [])
             if others:
                 new = list(_findings(draft, others, rule.level, ctx.variants))
                 findings.extend(new)

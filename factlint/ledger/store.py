@@ -480,21 +480,17 @@ class Ledger:
 
     # ------------------------------------------------------------------ reading
 
-    def lookup(self, keys: Iterable[str], *, exclude_paths: Iterable[str] = ()
-               ) -> dict[str, list[PublishedClaim]]:
-        """Published claims under each of ``keys`` (not those of ``exclude_paths``)."""
-        _, _, documents, claims, _ = tables()
+    def lookup(self, keys: Iterable[str]) -> dict[str, list[PublishedClaim]]:
+        """Published claims under each of ``keys``, each key's in order of publication."""
+        claims = tables()[3]
         wanted = sorted(set(keys))
-        excluded = set(exclude_paths)
         result: dict[str, list[PublishedClaim]] = {}
         with self._transaction(write=False) as connection:
             for start in range(0, len(wanted), _KEYS_PER_QUERY):
                 chunk = wanted[start:start + _KEYS_PER_QUERY]
                 query = self._claims_query().where(claims.c.claim_key.in_(chunk))
                 for claim in self._published(connection, query):
-                    if claim.path not in excluded:
-                        result.setdefault(claim.key, []).append(claim)
-        del documents
+                    result.setdefault(claim.key, []).append(claim)
         return result
 
     def search(self, text: str, *, limit: int | None = None) -> list[PublishedClaim]:
