@@ -390,3 +390,15 @@ def test_figures_of_one_key_are_one_claim_only_when_all_can_be_true_together():
     # 半年 and 1年 meet in one point only: not one claim (news-dev traditional/0273.txt).
     assert not consistent([parse("半年"), parse("1年")])
     assert not consistent([parse("1年"), parse("半年")])
+
+
+def test_versions_of_one_short_sentence_are_one_claim(work, capsys):
+    # The figure starts its clause, so no word stands before it to compare: the sentences,
+    # alike but for the figure, say it is one claim.
+    (work / "published.txt").write_text("截至目前，1489个县开展电子商务进农村综合示范。\n",
+                                        encoding="utf-8")
+    assert run("ledger", "add", "published.txt", "--published", "2025-01-11") == 0
+    draft = _draft(work, "截至目前，1589个县开展电子商务进农村综合示范。\n", "2025-01-11")
+    capsys.readouterr()
+    [finding] = _ledger_findings(capsys, draft)
+    assert finding["text"] == "1589个" and "发布为1489个" in finding["message"]

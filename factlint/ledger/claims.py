@@ -15,7 +15,8 @@ and the wording around them is alike (:func:`same_claim`), as
 :mod:`factlint.rules.repeated_figure` has it for restatements in one document:
 the clause before each figure shares a word, and the clauses share two words
 besides the subject (全国 … 党员捐款 against 全国 … 党员捐款), so that 4户居民 of one
-story is not taken for 3000多户居民 of another.  The time
+story is not taken for 3000多户居民 of another; or their sentences, the figures taken
+out, are alike (:data:`SAME_SENTENCE`), as versions of one sentence are however short.  The time
 is the date a sentence gives (截至2月15日 …) when it has one, else the document's
 date: a running total that grows, or a monthly statistic (1—7月制造业投资同比增长…),
 is a different claim on a later date, not a contradiction.  So a claim written without
@@ -26,6 +27,7 @@ news-dev most of what it matched was monthly statistics and different stories.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -110,10 +112,17 @@ def same_subject(a: str | None, b: str | None) -> bool:
 
 @dataclass(frozen=True)
 class Wording:
-    """The words (Han bigrams) of the clause a figure stands in, and of its left part."""
+    """The words (Han bigrams) of the clause a figure stands in and of its left part, and
+    the sentence with the figure taken out."""
 
     left: frozenset[str]
     words: frozenset[str]
+    masked: str = ""
+
+
+#: Sentences this alike once their figures are taken out are one statement, however short
+#: their clauses: the print page, the web page and the agency's copy of one sentence.
+SAME_SENTENCE = 0.8
 
 
 def wording(sentence: str, quantity: Quantity) -> Wording:
@@ -122,12 +131,25 @@ def wording(sentence: str, quantity: Quantity) -> Wording:
     if start == end:
         return Wording(frozenset(), frozenset())
     left, right = clause_around(sentence, start, end)
-    return Wording(frozenset(bigrams(left)), frozenset(bigrams(left) | bigrams(right)))
+    return Wording(frozenset(bigrams(left)), frozenset(bigrams(left) | bigrams(right)),
+                   sentence[:start] + "\x00" + sentence[end:])
+
+
+def _same_sentence(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return (matcher.real_quick_ratio() >= SAME_SENTENCE and matcher.quick_ratio() >= SAME_SENTENCE
+            and matcher.ratio() >= SAME_SENTENCE)
 
 
 def same_claim(a: Quantity, a_words: Wording, b: Quantity, b_words: Wording) -> bool:
     """Whether two claims of one key state the same thing (see the module docstring)."""
-    if not same_subject(a.subject, b.subject) or not a_words.left & b_words.left:
+    if not same_subject(a.subject, b.subject):
+        return False
+    if _same_sentence(a_words.masked, b_words.masked):
+        return True
+    if not a_words.left & b_words.left:
         return False
     shared = bigrams(min((a.subject or "").strip(), (b.subject or "").strip(), key=len))
     return len((a_words.words & b_words.words) - shared) >= 2
