@@ -13,21 +13,23 @@ What is not reported, because it would be a false alarm more often than not:
 * a claim whose published figures disagree among themselves (the key then names
   more than one claim: 400余名党员 and 100多名党员 of different teams);
 * a claim the draft itself states with figures that disagree among themselves;
-* a later time frame: the time is part of the key, so a running total that has
-  grown since is a different claim.
+* another time frame: the time is part of the key (the day a sentence names, else
+  the document's date), so a running total that has grown since, or last month's
+  statistic, is a different claim.
 
 Fires (ledger holds 002 of 2020-02-16 with 400余名市属高校教职员工)::
 
     武汉选派市属高校教职员工4400余名 ...
     → error ledger 4400余名 (4400–4500 名) disagrees with the published figure:
-      已于2020-02-16在seeds/002_60e7e1aac05173a9.txt发布为400余名 (400–500 名)
+      已于2020-02-16在seeds/002_60e7e1aac05173a9.txt（新华社）发布为400余名 (400–500 名)
 
 A draft that is a published document edited (the same path) is compared with what
 was published of it too: a figure changed since publication is reported, so that the
 change is deliberate (``ledger correct``) or undone.
 
 Does not fire: the draft says 400余名, or 近500名 (agrees within 400–500), or says
-4400余名 of a story dated 2021 (another time frame).
+4400余名 in a story of another day that names no day for it (another time frame), or
+该社区有4户居民 against a published 3000多户居民 (worded otherwise: another claim).
 
 Needs no YAML: it runs when ``factlint check`` is given ``--ledger`` or the config
 sets ``ledger:``.  Change its level with ``levels: {ledger: warning}``.
