@@ -147,3 +147,11 @@ def test_a_ledger_finding_shows_the_published_sentence(tmp_path, monkeypatch):
 def test_no_findings_says_which_rules_ran():
     page = render([], {})
     assert 'id="no-findings"' in page and "0 findings" in page
+
+
+def test_very_long_sentences_are_diffed_in_linear_time():
+    old = "甲" * 3000 + "400余名" + "乙" * 3000
+    new = "甲" * 3000 + "4400余名" + "乙" * 3000
+    a, b = char_diff(old, new)
+    assert sum(a) == 0  # the common start and end cover all of the old sentence
+    assert [i for i, changed in enumerate(b) if changed] == [3001]  # the inserted 4

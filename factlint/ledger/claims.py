@@ -135,8 +135,13 @@ def wording(sentence: str, quantity: Quantity) -> Wording:
                    sentence[:start] + "\x00" + sentence[end:])
 
 
+#: Longer sentences (OCR tables with no sentence end) are compared by their wording only:
+#: SequenceMatcher's ratio is quadratic at worst.
+LONGEST_SENTENCE = 1000
+
+
 def _same_sentence(a: str, b: str) -> bool:
-    if not a or not b:
+    if not a or not b or max(len(a), len(b)) > LONGEST_SENTENCE:
         return False
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return (matcher.real_quick_ratio() >= SAME_SENTENCE and matcher.quick_ratio() >= SAME_SENTENCE
