@@ -81,7 +81,7 @@ def test_a_document_no_selector_names_gives_a_corpus_rule_nothing(seeds_config) 
 
 def test_rules_declare_their_scope(seeds_config) -> None:
     plan = plan_check(seeds_config)
-    assert plan.scopes["repeated-figure"] == plan.scopes["contradictory-qualifier"] == "document"
+    assert plan.scopes["restatement"] == plan.scopes["contradictory-qualifier"] == "document"
     assert plan.scopes["cross-source"] == "group"
     assert {plan.scopes[r.id] for r in plan.rules if r.type not in factlint.rules.BUILTINS} == {
         "corpus"}

@@ -17,7 +17,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check", help="check the corpus against the rules and report contradictions",
         description="Check the files against the YAML rules and the built-in checks "
-                    "(repeated-figure, contradictory-qualifier, cross-source) and report "
+                    "(restatement, contradictory-qualifier, cross-source) and report "
                     "every claim that cannot be true together with another. Settings come "
                     "from .factlint.yaml or [tool.factlint] in pyproject.toml; flags "
                     "override them.")
@@ -46,14 +46,23 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--jobs", type=int, metavar="N", default=None,
                         help="with --engine dask and no --scheduler: worker processes of "
                              "the local cluster (default: one per core)")
+    parser.add_argument("--ledger", nargs="?", const="", default=None, metavar="PATH|URL",
+                        help="also check every claim against the ledger of published figures "
+                             "(a SQLite file or an SQLAlchemy URL; with no value: 'ledger' "
+                             "from the config, else .factlint/ledger.sqlite)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the report to FILE (atomically) instead of standard output")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..ledger.check import ledger_checks
+    from ..ledger.store import LedgerError, resolve_location
     from ..reporters import default_format, render
     from ..settings.config import load_config
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError
+    from .output import write_report
 
     overrides = {
         "paths": args.paths or None,
@@ -65,16 +74,31 @@ def run(args: argparse.Namespace) -> int:
         "scheduler": args.scheduler,
         "jobs": args.jobs,
     }
+    fmt = args.format or default_format()
     try:
         try:
             config = load_config(".", config_path=args.config, overrides=overrides)
-            result = _check(config)
-        except (ConfigError, InputError) as exc:
+            wanted = args.ledger is not None or config.ledger
+            location = resolve_location(args.ledger or None, config.ledger) if wanted else None
+            with ledger_checks(location) as checks:
+                result = _check(config, checks, keep_documents=fmt == "html")
+            if result is None:
+                return 2
+            documents = result.corpus.documents if result.corpus else ()
+            excerpts = {}
+            if fmt == "html":
+                from ..reporters.html import excerpts_for
+
+                excerpts = excerpts_for(result.findings, documents,
+                                        checks[0].excerpts if checks else None)
+            write_report(render(fmt, result.findings, result.rules, excerpts=excerpts,
+                                checked=[d.path for d in documents]), args.output)
+        except (ConfigError, InputError, LedgerError) as exc:
             print(f"{exc}", file=sys.stderr)
             return 2
-        if result is None:
+        except OSError as exc:
+            print(f"factlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
             return 2
-        sys.stdout.write(render(args.format or default_format(), result.findings, result.rules))
         for message in result.errors:
             print(message, file=sys.stderr)
         return result.exit_code
@@ -83,29 +107,38 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
 
 
-def _check(config):
+def _check(config, checks, *, keep_documents: bool):
     """The result of the run ``config`` asks for, or None after saying why it cannot run."""
+    from ..ledger.check import LedgerCheck
     from ..rules.engine import check_corpus
 
+    options = {"extra_checks": checks, "optional_ids": (LedgerCheck.NAME,),
+               "keep_documents": keep_documents}
     if config.engine == "local":
         for key in ("scheduler", "jobs"):
             if getattr(config, key) is not None:
                 print(f"factlint: '{key}' is for --engine dask; ignored with --engine local",
                       file=sys.stderr)
-        return check_corpus(None, config)
+        return check_corpus(None, config, **options)
     from ..rules.dask_engine import DaskUnavailable, connect
 
+    if checks:
+        print("factlint: the ledger check runs with --engine local only: its ledger is open "
+              "in this process, not on the workers", file=sys.stderr)
+        return None
     if config.scheduler is not None and config.jobs is not None:
         print("factlint: --jobs starts a local cluster; an existing cluster (--scheduler) "
               "has the workers it has: give one or the other", file=sys.stderr)
         return None
     try:
         with connect(config.scheduler, config.jobs) as client:
-            return check_corpus(None, config, client=client)
+            return check_corpus(None, config, client=client, **options)
     except DaskUnavailable as exc:
         print(f"factlint: {exc}", file=sys.stderr)
         return None
     except OSError as exc:  # no scheduler at that address
+        if config.scheduler is None:
+            raise
         print(f"factlint: cannot reach the Dask scheduler at {config.scheduler}: {exc}",
               file=sys.stderr)
         return None

@@ -38,6 +38,7 @@ import dataclasses
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from .. import rules as _rules
@@ -60,6 +61,7 @@ from ..settings.config import Config
 from ..settings.sources import load_sources, normalize_path
 from ..text.files import InputError, discover
 from . import (
+    ALIASES,
     BUILTINS,
     CheckContext,
     KnownErratum,
@@ -99,6 +101,13 @@ class CheckResult:
     rules: dict[str, RuleInfo]
     errors: list[str] = field(default_factory=list)
     exit_code: int = EXIT_OK
+    #: What was checked, for reporters that show the text around each finding (html).
+    corpus: Corpus | None = field(default=None, compare=False, repr=False)
+
+
+def _builtin_rule(module) -> Rule:
+    return Rule(id=module.NAME, type=module.NAME, level=module.DEFAULT_LEVEL,
+                message=module.DESCRIPTION, description=module.DESCRIPTION, origin=("", 0, 0))
 
 
 def builtin_rules() -> list[Rule]:
@@ -108,13 +117,13 @@ def builtin_rules() -> list[Rule]:
         module = builtin_module(rule_id)
         if module is None:
             continue  # built by another change; not an error
-        rules.append(Rule(id=rule_id, type=rule_id, level=module.DEFAULT_LEVEL,
-                          message=module.DESCRIPTION, description=module.DESCRIPTION,
-                          origin=("", 0, 0)))
+        rules.append(_builtin_rule(module))
     return rules
 
 
-def _module_for(rule: Rule):
+def _module_for(rule: Rule, extra: Mapping[str, object] = MappingProxyType({})):
+    if rule.type in extra:
+        return extra[rule.type]
     if rule.type in BUILTINS:
         return builtin_module(rule.type)
     return _rules.rule_type(rule.type)  # looked up when called, so a type can be replaced
@@ -172,13 +181,17 @@ def apply_known(findings: Iterable[Finding], rule: Rule) -> tuple[list[Finding],
     return result, explained
 
 
-def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext
+def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext,
+              extra: Mapping[str, object] = MappingProxyType({})
               ) -> tuple[list[Finding], set[int]]:
-    """Every finding of ``rules`` over ``corpus``, and which of them are known errata."""
+    """Every finding of ``rules`` over ``corpus``, and which of them are known errata.
+
+    ``extra`` maps the type of a check built by the caller to it (see :func:`run_check`).
+    """
     findings: list[Finding] = []
     explained: set[int] = set()
     for rule in rules:
-        module = _module_for(rule)
+        module = _module_for(rule, extra)
         produced = []
         for finding in module.check(rule, corpus, ctx):
             if finding.rule != rule.id:  # a check reports under its own rule only
@@ -215,10 +228,11 @@ class DocumentOutcome:
     findings: tuple[tuple[Finding, bool], ...] = ()  # (finding, explained by known:)
     error: str | None = None  # why the file could not be read, naming it
     pieces: tuple[tuple[PieceKey, Piece], ...] = ()
+    document: Document | None = None  # when the plan keeps documents (html report)
 
     def reportable(self) -> bool:
-        """Whether the report needs it: it has findings or an error."""
-        return bool(self.findings) or self.error is not None
+        """Whether the result needs it: findings, an error, or its document kept."""
+        return bool(self.findings) or self.error is not None or self.document is not None
 
 
 @dataclass(frozen=True, eq=False)
@@ -248,6 +262,11 @@ class CheckPlan:
     def group(self, group_id: str) -> VersionGroup:
         return self.group_by_id[group_id]
 
+    #: Checks made by the caller (run_check's ``extra_checks``), by type: local only.
+    extra: dict[str, object] = field(default_factory=dict)
+    #: Whether outcomes carry their document, for a result that holds the corpus (html).
+    keep_documents: bool = False
+
     def cross_keys(self) -> list[PieceKey]:
         """The keys :func:`check_key` runs whether or not any document gave a piece.
 
@@ -257,9 +276,9 @@ class CheckPlan:
         return [("rule", rule.id) for rule in self.rules_of("corpus")]
 
 
-def rule_scope(rule: Rule) -> str:
+def rule_scope(rule: Rule, extra: Mapping[str, object] = MappingProxyType({})) -> str:
     """``document``, ``group`` or ``corpus``: what a rule's check needs to see at once."""
-    scope = getattr(_module_for(rule), "SCOPE", "corpus")
+    scope = getattr(_module_for(rule, extra), "SCOPE", "corpus")
     if scope not in SCOPES:
         raise ValueError(f"rule type {rule.type!r} declares unknown SCOPE {scope!r}")
     return scope
@@ -280,23 +299,40 @@ def _selectors_in(value: Any) -> list[Selector]:
     return []
 
 
-def plan_check(config: Config) -> CheckPlan:
-    """The rules, sources and settings of a run; raises ConfigError for bad settings."""
+def plan_check(config: Config, extra_checks: Sequence[object] = (),
+               optional_ids: Iterable[str] = (), keep_documents: bool = False) -> CheckPlan:
+    """The rules, sources and settings of a run; raises ConfigError for bad settings.
+
+    ``extra_checks`` are built-in checks made by the caller around state this stage
+    does not know of (the ledger's :class:`~factlint.ledger.check.LedgerCheck`): each has
+    ``NAME``, ``DEFAULT_LEVEL``, ``DESCRIPTION`` and ``check(rule, corpus, ctx)``, and is
+    configured, disabled and reported like any built-in; they run in this process only.
+    ``optional_ids`` are the ids of such checks that the configuration may name
+    (``levels: {ledger: warning}``) in a run that does not make them.
+    ``keep_documents`` puts the checked documents in the result (for the html report).
+    """
     if not config.paths:
         raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
                            "in [tool.factlint] or .factlint.yaml")
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
-    rules = load_rules(config.rules) + builtin_rules()
-    known_ids = {rule.id for rule in rules} | set(BUILTINS)
+    extra = {check.NAME: check for check in extra_checks}
+    rules = load_rules(config.rules) + builtin_rules() + [_builtin_rule(c) for c in extra_checks]
+    known_ids = {rule.id for rule in rules} | set(BUILTINS) | set(ALIASES) | set(optional_ids)
     for rule_id in config.disable:
         if rule_id not in known_ids:
             raise config.error("disable", _unknown_rule(rule_id, known_ids), rule_id)
     for rule_id in config.levels:
         if rule_id not in known_ids:
             raise config.error("levels", _unknown_rule(rule_id, known_ids), rule_id)
-    active = tuple(dataclasses.replace(rule, level=config.levels.get(rule.id, rule.level))
-                   for rule in rules if rule.id not in config.disable)
-    scopes = {rule.id: rule_scope(rule) for rule in active}
+    # A former id (repeated-figure) names the check that replaced it (restatement).
+    disabled = {ALIASES.get(rule_id, rule_id) for rule_id in config.disable}
+    levels = {ALIASES.get(rule_id, rule_id): level for rule_id, level in config.levels.items()
+              if rule_id in ALIASES}
+    levels.update({rule_id: level for rule_id, level in config.levels.items()
+                   if rule_id not in ALIASES})
+    active = tuple(dataclasses.replace(rule, level=levels.get(rule.id, rule.level))
+                   for rule in rules if rule.id not in disabled)
+    scopes = {rule.id: rule_scope(rule, extra) for rule in active}
     selectors = {}
     for rule in active:
         if scopes[rule.id] == "corpus":
@@ -310,7 +346,8 @@ def plan_check(config: Config) -> CheckPlan:
                      sources=tuple(sources), groups=tuple(groups), fail_on=config.fail_on,
                      scopes=scopes, selectors=selectors, groups_of=groups_of,
                      years=dateline_years(sources),
-                     group_by_id={group.id: group for group in reversed(groups)})
+                     group_by_id={group.id: group for group in reversed(groups)},
+                     extra=extra, keep_documents=keep_documents)
 
 
 def inputs_of(config: Config) -> list[str]:
@@ -318,9 +355,9 @@ def inputs_of(config: Config) -> list[str]:
     return discover(config.paths)
 
 
-def _run_marked(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext
-                ) -> tuple[tuple[Finding, bool], ...]:
-    findings, explained = run_rules(rules, corpus, ctx)
+def _run_marked(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext,
+                extra: Mapping[str, object]) -> tuple[tuple[Finding, bool], ...]:
+    findings, explained = run_rules(rules, corpus, ctx, extra)
     return tuple((finding, index in explained) for index, finding in enumerate(findings))
 
 
@@ -379,7 +416,9 @@ def check_document(plan: CheckPlan, index: int, path: str,
         return DocumentOutcome(index=index, path=path, error=str(exc))
     alone = Corpus((document,), plan.sources, plan.groups)
     return DocumentOutcome(index=index, path=document.path,
-                           findings=_run_marked(plan.rules_of("document"), alone, plan.ctx),
+                           findings=_run_marked(plan.rules_of("document"), alone, plan.ctx,
+                                                plan.extra),
+                           document=document if plan.keep_documents else None,
                            pieces=tuple(piece_keys(plan, index, document)))
 
 
@@ -390,10 +429,11 @@ def check_key(plan: CheckPlan, key: PieceKey, pieces: Iterable[Piece]
     kind, name = key
     if kind == "group":
         corpus = Corpus(documents, plan.sources, (plan.group(name),))
-        return _run_marked(plan.rules_of("group"), corpus, plan.ctx)
+        return _run_marked(plan.rules_of("group"), corpus, plan.ctx, plan.extra)
     if kind == "rule":
         rule = next(rule for rule in plan.rules if rule.id == name)
-        return _run_marked([rule], Corpus(documents, plan.sources, plan.groups), plan.ctx)
+        return _run_marked([rule], Corpus(documents, plan.sources, plan.groups), plan.ctx,
+                           plan.extra)
     raise ValueError(f"unknown key {key!r}")
 
 
@@ -410,9 +450,12 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
             if explained:
                 known.add(finding)
 
+    documents: list[tuple[int, Document]] = []
     for outcome in outcomes:
         if outcome.error is not None:
             errors.append((outcome.index, outcome.error))
+        if outcome.document is not None:
+            documents.append((outcome.index, outcome.document))
         add(outcome.findings)
     for marked in cross:
         add(marked)
@@ -423,7 +466,12 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
     failing = any(LEVELS.index(f.level) >= threshold for f in findings if f not in known)
     messages = [message for _, message in sorted(errors)]
     exit_code = EXIT_ERROR if messages else EXIT_FINDINGS if failing else EXIT_OK
-    return CheckResult(findings=findings, rules=infos, errors=messages, exit_code=exit_code)
+    corpus = None
+    if plan.keep_documents:
+        corpus = Corpus(tuple(doc for _, doc in sorted(documents, key=lambda pair: pair[0])),
+                        plan.sources, plan.groups)
+    return CheckResult(findings=findings, rules=infos, errors=messages, exit_code=exit_code,
+                       corpus=corpus)
 
 
 def expected_pieces(plan: CheckPlan, paths: Sequence[str]) -> dict[PieceKey, int]:
@@ -490,13 +538,19 @@ def run_local(plan: CheckPlan, paths: Sequence[str]) -> CheckResult:
     return finish_check(plan, outcomes, gatherer.close())
 
 
-def run_check(config: Config) -> CheckResult:
-    """Run ``factlint check`` as ``config`` says, in this process; raises ConfigError."""
-    return run_local(plan_check(config), inputs_of(config))
+def run_check(config: Config, extra_checks: Sequence[object] = (),
+              optional_ids: Iterable[str] = (), keep_documents: bool = True) -> CheckResult:
+    """Run ``factlint check`` as ``config`` says, in this process; raises ConfigError.
+
+    See :func:`plan_check` for ``extra_checks``, ``optional_ids`` and ``keep_documents``.
+    """
+    plan = plan_check(config, extra_checks, optional_ids, keep_documents)
+    return run_local(plan, inputs_of(config))
 
 
 def check_corpus(paths: Sequence[str] | None = None, config: Config | None = None,
-                 client: Any = None) -> CheckResult:
+                 client: Any = None, *, extra_checks: Sequence[object] = (),
+                 optional_ids: Iterable[str] = (), keep_documents: bool = False) -> CheckResult:
     """Check ``paths`` (default: the config's) with ``config``; on Dask if ``client`` is given.
 
     ``client`` is a ``distributed.Client``; without one the check runs in this
@@ -505,9 +559,12 @@ def check_corpus(paths: Sequence[str] | None = None, config: Config | None = Non
     config = config or Config()
     if paths is not None:
         config = dataclasses.replace(config, paths=tuple(os.fspath(p) for p in paths))
-    plan = plan_check(config)
+    plan = plan_check(config, extra_checks, optional_ids, keep_documents)
     if client is None:
         return run_local(plan, inputs_of(config))
+    if plan.extra:
+        raise ValueError("checks made by the caller (extra_checks) run in this process "
+                         "only: call check_corpus without a client")
     from .dask_engine import run_dask
 
     return run_dask(plan, inputs_of(config), client)

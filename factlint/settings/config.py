@@ -58,7 +58,7 @@ YAML_CONFIG_NAME = ".factlint.yaml"
 PYPROJECT_NAME = "pyproject.toml"
 CONFIG_KEYS: tuple[str, ...] = (
     "paths", "sources", "rules", "disable", "levels", "fail-on", "measure-word-variants",
-    "engine", "scheduler", "jobs",
+    "ledger", "engine", "scheduler", "jobs",
 )
 #: Where ``factlint check`` runs: this process, or a Dask cluster (``factlint[dask]``).
 ENGINES: tuple[str, ...] = ("local", "dask")
@@ -89,6 +89,8 @@ class Config:
     levels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     fail_on: str = "error"
     measure_word_variants: str = "warning"
+    #: The ledger of published figures to check against: a file path or an SQLAlchemy URL.
+    ledger: str | None = None
     #: ``local`` or ``dask``; for dask, a scheduler address (tcp://host:8786) or the
     #: number of worker processes of a local cluster (None: one per core).
     engine: str = "local"
@@ -469,6 +471,13 @@ class _Builder:
 
     def _fail_on(self, key: str) -> None:
         self.values["fail_on"] = self._choice(self.node, key, _LEVEL_CHOICES, f"'{key}'")
+
+    def _ledger(self, key: str) -> None:
+        value = expect_type(self.node, key, str, self.what)
+        if not value.strip():
+            raise error_at(self.node, key, f"{self.what}: 'ledger' must be a path or a URL")
+        # A URL (postgresql://…) is taken as written; a path is relative to the config.
+        self.values["ledger"] = value if "://" in value else self._path(value)
 
     def _measure_word_variants(self, key: str) -> None:
         self.values["measure_word_variants"] = self._choice(
