@@ -119,17 +119,22 @@ def test_cli_on_dask_prints_what_local_prints_and_names_an_undecodable_file(
         archive, tmp_path) -> None:
     bad = archive / "copy" / "c000" / "zz_bad.txt"
     bad.write_bytes("全国7436万多名党员".encode() + b"\xff\xfe\x80 broken")
+    runs = {}
     try:
-        local = _factlint("check", "--format", "sarif", cwd=archive)
-        # `python -m factlint` with spawned workers: the entry point is guarded.
-        dask = _factlint("check", "--format", "sarif", "--engine", "dask", "--jobs", "2",
-                         cwd=archive)
+        for fmt in ("sarif", "html"):  # html: the documents themselves come back too
+            local = _factlint("check", "--format", fmt, cwd=archive)
+            # `python -m factlint` with spawned workers: the entry point is guarded.
+            dask = _factlint("check", "--format", fmt, "--engine", "dask", "--jobs", "2",
+                             cwd=archive)
+            runs[fmt] = local, dask
     finally:
         bad.unlink()
-    assert local.returncode == 2
-    assert "copy/c000/zz_bad.txt: cannot decode" in local.stderr
-    assert (dask.returncode, dask.stdout, dask.stderr) == (
-        local.returncode, local.stdout, local.stderr)
+    for local, dask in runs.values():
+        assert local.returncode == 2
+        assert "copy/c000/zz_bad.txt: cannot decode" in local.stderr
+        assert (dask.returncode, dask.stdout, dask.stderr) == (
+            local.returncode, local.stdout, local.stderr)
+    assert "c005/" in runs["html"][0].stdout
 
 
 def test_cli_uses_a_running_cluster_given_its_scheduler_address(client) -> None:
