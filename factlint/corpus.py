@@ -7,11 +7,11 @@ blank lines, never from single line breaks: OCR text breaks lines mid-sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup, new_quantity
 from .quantities.extractor import extract
-from .text.files import InputError, discover, read_text
+from .text.files import InputError, discover, display_name, read_text
 from .text.normalize import LineIndex, normalize, strip_gaps
 
 # A sentence ends after 。！？；…, optional closing quotes/brackets, or at a blank line.
@@ -61,19 +61,30 @@ def load_document(path: str, text: str, *, year: int | None = None) -> Document:
     return Document(path=path, text=text, quantities=quantities, sentences=sentences)
 
 
-def load_corpus(paths: Iterable[str], *, sources: Sequence[SourceInfo] = (),
-                groups: Sequence[VersionGroup] = ()) -> tuple[Corpus, list[InputError]]:
-    """Read every file under ``paths``; unreadable files are returned as errors, not raised."""
-    from .settings.sources import year_for
+#: Called after each file is read, with its path and its size in bytes (progress bars).
+FileDone = Callable[[str, int], None]
 
+
+def load_corpus(paths: Iterable[str], *, sources: Sequence[SourceInfo] = (),
+                groups: Sequence[VersionGroup] = (), notes: list[str] | None = None,
+                on_file: FileDone | None = None) -> tuple[Corpus, list[InputError]]:
+    """Read every file under ``paths``; unreadable files are returned as errors, not raised.
+
+    Warnings about how a file was read (Big5 decoded, say) are appended to ``notes``.
+    """
+    from .settings.sources import SourceIndex
+
+    index = SourceIndex(sources)
     documents: list[Document] = []
     errors: list[InputError] = []
     for path in discover(paths):
-        display = path.replace("\\", "/")
+        display = display_name(path)
         try:
-            text = read_text(path)
+            text = read_text(path, notes)
         except InputError as exc:
             errors.append(exc)
             continue
-        documents.append(load_document(display, text, year=year_for(display, sources)))
+        documents.append(load_document(display, text, year=index.year_for(path)))
+        if on_file is not None:
+            on_file(display, len(text))
     return Corpus(tuple(documents), tuple(sources), tuple(groups)), errors

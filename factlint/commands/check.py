@@ -5,8 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..model import LEVELS
-from ..reporters import FORMATS
+from ..model import FAIL_ON_CHOICES
+from ..reporters import COLOR_CHOICES, FORMATS
+
+#: Suffixes of settings files: given as a PATH to check, one is almost surely a rules or
+#: sources file that lost its flag (``--rules a.yaml b.yaml``).
+_SETTINGS_SUFFIXES = (".yaml", ".yml", ".toml")
+
+
+def _ids(value: str) -> list[str]:
+    """``--disable a,b``: comma-separated ids, so one flag can name several."""
+    return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -18,31 +27,55 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "from .factlint.yaml or [tool.factlint] in pyproject.toml; flags "
                     "override them.")
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files, or folders (every .txt and .md under them); "
-                             "default: 'paths' from the config")
+                        help="files, or folders (every .txt and .md under them); - reads "
+                             "standard input; default: 'paths' from the config")
     parser.add_argument("--config", metavar="FILE",
                         help=".factlint.yaml or pyproject.toml to read instead of looking "
                              "upwards from the working directory")
-    parser.add_argument("--rules", nargs="+", metavar="FILE",
-                        help="rule files or folders (replace the config's 'rules')")
+    parser.add_argument("--rules", action="append", metavar="FILE",
+                        help="a rule file or folder (replaces the config's 'rules'); one per "
+                             "flag, repeat the flag for more")
     parser.add_argument("--sources", metavar="FILE",
                         help="sources file: dateline dates and version groups")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="output format (default: github under GitHub Actions, else text)")
-    parser.add_argument("--fail-on", choices=tuple(reversed(LEVELS)), default=None,
-                        help="exit 1 when a finding is at or above this level (default: error)")
-    parser.add_argument("--disable", nargs="+", metavar="ID", default=None,
-                        help="rule ids to skip (added to the config's 'disable')")
+    parser.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default=None,
+                        help="exit 1 when a finding is at or above this level; never: always "
+                             "exit 0 unless an input is unreadable (default: error)")
+    parser.add_argument("--disable", action="extend", type=_ids, metavar="ID", default=None,
+                        help="rule ids to skip, comma-separated (added to the config's "
+                             "'disable'); repeat the flag for more")
+    parser.add_argument("--color", choices=COLOR_CHOICES, default="auto",
+                        help="colour the text format: auto (when stdout is a terminal and "
+                             "NO_COLOR is not set), always, never")
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar (it only ever shows on a terminal)")
     parser.set_defaults(run=run)
 
 
+def settings_file_as_path(paths: list[str]) -> str | None:
+    """The message for a YAML/TOML file given as a PATH to check, or None."""
+    for path in paths:
+        if path.lower().endswith(_SETTINGS_SUFFIXES):
+            return (f"factlint: '{path}' was given as a file to check, but it is a settings "
+                    f"file; --rules and --disable take one value each (--rules a.yaml "
+                    f"--rules b.yaml), and a path after them is a file to check. Put "
+                    f"settings files after --rules or --sources")
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
-    from ..reporters import default_format, render
+    from ..reporters import default_format, render, use_color
+    from ..reporters.progress import Progress, wanted
     from ..rules.engine import run_check
     from ..settings.config import load_config
     from ..settings.yamlload import ConfigError
-    from ..text.files import InputError
+    from ..text.files import InputError, discover
 
+    mistake = settings_file_as_path(args.paths)
+    if mistake:
+        print(mistake, file=sys.stderr)
+        return 2
     overrides = {
         "paths": args.paths or None,
         "rules": args.rules,
@@ -52,11 +85,26 @@ def run(args: argparse.Namespace) -> int:
     }
     try:
         config = load_config(".", config_path=args.config, overrides=overrides)
-        result = run_check(config)
+        show = wanted(args.quiet)
+        progress = Progress(discover(config.paths) if show else [], show)
+        try:
+            result = run_check(config, on_file=progress.file_done,
+                               on_rule=progress.rule_started)
+        finally:
+            progress.close()
     except (ConfigError, InputError) as exc:
         print(f"{exc}", file=sys.stderr)
         return 2
-    sys.stdout.write(render(args.format or default_format(), result.findings, result.rules))
+    for message in result.warnings:
+        print(f"factlint: warning: {message}", file=sys.stderr)
+    fmt = args.format or default_format()
+    if fmt == "text" and result.errors and not result.findings:
+        # "no findings" would read as a clean bill for files that were never checked
+        sys.stdout.write(f"no findings in the {result.files} files read; "
+                         f"{len(result.errors)} could not be read (see the errors)\n")
+    else:
+        sys.stdout.write(render(fmt, result.findings, result.rules,
+                                color=use_color(args.color, sys.stdout)))
     for message in result.errors:
         print(message, file=sys.stderr)
     return result.exit_code

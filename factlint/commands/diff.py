@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from ..model import LEVELS
+from ..model import FAIL_ON_CHOICES, fails
 from ..reporters import FORMATS
 
 
@@ -22,7 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("new", metavar="NEW", help="the version checked against it")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="output format (default: github under GitHub Actions, else text)")
-    parser.add_argument("--fail-on", choices=tuple(reversed(LEVELS)), default="error",
+    parser.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default="error",
                         help="exit 1 when a finding is at or above this level (default: error)")
     parser.add_argument("--sources", metavar="FILE",
                         help="sources file giving each file's dateline year, so 2月16日 "
@@ -62,5 +62,4 @@ def run(args: argparse.Namespace) -> int:
         return 2
     findings = to_findings(diff_documents(*documents))
     sys.stdout.write(render(args.format or default_format(), findings, RULES))
-    threshold = LEVELS.index(args.fail_on)
-    return 1 if any(LEVELS.index(f.level) >= threshold for f in findings) else 0
+    return 1 if any(fails(f.level, args.fail_on) for f in findings) else 0

@@ -18,7 +18,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ..model import LEVELS, Finding
+from ..model import FAIL_ON_CHOICES, Finding, fails
 
 __all__ = ["anchored", "concerns", "main"]
 
@@ -62,14 +62,20 @@ def build_parser() -> argparse.ArgumentParser:
                         help=".factlint.yaml or pyproject.toml to read instead of looking "
                              "upwards from the working directory")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
-    parser.add_argument("--fail-on", choices=tuple(reversed(LEVELS)), default=None,
+    parser.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default=None,
                         help="exit 1 when a finding is at or above this level "
                              "(default: the config's, else error)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .guard import guarded
+
     args = build_parser().parse_args(argv)
+    return guarded(lambda: _run(args), "factlint-hook")
+
+
+def _run(args: argparse.Namespace) -> int:
     if not args.files:
         return 0  # pre-commit found no matching staged file
     from ..reporters import render
@@ -93,8 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     wanted = {_key(path) for path in files}
     findings = [anchored(f, wanted) for f in result.findings if concerns(f, wanted)]
     errors = list(result.errors)
-    threshold = LEVELS.index(config.fail_on)
-    failing = any(LEVELS.index(f.level) >= threshold and _KNOWN_MARK not in f.message
+    failing = any(fails(f.level, config.fail_on) and _KNOWN_MARK not in f.message
                   for f in findings)
     if findings:
         sys.stdout.write(render(args.format, findings, result.rules))

@@ -32,15 +32,34 @@ _MODULES: dict[str, str] = {
 }
 
 
-def render(fmt: str, findings: Sequence[Finding], rules: Mapping[str, RuleInfo]) -> str:
-    """Render ``findings`` in format ``fmt`` (one of :data:`FORMATS`)."""
+def render(fmt: str, findings: Sequence[Finding], rules: Mapping[str, RuleInfo], *,
+           color: bool = False) -> str:
+    """Render ``findings`` in format ``fmt`` (one of :data:`FORMATS`); ``color`` adds
+    terminal colours to the text format (the others are read by programs)."""
     try:
         module_name = _MODULES[fmt]
     except KeyError:
         raise ValueError(
             f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
     module = importlib.import_module(f"{__name__}.{module_name}")
+    if fmt == "text" and color:
+        return module.render(findings, rules, color=True)
     return module.render(findings, rules)
+
+
+#: ``--color`` values.
+COLOR_CHOICES: tuple[str, ...] = ("auto", "always", "never")
+
+
+def use_color(choice: str, stream: object, environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether to colour output for ``--color choice``: ``auto`` colours a terminal unless
+    ``NO_COLOR`` is set to anything non-empty (no-color.org) or ``TERM`` is ``dumb``."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR") or environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def default_format(environ: Mapping[str, str] = os.environ) -> str:

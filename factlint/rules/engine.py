@@ -13,20 +13,22 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .. import rules as _rules
-from ..corpus import load_corpus
-from ..model import LEVELS, Corpus, Finding, Location, RuleInfo, sorted_findings
+from ..corpus import FileDone, load_corpus
+from ..model import Corpus, Finding, Location, RuleInfo, fails, sorted_findings
 from ..settings.config import Config
 from ..settings.sources import load_sources, normalize_path
+from ..text.files import working_on
 from . import (
     BUILTINS,
     CheckContext,
     KnownErratum,
     Rule,
     builtin_module,
+    cross_source,
     load_rules,
 )
 
@@ -43,6 +45,11 @@ class CheckResult:
     rules: dict[str, RuleInfo]
     errors: list[str] = field(default_factory=list)
     exit_code: int = EXIT_OK
+    #: Things the user should know that are not findings (a file read as Big5, a version
+    #: group with one file in the run); printed on stderr.
+    warnings: list[str] = field(default_factory=list)
+    #: Files read (a run that read none has checked nothing).
+    files: int = 0
 
 
 def builtin_rules() -> list[Rule]:
@@ -116,12 +123,15 @@ def apply_known(findings: Iterable[Finding], rule: Rule) -> tuple[list[Finding],
     return result, explained
 
 
-def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext
-              ) -> tuple[list[Finding], set[int]]:
+def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext,
+              on_rule: Callable[[str], None] | None = None) -> tuple[list[Finding], set[int]]:
     """Every finding of ``rules`` over ``corpus``, and which of them are known errata."""
     findings: list[Finding] = []
     explained: set[int] = set()
     for rule in rules:
+        working_on(f"rule '{rule.id}'")
+        if on_rule is not None:
+            on_rule(rule.id)
         module = _module_for(rule)
         produced = []
         for finding in module.check(rule, corpus, ctx):
@@ -144,8 +154,13 @@ def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding]
     return list(seen), known
 
 
-def run_check(config: Config) -> CheckResult:
-    """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings."""
+def run_check(config: Config, *, on_file: FileDone | None = None,
+              on_rule: Callable[[str], None] | None = None) -> CheckResult:
+    """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings.
+
+    ``on_file`` and ``on_rule`` are told of each file read and each rule started (for
+    a progress bar).
+    """
     if not config.paths:
         raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
                            "in [tool.factlint] or .factlint.yaml")
@@ -161,19 +176,26 @@ def run_check(config: Config) -> CheckResult:
     active = [dataclasses.replace(rule, level=config.levels.get(rule.id, rule.level))
               for rule in rules if rule.id not in config.disable]
 
-    corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups)
+    notes: list[str] = []
+    corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups,
+                                       notes=notes, on_file=on_file)
+    if not corpus.documents and not input_errors:
+        raise config.error("paths", "no files to check: no .txt or .md file in "
+                           + ", ".join(config.paths))
+    if any(rule.type == cross_source.NAME for rule in active):
+        notes.extend(cross_source.coverage_warnings(corpus))
     ctx = CheckContext(variants=config.measure_word_variants)
-    raw, explained = run_rules(active, corpus, ctx)
+    raw, explained = run_rules(active, corpus, ctx, on_rule)
     unique, known = _unique(raw, explained)
     findings = tuple(sorted_findings(unique))
 
     infos = {rule.id: RuleInfo(rule.id, rule.level, rule.description or rule.message,
                                rule.link) for rule in sorted(active, key=lambda r: r.id)}
-    threshold = LEVELS.index(config.fail_on)
-    failing = any(LEVELS.index(f.level) >= threshold for f in findings if f not in known)
+    failing = any(fails(f.level, config.fail_on) for f in findings if f not in known)
     errors = [str(exc) for exc in input_errors]
     exit_code = EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_OK
-    return CheckResult(findings=findings, rules=infos, errors=errors, exit_code=exit_code)
+    return CheckResult(findings=findings, rules=infos, errors=errors, exit_code=exit_code,
+                       warnings=notes, files=len(corpus.documents))
 
 
 def _unknown_rule(rule_id: str, known_ids: set[str]) -> str:
