@@ -345,3 +345,168 @@ def test_gb18030_is_still_read_silently(tmp_path: Path, capsys) -> None:
     path.write_bytes("北京市统计局发布，全市常住人口为2185万人，比上年减少3.2万人。".encode("gb18030"))
     code, out, err = run(capsys, "extract", "--format", "csv", str(path))
     assert code == 0 and "2185万人" in out and err == ""
+
+
+# ----------------------------------------------------------------- rule scope
+
+SUM_RULE = """\
+- id: team-total
+  type: sum
+  level: error
+  message: 医疗队总人数与医生、护士之和不符
+{scope}  total: {{pattern: "医疗队共{{n}}"}}
+  parts:
+    - {{subject: 医生}}
+    - {{subject: 护士}}
+"""
+
+DURATION_RULE = """\
+- id: survey-duration
+  type: duration
+  level: error
+  message: 排查的日期、天数与小时数不一致
+{scope}  range: {{kind: date, near: [排查]}}
+  days: {{unit: 天, near: [排查]}}
+  hours: {{unit: 小时, near: [排查]}}
+"""
+
+
+def _scoped_run(tmp_path: Path, capsys, monkeypatch, rule: str, texts: dict[str, str],
+                scope: str = "") -> list[dict]:
+    import json
+
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    for name, text in texts.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text(rule.format(scope=scope), encoding="utf-8")
+    (tmp_path / ".factlint.yaml").write_text(
+        "paths: [docs]\nrules: [rules.yaml]\ndisable: [repeated-figure, "
+        "contradictory-qualifier]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check", "--format", "json")
+    assert code in (0, 1), err
+    return json.loads(out)["findings"]
+
+
+VERSIONS = {
+    "a.txt": "援鄂医疗队共1000人，其中医生400人，护士600人。",
+    "b.txt": "援鄂医疗队共1100人，其中医生400人，护士700人。",
+}
+
+
+def test_sum_takes_total_and_parts_from_one_document(tmp_path: Path, capsys,
+                                                     monkeypatch) -> None:
+    # Both versions add up; mixing them reported a.txt's 1000 against b.txt's 400+700.
+    assert _scoped_run(tmp_path, capsys, monkeypatch, SUM_RULE, VERSIONS) == []
+    wrong = {**VERSIONS, "c.txt": "援鄂医疗队共1000人，其中医生400人，护士700人。"}
+    found = _scoped_run(tmp_path, capsys, monkeypatch, SUM_RULE, wrong)
+    assert [(f["path"], f["text"]) for f in found] == [("docs/c.txt", "1000人")]
+    assert "1000人 (1000 人) is not the sum of its parts: 400人 (400 人) + 700人 (700 人)" \
+        in found[0]["message"]
+
+
+def test_scope_corpus_combines_figures_of_different_files(tmp_path: Path, capsys,
+                                                          monkeypatch) -> None:
+    found = _scoped_run(tmp_path, capsys, monkeypatch, SUM_RULE, VERSIONS,
+                        scope="  scope: corpus\n")
+    assert {f["path"] for f in found} == {"docs/a.txt", "docs/b.txt"}  # the old behaviour
+
+
+def test_figures_never_in_one_document_is_one_finding_at_the_rule(tmp_path: Path, capsys,
+                                                                   monkeypatch) -> None:
+    apart = {"a.txt": "援鄂医疗队共1000人。", "b.txt": "其中医生400人，护士600人。"}
+    found = _scoped_run(tmp_path, capsys, monkeypatch, SUM_RULE, apart)
+    assert len(found) == 1 and found[0]["path"] == "rules.yaml"
+    assert ("its figures are never all in one document ('total' in docs/a.txt; 'parts[1]' "
+            "in docs/b.txt; 'parts[2]' in docs/b.txt), so nothing was compared") \
+        in found[0]["message"]
+
+
+def test_duration_reports_each_problem_once(tmp_path: Path, capsys, monkeypatch) -> None:
+    right = "武汉于2月17日至19日开展拉网式大排查，连续3天时间、72个小时排查完毕。"
+    wrong = "武汉于2月17日至20日开展拉网式大排查，连续3天时间、72个小时排查完毕。"
+    texts = {"a.txt": right, "b.txt": right, "c.txt": wrong}
+    found = _scoped_run(tmp_path, capsys, monkeypatch, DURATION_RULE, texts)
+    assert {f["path"] for f in found} == {"docs/c.txt"}
+    assert len(found) == 2  # 17–20日 against 3天 and against 72个小时, once each
+    corpus_wide = _scoped_run(tmp_path, capsys, monkeypatch, DURATION_RULE, texts,
+                              scope="  scope: corpus\n")
+    assert len(corpus_wide) > len(found)  # every version's range against every day count
+
+
+def test_scope_must_be_document_or_corpus(tmp_path: Path, capsys, monkeypatch) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text(VERSIONS["a.txt"], encoding="utf-8")
+    (tmp_path / "rules.yaml").write_text(SUM_RULE.format(scope="  scope: everywhere\n"),
+                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check", "--rules", "rules.yaml", "docs")
+    assert code == 2
+    assert err == "rules.yaml:5:10: rule 'team-total': scope must be document or corpus, " \
+                  "not 'everywhere'\n"
+
+
+# ----------------------------------------------------------------- diff on repetitive text
+
+def _diff(tmp_path: Path, capsys, old: str, new: str) -> tuple[int, list[dict]]:
+    import json
+
+    (tmp_path / "old.txt").write_text(old, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(new, encoding="utf-8")
+    code, out, err = run(capsys, "diff", "--format", "json", str(tmp_path / "old.txt"),
+                         str(tmp_path / "new.txt"))
+    assert code in (0, 1), err
+    return code, json.loads(out)["findings"]
+
+
+def weather_table(rows: int = 120, changed: int | None = None) -> str:
+    """An hourly forecast: five days of 24 rows in the same words, only figures differ
+    (masked, the words around every figure are the same on every row)."""
+    lines = []
+    for i in range(rows):
+        temperature, humidity = -3 + (i * 7) % 15, 40 + (i * 13) % 50
+        if i == changed:
+            temperature += 10
+        lines.append(f"12月{1 + i // 24}日{i % 24}时　晴　气温{temperature}℃　"
+                     f"相对湿度{humidity}%　东北风3级")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("'1人，'*100", "1人，" * 100),
+    ("weather table", weather_table()),
+    ("'1.1.'*2000", "1.1." * 2000),
+])
+def test_diff_of_a_text_with_itself_finds_nothing(tmp_path: Path, capsys, name: str,
+                                                   text: str) -> None:
+    # '1人，'*100 gave 200 only-in-one findings, the 120-row weather table 226.
+    code, found = _diff(tmp_path, capsys, text, text)
+    assert (code, found) == (0, [])
+
+
+def test_one_changed_cell_of_a_table_is_one_finding(tmp_path: Path, capsys) -> None:
+    code, found = _diff(tmp_path, capsys, weather_table(), weather_table(changed=57))
+    assert code == 1
+    assert [(f["rule"], f["line"]) for f in found] == [("changed-value", 58)]
+
+
+def test_a_finding_quotes_an_excerpt_not_a_whole_sentence(tmp_path: Path, capsys) -> None:
+    # '1.1.'*25000 has no full stop: one 100 KB sentence, once copied into each of
+    # 50,000 only-in-one findings (a MemoryError in the reporters).
+    old = "1.1." * 3000
+    new = "乙" + "2.2." * 3000
+    code, found = _diff(tmp_path, capsys, old, new)
+    assert found and all(len(r["text"]) <= 60 for f in found for r in f["related"])
+
+
+def test_only_in_one_points_at_the_nearest_aligned_sentence_or_nowhere(tmp_path: Path,
+                                                                        capsys) -> None:
+    old = "第一段说明情况。\n\n第二段介绍背景。\n\n第三段给出结论。\n"
+    new = ("第一段说明情况。\n\n第二段介绍背景。\n\n另有新增加的35名志愿者参加。\n\n"
+           "第三段给出结论。\n")
+    _, found = _diff(tmp_path, capsys, old, new)
+    assert [f["text"] for f in found] == ["35名"]
+    assert [r["text"] for r in found[0]["related"]] == ["第二段介绍背景。"]
+    # Nothing aligned at all: no related place rather than an arbitrary one.
+    _, found = _diff(tmp_path, capsys, "完全不同的一句话。", "另一个版本有12个人。")
+    assert found and all(f["related"] == [] for f in found)

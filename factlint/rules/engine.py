@@ -31,6 +31,7 @@ from . import (
     cross_source,
     load_rules,
 )
+from .scope import check_scoped
 
 __all__ = ["CheckResult", "run_check", "builtin_rules", "apply_known", "run_rules"]
 
@@ -134,7 +135,7 @@ def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext,
             on_rule(rule.id)
         module = _module_for(rule)
         produced = []
-        for finding in module.check(rule, corpus, ctx):
+        for finding in check_scoped(rule, corpus, ctx, module.check):
             if finding.rule != rule.id:  # a check reports under its own rule only
                 finding = dataclasses.replace(finding, rule=rule.id)
             produced.append(finding)
