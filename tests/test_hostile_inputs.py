@@ -510,3 +510,73 @@ def test_only_in_one_points_at_the_nearest_aligned_sentence_or_nowhere(tmp_path:
     # Nothing aligned at all: no related place rather than an arbitrary one.
     _, found = _diff(tmp_path, capsys, "完全不同的一句话。", "另一个版本有12个人。")
     assert found and all(f["related"] == [] for f in found)
+
+
+# ----------------------------------------------------------------- pre-commit hook
+
+EVERY_FILE_RULE = """\
+- id: donors-everywhere
+  type: consistent
+  level: error
+  message: 每个版本都应写明捐款党员人数
+  claim: {subject: 党员, near: [捐款]}
+  every-file: true
+"""
+
+
+@pytest.fixture
+def hook_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    files = {".factlint.yaml": "paths: [corpus]\nrules: [rules.yaml]\n",
+             "rules.yaml": EVERY_FILE_RULE,
+             "corpus/a.txt": "全国已有7436万多名党员自愿捐款。\n",
+             "corpus/b.txt": "据统计，全国已有7436万多名党员自愿捐款。\n",
+             "README.md": "# 稿件库\n\n这里存放稿件。\n"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_hook_does_not_block_an_unrelated_staged_file(hook_project: Path, capsys) -> None:
+    from factlint.integrations.hook import main as hook
+
+    # README.md "did not state the claim" of an every-file rule and failed the commit.
+    assert hook(["README.md"]) == 0
+    assert capsys.readouterr().out == ""
+    (hook_project / "corpus" / "b.txt").write_text("据统计，全国党员踊跃捐款。\n", encoding="utf-8")
+    assert hook(["corpus/b.txt"]) == 1  # a corpus version that dropped the figure still fails
+    assert "corpus/b.txt does not state the claim" in capsys.readouterr().out
+
+
+def test_hook_caches_extraction_and_survives_a_damaged_cache(hook_project: Path,
+                                                             capsys) -> None:
+    from factlint.corpus import ExtractionCache
+    from factlint.integrations.hook import main as hook
+
+    corpus_before = tree_hash(hook_project / "corpus")
+    assert hook(["README.md"]) == 0
+    cache = hook_project / ExtractionCache.NAME
+    entries = sorted(cache.rglob("*.pickle"))
+    assert len(entries) == 3  # a.txt, b.txt, README.md
+    assert (cache / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f")
+    for entry in entries:
+        entry.write_bytes(b"half-written")  # a crash mid-write, or another version
+    assert hook(["README.md"]) == 0 and capsys.readouterr().err == ""
+    assert tree_hash(hook_project / "corpus") == corpus_before  # the cache lives outside it
+
+
+def test_cache_hits_unchanged_files_and_misses_changed_ones(tmp_path: Path) -> None:
+    from factlint.corpus import ExtractionCache, load_corpus
+
+    (tmp_path / "a.txt").write_text("共有12名党员。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("共有13名党员。", encoding="utf-8")
+    cache = ExtractionCache(str(tmp_path / "cache"))
+    first, _ = load_corpus([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], cache=cache)
+    assert (cache.hits, cache.misses) == (0, 2)
+    (tmp_path / "b.txt").write_text("共有14名党员。", encoding="utf-8")
+    second, _ = load_corpus([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], cache=cache)
+    assert (cache.hits, cache.misses) == (1, 3)
+    assert second.documents[0] == first.documents[0]
+    assert second.documents[1].quantities[0].text == "14名"

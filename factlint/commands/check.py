@@ -7,6 +7,7 @@ import sys
 
 from ..model import FAIL_ON_CHOICES
 from ..reporters import COLOR_CHOICES, FORMATS
+from ..reporters.columns import COLUMN_UNITS
 
 #: Suffixes of settings files: given as a PATH to check, one is almost surely a rules or
 #: sources file that lost its flag (``--rules a.yaml b.yaml``).
@@ -48,6 +49,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--color", choices=COLOR_CHOICES, default="auto",
                         help="colour the text format: auto (when stdout is a terminal and "
                              "NO_COLOR is not set), always, never")
+    parser.add_argument("--columns", choices=COLUMN_UNITS, default="chars",
+                        help="count columns in characters (default) or in UTF-8 bytes, as "
+                             "vim's errorformat %%c does")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar (it only ever shows on a terminal)")
     parser.set_defaults(run=run)
@@ -103,7 +107,12 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(f"no findings in the {result.files} files read; "
                          f"{len(result.errors)} could not be read (see the errors)\n")
     else:
-        sys.stdout.write(render(fmt, result.findings, result.rules,
+        findings = result.findings
+        if args.columns == "bytes":
+            from ..reporters.columns import in_bytes
+
+            findings = in_bytes(findings)
+        sys.stdout.write(render(fmt, findings, result.rules,
                                 color=use_color(args.color, sys.stdout)))
     for message in result.errors:
         print(message, file=sys.stderr)

@@ -18,7 +18,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+from ..corpus import ExtractionCache
 from ..model import FAIL_ON_CHOICES, Finding, fails
+from ..reporters.columns import COLUMN_UNITS, in_bytes
 
 __all__ = ["anchored", "concerns", "main"]
 
@@ -50,6 +52,18 @@ def anchored(finding: Finding, files: set[str]) -> Finding:
     return finding
 
 
+def _inside(path: str, corpus_paths: Sequence[str]) -> bool:
+    """Whether ``path`` is one of the configured ``paths`` or lies under one."""
+    from ..settings.sources import resolved
+
+    target = resolved(path)
+    for entry in corpus_paths:
+        root = resolved(entry)
+        if target == root or target.startswith(root.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
 def build_parser() -> argparse.ArgumentParser:
     from ..reporters import FORMATS
 
@@ -65,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default=None,
                         help="exit 1 when a finding is at or above this level "
                              "(default: the config's, else error)")
+    parser.add_argument("--columns", choices=COLUMN_UNITS, default="chars",
+                        help="count columns in characters (default) or in UTF-8 bytes, as "
+                             "vim's errorformat %%c does")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="extract every corpus file again instead of reusing "
+                             f"{ExtractionCache.NAME}/ in the project root")
     return parser
 
 
@@ -89,10 +109,13 @@ def _run(args: argparse.Namespace) -> int:
         config = load_config(".", config_path=args.config,
                              overrides={"fail-on": args.fail_on})
         # The configured corpus plus the staged files, which may lie outside it
-        # (a new draft) — each file once.
-        config = dataclasses.replace(config, paths=tuple(dict.fromkeys((*config.paths,
-                                                                         *files))))
-        result = run_check(config)
+        # (a new draft): those are checked too, but are not versions of the corpus.
+        drafts = [path for path in files if not _inside(path, config.paths)]
+        cache = None
+        if not args.no_cache:
+            root = os.path.dirname(config.file) if config.file else "."
+            cache = ExtractionCache(os.path.join(root, ExtractionCache.NAME))
+        result = run_check(config, drafts=drafts, cache=cache, focus=files)
     except (ConfigError, InputError) as exc:
         print(exc, file=sys.stderr)
         return 2
@@ -102,6 +125,8 @@ def _run(args: argparse.Namespace) -> int:
     failing = any(fails(f.level, config.fail_on) and _KNOWN_MARK not in f.message
                   for f in findings)
     if findings:
+        if args.columns == "bytes":
+            findings = in_bytes(findings)
         sys.stdout.write(render(args.format, findings, result.rules))
     for message in errors:
         print(message, file=sys.stderr)

@@ -101,6 +101,13 @@ class CheckContext:
     """Run-wide settings a rule's check needs."""
 
     variants: str = "warning"  # measure-word-variants policy: warning|error|ignore
+    #: Resolved paths of files checked with the corpus but not part of it (drafts the
+    #: pre-commit hook was given): a rule about every file of the corpus skips them.
+    drafts: frozenset[str] = frozenset()
+    #: Resolved paths of the only files whose findings will be reported (the hook's staged
+    #: files), or None for all: rules whose findings stay inside one document, and version
+    #: groups without such a file, may then skip the rest (see rules.scope.focused).
+    focus: frozenset[str] | None = None
 
 
 def rule_type(name: str) -> ModuleType:

@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .. import rules as _rules
-from ..corpus import FileDone, load_corpus
+from ..corpus import ExtractionCache, FileDone, load_corpus
 from ..model import Corpus, Finding, Location, RuleInfo, fails, sorted_findings
 from ..settings.config import Config
-from ..settings.sources import load_sources, normalize_path
+from ..settings.sources import load_sources, normalize_path, resolved
 from ..text.files import working_on
 from . import (
     BUILTINS,
@@ -156,11 +156,17 @@ def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding]
 
 
 def run_check(config: Config, *, on_file: FileDone | None = None,
-              on_rule: Callable[[str], None] | None = None) -> CheckResult:
+              on_rule: Callable[[str], None] | None = None,
+              drafts: Sequence[str] = (), cache: ExtractionCache | None = None,
+              focus: Sequence[str] | None = None) -> CheckResult:
     """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings.
 
     ``on_file`` and ``on_rule`` are told of each file read and each rule started (for
-    a progress bar).
+    a progress bar).  ``drafts`` are files checked with the corpus that are not part of
+    it (see :class:`~factlint.rules.CheckContext`); ``cache`` keeps extractions between
+    runs (see :class:`~factlint.corpus.ExtractionCache`).  With ``focus``, only
+    findings about those files are wanted, and rules skip the rest where they can (see
+    :func:`factlint.rules.scope.focused`); the others are still reported.
     """
     if not config.paths:
         raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
@@ -178,14 +184,17 @@ def run_check(config: Config, *, on_file: FileDone | None = None,
               for rule in rules if rule.id not in config.disable]
 
     notes: list[str] = []
-    corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups,
-                                       notes=notes, on_file=on_file)
+    corpus, input_errors = load_corpus(tuple(dict.fromkeys((*config.paths, *drafts))),
+                                       sources=sources, groups=groups, notes=notes,
+                                       on_file=on_file, cache=cache)
     if not corpus.documents and not input_errors:
         raise config.error("paths", "no files to check: no .txt or .md file in "
                            + ", ".join(config.paths))
     if any(rule.type == cross_source.NAME for rule in active):
         notes.extend(cross_source.coverage_warnings(corpus))
-    ctx = CheckContext(variants=config.measure_word_variants)
+    ctx = CheckContext(variants=config.measure_word_variants,
+                       drafts=frozenset(resolved(path) for path in drafts),
+                       focus=None if focus is None else frozenset(map(resolved, focus)))
     raw, explained = run_rules(active, corpus, ctx, on_rule)
     unique, known = _unique(raw, explained)
     findings = tuple(sorted_findings(unique))

@@ -39,7 +39,8 @@ from ..claims.select import Selector, select
 from ..model import Corpus, Finding, Location
 from . import CheckContext, Rule
 
-__all__ = ["SCOPES", "COMBINING_TYPES", "per_document", "selectors_of", "check_scoped"]
+__all__ = ["SCOPES", "COMBINING_TYPES", "DOCUMENT_LOCAL_BUILTINS", "per_document",
+           "selectors_of", "focused", "check_scoped"]
 
 #: Values of a rule's ``scope`` key.
 SCOPES: tuple[str, ...] = ("document", "corpus")
@@ -71,9 +72,35 @@ def per_document(rule: Rule) -> bool:
     return len({selector.files for _, selector in selectors_of(rule.options)}) <= 1
 
 
+#: Built-in checks whose findings lie in one document and depend on nothing else.
+DOCUMENT_LOCAL_BUILTINS: frozenset[str] = frozenset({"repeated-figure",
+                                                     "contradictory-qualifier"})
+
+
+def focused(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Corpus:
+    """The part of ``corpus`` that can yield findings about ``ctx.focus``: its documents
+    alone for a rule that never looks past one document, the version groups holding one
+    of them for cross-source, everything for the rest (``consistent`` compares a draft
+    with the whole corpus)."""
+    if ctx.focus is None:
+        return corpus
+    from ..settings.sources import resolved
+
+    if rule.type in DOCUMENT_LOCAL_BUILTINS or per_document(rule):
+        documents = tuple(d for d in corpus.documents if resolved(d.path) in ctx.focus)
+        return Corpus(documents, corpus.sources, corpus.groups)
+    if rule.type == "cross-source":
+        groups = tuple(g for g in corpus.groups
+                       if any(resolved(path) in ctx.focus for path in g.files))
+        return Corpus(corpus.documents, corpus.sources, groups)
+    return corpus
+
+
 def check_scoped(rule: Rule, corpus: Corpus, ctx: CheckContext, check: Check
                  ) -> list[Finding]:
-    """``check`` over the corpus, or over each document by itself (see the module)."""
+    """``check`` over the corpus, or over each document by itself (see the module);
+    with ``ctx.focus``, over only what can concern the focused files."""
+    corpus = focused(rule, corpus, ctx)
     if not per_document(rule):
         return list(check(rule, corpus, ctx))
     selectors = selectors_of(rule.options)
