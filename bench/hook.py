@@ -9,9 +9,10 @@ The corpus is ../shared/bench/pd1998-sample.txt cut into files of about 2,000
 characters, repeated k times (``.factlint.yaml`` with ``paths: [corpus]`` and no YAML
 rules, so the built-in checks run). Each row times ``factlint-hook drafts/draft.txt`` as
 a separate process (wall time and CPU time, user + system) three ways: with
-``--no-cache`` (every corpus file extracted, as before), cold (the cache is being filled), and warm (the next commit), best of three for
-the warm run.  The issue's goal: the hook on one draft under 0.3 s whatever the corpus
-size; the table shows what of that is met.
+``--no-cache`` (every corpus file extracted, as before), cold (the cache is being
+filled), and warm (the next commit), best of three for the warm run.  The issue's goal:
+the hook on one draft under 0.3 s whatever the corpus size; the table shows what of that
+is met.
 """
 
 from __future__ import annotations
