@@ -580,3 +580,55 @@ def test_cache_hits_unchanged_files_and_misses_changed_ones(tmp_path: Path) -> N
     assert (cache.hits, cache.misses) == (1, 3)
     assert second.documents[0] == first.documents[0]
     assert second.documents[1].quantities[0].text == "14名"
+
+
+# ----------------------------------------------------------------- progress
+
+class _Terminal:
+    """A stream that says it is a terminal and keeps what is written to it."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch) -> None:
+    from factlint.reporters.progress import wanted
+
+    assert wanted(False, _Terminal(), {}) is True
+    assert wanted(True, _Terminal(), {}) is False  # --quiet
+    assert wanted(False, _Terminal(), {"CI": "true"}) is False
+    assert wanted(False, _Terminal(), {"TERM": "dumb"}) is False
+    assert wanted(False, sys.stderr, {}) is False  # captured: a pipe
+
+
+def test_progress_bar_counts_files_and_rules(untouched: Path, monkeypatch) -> None:
+    from factlint.reporters import progress
+    from factlint.rules.engine import run_check
+    from factlint.settings.config import load_config
+    from factlint.text.files import discover
+
+    monkeypatch.setattr(progress, "DELAY", 0)
+    terminal = _Terminal()
+    config = load_config(".")
+    bar = progress.Progress(discover(config.paths), True, terminal)
+    run_check(config, on_file=bar.file_done, on_rule=bar.rule_started)
+    bar.close()
+    shown = "".join(terminal.written)
+    assert "reading" in shown and "/5 files" in shown and "B/s" in shown  # rate and ETA
+    assert "checking" in shown and " rules" in shown
+
+
+def test_check_in_a_pipe_prints_no_progress(untouched: Path) -> None:
+    done = subprocess.run([*FACTLINT, "check"], capture_output=True, text=True, timeout=300,
+                          cwd=untouched)
+    assert done.returncode == 1 and done.stderr == ""
