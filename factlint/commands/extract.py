@@ -28,7 +28,12 @@ TABLE_HEADERS = ("location", "text", "value", "qualifier", "unit", "kind", "subj
 CHUNK_CHARS = 1 << 20
 #: How far past CHUNK_CHARS a chunk may run to end at a sentence or line end.
 _CUT_WINDOW = 1 << 16
-_SENTENCE_ENDS = "。！？!?；;\n"
+#: A chunk may end after one of these.  Not after a line break: OCR gap joining reads
+#: "1\n\n2" as 12, so a figure can span one; nor after ， or ．, which NFKC turns into a
+#: thousands separator and a decimal point.
+_SENTENCE_ENDS = "。！？!?；;"
+#: Characters that write numbers (a chunk never ends between two letters if either is one).
+_NUMERALS = frozenset("零〇○一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -146,10 +151,19 @@ def _sources_for(path: str, explicit: str | None,
     return cache[candidate]
 
 
+def _between_words(text: str, cut: int) -> bool:
+    """Whether ``cut`` falls between two non-ASCII letters that are not numerals (的|是),
+    the last resort for text with no sentence end for 64K characters; never between ASCII
+    letters, which may be inside a web address the extractor must see whole."""
+    before, after = text[cut - 1], text[cut]
+    return all(char.isalpha() and not char.isascii() and char not in _NUMERALS
+               for char in (before, after))
+
+
 def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """(start, end) of the chunks a text is extracted in: about ``size`` characters each,
-    ending after a sentence or line end where one comes within :data:`_CUT_WINDOW`, else
-    between two characters that are neither digits nor letters (never inside a figure)."""
+    ending after a sentence end where one comes within :data:`_CUT_WINDOW`, else between
+    two Chinese characters that are not numerals (never inside a figure)."""
     bounds = []
     start = 0
     while len(text) - start > size:
@@ -162,7 +176,7 @@ def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
             cut += 1
         else:
             cut = start + size
-            while cut < len(text) and (text[cut - 1].isalnum() or text[cut].isalnum()):
+            while cut < len(text) and not _between_words(text, cut):
                 cut += 1
         if cut >= len(text):
             break
