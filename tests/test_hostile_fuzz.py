@@ -107,3 +107,57 @@ def test_yaml_nesting_of_any_depth_is_a_value_or_too_deep(depth: int, opener: st
     except ConfigError as exc:
         assert "nesting too deep" in exc.message and exc.line >= 1
         assert depth > 60
+
+
+TOML_PIECES = st.sampled_from([
+    "[tool.factlint]\n", "[tool]\n", "paths", " = ", '"x"', "[", "]", "{", "}", ",", "\n",
+    "rules", "fail-on", '"never"', "1", "1.5", "true", "'''", '"""', "#", "=", ".", " ",
+    "[[a]]\n", "中文", "\\u0000", "x = [[[[1]]]]\n",
+])
+
+
+@settings(max_examples=120, deadline=None)
+@given(YAML_TEXT, st.sampled_from(["rules.yaml", ".factlint.yaml", "sources.yaml"]))
+def test_check_answers_any_settings_file_with_exit_2_and_a_place(text: str, name: str) -> None:
+    _run_with_settings(name, text)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(TOML_PIECES, max_size=30).map("".join))
+def test_check_answers_any_pyproject_with_exit_2_and_a_place(text: str) -> None:
+    _run_with_settings("pyproject.toml", "[tool.factlint]\n" + text)
+
+
+def _run_with_settings(name: str, text: str) -> None:
+    import contextlib
+    import io
+    import os
+    import tempfile
+
+    from factlint.cli import main
+
+    with tempfile.TemporaryDirectory() as folder:
+        docs = os.path.join(folder, "docs")
+        os.mkdir(docs)
+        with open(os.path.join(docs, "a.txt"), "w", encoding="utf-8") as out:
+            out.write("全国已有7436万多名党员自愿捐款。")
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as out:
+            out.write(text)
+        argv = {"rules.yaml": ["check", "--rules", "rules.yaml", "docs"],
+                "sources.yaml": ["check", "--sources", "sources.yaml", "docs"],
+                ".factlint.yaml": ["check"], "pyproject.toml": ["check"]}[name]
+        err = io.StringIO()
+        here = os.getcwd()
+        os.chdir(folder)
+        try:
+            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+                code = main(argv)
+        finally:
+            os.chdir(here)
+    message = err.getvalue()
+    assert "internal error" not in message and "Traceback" not in message, message
+    assert code in (0, 1, 2)
+    if code == 2:
+        first = message.splitlines()[0]
+        assert re.match(rf"(?:{re.escape(name)}:\d+:\d+|{re.escape(name)}|command line|"
+                        rf"\.factlint\.yaml:\d+:\d+): ", first), first
