@@ -632,3 +632,12 @@ def test_check_in_a_pipe_prints_no_progress(untouched: Path) -> None:
     done = subprocess.run([*FACTLINT, "check"], capture_output=True, text=True, timeout=300,
                           cwd=untouched)
     assert done.returncode == 1 and done.stderr == ""
+
+
+def test_the_old_disable_mistake_says_what_happened(untouched: Path, capsys) -> None:
+    code, out, err = run(capsys, "check", "--disable", "cross-source", "repeated-figure",
+                         "seeds/")
+    assert code == 2 and out == ""
+    assert err == ("factlint: 'repeated-figure' was given as a file to check, but there is no "
+                   "such file; if it is a rule id, --disable takes one value each (--disable "
+                   "a,b or --disable a --disable b)\n")

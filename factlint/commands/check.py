@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 
 from ..model import FAIL_ON_CHOICES
@@ -57,9 +59,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+_RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
 def settings_file_as_path(paths: list[str]) -> str | None:
-    """The message for a YAML/TOML file given as a PATH to check, or None."""
+    """The message for a YAML/TOML file, or a rule id, given as a PATH to check, or None."""
     for path in paths:
+        if _RULE_ID.fullmatch(path) and not os.path.exists(path):
+            return (f"factlint: '{path}' was given as a file to check, but there is no such "
+                    f"file; if it is a rule id, --disable takes one value each (--disable "
+                    f"a,b or --disable a --disable b)")
         if path.lower().endswith(_SETTINGS_SUFFIXES):
             return (f"factlint: '{path}' was given as a file to check, but it is a settings "
                     f"file; --rules and --disable take one value each (--rules a.yaml "
