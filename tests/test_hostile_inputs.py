@@ -618,6 +618,7 @@ def test_progress_bar_counts_files_and_rules(untouched: Path, monkeypatch) -> No
     from factlint.text.files import discover
 
     monkeypatch.setattr(progress, "DELAY", 0)
+    monkeypatch.setattr(progress, "MIN_INTERVAL", 0)  # redraw on every update
     terminal = _Terminal()
     config = load_config(".")
     bar = progress.Progress(discover(config.paths), True, terminal)

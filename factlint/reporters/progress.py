@@ -16,6 +16,8 @@ __all__ = ["DELAY", "Progress", "wanted"]
 
 #: Seconds a phase runs before its bar appears.
 DELAY = 1.5
+#: Seconds between two redraws of the bar.
+MIN_INTERVAL = 0.1
 
 
 def wanted(quiet: bool, stream: IO[str] | None = None,
@@ -52,7 +54,8 @@ class Progress:
         from tqdm import tqdm
 
         return tqdm(total=total or None, desc=desc, unit=unit, unit_scale=True,
-                    file=self._stream, delay=DELAY, leave=False, dynamic_ncols=True)
+                    file=self._stream, delay=DELAY, leave=False, dynamic_ncols=True,
+                    mininterval=MIN_INTERVAL, miniters=1)
 
     def file_done(self, path: str, size: int) -> None:
         """One file read (``size``: its length; the bar counts bytes on disk)."""
