@@ -25,7 +25,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check", help="check the corpus against the rules and report contradictions",
         description="Check the files against the YAML rules and the built-in checks "
-                    "(repeated-figure, contradictory-qualifier, cross-source) and report "
+                    "(restatement, contradictory-qualifier, cross-source) and report "
                     "every claim that cannot be true together with another. Settings come "
                     "from .factlint.yaml or [tool.factlint] in pyproject.toml; flags "
                     "override them.")
@@ -48,6 +48,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--disable", action="extend", type=_ids, metavar="ID", default=None,
                         help="rule ids to skip, comma-separated (added to the config's "
                              "'disable'); repeat the flag for more")
+    parser.add_argument("--ledger", nargs="?", const="", default=None, metavar="PATH|URL",
+                        help="also check every claim against the ledger of published figures "
+                             "(a SQLite file or an SQLAlchemy URL; with no value: 'ledger' "
+                             "from the config, else .factlint/ledger.sqlite)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the report to FILE (atomically) instead of standard output")
     parser.add_argument("--color", choices=COLOR_CHOICES, default="auto",
                         help="colour the text format: auto (when stdout is a terminal and "
                              "NO_COLOR is not set), always, never")
@@ -78,12 +84,16 @@ def settings_file_as_path(paths: list[str]) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..ledger.check import LedgerCheck, ledger_checks
+    from ..ledger.store import LedgerError, resolve_location
     from ..reporters import default_format, render, use_color
-    from ..reporters.progress import Progress, wanted
+    from ..reporters.progress import Progress
+    from ..reporters.progress import wanted as progress_wanted
     from ..rules.engine import run_check
     from ..settings.config import load_config
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError, discover
+    from .output import write_report
 
     mistake = settings_file_as_path(args.paths)
     if mistake:
@@ -96,33 +106,49 @@ def run(args: argparse.Namespace) -> int:
         "fail-on": args.fail_on,
         "disable": args.disable,
     }
+    fmt = args.format or default_format()
     try:
         config = load_config(".", config_path=args.config, overrides=overrides)
-        show = wanted(args.quiet)
+        show = progress_wanted(args.quiet)
         progress = Progress(discover(config.paths) if show else [], show)
+        wanted = args.ledger is not None or config.ledger
+        location = resolve_location(args.ledger or None, config.ledger) if wanted else None
         try:
-            result = run_check(config, on_file=progress.file_done,
-                               on_rule=progress.rule_started)
+            with ledger_checks(location) as checks:
+                result = run_check(config, extra_checks=checks,
+                                   optional_ids=(LedgerCheck.NAME,),
+                                   on_file=progress.file_done, on_rule=progress.rule_started)
         finally:
             progress.close()
-    except (ConfigError, InputError) as exc:
-        print(f"{exc}", file=sys.stderr)
-        return 2
-    for message in result.warnings:
-        print(f"factlint: warning: {message}", file=sys.stderr)
-    fmt = args.format or default_format()
-    if fmt == "text" and result.errors and not result.findings:
-        # "no findings" would read as a clean bill for files that were never checked
-        sys.stdout.write(f"no findings in the {result.files} files read; "
-                         f"{len(result.errors)} could not be read (see the errors)\n")
-    else:
+        for message in result.warnings:
+            print(f"factlint: warning: {message}", file=sys.stderr)
+        documents = result.corpus.documents if result.corpus else ()
         findings = result.findings
         if args.columns == "bytes":
             from ..reporters.columns import in_bytes
 
             findings = in_bytes(findings)
-        sys.stdout.write(render(fmt, findings, result.rules,
-                                color=use_color(args.color, sys.stdout)))
+        if fmt == "text" and result.errors and not findings:
+            # "no findings" would read as a clean bill for files that were never checked
+            report = (f"no findings in the {result.files} files read; "
+                      f"{len(result.errors)} could not be read (see the errors)\n")
+        else:
+            excerpts = {}
+            if fmt == "html":
+                from ..reporters.html import excerpts_for
+
+                excerpts = excerpts_for(findings, documents,
+                                        checks[0].excerpts if checks else None)
+            report = render(fmt, findings, result.rules, excerpts=excerpts,
+                            checked=[d.path for d in documents],
+                            color=use_color(args.color, sys.stdout) and not args.output)
+        write_report(report, args.output)
+    except (ConfigError, InputError, LedgerError) as exc:
+        print(f"{exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"factlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     for message in result.errors:
         print(message, file=sys.stderr)
     return result.exit_code

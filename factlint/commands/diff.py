@@ -29,6 +29,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="sources file giving each file's dateline year, so 2月16日 "
                              "reads as a full date (default: sources.yaml beside each "
                              "file, if present)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the report to FILE (atomically) instead of standard output")
     parser.set_defaults(run=run)
 
 
@@ -51,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError, display_name, read_text
     from ..versions.diff import RULES, diff_documents, to_findings
+    from .output import write_report
 
     documents = []
     notes: list[str] = []
@@ -65,5 +68,16 @@ def run(args: argparse.Namespace) -> int:
     for message in notes:
         print(f"factlint: warning: {message}", file=sys.stderr)
     findings = to_findings(diff_documents(*documents))
-    sys.stdout.write(render(args.format or default_format(), findings, RULES))
+    fmt = args.format or default_format()
+    excerpts = {}
+    if fmt == "html":
+        from ..reporters.html import excerpts_for
+
+        excerpts = excerpts_for(findings, documents)
+    try:
+        write_report(render(fmt, findings, RULES, excerpts=excerpts,
+                            checked=[d.path for d in documents]), args.output)
+    except OSError as exc:
+        print(f"factlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     return 1 if any(fails(f.level, args.fail_on) for f in findings) else 0

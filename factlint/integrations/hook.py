@@ -98,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if not args.files:
         return 0  # pre-commit found no matching staged file
+    from ..ledger.check import LedgerCheck, ledger_checks
+    from ..ledger.store import LedgerError
     from ..reporters import render
     from ..rules.engine import run_check
     from ..settings.config import load_config
@@ -115,8 +117,10 @@ def _run(args: argparse.Namespace) -> int:
         if not args.no_cache:
             root = os.path.dirname(config.file) if config.file else "."
             cache = ExtractionCache(os.path.join(root, ExtractionCache.NAME))
-        result = run_check(config, drafts=drafts, cache=cache, focus=files)
-    except (ConfigError, InputError) as exc:
+        with ledger_checks(config.ledger) as checks:  # `ledger:` in the config
+            result = run_check(config, extra_checks=checks, optional_ids=(LedgerCheck.NAME,),
+                               drafts=drafts, cache=cache, focus=files)
+    except (ConfigError, InputError, LedgerError) as exc:
         print(exc, file=sys.stderr)
         return 2
     wanted = {_key(path) for path in files}

@@ -73,7 +73,7 @@ def per_document(rule: Rule) -> bool:
 
 
 #: Built-in checks whose findings lie in one document and depend on nothing else.
-DOCUMENT_LOCAL_BUILTINS: frozenset[str] = frozenset({"repeated-figure",
+DOCUMENT_LOCAL_BUILTINS: frozenset[str] = frozenset({"restatement",
                                                      "contradictory-qualifier"})
 
 
