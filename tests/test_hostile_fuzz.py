@@ -65,7 +65,7 @@ def test_chunked_extraction_finds_what_whole_extraction_finds(parts: list[str],
 
     module._CUT_WINDOW, window = 10**6, module._CUT_WINDOW
     try:
-        text = "。\n".join(parts)
+        text = "。\n".join(parts) + "。"
         whole = [(q.span, q.lo, q.hi, q.qualifier, q.unit, q.kind, q.iso) for q in extract(
             text, path="f.txt")]
         chunked = [(q.span, q.lo, q.hi, q.qualifier, q.unit, q.kind, q.iso)

@@ -32,8 +32,10 @@ _CUT_WINDOW = 1 << 16
 #: "1\n\n2" as 12, so a figure can span one; nor after ， or ．, which NFKC turns into a
 #: thousands separator and a decimal point.
 _SENTENCE_ENDS = "。！？!?；;"
-#: Characters that write numbers (a chunk never ends between two letters if either is one).
-_NUMERALS = frozenset("零〇○一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩")
+#: Characters that write numbers or qualify them (余, 左右, 以上): a chunk never ends
+#: between two letters if either is one.
+_NUMERALS = frozenset("零〇○一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩"
+                      "余多左右上下以来近约逾超过")
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

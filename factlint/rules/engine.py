@@ -190,7 +190,7 @@ def run_check(config: Config, extra_checks: Sequence[object] = (),
     findings about those files are wanted, and rules skip the rest where they can (see
     :func:`factlint.rules.scope.focused`); the others are still reported.
     """
-    if not config.paths:
+    if not config.paths and not drafts:
         raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
                            "in [tool.factlint] or .factlint.yaml")
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
