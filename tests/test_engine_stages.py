@@ -31,6 +31,7 @@ from factlint.rules.engine import (
     run_local,
     seen_by,
 )
+from factlint.rules.scope import per_document
 from factlint.settings.config import load_config
 from factlint.settings.sources import load_sources
 from factlint.settings.yamlload import ConfigError
@@ -83,8 +84,15 @@ def test_rules_declare_their_scope(seeds_config) -> None:
     plan = plan_check(seeds_config)
     assert plan.scopes["restatement"] == plan.scopes["contradictory-qualifier"] == "document"
     assert plan.scopes["cross-source"] == "group"
-    assert {plan.scopes[r.id] for r in plan.rules if r.type not in factlint.rules.BUILTINS} == {
-        "corpus"}
+    # YAML rules: a sum, compare, derived or duration rule is evaluated per document
+    # (rules.scope), so it is of document scope, with a key for its fallback; the rest
+    # see the corpus.
+    yaml_rules = [r for r in plan.rules if r.type not in factlint.rules.BUILTINS]
+    assert {r.id: plan.scopes[r.id] for r in yaml_rules} == {
+        r.id: "document" if per_document(r) else "corpus" for r in yaml_rules}
+    assert plan.each_document == {r.id for r in yaml_rules if per_document(r)}
+    assert plan.each_document  # the seeds have such rules
+    assert set(plan.cross_keys()) == {("rule", r.id) for r in yaml_rules}
 
 
 def test_a_version_group_is_checked_as_soon_as_its_last_member_is_read(seeds_config) -> None:

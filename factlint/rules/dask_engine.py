@@ -34,6 +34,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ..settings.sources import resolved
 from .engine import (
     CheckPlan,
     CheckResult,
@@ -173,16 +174,16 @@ def _batches(plan: CheckPlan, tasks: Sequence[tuple[int, str, str]], count: int
     A batch is not ended inside a version group, so that a group is compared in the
     partition that read it; files keep their index, so reports keep their order.
     """
-    by_path = {task[1].replace("\\", "/"): task for task in tasks}
+    by_path = {resolved(task[2]): task for task in tasks}  # groups match resolved paths
     placed: set[int] = set()
     ordered: list[tuple[tuple[int, str, str], int]] = []  # (task, open groups after it)
     for task in tasks:
         if task[0] in placed:
             continue
         members = [task]
-        for group_id in plan.groups_of.get(task[1].replace("\\", "/"), ()):
+        for group_id in plan.groups_of.get(resolved(task[2]), ()):
             for member in plan.group(group_id).files:
-                other = by_path.get(member)
+                other = by_path.get(resolved(member))
                 if other is not None and other[0] not in placed and other not in members:
                     members.append(other)
         placed.update(member[0] for member in members)
@@ -309,4 +310,4 @@ def run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, *,
     for key in plan.cross_keys():  # a corpus rule no document gave a piece still runs
         if key not in cross_findings:
             cross_findings[key] = check_key(plan, key, [])
-    return finish_check(plan, document_outcomes, cross_findings.values())
+    return finish_check(plan, document_outcomes, cross_findings.values(), paths)

@@ -25,18 +25,29 @@ code and give byte-identical reports; only the scheduling differs:
    article, each ``corpus`` scope rule (the YAML rules) on what its selectors see of
    every document.  A :class:`Gatherer` runs it as soon as a key is complete (the
    last version of an article read); keys still open at the end meet in a fold.
-4. :func:`finish_check` (on the client): drop duplicates, sort, and decide the exit
+4. :func:`finish_check` (on the client): drop duplicates, sort, gather the warnings
+   (how files were read, version groups with one file in the run), and decide the exit
    status.
 
-A rule module says its scope with ``SCOPE`` (see :mod:`factlint.rules`); a module
-that says none is of ``corpus`` scope and sees whole documents, which is always right.
+Where a rule runs is decided in one place, :func:`factlint.rules.scope.stage_of`: a
+rule module says its scope with ``SCOPE`` (see :mod:`factlint.rules`), a module that
+says none is of ``corpus`` scope and sees whole documents, which is always right; and a
+YAML rule that combines figures (``sum``, ``compare``…) evaluated per document (see
+:mod:`factlint.rules.scope`) is of ``document`` scope, with one key in stage 3 for the
+case where no document holds all its figures.
+
+Everything the hook needs travels in the plan: drafts and focus in its
+:class:`~factlint.rules.CheckContext` (rules skip what cannot concern the focused
+files, as :func:`~factlint.rules.scope.focused` says), the extraction cache for
+:func:`check_document`.  Progress callbacks (files read, rules run) are for the local
+loop; Dask shows its own progress.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -44,9 +55,8 @@ from typing import Any
 from .. import rules as _rules
 from ..claims.select import Selector, select
 from ..claims.select import _file_matches as file_matches
-from ..corpus import dateline_years, read_document
+from ..corpus import ExtractionCache, FileDone, dateline_years, read_document
 from ..model import (
-    LEVELS,
     Corpus,
     Document,
     Finding,
@@ -54,12 +64,13 @@ from ..model import (
     RuleInfo,
     SourceInfo,
     VersionGroup,
+    fails,
     new_quantity,
     sorted_findings,
 )
 from ..settings.config import Config
-from ..settings.sources import load_sources, normalize_path
-from ..text.files import InputError, discover
+from ..settings.sources import load_sources, normalize_path, resolved
+from ..text.files import InputError, discover, display_name, working_on
 from . import (
     ALIASES,
     BUILTINS,
@@ -67,8 +78,10 @@ from . import (
     KnownErratum,
     Rule,
     builtin_module,
+    cross_source,
     load_rules,
 )
+from .scope import STAGES, check_scoped, per_document, selectors_of, stage_of
 
 __all__ = [
     "CheckPlan",
@@ -101,6 +114,11 @@ class CheckResult:
     rules: dict[str, RuleInfo]
     errors: list[str] = field(default_factory=list)
     exit_code: int = EXIT_OK
+    #: Things the user should know that are not findings (a file read as Big5, a version
+    #: group with one file in the run); printed on stderr.
+    warnings: list[str] = field(default_factory=list)
+    #: Files read (a run that read none has checked nothing).
+    files: int = 0
     #: What was checked, for reporters that show the text around each finding (html).
     corpus: Corpus | None = field(default=None, compare=False, repr=False)
 
@@ -182,18 +200,23 @@ def apply_known(findings: Iterable[Finding], rule: Rule) -> tuple[list[Finding],
 
 
 def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext,
-              extra: Mapping[str, object] = MappingProxyType({})
-              ) -> tuple[list[Finding], set[int]]:
+              extra: Mapping[str, object] = MappingProxyType({}),
+              on_rule: Callable[[str], None] | None = None) -> tuple[list[Finding], set[int]]:
     """Every finding of ``rules`` over ``corpus``, and which of them are known errata.
 
-    ``extra`` maps the type of a check built by the caller to it (see :func:`run_check`).
+    ``extra`` maps the type of a check built by the caller to it (see :func:`run_check`);
+    ``on_rule`` is told of each rule started (a progress bar).  Each rule sees the
+    figures :func:`~factlint.rules.scope.check_scoped` gives it (per document, focus).
     """
     findings: list[Finding] = []
     explained: set[int] = set()
     for rule in rules:
+        working_on(f"rule '{rule.id}'")
+        if on_rule is not None:
+            on_rule(rule.id)
         module = _module_for(rule, extra)
         produced = []
-        for finding in module.check(rule, corpus, ctx):
+        for finding in check_scoped(rule, corpus, ctx, module.check, module):
             if finding.rule != rule.id:  # a check reports under its own rule only
                 finding = dataclasses.replace(finding, rule=rule.id)
             produced.append(finding)
@@ -217,6 +240,9 @@ class Piece:
 
     index: int
     document: Document
+    #: For a rule evaluated per document: whether it was, on this document (every
+    #: selector picks a figure in it); see :func:`check_key`.
+    evaluated: bool = False
 
 
 @dataclass(frozen=True)
@@ -229,10 +255,12 @@ class DocumentOutcome:
     error: str | None = None  # why the file could not be read, naming it
     pieces: tuple[tuple[PieceKey, Piece], ...] = ()
     document: Document | None = None  # when the plan keeps documents (html report)
+    notes: tuple[str, ...] = ()  # warnings about how it was read (Big5 decoded)
 
     def reportable(self) -> bool:
-        """Whether the result needs it: findings, an error, or its document kept."""
-        return bool(self.findings) or self.error is not None or self.document is not None
+        """Whether the result needs it: findings, an error, notes or its document kept."""
+        return (bool(self.findings) or self.error is not None or self.document is not None
+                or bool(self.notes))
 
 
 @dataclass(frozen=True, eq=False)
@@ -248,10 +276,15 @@ class CheckPlan:
     scopes: dict[str, str] = field(default_factory=dict)
     #: For each corpus-scope rule id, the selectors of its options; None: whole documents.
     selectors: dict[str, tuple[Selector, ...] | None] = field(default_factory=dict)
-    #: For each path named in a version group, the ids of its groups.
+    #: For each file named in a version group, by resolved path, the ids of its groups.
     groups_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: The dateline year of each dated file, by absolute path (:func:`dateline_years`).
+    #: The dateline year of each dated file, by resolved path (:func:`dateline_years`).
     years: dict[str, int] = field(default_factory=dict)
+    #: Ids of the document-scope rules evaluated per document (YAML sum, compare…),
+    #: which also have a key in stage 3 (see :func:`check_key`).
+    each_document: frozenset[str] = frozenset()
+    #: Where documents' extractions are kept between runs (the hook), or None.
+    cache: ExtractionCache | None = None
 
     def rules_of(self, scope: str) -> list[Rule]:
         return [rule for rule in self.rules if self.scopes[rule.id] == scope]
@@ -271,22 +304,22 @@ class CheckPlan:
         """The keys :func:`check_key` runs whether or not any document gave a piece.
 
         A corpus rule that sees no document still runs (it may report that its
-        figure is missing); a version group with no document has nothing to compare.
+        figure is missing), and so does a rule evaluated per document that no document
+        gave a piece; a version group with no document has nothing to compare.
         """
-        return [("rule", rule.id) for rule in self.rules_of("corpus")]
+        return [("rule", rule.id) for rule in self.rules
+                if self.scopes[rule.id] == "corpus" or rule.id in self.each_document]
 
 
 def rule_scope(rule: Rule, extra: Mapping[str, object] = MappingProxyType({})) -> str:
-    """``document``, ``group`` or ``corpus``: what a rule's check needs to see at once."""
-    scope = getattr(_module_for(rule, extra), "SCOPE", "corpus")
-    if scope not in SCOPES:
-        raise ValueError(f"rule type {rule.type!r} declares unknown SCOPE {scope!r}")
-    return scope
+    """``document``, ``group`` or ``corpus``: what a rule's check needs to see at once
+    (:func:`factlint.rules.scope.stage_of`)."""
+    return stage_of(rule, _module_for(rule, extra))
 
 
 #: What a rule needs at once: one document, the versions of one article, or every
 #: document (what its selectors pick of them).
-SCOPES: tuple[str, ...] = ("document", "group", "corpus")
+SCOPES: tuple[str, ...] = STAGES
 
 
 def _selectors_in(value: Any) -> list[Selector]:
@@ -300,7 +333,9 @@ def _selectors_in(value: Any) -> list[Selector]:
 
 
 def plan_check(config: Config, extra_checks: Sequence[object] = (),
-               optional_ids: Iterable[str] = (), keep_documents: bool = False) -> CheckPlan:
+               optional_ids: Iterable[str] = (), keep_documents: bool = False, *,
+               drafts: Sequence[str] = (), cache: ExtractionCache | None = None,
+               focus: Sequence[str] | None = None) -> CheckPlan:
     """The rules, sources and settings of a run; raises ConfigError for bad settings.
 
     ``extra_checks`` are built-in checks made by the caller around state this stage
@@ -310,8 +345,14 @@ def plan_check(config: Config, extra_checks: Sequence[object] = (),
     ``optional_ids`` are the ids of such checks that the configuration may name
     (``levels: {ledger: warning}``) in a run that does not make them.
     ``keep_documents`` puts the checked documents in the result (for the html report).
+
+    ``drafts`` are files checked with the corpus that are not part of it (see
+    :class:`~factlint.rules.CheckContext`); ``cache`` keeps extractions between runs
+    (see :class:`~factlint.corpus.ExtractionCache`).  With ``focus``, only findings
+    about those files are wanted, and rules skip the rest where they can (see
+    :func:`factlint.rules.scope.focused`); the others are still reported.
     """
-    if not config.paths:
+    if not config.paths and not drafts:
         raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
                            "in [tool.factlint] or .factlint.yaml")
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
@@ -333,26 +374,38 @@ def plan_check(config: Config, extra_checks: Sequence[object] = (),
     active = tuple(dataclasses.replace(rule, level=levels.get(rule.id, rule.level))
                    for rule in rules if rule.id not in disabled)
     scopes = {rule.id: rule_scope(rule, extra) for rule in active}
+    each_document = frozenset(rule.id for rule in active if per_document(rule))
     selectors = {}
     for rule in active:
-        if scopes[rule.id] == "corpus":
+        if rule.id in each_document:
+            selectors[rule.id] = tuple(selector for _, selector in selectors_of(rule.options))
+        elif scopes[rule.id] == "corpus":
             found = tuple(_selectors_in(dict(rule.options)))
             selectors[rule.id] = found or None
     groups_of: dict[str, tuple[str, ...]] = {}
     for group in groups:
-        for path in dict.fromkeys(group.files):
+        for path in dict.fromkeys(map(resolved, group.files)):
             groups_of[path] = (*groups_of.get(path, ()), group.id)
-    return CheckPlan(rules=active, ctx=CheckContext(variants=config.measure_word_variants),
+    ctx = CheckContext(variants=config.measure_word_variants,
+                       drafts=frozenset(resolved(path) for path in drafts),
+                       focus=None if focus is None else frozenset(map(resolved, focus)))
+    return CheckPlan(rules=active, ctx=ctx,
                      sources=tuple(sources), groups=tuple(groups), fail_on=config.fail_on,
                      scopes=scopes, selectors=selectors, groups_of=groups_of,
-                     years=dateline_years(sources),
+                     years=dateline_years(sources), each_document=each_document,
+                     cache=cache,
                      group_by_id={group.id: group for group in reversed(groups)},
                      extra=extra, keep_documents=keep_documents)
 
 
-def inputs_of(config: Config) -> list[str]:
-    """The files a run checks, in the order reports and errors list them."""
-    return discover(config.paths)
+def inputs_of(config: Config, drafts: Sequence[str] = ()) -> list[str]:
+    """The files a run checks, in the order reports and errors list them; raises
+    ConfigError when there are none."""
+    paths = discover(tuple(dict.fromkeys((*config.paths, *drafts))))
+    if not paths:
+        raise config.error("paths", "no files to check: no .txt or .md file in "
+                           + ", ".join(config.paths))
+    return paths
 
 
 def _run_marked(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext,
@@ -382,18 +435,26 @@ def seen_by(selectors: tuple[Selector, ...], document: Document) -> Document | N
     return Document(path=document.path, text="", quantities=quantities, sentences=sentences)
 
 
-def piece_keys(plan: CheckPlan, index: int, document: Document
+def piece_keys(plan: CheckPlan, index: int, document: Document,
+               file: str | None = None, evaluated: Mapping[str, bool] = MappingProxyType({})
                ) -> list[tuple[PieceKey, Piece]]:
     """The pieces ``document`` gives the cross-document stage, each under its key.
 
     The one place that decides how cross-document work is partitioned: the versions
     of one article meet under their group's id, and each corpus rule gathers what its
-    selectors see under its own id.
+    selectors see under its own id.  ``file`` is the document's resolved path (default:
+    its path resolved here); ``evaluated`` says, for each rule evaluated per document
+    that may concern it, whether the rule was (otherwise it gives no piece).
     """
     pieces: list[tuple[PieceKey, Piece]] = []
     if plan.rules_of("group"):
-        for group_id in plan.groups_of.get(document.path, ()):
+        key = file if file is not None else resolved(document.path)
+        for group_id in plan.groups_of.get(key, ()):
             pieces.append((("group", group_id), Piece(index, document)))
+    for rule_id, done in evaluated.items():
+        seen = seen_by(plan.selectors[rule_id], document)
+        if seen is not None:
+            pieces.append((("rule", rule_id), Piece(index, seen, done)))
     for rule in plan.rules_of("corpus"):
         selectors = plan.selectors[rule.id]
         seen = document if selectors is None else seen_by(selectors, document)
@@ -403,46 +464,80 @@ def piece_keys(plan: CheckPlan, index: int, document: Document
 
 
 def check_document(plan: CheckPlan, index: int, path: str,
-                   read_from: str | None = None) -> DocumentOutcome:
+                   read_from: str | None = None, on_file: FileDone | None = None
+                   ) -> DocumentOutcome:
     """Stage 2: read one file, run the document rules on it, cut its pieces.
 
     An unreadable file is an outcome with ``error`` set, not an exception, so that
-    a run reports every bad file and still checks the rest.
+    a run reports every bad file and still checks the rest.  ``on_file`` is told of
+    the file once read (a progress bar).
     """
-    year = plan.years.get(read_from or os.path.abspath(path))
+    file = resolved(read_from or path)
+    notes: list[str] = []
     try:
-        document = read_document(path, year=year, read_from=read_from)
+        document = read_document(path, year=plan.years.get(file), read_from=read_from,
+                                 notes=notes, cache=plan.cache)
     except InputError as exc:
-        return DocumentOutcome(index=index, path=path, error=str(exc))
+        return DocumentOutcome(index=index, path=display_name(path), error=str(exc),
+                               notes=tuple(notes))
+    if on_file is not None:
+        on_file(document.path, len(document.text))
     alone = Corpus((document,), plan.sources, plan.groups)
+    rules: list[Rule] = []
+    evaluated: dict[str, bool] = {}
+    in_focus = plan.ctx.focus is None or file in plan.ctx.focus
+    for rule in plan.rules_of("document"):
+        if rule.id not in plan.each_document:
+            rules.append(rule)
+        elif in_focus:  # out of focus, the whole-run evaluation never sees it either
+            # Evaluated here when every selector picks a figure in this document; what
+            # it picks is also a piece, for when no document holds them all (check_key).
+            evaluated[rule.id] = all(select(alone, selector)
+                                     for selector in plan.selectors[rule.id])
+            if evaluated[rule.id]:
+                rules.append(rule)
     return DocumentOutcome(index=index, path=document.path,
-                           findings=_run_marked(plan.rules_of("document"), alone, plan.ctx,
-                                                plan.extra),
+                           findings=_run_marked(rules, alone, plan.ctx, plan.extra),
                            document=document if plan.keep_documents else None,
-                           pieces=tuple(piece_keys(plan, index, document)))
+                           pieces=tuple(piece_keys(plan, index, document, file, evaluated)),
+                           notes=tuple(notes))
 
 
 def check_key(plan: CheckPlan, key: PieceKey, pieces: Iterable[Piece]
               ) -> tuple[tuple[Finding, bool], ...]:
     """Stage 3: the cross-document rules over the pieces gathered under ``key``."""
-    documents = tuple(piece.document for piece in sorted(pieces, key=lambda p: p.index))
+    pieces = sorted(pieces, key=lambda p: p.index)
+    documents = tuple(piece.document for piece in pieces)
     kind, name = key
     if kind == "group":
         corpus = Corpus(documents, plan.sources, (plan.group(name),))
         return _run_marked(plan.rules_of("group"), corpus, plan.ctx, plan.extra)
     if kind == "rule":
         rule = next(rule for rule in plan.rules if rule.id == name)
+        if rule.id in plan.each_document:
+            # Evaluated on some document: that is its answer, found in stage 2.  On none:
+            # the whole run's answer (a lost figure, or figures never together).
+            if any(piece.evaluated for piece in pieces):
+                return ()
         return _run_marked([rule], Corpus(documents, plan.sources, plan.groups), plan.ctx,
                            plan.extra)
     raise ValueError(f"unknown key {key!r}")
 
 
 def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
-                 cross: Iterable[Iterable[tuple[Finding, bool]]]) -> CheckResult:
-    """Stage 4: every finding once, sorted; errors in input order; the exit status."""
+                 cross: Iterable[Iterable[tuple[Finding, bool]]],
+                 paths: Sequence[str] = ()) -> CheckResult:
+    """Stage 4: every finding once, sorted; errors and warnings in input order; the
+    exit status.
+
+    ``paths`` are the files of the run (:func:`inputs_of`): with the outcomes' errors
+    they say which files were read, for the count and the version groups of which only
+    one file was (:func:`~factlint.rules.cross_source.coverage_warnings`).
+    """
     unique: dict[Finding, None] = {}
     known: set[Finding] = set()
     errors: list[tuple[int, str]] = []
+    notes: list[tuple[int, tuple[str, ...]]] = []
 
     def add(marked: Iterable[tuple[Finding, bool]]) -> None:
         for finding, explained in marked:
@@ -454,6 +549,8 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
     for outcome in outcomes:
         if outcome.error is not None:
             errors.append((outcome.index, outcome.error))
+        if outcome.notes:
+            notes.append((outcome.index, outcome.notes))
         if outcome.document is not None:
             documents.append((outcome.index, outcome.document))
         add(outcome.findings)
@@ -462,16 +559,28 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
     findings = tuple(sorted_findings(unique))
     infos = {rule.id: RuleInfo(rule.id, rule.level, rule.description or rule.message,
                                rule.link) for rule in sorted(plan.rules, key=lambda r: r.id)}
-    threshold = LEVELS.index(plan.fail_on)
-    failing = any(LEVELS.index(f.level) >= threshold for f in findings if f not in known)
+    failing = any(fails(f.level, plan.fail_on) for f in findings if f not in known)
     messages = [message for _, message in sorted(errors)]
+    unread = {index for index, _ in errors}
+    read = [display_name(path) for index, path in enumerate(paths) if index not in unread]
+    warnings = [note for _, found in sorted(notes, key=lambda pair: pair[0]) for note in found]
+    if any(rule.type == cross_source.NAME for rule in plan.rules):
+        warnings.extend(coverage_warnings(plan.groups, read))
     exit_code = EXIT_ERROR if messages else EXIT_FINDINGS if failing else EXIT_OK
     corpus = None
     if plan.keep_documents:
         corpus = Corpus(tuple(doc for _, doc in sorted(documents, key=lambda pair: pair[0])),
                         plan.sources, plan.groups)
     return CheckResult(findings=findings, rules=infos, errors=messages, exit_code=exit_code,
-                       corpus=corpus)
+                       warnings=warnings, files=len(read), corpus=corpus)
+
+
+def coverage_warnings(groups: Sequence[VersionGroup], read: Sequence[str]) -> list[str]:
+    """:func:`factlint.rules.cross_source.coverage_warnings` from the paths of the files
+    read, without their documents (which stayed where they were read)."""
+    documents = tuple(Document(path=path, text="", quantities=(), sentences=())
+                      for path in read)
+    return cross_source.coverage_warnings(Corpus(documents, (), tuple(groups)))
 
 
 def expected_pieces(plan: CheckPlan, paths: Sequence[str]) -> dict[PieceKey, int]:
@@ -481,7 +590,7 @@ def expected_pieces(plan: CheckPlan, paths: Sequence[str]) -> dict[PieceKey, int
     """
     expected: dict[PieceKey, int] = {}
     if plan.rules_of("group"):
-        for path in dict.fromkeys(path.replace("\\", "/") for path in paths):
+        for path in dict.fromkeys(map(resolved, paths)):
             for group_id in plan.groups_of.get(path, ()):
                 key = ("group", group_id)
                 expected[key] = expected.get(key, 0) + 1
@@ -514,60 +623,83 @@ class Gatherer:
             self.add(key, piece)
         return dataclasses.replace(outcome, pieces=())
 
-    def close(self) -> list[tuple[tuple[Finding, bool], ...]]:
-        """Check every key still open (and the corpus rules no document reached)."""
+    def close(self, on_rule: Callable[[str], None] | None = None
+              ) -> list[tuple[tuple[Finding, bool], ...]]:
+        """Check every key still open (and the corpus rules no document reached);
+        ``on_rule`` is told of each rule that runs on them (a progress bar)."""
         for key in self.plan.cross_keys():
             self.open.setdefault(key, [])
+        told: set[str] = set()
         for key, pieces in self.open.items():
+            if on_rule is not None:
+                kind, name = key
+                for rule_id in ([r.id for r in self.plan.rules_of("group")]
+                                if kind == "group" else [name]):
+                    if rule_id not in told:
+                        told.add(rule_id)
+                        on_rule(rule_id)
             self.findings.append(check_key(self.plan, key, pieces))
         self.open = {}
         return self.findings
 
 
-def run_local(plan: CheckPlan, paths: Sequence[str]) -> CheckResult:
+def run_local(plan: CheckPlan, paths: Sequence[str], *, on_file: FileDone | None = None,
+              on_rule: Callable[[str], None] | None = None) -> CheckResult:
     """Run the stages in this process, one document at a time.
 
     Only each document's findings and the open keys' pieces are kept, never the corpus.
+    ``on_file`` is told of each file read, ``on_rule`` of each rule of the last stage
+    (the keys still open once every file is read): a progress bar.
     """
     gatherer = Gatherer(plan, expected_pieces(plan, paths))
     outcomes = []
     for index, path in enumerate(paths):
-        outcome = gatherer.add_outcome(check_document(plan, index, path))
+        outcome = gatherer.add_outcome(check_document(plan, index, path, on_file=on_file))
         if outcome.reportable():
             outcomes.append(outcome)
-    return finish_check(plan, outcomes, gatherer.close())
+    return finish_check(plan, outcomes, gatherer.close(on_rule), paths)
 
 
 def run_check(config: Config, extra_checks: Sequence[object] = (),
-              optional_ids: Iterable[str] = (), keep_documents: bool = True) -> CheckResult:
+              optional_ids: Iterable[str] = (), keep_documents: bool = True, *,
+              on_file: FileDone | None = None, on_rule: Callable[[str], None] | None = None,
+              drafts: Sequence[str] = (), cache: ExtractionCache | None = None,
+              focus: Sequence[str] | None = None) -> CheckResult:
     """Run ``factlint check`` as ``config`` says, in this process; raises ConfigError.
 
-    See :func:`plan_check` for ``extra_checks``, ``optional_ids`` and ``keep_documents``.
+    See :func:`plan_check` for ``extra_checks``, ``optional_ids``, ``keep_documents``,
+    ``drafts``, ``cache`` and ``focus``, :func:`run_local` for ``on_file`` and
+    ``on_rule``.  The drafts are checked with the configured paths.
     """
-    plan = plan_check(config, extra_checks, optional_ids, keep_documents)
-    return run_local(plan, inputs_of(config))
+    plan = plan_check(config, extra_checks, optional_ids, keep_documents, drafts=drafts,
+                      cache=cache, focus=focus)
+    return run_local(plan, inputs_of(config, drafts), on_file=on_file, on_rule=on_rule)
 
 
 def check_corpus(paths: Sequence[str] | None = None, config: Config | None = None,
                  client: Any = None, *, extra_checks: Sequence[object] = (),
-                 optional_ids: Iterable[str] = (), keep_documents: bool = False) -> CheckResult:
+                 optional_ids: Iterable[str] = (), keep_documents: bool = False,
+                 on_file: FileDone | None = None, on_rule: Callable[[str], None] | None = None,
+                 progress: bool | None = None) -> CheckResult:
     """Check ``paths`` (default: the config's) with ``config``; on Dask if ``client`` is given.
 
     ``client`` is a ``distributed.Client``; without one the check runs in this
     process and Dask is not imported.  Either way the result is the same.
+    ``on_file`` and ``on_rule`` are for a progress bar of the local engine (see
+    :func:`run_local`); ``progress`` is Dask's (default: when stderr is a terminal).
     """
     config = config or Config()
     if paths is not None:
         config = dataclasses.replace(config, paths=tuple(os.fspath(p) for p in paths))
     plan = plan_check(config, extra_checks, optional_ids, keep_documents)
     if client is None:
-        return run_local(plan, inputs_of(config))
+        return run_local(plan, inputs_of(config), on_file=on_file, on_rule=on_rule)
     if plan.extra:
         raise ValueError("checks made by the caller (extra_checks) run in this process "
                          "only: call check_corpus without a client")
     from .dask_engine import run_dask
 
-    return run_dask(plan, inputs_of(config), client)
+    return run_dask(plan, inputs_of(config), client, progress=progress)
 
 
 def _unknown_rule(rule_id: str, known_ids: set[str]) -> str:
