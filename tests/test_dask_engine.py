@@ -223,3 +223,113 @@ def test_ctrl_c_cancels_the_run_and_exits_130(archive, tmp_path) -> None:
     assert process.returncode == 130, err
     assert "interrupted" in err
     assert out == ""
+
+
+# A corpus for what main's hostile branch added to the engine: YAML rules evaluated per
+# document (rules.scope) with both of their fallbacks, a file read as Big5 (a note), a
+# version group with one file in the run (a coverage warning), an undecodable file.
+SCOPED_RULES = """\
+- id: team-total
+  type: sum
+  level: error
+  message: 医疗队总人数与医生、护士之和不符
+  total: {pattern: "医疗队共{n}"}
+  parts: [{subject: 医生}, {subject: 护士}]
+- id: rescue-total
+  type: sum
+  level: error
+  message: 救援队总人数与队员、司机之和不符
+  total: {pattern: "救援队共{n}"}
+  parts: [{subject: 队员}, {subject: 司机}]
+- id: fleet-total
+  type: sum
+  level: warning
+  message: 车队总数与各类车辆之和不符
+  total: {pattern: "车队共{n}"}
+  parts: [{subject: 医生}]
+- id: team-total-anywhere
+  type: sum
+  level: warning
+  message: 医疗队总人数与医生、护士之和不符（全库）
+  scope: corpus
+  total: {pattern: "医疗队共{n}"}
+  parts: [{subject: 医生}, {subject: 护士}]
+- id: survey-duration
+  type: duration
+  level: error
+  message: 排查的日期、天数与小时数不一致
+  range: {kind: date, near: [排查]}
+  days: {unit: 天, near: [排查]}
+  hours: {unit: 小时, near: [排查]}
+"""
+
+SCOPED_TEXTS = {
+    "a.txt": "援鄂医疗队共1000人，其中医生400人，护士600人。",
+    "b.txt": "援鄂医疗队共1100人，其中医生400人，护士700人。",
+    "c.txt": "援鄂医疗队共1000人，其中医生400人，护士700人。",
+    "d.txt": "武汉于2月17日至20日开展拉网式大排查，连续3天时间、72个小时排查完毕。",
+    "e.txt": "救援队共50人。",
+    "f.txt": "其中队员30人，司机25人。",
+    "g.txt": "武汉于2月17日至19日开展拉网式大排查，连续3天时间、72个小时排查完毕。",
+}
+
+
+@pytest.fixture(scope="module")
+def scoped(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("scoped")
+    (out / "docs").mkdir()
+    for name, text in SCOPED_TEXTS.items():
+        (out / "docs" / name).write_text(text, encoding="utf-8")
+    (out / "docs" / "h.txt").write_bytes(
+        "臺北市政府統計，全市人口約為250萬人，較去年減少1.2萬人。".encode("big5"))
+    (out / "docs" / "z.txt").write_bytes(b"\xff\xfe\x00\xd8 broken")  # undecodable
+    (out / "rules.yaml").write_text(SCOPED_RULES, encoding="utf-8")
+    (out / "other").mkdir()
+    (out / "other" / "x.txt").write_text(SCOPED_TEXTS["g.txt"], encoding="utf-8")
+    (out / "docs" / "sources.yaml").write_text(
+        "files:\n  a.txt: {date: 2020-02-16, medium: web}\n"
+        "  b.txt: {date: 2020-02-16, medium: web}\n"
+        "  d.txt: {medium: web}\n  ../other/x.txt: {medium: web}\n"
+        "groups:\n  - id: team\n    files: [a.txt, b.txt]\n"
+        "  - id: lonely\n    files: [d.txt, ../other/x.txt]\n", encoding="utf-8")
+    (out / ".factlint.yaml").write_text(
+        "paths: [docs]\nrules: [rules.yaml]\nsources: docs/sources.yaml\n",
+        encoding="utf-8")
+    return out
+
+
+def test_per_document_rules_warnings_and_notes_are_identical_on_dask(client, scoped,
+                                                                    monkeypatch) -> None:
+    local, dask = _both(scoped, client, monkeypatch)
+    found = {(f.rule, f.location.path) for f in local.findings}
+    assert ("team-total", "docs/c.txt") in found  # evaluated per document
+    assert ("team-total", "docs/a.txt") not in found  # not a.txt's total against b's parts
+    assert ("rescue-total", "rules.yaml") in found  # figures never in one document
+    assert any(rule == "fleet-total" for rule, _ in found)  # the lost figure
+    assert ("team-total-anywhere", "docs/a.txt") in found  # scope: corpus
+    assert ("survey-duration", "docs/d.txt") in found
+    assert ("survey-duration", "docs/g.txt") not in found
+    assert any("read as Big5" in w for w in local.warnings)
+    assert any("version group 'lonely'" in w for w in local.warnings)
+    assert local.errors and local.files == len(SCOPED_TEXTS) + 1
+    assert _reports(dask) == _reports(local)
+    assert (dask.warnings, dask.errors, dask.files, dask.exit_code) == (
+        local.warnings, local.errors, local.files, local.exit_code)
+
+
+def test_a_focused_run_is_identical_on_dask(client, scoped, monkeypatch) -> None:
+    """The hook's focus and drafts travel in the plan's context to the workers."""
+    from factlint.rules.engine import run_local
+
+    monkeypatch.chdir(scoped)
+    config = load_config(".")
+    plan = plan_check(config, focus=["docs/c.txt", "docs/e.txt"])
+    paths = inputs_of(config)
+    local, dask = run_local(plan, paths), run_dask(plan, paths, client, progress=False)
+    found = {(f.rule, f.location.path) for f in local.findings}
+    assert ("survey-duration", "docs/d.txt") not in found  # d.txt is out of focus
+    assert ("team-total", "docs/c.txt") in found
+    assert _reports(dask)["text"] == _reports(local)["text"]
+    assert _reports(dask) == _reports(local)
+    assert (dask.warnings, dask.errors, dask.files) == (local.warnings, local.errors,
+                                                         local.files)

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import copyreg
 import importlib
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType, ModuleType
@@ -133,6 +134,16 @@ class CheckContext:
     #: files), or None for all: rules whose findings stay inside one document, and version
     #: groups without such a file, may then skip the rest (see rules.scope.focused).
     focus: frozenset[str] | None = None
+    #: The directory the run's relative paths are relative to ("": the working
+    #: directory).  A Dask worker may run elsewhere: it resolves from the client's.
+    base: str = ""
+
+    def resolved(self, path: str) -> str:
+        """``path`` as :attr:`drafts` and :attr:`focus` spell it (see
+        :func:`factlint.settings.sources.resolved`), wherever the check runs."""
+        from ..settings.sources import resolved
+
+        return resolved(os.path.join(self.base, path) if self.base else path)
 
 
 def rule_type(name: str) -> ModuleType:

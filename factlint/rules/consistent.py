@@ -39,7 +39,6 @@ from typing import Any
 from ..claims.agree import agreement, describe, report_level
 from ..claims.select import Claim, parse_selector
 from ..model import Corpus, Finding, Location
-from ..settings.sources import resolved
 from ..settings.yamlload import YamlMap, expect_type
 from . import CheckContext, Rule
 from ._support import describe_selector, file_matches, finding, require, select_or_missing
@@ -71,7 +70,7 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
                 continue
             if selector.files and not file_matches(document.path, selector.files):
                 continue
-            if ctx.drafts and resolved(document.path) in ctx.drafts:
+            if ctx.drafts and ctx.resolved(document.path) in ctx.drafts:
                 continue  # a draft outside the corpus (a staged README) is not a version
             path, line, column = selector.origin
             findings.append(Finding(

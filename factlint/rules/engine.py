@@ -388,7 +388,8 @@ def plan_check(config: Config, extra_checks: Sequence[object] = (),
             groups_of[path] = (*groups_of.get(path, ()), group.id)
     ctx = CheckContext(variants=config.measure_word_variants,
                        drafts=frozenset(resolved(path) for path in drafts),
-                       focus=None if focus is None else frozenset(map(resolved, focus)))
+                       focus=None if focus is None else frozenset(map(resolved, focus)),
+                       base=os.getcwd())
     return CheckPlan(rules=active, ctx=ctx,
                      sources=tuple(sources), groups=tuple(groups), fail_on=config.fail_on,
                      scopes=scopes, selectors=selectors, groups_of=groups_of,

@@ -113,15 +113,13 @@ def focused(rule: Rule, corpus: Corpus, ctx: CheckContext,
     with the whole corpus)."""
     if ctx.focus is None:
         return corpus
-    from ..settings.sources import resolved
-
     stage = stage_of(rule, module)
     if stage == "document":
-        documents = tuple(d for d in corpus.documents if resolved(d.path) in ctx.focus)
+        documents = tuple(d for d in corpus.documents if ctx.resolved(d.path) in ctx.focus)
         return Corpus(documents, corpus.sources, corpus.groups)
     if stage == "group":
         groups = tuple(g for g in corpus.groups
-                       if any(resolved(path) in ctx.focus for path in g.files))
+                       if any(ctx.resolved(path) in ctx.focus for path in g.files))
         return Corpus(corpus.documents, corpus.sources, groups)
     return corpus
 
