@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from ..model import Quantity
-from .identifiers import DIGIT_BY_DIGIT, identifier_start, is_idiom, is_list_marker
+from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .numerals import ONE, ZERO, Figure
 from .pattern import CN, CONNECTOR, HAS_DIGIT, SINGLE_NUMERALS, SUFFIX
 from .percent import share_unit
@@ -25,6 +25,7 @@ _HALF = Decimal("0.5")
 _RATIO = frozenset(":∶")
 #: Financial numerals, written in runs on cheques and contracts (伍佰元), never alone.
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_AFTER_DIGITS = re.compile(r"[0-9][ \t\r\n\u3000]+$").search
 _HAS_CONNECTOR = re.compile(r"[至到—–~～-]").search
 _CONNECTOR_SPLIT = re.compile(CONNECTOR).split
 #: 两个半月, 三个半小时: the units that may follow 个半.
@@ -56,8 +57,11 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
                 and not (unit and _and_a_half(text, m.end("unit"), unit))):
             return None  # 一张购物小票: an article, not a count (but 一年半 is 1.5年)
         if body in ("万", "亿", "千", "百", "百万", "千万") and not (
-                pre or (unit and UNITS[unit][1] != "count")):
-            return None  # 万 alone is 1万 only after 近/逾 (近万户) or before a measure
+                pre or (unit and UNITS[unit][1] != "count")
+                and not _AFTER_DIGITS(text[max(0, start - 8):start])):
+            # 万 alone is 1万 only after 近/逾 (近万户) or before a measure, and never the
+            # rest of a figure a paragraph break cut off (投资5⏎⏎亿元).
+            return None
         if not unit and DIGIT_BY_DIGIT.fullmatch(body):
             return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
                                    kind="identifier")  # 漳州一一〇: a name, not 110 of anything
@@ -76,9 +80,9 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
                 return None
     if has_digit:
         # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
-        ident = identifier_start(text, start, body_end, unit, body)
+        ident = identifier_span(text, start, body_end, end, unit, body)
         if ident is not None:
-            return reader.quantity(ident, end, lo=None, hi=None, qualifier="exact",
+            return reader.quantity(*ident, lo=None, hi=None, qualifier="exact",
                                    unit=unit, kind="identifier")
         if not unit and (text.startswith(("热线", "专线", "号码", "电话"), end)
                          or (len(body) >= 7 and body.isdigit())

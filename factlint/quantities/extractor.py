@@ -36,7 +36,7 @@ from .pattern import (
     SINGLE_NUMERALS,
 )
 from .percent import read_fraction, read_percent
-from .reader import Reader
+from .reader import SKIP, Reader
 
 __all__ = ["extract", "parse", "find_datelines"]
 
@@ -54,6 +54,8 @@ def read(reader: Reader, m: re.Match) -> tuple[Quantity | None, re.Match]:
         quantity = _READERS[name](reader, m)
     except (ValueError, ArithmeticError, KeyError):
         quantity = None
+    if quantity is SKIP:
+        return None, m
     if quantity is None and name != "amount" and name != "pct":
         # Not a date after all (三点要求): read the same place as an amount.
         retry = AMOUNT_ONLY.match(reader.text, m.start())
@@ -157,6 +159,8 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
             pos = max(m.end(), start + 1, reader.end)
         else:
             pos = max(m.end(), start + 1)
+        if reader.resume_at:  # the reader read less than its match (2月19日 of 2月19日至17日)
+            pos, reader.resume_at = max(reader.resume_at, start + 1), 0
     return found
 
 

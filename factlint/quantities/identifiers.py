@@ -11,7 +11,7 @@ import re
 
 from .pattern import CN_DIGIT, CN_DIGITS
 
-__all__ = ["is_idiom", "addresses", "is_list_marker", "identifier_start", "DIGIT_BY_DIGIT"]
+__all__ = ["is_idiom", "addresses", "is_list_marker", "identifier_span", "DIGIT_BY_DIGIT"]
 
 # Words that contain numerals but are not amounts (idioms, names, formulas).
 IDIOMS = (
@@ -49,10 +49,16 @@ def is_idiom(text: str, start: int, end: int) -> bool:
     return False
 
 
-def identifier_start(text: str, start: int, body_end: int, unit: str | None,
-                     body: str) -> int | None:
-    """Where the identifier holding the digits at ``text[start:body_end]`` starts, if
-    they are one (TR188次, G4138次, COVID-19, COVID 19, 99号院 is not), else None."""
+def identifier_span(text: str, start: int, body_end: int, end: int, unit: str | None,
+                    body: str) -> tuple[int, int] | None:
+    """(start, end) of the identifier holding the digits at ``text[start:body_end]``
+    (whose amount would end at ``end``), if they are one, else None: TR188次, G4138次,
+    COVID-19, COVID 19, iPhone 12 (99号院 is not).
+
+    The identifier runs back to its first letter and on over the Latin letters, digits
+    and single joining spaces or hyphens that follow, so that a hash or a long code is
+    one identifier read once, not one per digit run, each walking back over the last.
+    """
     before = text[start - 1] if start else ""
     if not (before.isascii() and before.isalpha()
             or ((before == "-" or before == " " and not unit and body.isdigit())
@@ -65,7 +71,13 @@ def identifier_start(text: str, start: int, body_end: int, unit: str | None,
                      or text[start - 1] in "- " and start > 1
                      and text[start - 2].isascii() and text[start - 2].isalnum()):
         start -= 1  # TR188次: the identifier starts at its letters
-    return start
+    if end == body_end:
+        size = len(text)
+        while end < size and (text[end].isascii() and text[end].isalnum()
+                              or text[end] in "- " and end + 1 < size
+                              and text[end + 1].isascii() and text[end + 1].isalnum()):
+            end += 1
+    return start, end
 
 
 def is_list_marker(text: str, start: int, end: int) -> bool:

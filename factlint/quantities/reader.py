@@ -21,7 +21,7 @@ from .numerals import ONE, ZERO, Figure
 from .pattern import HAS_DIGIT
 from .subjects import subject
 
-__all__ = ["Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF"]
+__all__ = ["SKIP", "Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF"]
 
 _HALF = Decimal("0.5")
 _COMPOUND_PLACE = re.compile("[十百千万亿][0-9]").search
@@ -107,6 +107,11 @@ def _clean(value: Decimal | None) -> Decimal | None:
     return value.normalize()
 
 
+#: What a reader returns for a match that is no quantity and no other reading either
+#: (2月31日 is not a date, and not a 2 and a 31日): the scan moves past it.
+SKIP: Any = object()
+
+
 class DatelineIndex:
     """The datelines of a document (新华社北京2月16日电), found once, looked up by offset."""
 
@@ -128,7 +133,8 @@ class DatelineIndex:
 class Reader:
     """One document being read: its normalised text and where its dates stand."""
 
-    __slots__ = ("original", "text", "offsets", "index", "datelines", "year", "end")
+    __slots__ = ("original", "text", "offsets", "index", "datelines", "year", "end", "day_iso",
+                 "day_end", "resume_at")
 
     def __init__(self, normalized: NormalizedText, year: int | None,
                  datelines: DatelineIndex | None) -> None:
@@ -139,6 +145,10 @@ class Reader:
         self.datelines = datelines
         self.year = year
         self.end = 0
+        # The last single day read and where it ends: a time right after it is a datetime.
+        self.day_iso: str | None = None
+        self.day_end = -1
+        self.resume_at = 0  # set by a reader that read less than its match: scan on from here
 
     def quantity(self, start: int, end: int, **fields: Any) -> Quantity:
         """A quantity for ``text[start:end]`` (joined offsets), its span in the original."""
