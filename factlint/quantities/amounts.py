@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..model import Quantity
 from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .numerals import ONE, ZERO, Figure
-from .pattern import CN, CONNECTOR, HAS_DIGIT, SINGLE_NUMERALS, SUFFIX
+from .pattern import CN, CONNECTOR, FIGURE, HAS_DIGIT, SINGLE_NUMERALS, SUFFIX, UNIT
 from .percent import share_unit
 from .reader import QUALIFIER_OF, Reader, figure_value, read_figure
 from .units import UNIT_BLOCKERS, UNITS
@@ -26,6 +26,9 @@ _RATIO = frozenset(":∶")
 #: Financial numerals, written in runs on cheques and contracts (伍佰元), never alone.
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _AFTER_DIGITS = re.compile(r"[0-9][ \t\r\n\u3000]+$").search
+#: The second end of a range that repeats the unit: 至1.2元 after 0.8元.
+_UNIT_AGAIN = re.compile(rf"(?:--|{CONNECTOR})(?P<figure>{FIGURE})(?P<unit>{UNIT})")
+_ONE_DIGIT = frozenset("123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
 _HAS_CONNECTOR = re.compile(r"[至到—–~～-]").search
 _CONNECTOR_SPLIT = re.compile(CONNECTOR).split
 #: 两个半月, 三个半小时: the units that may follow 个半.
@@ -106,6 +109,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             while right and right[-1] in "万亿" and not left.endswith(("万", "亿")):
                 mult = right[-1] + mult
                 right = right[:-1]
+            if (len(right) == 2 and right[-1] in "千仟百佰" and right[0] in _ONE_DIGIT
+                    and len(left) == 1 and left in _ONE_DIGIT):
+                mult = right[-1] + mult  # 四到五仟, 3-5百: the place applies to both ends
+                right = right[:-1]
             lo_fig, _ = read_figure(left + mult)
             hi_fig, _ = read_figure(right + mult)
             if hi_fig.hi < lo_fig.lo:
@@ -124,6 +131,19 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     except (ValueError, ArithmeticError):
         return None
 
+    unit_end = m.end("unit") if m["unit"] else end
+    if unit and len(parts) == 1 and not suffix and not more and figure.qualifier == "exact":
+        second = _UNIT_AGAIN.match(text, unit_end)
+        if second and second["unit"] == unit:
+            # 0.8元至1.2元, 6万元至9万元, 三千年到五千年: the unit written at both ends.
+            try:
+                upper, upper_more = read_figure(second["figure"])
+            except (ValueError, ArithmeticError):
+                upper, upper_more = None, True
+            if not upper_more and upper.qualifier == "exact" and upper.lo > figure.hi:
+                figure = Figure(figure.lo, upper.hi, max(figure.precision, upper.precision),
+                                figure.step, "range")
+                end = unit_end = second.end()
     kind, reported_unit = "count", unit
     if unit:
         reported_unit, kind = UNITS[unit]
@@ -145,10 +165,11 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         qualifier = "more_than"
     else:
         qualifier = QUALIFIER_OF.get(pre or "") or QUALIFIER_OF.get(suffix or "")
-    if pre in ("零下", "负"):
+    if pre in ("零下", "负") or m["minus"]:  # 零下5℃, 约-5℃, 不足-5%
         figure = figure.negated()
     elif (has_digit and not pre and before in "-−" and before
-          and not (start > 1 and text[start - 2].isascii() and text[start - 2].isalnum())):
+          and not (start > 1 and (text[start - 2].isascii() and text[start - 2].isalnum()
+                                  or text[start - 2] in "-−"))):  # 2万元--6万元: a dash
         # -5℃, -3～5℃, 增长-2.5%: a minus sign, not a dash between two figures.
         start -= 1
         if figure.qualifier == "range":
@@ -172,7 +193,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             figure = Figure(figure.lo + _HALF, figure.hi + _HALF, ZERO, _HALF, "exact")
             unit = unit_text
     # The noun after the unit follows any qualifier word (31℃左右的高温: not 左右).
-    after_unit = (m.end("suf2") if m["suf2"] else m.end("unit")) if m["unit"] else end
+    after_unit = (m.end("suf2") if m["suf2"] else unit_end) if m["unit"] else end
     return reader.amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
                                   subject_from=(body_start, after_unit))
 

@@ -127,8 +127,10 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
         while adverb_at < adverb_count and adverb_ends[adverb_at] < start - 4:
             adverb_at += 1
         adverb_near = adverb_at < adverb_count and adverb_ends[adverb_at] <= start
-        lead = (_lead_start(normalized, pos, start, adverb_near)
-                if start and (adverb_near or normalized[start - 1] in LEAD_IN_LAST) else None)
+        # 约-5℃, 不足-5%: the word stands before the minus sign.
+        at = start - 1 if start > 1 and normalized[start - 1] in "-−" else start
+        lead = (_lead_start(normalized, pos, at, adverb_near)
+                if at and (adverb_near or normalized[at - 1] in LEAD_IN_LAST) else None)
         if run_end - start == 1 and lead is None and normalized[start] in SINGLE_NUMERALS:
             # A lone Chinese numeral is a quantity only before a unit or one of a few
             # marks (两国, 三亚 are not); 一 also stands for "a" (一张购物小票).

@@ -35,6 +35,7 @@ FIGURE_PCT = rf"{FIGURE}(?:{G}[{MORE}])?(?:{G}[%‰])?"
 CONNECTOR = r"(?:至|到|—{1,2}|–|-|~|～)"
 UNIT = "|".join(re.escape(u) for u in UNITS_LONGEST_FIRST)
 PREFIX = ("大约|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|不低于|不小于|不大于|不高于|"
+          "不多于|不得多于|不得超过|不得高于|不得少于|不得低于|"
           "大于|高于|多于|超出|小于|低于|少于|至少|最少|起码|至多|最多|零下|负|第")
 #: 至少 and its kin may stand a short verb phrase before the figure they qualify.
 ADVERB = "至少|最少|起码|至多|最多"
@@ -82,15 +83,16 @@ PATTERN = re.compile(
            (?:{CONNECTOR}(?P<h2>{HOUR})(?P<hm2>[点时])(?:(?P<mi2>{MINUTE})分|(?P<half2>半))?)?
         )(?P<tq>许|多|左右)?
     )
-  | (?P<pct>(?:(?P<ppre>{PREFIX})(?:有|达|为)?{G})?百分之
+  | (?P<pct>(?:(?P<ppre>{PREFIX})(?:有|达|为)?{G})?百分之(?P<pneg>负|-)?
         (?P<pbody>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
         (?P<psuf>{SUFFIX}|[{MORE}])?)
-  | (?P<frac>(?:(?P<fpre>{PREFIX})(?:有|达|为)?{G})?(?P<fden>[{CN}]+)分之
-        (?P<fnum>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
-        (?P<fsuf>{SUFFIX})?
-      | (?P<anum>[0-9]{{1,3}})/(?P<aden>[0-9]{{1,3}})(?![0-9./℃%]))
+  | (?P<frac>(?:(?P<fpre>{PREFIX})(?:有|达|为)?{G})?
+        (?:(?P<fden>[{CN}]+)分之(?P<fneg>负|-)?(?P<fnum>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
+         | (?P<anum>[0-9]{{1,3}})/(?P<aden>[0-9]{{1,3}})(?![0-9./℃%]))
+        (?P<fsuf>{SUFFIX})?)
   | (?P<amount>
-        (?:(?P<pre>{PREFIX})(?:有|达|为|(?<={ADVERB})[^\W\d{CN}几的时是]{{1,4}}?)?{G})?
+        (?:(?P<pre>{PREFIX})(?:有|达|为|(?<={ADVERB})[^\W\d{CN}几的时是]{{1,4}}?)?{G}
+           (?P<minus>[-−](?=[0-9]))?)?
         (?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)
         (?P<suf1>{SUFFIX})?
         (?:{G}(?P<unit>{UNIT}))?
@@ -102,7 +104,7 @@ PATTERN = re.compile(
 
 #: The amount alternative alone: a place that was no date or time after all (三点要求).
 AMOUNT_ONLY = re.compile(
-    rf"(?P<amount>(?:(?P<pre>{PREFIX}){G})?(?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)"
+    rf"(?P<amount>(?:(?P<pre>{PREFIX}){G}(?P<minus>[-−](?=[0-9]))?)?(?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)"
     rf"(?P<suf1>{SUFFIX})?(?:{G}(?P<unit>{UNIT}))?(?P<suf2>{SUFFIX})?)")
 
 #: A run of numerals: where the pattern is tried.

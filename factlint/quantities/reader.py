@@ -79,22 +79,33 @@ QUALIFIER_OF = {
     "不低于": "at_least", "至少": "at_least", "不小于": "at_least", "大于": "at_least",
     "高于": "at_least", "多于": "at_least", "超出": "at_least",
     "小于": "at_most", "低于": "at_most", "少于": "at_most", "不大于": "at_most",
-    "不高于": "at_most",
+    "不高于": "at_most", "不多于": "at_most", "不得多于": "at_most", "不得超过": "at_most",
+    "不得高于": "at_most", "不得少于": "at_least", "不得低于": "at_least",
     "不足": "at_most", "不到": "at_most", "未满": "at_most", "以下": "at_most",
     "以内": "at_most", "之内": "at_most", "内": "at_most", "不超过": "at_most", "最多": "at_most",
 }
 _NEARLY, _ABOUT_LO, _ABOUT_HI = Decimal("0.9"), Decimal("0.9"), Decimal("1.1")
 
 
-def _apply(qualifier: str, lo: Decimal, hi: Decimal) -> tuple[Decimal | None, Decimal | None]:
-    if qualifier == "nearly":
-        return lo * _NEARLY, hi
+#: Units of measures that may be negative: an upper bound leaves their low end open.
+SIGNED_UNITS = frozenset({"℃", "°C", "度", "°F", "℉"})
+
+
+def _apply(qualifier: str, lo: Decimal, hi: Decimal, signed: bool = False
+           ) -> tuple[Decimal | None, Decimal | None]:
+    """The interval a qualifier makes of [lo, hi]; lo ≤ hi holds for negative figures
+    too (零下5℃左右 → [-5.5, -4.5]).  ``signed``: the measure may be negative, so an
+    upper bound leaves the low end open (37.3℃以下 → (open, 37.3])."""
+    if qualifier == "nearly":  # just short of the figure's size
+        return (lo * _NEARLY, hi) if lo >= 0 else (lo, hi * _NEARLY)
     if qualifier == "about":
-        return lo * _ABOUT_LO, hi * _ABOUT_HI
+        if lo >= 0:
+            return lo * _ABOUT_LO, hi * _ABOUT_HI
+        return lo * _ABOUT_HI, hi * _ABOUT_LO if hi < 0 else hi * _ABOUT_HI
     if qualifier == "at_least":
         return lo, None
     if qualifier == "at_most":
-        return min(ZERO, lo), hi
+        return (None if signed or lo < 0 else min(ZERO, lo)), hi
     return lo, hi
 
 
@@ -176,7 +187,7 @@ class Reader:
         lo, hi = figure.lo, figure.hi
         precision = figure.precision
         if qualifier and qualifier != "more_than":
-            lo, hi = _apply(qualifier, lo, hi)
+            lo, hi = _apply(qualifier, lo, hi, unit in SIGNED_UNITS)
             precision = ZERO
         elif qualifier == "more_than":
             precision = ZERO
