@@ -26,6 +26,8 @@ _RATIO = frozenset(":∶")
 #: Financial numerals, written in runs on cheques and contracts (伍佰元), never alone.
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _AFTER_DIGITS = re.compile(r"[0-9][ \t\r\n\u3000]+$").search
+#: A change written before a figure: 减少14家至3403家 is a fall of 14 to 3403, no range.
+_CHANGE_BEFORE = re.compile(r"[增减減降升涨漲跌][少加长長低高]?了?$").search
 #: The second end of a range that repeats the unit: 至1.2元 after 0.8元.
 _UNIT_AGAIN = re.compile(rf"(?:--|{CONNECTOR})(?P<figure>{FIGURE})(?P<unit>{UNIT})")
 _ONE_DIGIT = frozenset("123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
@@ -57,6 +59,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             return None  # 队伍人数, 大陆架: a lone 伍 or 陆 is part of a word
         if (body == "一" and not pre and not suffix and "多" not in (unit or "")
                 and UNITS.get(unit or "", ("", ""))[0] != "个百分点"
+                and UNITS.get(unit or "", ("", ""))[1] != "age"  # 一周岁 is an age
                 and not (unit and _and_a_half(text, m.end("unit"), unit))):
             return None  # 一张购物小票: an article, not a count (but 一年半 is 1.5年)
         if body in ("万", "亿", "千", "百", "百万", "千万") and not (
@@ -134,7 +137,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     unit_end = m.end("unit") if m["unit"] else end
     if unit and len(parts) == 1 and not suffix and not more and figure.qualifier == "exact":
         second = _UNIT_AGAIN.match(text, unit_end)
-        if second and second["unit"] == unit:
+        if second and second["unit"] == unit and not _CHANGE_BEFORE(
+                text, max(0, start - 4), start):
             # 0.8元至1.2元, 6万元至9万元, 三千年到五千年: the unit written at both ends.
             try:
                 upper, upper_more = read_figure(second["figure"])
@@ -150,6 +154,12 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if percent:
         kind, reported_unit = "percent", pct_unit
     figure, reported_unit = share_unit(figure, reported_unit)
+    if unit == "旬":  # 七旬 is seventy years of age; 八旬老人 is in the eighties
+        if len(parts) != 1 or figure.qualifier != "exact" or not 1 <= figure.lo <= 12:
+            return None
+        figure = figure.scaled(Decimal(10))
+        if not pre and not suffix:
+            figure = Figure(figure.lo, figure.lo + 9, ZERO, ONE, "vague")
     if reported_unit == "年" and kind == "duration" and has_digit and pre != "第":
         value = figure.lo
         if Decimal(1000) <= value <= Decimal(2100):

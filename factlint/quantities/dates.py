@@ -235,7 +235,8 @@ def read_time(reader: Reader, m: re.Match) -> Quantity | None:
         if _RATIO_BEFORE.search(reader.text, max(0, start - 4), start):
             return None  # 比例為 12:30, 以21:17获胜: a ratio or a score
         first = _clock(period, int(m["ch"]), int(m["cm"]), m["cs"])
-        second = _clock(period, int(m["ch2"]), int(m["cm2"]), None) if m["ch2"] else None
+        second = _clock(period, int(m["ch2"]), int(m["cm2"]), None, end_of_range=True
+                        ) if m["ch2"] else None
         first_end, has_second = m.end("clock"), bool(m["ch2"])
     else:
         hour_text, marker = m["h"], m["hm"]
@@ -251,7 +252,7 @@ def read_time(reader: Reader, m: re.Match) -> Quantity | None:
         first = _clock(period, cn_int(hour_text),
                        cn_int(minute_text) if minute_text else (30 if m["half"] else 0), None)
         second = _clock(period, cn_int(m["h2"]), cn_int(m["mi2"]) if m["mi2"] else (
-            30 if m["half2"] else 0), None) if has_second else None
+            30 if m["half2"] else 0), None, end_of_range=True) if has_second else None
     if first is None:
         return None
     qualifier = {"许": "about", "左右": "about", "多": "more_than"}.get(m["tq"] or "", "exact")
@@ -259,8 +260,9 @@ def read_time(reader: Reader, m: re.Match) -> Quantity | None:
     if has_second:
         if second is not None and second > first:
             iso, qualifier = f"{first}/{second}", "range"
-        else:  # 22:00-2:00, 9时至7时: no range; the first time alone
+        else:  # 22:00-2:00, 9时至7时: no range; the first time alone, then the second
             end, qualifier = first_end, "exact"
+            reader.resume_at = end
     elif end != m.end("time"):
         qualifier = "exact"
     if reader.day_end >= 0 and start - reader.day_end <= 2 and (
@@ -270,10 +272,14 @@ def read_time(reader: Reader, m: re.Match) -> Quantity | None:
                            kind="time", iso=iso)
 
 
-def _clock(period: str | None, hour: int, minute: int, seconds: str | None) -> str | None:
-    """hh:mm (or hh:mm:ss) on a 24-hour clock, the time of day word applied; None past 24:00."""
+def _clock(period: str | None, hour: int, minute: int, seconds: str | None,
+           end_of_range: bool = False) -> str | None:
+    """hh:mm (or hh:mm:ss) on a 24-hour clock, the time of day word applied; None past
+    24:00.  24时 is 00:00, except as the end of a range (6时至24时 → 06:00/24:00)."""
     if hour > 24 or minute > 59 or hour == 24 and (minute or seconds and int(seconds)):
         return None
+    if hour == 24 and end_of_range:
+        return "24:00"
     if period in ("下午", "傍晚", "晚上", "晚", "当晚") and hour < 12:
         hour += 12
     elif period in ("中午", "正午") and hour < 6:

@@ -14,12 +14,14 @@ text.  Qualifier rules are in the README.
 from __future__ import annotations
 
 import gc
+import heapq
 import re
 
 from ..model import Quantity
 from ..text.normalize import NormalizedText
 from .amounts import read_amount
 from .dates import dateline_index, find_datelines, read_date, read_time
+from .festivals import find_festivals
 from .identifiers import addresses
 from .pattern import (
     ADVERB_LEAD,
@@ -105,8 +107,14 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
                    if ADVERB_WORD.search(normalized) else [])
     adverb_at, adverb_count = 0, len(adverb_ends)  # runs come in order: the index only moves on
 
-    # Web addresses and e-mail addresses carry digits that are not figures.
+    # Lunar dates and era years are read by their own pattern (大年初一 has no run of
+    # numerals that says it is a date); web and e-mail addresses carry digits that are
+    # not figures.  The runs inside either are skipped.
+    festivals = find_festivals(reader)
+    reader.end = 0
     skips = addresses(normalized)
+    if festivals:
+        skips = sorted(skips + [(start, end) for start, end, _ in festivals])
     skip_at, skip_count = 0, len(skips)  # runs come in order: the index only moves on
     next_skip = skips[0][0] if skips else len(normalized)
     pos = 0
@@ -163,7 +171,14 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
             pos = max(m.end(), start + 1)
         if reader.resume_at:  # the reader read less than its match (2月19日 of 2月19日至17日)
             pos, reader.resume_at = max(reader.resume_at, start + 1), 0
+    if festivals:
+        placed = [q for _, _, q in festivals if q is not None]
+        found = list(heapq.merge(found, placed, key=_START))
     return found
+
+
+def _START(q: Quantity) -> int:
+    return q.span.start
 
 
 def _lead_start(normalized: str, pos: int, start: int, adverb_near: bool) -> int | None:

@@ -64,7 +64,8 @@ PATTERN = re.compile(
           (?:(?P=nsep)(?P<nd>3[01]|[12][0-9]|0?[1-9]))?(?![0-9]|[.·][0-9]|[万亿%‰])
           (?:{CONNECTOR}(?P<ny2>(?:1[5-9]|20)[0-9]{{2}})(?P=nsep)(?P<nmo2>1[0-2]|0?[1-9])
             (?:(?P=nsep)(?P<nd2>3[01]|[12][0-9]|0?[1-9]))?(?![0-9]|[.·][0-9]|[万亿%‰]))?)
-      | (?:(?:(?P<y>{YEAR})|(?P<y2d>[0-9]{{2}})){G}年{G})?
+      | (?:(?:(?P<y>{YEAR})|(?P<y2d>[0-9]{{2}})(?={G}年{G}(?:{MONTH}){G}月{G}(?:{DAY}){G}[日号]))
+           {G}年{G})?
         (?P<mo>{MONTH})(?:{G}{CONNECTOR}{G}(?P<mo_to>{MONTH}))?{G}月(?!{G}(?:份额))
         (?:{G}(?:(?P<d>{DAY}){G}[日号]|(?P<part>底|初|末|中旬|上旬|下旬|中)))?
         (?:{G}{CONNECTOR}{G}(?:(?:(?P<yto>{YEAR}){G}年{G})?(?P<mo2>{MONTH}){G}月{G})?(?P<d2>{DAY}){G}[日号])?
@@ -130,5 +131,6 @@ AFTER_SINGLE_NUMERAL = frozenset({unit[0] for unit in UNITS} | set(SUFFIX.replac
 ARTICLES = frozenset("一")
 #: 一 followed by these is an amount after all: 一个多月, 一个百分点, 一天之内.
 ARTICLE_KEEP = re.compile(
-    r"个多|个百分点|个半(?:月|小时|星期|钟头)|(?:天|年|个月|周|小时|个小时)(?:之内|以内|内|左右|多|半)")
+    r"个多|个百分点|个半(?:月|小时|星期|钟头)|(?:天|年|个月|周|小时|个小时)(?:之内|以内|内|左右|多|半)"
+    r"|周?岁")
 AFTER_ARTICLE = frozenset("月时点余多十百千万亿至到-")
