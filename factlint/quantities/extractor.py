@@ -22,7 +22,7 @@ from ..text.normalize import NormalizedText
 from .amounts import read_amount
 from .dates import dateline_index, find_datelines, read_date, read_time
 from .festivals import find_festivals
-from .identifiers import addresses
+from .identifiers import non_figures
 from .pattern import (
     ADVERB_LEAD,
     ADVERB_WORD,
@@ -107,14 +107,21 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
                    if ADVERB_WORD.search(normalized) else [])
     adverb_at, adverb_count = 0, len(adverb_ends)  # runs come in order: the index only moves on
 
-    # Lunar dates and era years are read by their own pattern (大年初一 has no run of
-    # numerals that says it is a date); web and e-mail addresses carry digits that are
-    # not figures.  The runs inside either are skipped.
+    # Web and e-mail addresses and codes (phone numbers, 沪深300) carry digits that are
+    # not figures: an address is skipped, a code is one identifier.  Lunar dates and era
+    # years are read by their own pattern (大年初一 has no run of numerals that says it is
+    # a date), and the runs inside them are skipped as an address's are.
+    skips = non_figures(normalized)
     festivals = find_festivals(reader)
     reader.end = 0
-    skips = addresses(normalized)
     if festivals:
-        skips = sorted(skips + [(start, end) for start, end, _ in festivals])
+        merged = sorted(skips + [(start, end, False) for start, end, _ in festivals])
+        skips = []
+        for span in merged:
+            if not skips or span[0] >= skips[-1][1]:
+                skips.append(span)
+        kept = {span[0] for span in skips}
+        festivals = [f for f in festivals if f[0] in kept]
     skip_at, skip_count = 0, len(skips)  # runs come in order: the index only moves on
     next_skip = skips[0][0] if skips else len(normalized)
     pos = 0
@@ -127,7 +134,11 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
             while skip_at < skip_count and skips[skip_at][1] <= start:
                 skip_at += 1
             if skip_at < skip_count and skips[skip_at][0] <= start:
-                pos = skips[skip_at][1]
+                code_start, pos, is_code = skips[skip_at]
+                if is_code:
+                    found.append(reader.quantity(code_start, pos, lo=None, hi=None,
+                                                 qualifier="exact", unit=None,
+                                                 kind="identifier"))
                 continue
             next_skip = skips[skip_at][0] if skip_at < skip_count else len(normalized)
         # A word written just before the run that belongs to the quantity: looked
