@@ -170,6 +170,7 @@ _GAP = re.compile(
 
 
 _MAY_GAP = re.compile(r"[ \t\r\n]").search
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n").search
 
 
 class OffsetMap:
@@ -187,6 +188,9 @@ class OffsetMap:
         return offset + (self._removed[i - 1] if i else 0)
 
 
+_NO_GAPS = OffsetMap([], [])  # shared: an OffsetMap is never changed once made
+
+
 def join_gaps(text: str) -> tuple[str, OffsetMap]:
     """``text`` without OCR gaps, and the map back to offsets in ``text``.
 
@@ -196,10 +200,15 @@ def join_gaps(text: str) -> tuple[str, OffsetMap]:
     lines (at least three, and more than the single ones); there a blank line is a
     line break and is joined like one.
     """
-    gaps = list(_GAP.finditer(text)) if _MAY_GAP(text) else []
-    blank = sum(1 for m in gaps if m.group().count("\n") > 1)
-    if blank and not (blank >= 3 and blank > sum(1 for m in gaps if "\n" in m.group()) - blank):
-        gaps = [m for m in gaps if m.group().count("\n") < 2]
+    if not _MAY_GAP(text):
+        return text, _NO_GAPS
+    gaps: Iterable[re.Match] = _GAP.finditer(text)
+    if _BLANK_LINE(text):  # only then can a gap hold a blank line: count them
+        gaps = list(gaps)
+        blank = sum(1 for m in gaps if m.group().count("\n") > 1)
+        single = sum(1 for m in gaps if "\n" in m.group()) - blank
+        if blank and not (blank >= 3 and blank > single):
+            gaps = [m for m in gaps if m.group().count("\n") < 2]
     pieces: list[str] = []
     joined_starts: list[int] = []
     removed_before: list[int] = []
@@ -212,7 +221,7 @@ def join_gaps(text: str) -> tuple[str, OffsetMap]:
         removed_before.append(removed)
         last = end
     if not pieces:
-        return text, OffsetMap([], [])
+        return text, _NO_GAPS
     pieces.append(text[last:])
     return "".join(pieces), OffsetMap(joined_starts, removed_before)
 
