@@ -54,6 +54,7 @@ __all__ = [
     "CheckContext",
     "KnownErratum",
     "RULE_TYPES",
+    "USAGE_CHECKS",
     "Rule",
     "builtin_module",
     "load_rules",
@@ -61,7 +62,15 @@ __all__ = [
 ]
 
 RULE_TYPES: tuple[str, ...] = ("expect", "consistent", "sum", "compare", "derived", "duration")
-BUILTINS: tuple[str, ...] = ("repeated-figure", "contradictory-qualifier", "cross-source")
+#: The numeral-usage checks (GB/T 15835-2011), one ``usage_*`` module each.
+USAGE_CHECKS: tuple[str, ...] = (
+    "usage-range-scale", "usage-range-connector", "usage-arabic-scale", "usage-ji-numeral",
+    "usage-approx-dunhao", "usage-decimal-zero", "usage-year-grouping", "usage-grouping-style",
+    "usage-zero-form", "usage-year-full", "usage-date-format", "usage-chinese-numeral-words",
+    "usage-approx-form", "usage-approx-precision", "usage-bei-decrease", "usage-capital-gloss",
+)
+BUILTINS: tuple[str, ...] = ("repeated-figure", "contradictory-qualifier", "cross-source",
+                             *USAGE_CHECKS)
 COMMON_KEYS: frozenset[str] = frozenset(
     {"id", "type", "level", "message", "link", "description", "known"})
 KNOWN_KEYS: tuple[str, ...] = ("reason", "locations", "value")

@@ -21,6 +21,7 @@ from ..corpus import load_corpus
 from ..model import LEVELS, Corpus, Finding, Location, RuleInfo, sorted_findings
 from ..settings.config import Config
 from ..settings.sources import load_sources, normalize_path
+from ..text.directives import Suppressions
 from . import (
     BUILTINS,
     CheckContext,
@@ -30,7 +31,14 @@ from . import (
     load_rules,
 )
 
-__all__ = ["CheckResult", "run_check", "builtin_rules", "apply_known", "run_rules"]
+__all__ = ["CheckResult", "run_check", "builtin_rules", "apply_known", "run_rules",
+           "active_rules", "finish_findings", "UNUSED_SUPPRESSION"]
+
+#: The id under which a suppression comment that silenced nothing is reported.
+UNUSED_SUPPRESSION = "unused-suppression"
+UNUSED_SUPPRESSION_DESCRIPTION = (
+    "A factlint-disable comment that silences no finding: the problem it was written "
+    "for is gone or the rule id is wrong; delete it.")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -134,6 +142,70 @@ def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext
     return findings, explained
 
 
+def _suggest_only(rules: Sequence[Rule]) -> set[str]:
+    """Ids of rules whose fixes are never applied automatically (SUGGEST_ONLY)."""
+    return {rule.id for rule in rules if getattr(_module_for(rule), "SUGGEST_ONLY", False)}
+
+
+def _prove(findings: list[Finding], corpus: Corpus, rules: Sequence[Rule]) -> list[Finding]:
+    from .fixes import prove_findings
+
+    proven = prove_findings(findings, corpus)
+    never = _suggest_only(rules)
+    return [dataclasses.replace(f, fix=dataclasses.replace(f.fix, safe=False))
+            if f.fix is not None and f.fix.safe and f.rule in never else f for f in proven]
+
+
+def _suppress(findings: list[Finding], corpus: Corpus, report_unused: bool
+              ) -> tuple[list[Finding], list[str]]:
+    """Drop findings a suppression comment silences; report comments that silence nothing."""
+    from ..text.directives import DirectiveError, parse_directives
+
+    by_path: dict[str, Suppressions] = {}
+    errors: list[str] = []
+    for document in corpus.documents:
+        try:
+            parsed = parse_directives(document.text, document.path)
+        except DirectiveError as exc:
+            errors.append(str(exc))
+            continue
+        if parsed.directives:
+            by_path[document.path] = parsed
+    if not by_path:
+        return findings, errors
+    used: set[tuple[str, int]] = set()
+    kept = []
+    for finding in findings:
+        suppressions = by_path.get(finding.location.path)
+        index = (suppressions.directive_for(finding.rule, finding.location.line)
+                 if suppressions is not None else None)
+        if index is None:
+            kept.append(finding)
+        else:
+            used.add((finding.location.path, index))
+    if report_unused:
+        for path, suppressions in sorted(by_path.items()):
+            for index, directive in enumerate(suppressions.directives):
+                if (path, index) in used:
+                    continue
+                rules = ", ".join(directive.rules) or "any rule"
+                kept.append(Finding(
+                    rule=UNUSED_SUPPRESSION, level="info",
+                    message=f"{directive.text} silences no finding of {rules}; delete it",
+                    location=Location(path, directive.line, directive.column, directive.line,
+                                      directive.end_column, directive.text)))
+    return kept, errors
+
+
+def finish_findings(findings: list[Finding], corpus: Corpus, rules: Sequence[Rule], *,
+                    report_unused: bool = True) -> tuple[list[Finding], list[str]]:
+    """Prove every fix (``Fix.safe``) and apply the suppression comments of the files.
+
+    Returns the findings left and the errors of malformed suppression comments.
+    """
+    return _suppress(_prove(findings, corpus, rules), corpus, report_unused)
+
+
 def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding], set[Finding]]:
     seen: dict[Finding, None] = {}
     known: set[Finding] = set()
@@ -144,36 +216,56 @@ def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding]
     return list(seen), known
 
 
-def run_check(config: Config) -> CheckResult:
-    """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings."""
-    if not config.paths:
-        raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
-                           "in [tool.factlint] or .factlint.yaml")
-    sources, groups = load_sources(config.sources) if config.sources else ((), ())
+def active_rules(config: Config) -> list[Rule]:
+    """The rules a run of ``config`` uses: rule files and built-ins, minus ``disable``,
+    at the configured ``levels``; raises ConfigError naming an unknown rule id."""
     rules = load_rules(config.rules) + builtin_rules()
-    known_ids = {rule.id for rule in rules} | set(BUILTINS)
+    known_ids = {rule.id for rule in rules} | set(BUILTINS) | {UNUSED_SUPPRESSION}
     for rule_id in config.disable:
         if rule_id not in known_ids:
             raise config.error("disable", _unknown_rule(rule_id, known_ids), rule_id)
     for rule_id in config.levels:
         if rule_id not in known_ids:
             raise config.error("levels", _unknown_rule(rule_id, known_ids), rule_id)
-    active = [dataclasses.replace(rule, level=config.levels.get(rule.id, rule.level))
-              for rule in rules if rule.id not in config.disable]
+    return [dataclasses.replace(rule, level=config.levels.get(rule.id, rule.level))
+            for rule in rules if rule.id not in config.disable]
+
+
+def run_check(config: Config) -> CheckResult:
+    """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings."""
+    if not config.paths:
+        raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
+                           "in [tool.factlint] or .factlint.yaml")
+    sources, groups = load_sources(config.sources) if config.sources else ((), ())
+    active = active_rules(config)
 
     corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups)
     ctx = CheckContext(variants=config.measure_word_variants)
     raw, explained = run_rules(active, corpus, ctx)
     unique, known = _unique(raw, explained)
-    findings = tuple(sorted_findings(unique))
+    report_unused = UNUSED_SUPPRESSION not in config.disable
+    finished, directive_errors = finish_findings(unique, corpus, active,
+                                                 report_unused=report_unused)
+    # Proving a fix replaces the finding object; ``known`` holds the originals.
+    known_keys = {_identity(f) for f in known}
+    findings = tuple(sorted_findings(finished))
 
     infos = {rule.id: RuleInfo(rule.id, rule.level, rule.description or rule.message,
                                rule.link) for rule in sorted(active, key=lambda r: r.id)}
+    if report_unused and any(f.rule == UNUSED_SUPPRESSION for f in findings):
+        infos[UNUSED_SUPPRESSION] = RuleInfo(UNUSED_SUPPRESSION, "info",
+                                             UNUSED_SUPPRESSION_DESCRIPTION)
+        infos = dict(sorted(infos.items()))
     threshold = LEVELS.index(config.fail_on)
-    failing = any(LEVELS.index(f.level) >= threshold for f in findings if f not in known)
-    errors = [str(exc) for exc in input_errors]
+    failing = any(LEVELS.index(f.level) >= threshold for f in findings
+                  if _identity(f) not in known_keys)
+    errors = [str(exc) for exc in input_errors] + directive_errors
     exit_code = EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_OK
     return CheckResult(findings=findings, rules=infos, errors=errors, exit_code=exit_code)
+
+
+def _identity(finding: Finding) -> tuple:
+    return (finding.rule, finding.level, finding.message, finding.location, finding.related)
 
 
 def _unknown_rule(rule_id: str, known_ids: set[str]) -> str:

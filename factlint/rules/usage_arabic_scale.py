@@ -1,0 +1,114 @@
+"""usage-arabic-scale: Arabic digits never take 十, 百 or 千 as a scale word.
+
+Why it matters: GB/T 15835-2011 5.3 lets a large figure keep 万 and 亿 in Chinese
+(``10亿零817万5288人``) but no other mix of Arabic digits and Chinese numerals:
+``4000`` may be written ``四千`` but not ``4千``, and ``108`` not ``1百零8``.  The
+metric prefixes of units (千米, 千克, 千瓦, 千帕, 百帕 …) are not scale words and
+are left alone.
+
+Fires on: ``4千人`` (→ ``4000人``), ``1万8千2百元`` (→ ``18200元``), ``3千万元``
+(→ ``3000万元``), ``2百多名`` (→ ``200多名``).
+Does not fire on: ``4000人``, ``5千米``, ``3千克``, ``10千瓦``, ``1020百帕``,
+``四千人``, ``3万人``, ``1882百亿亿次`` (百亿亿次, 10¹⁸ operations, is a unit).
+
+``1千4百多万`` becomes ``1400多万``: the 万 written after 多 is part of the figure.
+
+The fix writes the figure in digits, keeping a final 万 or 亿; factlint proves it
+by reading the figure again before ``factlint fix`` applies it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+import regex
+
+from ..model import Corpus, Finding
+from . import CheckContext, Rule
+from ._usage import clause, normalized, usage_finding
+
+NAME = "usage-arabic-scale"
+DEFAULT_LEVEL = "warning"
+DESCRIPTION = ("Arabic digits take no 十/百/千 as a scale word: 4000人, not 4千人 "
+               "(GB/T 15835-2011 5.3); unit prefixes such as 千米 are fine.")
+
+# Unit prefixes: 千 or 百 here starts a unit name, not a scale.
+_PREFIXED_UNIT = ("米", "克", "瓦", "帕", "赫", "焦", "伏", "卡", "字节", "兆", "牛", "比特",
+                  "升", "欧", "安", "秒", "吨", "位", "分")
+_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_RUN = regex.compile(r"(?<![\d.,])(?:\d+(?:\.\d+)?[十百千万亿]+)+\d*(?![\d.])")
+_MORE_SCALE = regex.compile(r"[多余](?P<scale>[万亿])")
+_TOKEN = regex.compile(r"(\d+(?:\.\d+)?)?([十百千万亿])")
+
+
+def value_of(run: str) -> tuple[Decimal, str] | None:
+    """(value, final scale kept) of ``1万8千2百`` → (18200, ''), ``3千万`` → (30000000, '万')."""
+    total = Decimal(0)
+    section = Decimal(0)
+    pos = 0
+    last_scale = ""
+    for m in _TOKEN.finditer(run):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        number = Decimal(m[1]) if m[1] else None
+        scale = m[2]
+        if scale in "十百千":
+            if number is None:
+                return None  # 3千百 is not a figure
+            section += number * _SCALE[scale]
+        elif scale == "万":
+            total += (section + (number or 0)) * _SCALE["万"]
+            section = Decimal(0)
+        else:
+            total = (total + section + (number or 0)) * _SCALE["亿"]
+            section = Decimal(0)
+        last_scale = scale
+    tail = run[pos:]
+    if tail:
+        section += Decimal(tail)
+        last_scale = ""
+    value = total + section
+    return value, (last_scale if last_scale in ("万", "亿") else "")
+
+
+def _digits(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
+    for document in corpus.documents:
+        text = normalized(document)
+        for m in _RUN.finditer(text):
+            run = m.group()
+            if not regex.search(r"\d[十百千]", run) or "亿亿" in run:
+                continue  # 3万, 10亿零817万: allowed; 百亿亿次 is a unit of computing
+            end = m.end()
+            more = _MORE_SCALE.match(text, end)
+            if more is not None:  # 1千4百多万: the 万 after 多 belongs to the figure
+                run += more["scale"]
+                end = more.end()
+            after = text[m.end():m.end() + 2]
+            if run[-1] in "十百千" and after.startswith(_PREFIXED_UNIT):
+                continue  # 5千米, 3千克
+            read = value_of(run)
+            if read is None:
+                continue
+            value, scale = read
+            if value != value.to_integral_value():
+                continue
+            shown = value / _SCALE[scale] if scale else value
+            written = document.text[m.start():end]
+            # Keep the scale character as written (萬 in traditional copy).
+            kept = written[-1] if scale else ""
+            if more is not None:
+                fixed = _digits(shown) + written[more.start() - m.start():]
+            else:
+                fixed = _digits(shown) + kept
+            yield usage_finding(
+                rule, document, m.start(), end,
+                f"{written}: Arabic digits do not take 十/百/千 as a scale; write {fixed} "
+                f"{clause('5.3')}",
+                new=fixed)
