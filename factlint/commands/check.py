@@ -33,6 +33,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="exit 1 when a finding is at or above this level (default: error)")
     parser.add_argument("--disable", nargs="+", metavar="ID", default=None,
                         help="rule ids to skip (added to the config's 'disable')")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="report only findings not recorded in this baseline file")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="record today's findings in FILE (for --baseline later) and "
+                             "exit 0")
+    from .fix import add_fix_flags
+
+    add_fix_flags(parser)
     parser.set_defaults(run=run)
 
 
@@ -42,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from ..settings.config import load_config
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError
+    from ..text.writing import WriteError
 
     overrides = {
         "paths": args.paths or None,
@@ -52,11 +61,44 @@ def run(args: argparse.Namespace) -> int:
     }
     try:
         config = load_config(".", config_path=args.config, overrides=overrides)
+        if args.fix:
+            _fix_first(config)
         result = run_check(config)
-    except (ConfigError, InputError) as exc:
+        if args.write_baseline:
+            from ..integrations.baseline import write_baseline
+
+            count = write_baseline(args.write_baseline, result.findings)
+            print(f"recorded {count} finding(s) in {args.write_baseline}", file=sys.stderr)
+            return 2 if result.errors else 0
+        if args.baseline:
+            result = _without_baseline(result, args.baseline, config.fail_on)
+    except (ConfigError, InputError, WriteError) as exc:
         print(f"{exc}", file=sys.stderr)
         return 2
     sys.stdout.write(render(args.format or default_format(), result.findings, result.rules))
     for message in result.errors:
         print(message, file=sys.stderr)
     return result.exit_code
+
+
+def _fix_first(config) -> None:
+    """``check --fix``: apply the proven fixes (reported on stderr), then check."""
+    from .fix import apply
+
+    if config.paths:
+        apply(config, config.paths, out=sys.stderr)
+
+
+def _without_baseline(result, path: str, fail_on: str):
+    import dataclasses
+
+    from ..integrations.baseline import load_baseline, new_findings
+    from ..model import LEVELS
+
+    findings = tuple(new_findings(result.findings, load_baseline(path)))
+    threshold = LEVELS.index(fail_on)
+    # A finding recorded as a known erratum says so in its message and never fails.
+    failing = any(LEVELS.index(f.level) >= threshold and "(known erratum: " not in f.message
+                  for f in findings)
+    exit_code = 2 if result.errors else 1 if failing else 0
+    return dataclasses.replace(result, findings=findings, exit_code=exit_code)

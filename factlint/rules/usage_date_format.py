@@ -30,8 +30,8 @@ DESCRIPTION = ("Dates in running text are written 2008年8月8日 (or 2008-08-08
 SUGGEST_ONLY = True
 
 _DATE = regex.compile(
-    r"(?<![\w.\-/:])(?P<y>(?:19|20)\d\d)(?P<sep>[./])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
-    r"(?P<d>0?[1-9]|[12]\d|3[01])(?![\w.\-/:%])")
+    r"(?<![A-Za-z0-9.\-/:])(?P<y>(?:19|20)\d\d)(?P<sep>[./])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+    r"(?P<d>0?[1-9]|[12]\d|3[01])(?![A-Za-z0-9.\-/:%])")
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
