@@ -285,3 +285,36 @@ def test_usage_checks_are_silent_on_the_seeds():
     rules = [rule_for(r) for r in USAGE_CHECKS]
     for rule in rules:
         assert list(builtin_module(rule.id).check(rule, corpus, CheckContext())) == [], rule.id
+
+
+def test_an_opt_in_check_runs_only_when_levels_names_it(tmp_path, monkeypatch, capsys):
+    import json
+
+    from factlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("展出100多件。另有二百多件。\n", encoding="utf-8")
+    main(["check", "--format", "json", "a.txt"])
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+    (tmp_path / ".factlint.yaml").write_text("levels: {usage-approx-form: warning}\n",
+                                             encoding="utf-8")
+    main(["check", "--format", "json", "a.txt"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["rule"], f["level"], f["text"]) for f in found] == [
+        ("usage-approx-form", "warning", "二百多件")]
+
+
+def test_the_range_connector_is_house_style(tmp_path, monkeypatch, capsys):
+    import json
+
+    from factlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("用时3-5天，2019-2020赛季。\n", encoding="utf-8")
+    (tmp_path / ".factlint.yaml").write_text('range-connector: "—"\n', encoding="utf-8")
+    main(["check", "--format", "json", "a.txt"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [f["fix"]["replacements"][0]["new"] for f in found] == ["—", "—"]
+    (tmp_path / ".factlint.yaml").write_text('range-connector: "~"\n', encoding="utf-8")
+    assert main(["check", "a.txt"]) == 2
+    assert "'range-connector' must be one of ～, —, not '~'" in capsys.readouterr().err

@@ -102,7 +102,8 @@ def plan(config: Config, paths: Sequence[str], only: Sequence[str] = ()
     rules = fix_rules(config, only)
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
     corpus = Corpus((), tuple(sources), tuple(groups))
-    ctx = CheckContext(variants=config.measure_word_variants)
+    ctx = CheckContext(variants=config.measure_word_variants,
+                       range_connector=config.range_connector)
     results: list[FileFix] = []
     errors: list[str] = []
     for path in discover(paths):

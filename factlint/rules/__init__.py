@@ -107,6 +107,7 @@ class CheckContext:
     """Run-wide settings a rule's check needs."""
 
     variants: str = "warning"  # measure-word-variants policy: warning|error|ignore
+    range_connector: str = "～"  # the house style's range connector: ～ or —
 
 
 def rule_type(name: str) -> ModuleType:

@@ -227,8 +227,14 @@ def active_rules(config: Config) -> list[Rule]:
     for rule_id in config.levels:
         if rule_id not in known_ids:
             raise config.error("levels", _unknown_rule(rule_id, known_ids), rule_id)
+    # An opt-in check (OPT_IN in its module) runs only when ``levels`` names it.
     return [dataclasses.replace(rule, level=config.levels.get(rule.id, rule.level))
-            for rule in rules if rule.id not in config.disable]
+            for rule in rules if rule.id not in config.disable
+            and (rule.id in config.levels or not _opt_in(rule))]
+
+
+def _opt_in(rule: Rule) -> bool:
+    return rule.type in BUILTINS and getattr(builtin_module(rule.type), "OPT_IN", False)
 
 
 def run_check(config: Config) -> CheckResult:
@@ -240,7 +246,8 @@ def run_check(config: Config) -> CheckResult:
     active = active_rules(config)
 
     corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups)
-    ctx = CheckContext(variants=config.measure_word_variants)
+    ctx = CheckContext(variants=config.measure_word_variants,
+                       range_connector=config.range_connector)
     raw, explained = run_rules(active, corpus, ctx)
     unique, known = _unique(raw, explained)
     report_unused = UNUSED_SUPPRESSION not in config.disable

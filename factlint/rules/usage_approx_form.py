@@ -12,6 +12,10 @@ form that appears second.  Smaller figures (``十余年``, ``二十多人``) are
 alone: Chinese numerals there are the norm in copy that uses digits elsewhere; so
 are ``万余项`` and ``百余位``, which have no digit to write differently.
 
+Opt-in (set its level in ``levels:`` to turn it on): on news-dev 7 of its 21
+findings were fixed phrases written in Chinese numerals whatever the story uses
+(``十四亿多人民``, ``五千多年的文明史``, ``两千多年来``).
+
 Fires on: ``展出100多件……另有二百多件`` (at ``二百多件``).
 Does not fire on: ``展出100多件……另有200多件``, ``十余年来……300多人``.
 """
@@ -34,6 +38,9 @@ DESCRIPTION = ("One story writes its 多/余 approximations one way: 100多件 a
 _ARABIC = regex.compile(r"^\d+(?:\.\d+)?[万亿]?[多余]")
 _CHINESE = regex.compile(r"^[一二两三四五六七八九十][一二两三四五六七八九十百千万亿零]*[多余]")
 MINIMUM = 100
+#: Off unless ``levels`` names it: on news-dev a third of its findings were fixed
+#: phrases (十四亿多人民, 五千多年文明史) that no editor would rewrite.
+OPT_IN = True
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:

@@ -14,8 +14,9 @@ Does not fire on: ``3～5天``, ``400—429页``, ``2008-08-08``, ``010-62345678
 ``7-21暴雨`` (a month and day naming an event).
 
 Only figures factlint reads as a range of amounts are reported (dates, codes and
-identifiers never are).  The fix writes ``～``; factlint proves it by reading the
-range again.
+identifiers never are).  The fix writes the house style's connector, ``～`` unless
+the config says ``range-connector: "—"`` (a span of years always takes ``—``, as
+GB/T 15834 joins spans of time); factlint proves it by reading the range again.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ DEFAULT_LEVEL = "info"
 DESCRIPTION = ("A range of figures is joined by ～ or —, not a hyphen or half-width ~ "
                "(GB/T 15835-2011 5.1.3; GB/T 15834-2011 4.13).")
 
-PREFERRED = "～"
 _BAD = "-~‐‑–−－"  # hyphen, tilde, hyphen, non-breaking hyphen, en dash, minus, fullwidth -
 _CONNECTOR = regex.compile(rf"(?<=[\d０-９%％万亿])[{regex.escape(_BAD)}](?=[\d０-９])")
 _PHONE = regex.compile(r"^\D*0\d{2,3}$")
@@ -42,14 +42,12 @@ _OPENING_QUOTES = "“‘「『\"'《"
 _YEAR = regex.compile(r"^(?:1[6-9]|20)\d\d$")
 _CODE_NEIGHBOUR = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ\-/:#._]")
 
-
 def _month_day(first: str, second: str) -> bool:
     digits = regex.compile(r"^[0-9０-９]{1,2}$")
     if not (digits.match(first) and digits.match(second)):
         return False
     month, day = int(first), int(second)  # int() reads full-width digits too
     return 1 <= month <= 12 and 1 <= day <= 31 and day > month + 8
-
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
     for document in corpus.documents:
@@ -75,7 +73,8 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
             if q.unit is None and _month_day(first, second):
                 continue  # 7-21暴雨: a month and a day naming an event
             # Years are joined by the one-em dash, as time spans are (GB/T 15834 4.13).
-            wanted = "—" if _YEAR.match(first) and _YEAR.match(second) else PREFERRED
+            wanted = ("—" if _YEAR.match(first) and _YEAR.match(second)
+                      else ctx.range_connector)
             what = ("a hyphen joins the parts of one code" if hit.group() != "~"
                     else "~ is a keyboard stand-in for ～")
             yield usage_finding(
