@@ -126,3 +126,38 @@ def test_a_bad_baseline_is_an_error_naming_the_file(here, capsys, content, messa
         (here / "b.json").write_text(content, encoding="utf-8")
     assert main(["check", "--baseline", "b.json", "a.txt"]) == 2
     assert capsys.readouterr().err.startswith(message)
+
+
+def test_silence_agrees_with_looking_at_every_directive():
+    """The one-sweep answer equals the obvious one (every place against every directive)."""
+    import random
+
+    rng = random.Random(7)
+    lines = []
+    for _ in range(300):
+        choice = rng.random()
+        rule = rng.choice(["", " rule-a", " rule-b", " rule-a rule-b"])
+        if choice < 0.1:
+            lines.append(f"<!-- factlint-disable{rule} -->")
+        elif choice < 0.2:
+            lines.append("<!-- factlint-enable -->")
+        elif choice < 0.3:
+            lines.append(f"x <!-- factlint-disable-line{rule} -->")
+        elif choice < 0.4:
+            lines.append(f"<!-- factlint-disable-next-line{rule} -->")
+        else:
+            lines.append("copy")
+    try:
+        parsed = parse_directives("\n".join(lines))
+    except DirectiveError:
+        lines = [line for line in lines if "enable -->" not in line or "disable" in line]
+        parsed = parse_directives("\n".join(lines))
+    places = [(rng.choice(["rule-a", "rule-b", "rule-c"]), rng.randint(1, 300))
+              for _ in range(500)]
+    flags, used = parsed.silence(places)
+    expected_used = set()
+    for (rule, line), flag in zip(places, flags, strict=True):
+        covering = [i for i, d in enumerate(parsed.directives) if d.covers(rule, line)]
+        assert flag == bool(covering)
+        expected_used.update(covering)
+    assert used == expected_used

@@ -174,15 +174,17 @@ def _suppress(findings: list[Finding], corpus: Corpus, report_unused: bool
     if not by_path:
         return findings, errors
     used: set[tuple[str, int]] = set()
-    kept = []
-    for finding in findings:
-        suppressions = by_path.get(finding.location.path)
-        index = (suppressions.directive_for(finding.rule, finding.location.line)
-                 if suppressions is not None else None)
-        if index is None:
-            kept.append(finding)
-        else:
-            used.add((finding.location.path, index))
+    silenced: set[int] = set()
+    in_file: dict[str, list[int]] = {}
+    for i, finding in enumerate(findings):
+        in_file.setdefault(finding.location.path, []).append(i)
+    for path, suppressions in by_path.items():
+        here = in_file.get(path, [])
+        flags, used_here = suppressions.silence(
+            [(findings[i].rule, findings[i].location.line) for i in here])
+        silenced.update(i for i, flag in zip(here, flags, strict=True) if flag)
+        used.update((path, index) for index in used_here)
+    kept = [f for i, f in enumerate(findings) if i not in silenced]
     if report_unused:
         for path, suppressions in sorted(by_path.items()):
             for index, directive in enumerate(suppressions.directives):

@@ -36,12 +36,21 @@ def readings(text: str, year: int | None = None) -> Counter[Reading]:
                    for q in extract(text, year=year))
 
 
-def _window(document: Document, start: int, end: int) -> tuple[int, int]:
+def _sentence_starts(document: Document, cache: dict[int, list[int]]) -> list[int]:
+    # Built once per document (keyed by identity for the call), not once per fix.
+    starts = cache.get(id(document))
+    if starts is None:
+        starts = cache[id(document)] = [s.span.start for s in document.sentences]
+    return starts
+
+
+def _window(document: Document, start: int, end: int,
+            cache: dict[int, list[int]] | None = None) -> tuple[int, int]:
     """Bounds of the sentences covering ``start:end`` in the original text."""
     sentences = document.sentences
     if not sentences:
         return 0, len(document.text)
-    starts = [s.span.start for s in sentences]
+    starts = _sentence_starts(document, {} if cache is None else cache)
     first = max(0, bisect.bisect_right(starts, start) - 1)
     last = max(first, bisect.bisect_left(starts, end) - 1)
     return (min(sentences[first].span.start, start),
@@ -70,13 +79,14 @@ def _consistent(document: Document, fix: Fix) -> bool:
     return bool(fix.replacements)
 
 
-def prove(document: Document, fix: Fix, year: int | None = None) -> bool:
+def prove(document: Document, fix: Fix, year: int | None = None,
+          _cache: dict[int, list[int]] | None = None) -> bool:
     """Whether applying ``fix`` leaves the meaning of every quantity around it unchanged."""
     if not _consistent(document, fix):
         return False
     lo = min(r.start for r in fix.replacements)
     hi = max(r.end for r in fix.replacements)
-    start, end = _window(document, lo, hi)
+    start, end = _window(document, lo, hi, _cache)
     before = document.text[start:end]
     after = _replaced(before, fix, offset=start)
     return readings(before, year) == readings(after, year)
@@ -85,13 +95,14 @@ def prove(document: Document, fix: Fix, year: int | None = None) -> bool:
 def prove_findings(findings: Iterable[Finding], corpus: Corpus) -> list[Finding]:
     """``findings`` with each fix's ``safe`` flag set by :func:`prove`."""
     documents = {doc.path: doc for doc in corpus.documents}
+    cache: dict[int, list[int]] = {}
     result = []
     for finding in findings:
         fix = finding.fix
         if fix is not None:
             document = documents.get(finding.location.path)
             safe = document is not None and prove(
-                document, fix, year_for(document.path, corpus.sources))
+                document, fix, year_for(document.path, corpus.sources), cache)
             if safe != fix.safe:
                 finding = dataclasses.replace(finding, fix=dataclasses.replace(fix, safe=safe))
         result.append(finding)
@@ -106,6 +117,19 @@ def _order(finding: Finding) -> tuple:
     return (first, last, finding.rule, tuple((r.start, r.end, r.new) for r in fix.replacements))
 
 
+def _overlaps(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    """Whether ``span`` overlaps (or starts where one starts) a span of sorted ``taken``.
+
+    Spans taken never overlap each other, so only the neighbours on each side matter.
+    """
+    start, end = span
+    at = bisect.bisect_left(taken, span)
+    for s, e in taken[max(0, at - 1):at + 1]:
+        if s == start or (s < end and start < e):
+            return True
+    return False
+
+
 def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, list[Finding]]:
     """``text`` with the safe fixes of ``findings`` applied, and the findings applied.
 
@@ -114,7 +138,7 @@ def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, list[Findi
     by two findings is applied once.
     """
     chosen: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted spans already replaced
     seen: set[tuple] = set()
     for finding in sorted((f for f in findings if f.fix is not None and f.fix.safe), key=_order):
         fix = finding.fix
@@ -123,12 +147,13 @@ def apply_fixes(text: str, findings: Sequence[Finding]) -> tuple[str, list[Findi
         if key in seen:
             continue
         spans = [(r.start, r.end) for r in fix.replacements]
-        if any(s < e2 and s2 < e or (s == s2) for s, e in spans for s2, e2 in taken):
+        if any(_overlaps(taken, span) for span in spans):
             continue
         if any(text[r.start:r.end] != r.old for r in fix.replacements):
             continue
         seen.add(key)
-        taken.extend(spans)
+        for span in spans:
+            bisect.insort(taken, span)
         chosen.append(finding)
     replacements = sorted((r for f in chosen for r in f.fix.replacements),  # type: ignore[union-attr]
                           key=lambda r: r.start)

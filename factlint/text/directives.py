@@ -22,6 +22,7 @@ naming its line, not silently ignored.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .normalize import LineIndex
@@ -76,6 +77,41 @@ class Suppressions:
             if directive.covers(rule, line):
                 return index
         return None
+
+    def silence(self, places: Sequence[tuple[str, int]]) -> tuple[list[bool], set[int]]:
+        """For each (rule, line) of ``places``: is it silenced?  And the directives used.
+
+        One sweep over the places in line order, so the cost grows with places plus
+        directives, not with their product: a directive opens at its first line, and
+        each open one is looked at again only until it has been used or has ended.
+        """
+        order = sorted(range(len(places)), key=lambda i: places[i][1])
+        by_first = sorted(range(len(self.directives)), key=lambda i: self.directives[i].first)
+        pending: dict[str, list[int]] = {}  # rule ('' for all) -> opened, not yet used
+        reach: dict[str, int] = {}  # rule -> the furthest last line of an opened directive
+        silenced = [False] * len(places)
+        used: set[int] = set()
+        at = 0
+        for i in order:
+            rule, line = places[i]
+            while at < len(by_first) and self.directives[by_first[at]].first <= line:
+                index = by_first[at]
+                directive = self.directives[index]
+                last = directive.last if directive.last is not None else 1 << 62
+                for key in directive.rules or ("",):
+                    pending.setdefault(key, []).append(index)
+                    reach[key] = max(reach.get(key, 0), last)
+                at += 1
+            for key in (rule, ""):
+                if reach.get(key, 0) < line:
+                    continue
+                silenced[i] = True
+                for index in pending.get(key, ()):
+                    directive = self.directives[index]
+                    if directive.last is None or directive.last >= line:
+                        used.add(index)  # (one that ended before this line is never used)
+                pending[key] = []
+        return silenced, used
 
 
 def _rules_of(args: str, path: str, line: int, column: int) -> tuple[str, ...]:
