@@ -9,12 +9,13 @@ to apply is decided later, by :func:`factlint.rules.fixes.prove`, never here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import cn2an
+import regex
 
-from ..model import Document, Finding, Fix, Location, Replacement
+from ..model import Corpus, Document, Finding, Fix, Location, Replacement
 from ..text.normalize import LineIndex, normalize
 from . import Rule
 
@@ -33,6 +34,20 @@ def _prepared(text: str) -> tuple[str, LineIndex]:
 def normalized(document: Document) -> str:
     """The document's text with one-to-one NFKC folding (same offsets as the file)."""
     return _prepared(document.text)[0]
+
+
+def matches(corpus: Corpus, pattern: regex.Pattern, needle: str | None = None
+            ) -> Iterator[tuple[Document, str, regex.Match]]:
+    """(document, its normalised text, match) for every match of ``pattern`` in ``corpus``.
+
+    ``needle``: a string every match contains; documents without it are skipped unscanned.
+    """
+    for document in corpus.documents:
+        text = normalized(document)
+        if needle is not None and needle not in text:
+            continue
+        for m in pattern.finditer(text):
+            yield document, text, m
 
 
 def location(document: Document, start: int, end: int) -> Location:

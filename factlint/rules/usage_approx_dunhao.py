@@ -20,7 +20,7 @@ import regex
 
 from ..model import Corpus, Finding
 from . import CheckContext, Rule
-from ._usage import clause, normalized, usage_finding
+from ._usage import clause, matches, usage_finding
 
 NAME = "usage-approx-dunhao"
 DEFAULT_LEVEL = "info"
@@ -41,16 +41,14 @@ _PAIR = regex.compile(
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document in corpus.documents:
-        text = normalized(document)
-        for m in _PAIR.finditer(text):
-            a, b = _ORDER.index(m["a"]), _ORDER.index(m["b"])
-            if b - a != 1 and (a, b) != (2, 4):  # 三四, 七八, and 三五 (三五天)
-                continue
-            if text[m.end():m.end() + 3] in ("十年代", "百年代"):
-                continue  # 七、八十年代: two decades
-            fixed = m["a"] + m["b"]
-            yield usage_finding(
-                rule, document, m.start(), m.end(),
-                f"{m.group()}: two adjacent numerals that make one estimate take no 顿号; "
-                f"if an estimate is meant, write {fixed} {clause('5.2.1')}", new=fixed)
+    for document, text, m in matches(corpus, _PAIR):
+        a, b = _ORDER.index(m["a"]), _ORDER.index(m["b"])
+        if b - a != 1 and (a, b) != (2, 4):  # 三四, 七八, and 三五 (三五天)
+            continue
+        if text[m.end():m.end() + 3] in ("十年代", "百年代"):
+            continue  # 七、八十年代: two decades
+        fixed = m["a"] + m["b"]
+        yield usage_finding(
+            rule, document, m.start(), m.end(),
+            f"{m.group()}: two adjacent numerals that make one estimate take no 顿号; "
+            f"if an estimate is meant, write {fixed} {clause('5.2.1')}", new=fixed)

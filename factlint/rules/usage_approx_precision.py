@@ -24,7 +24,7 @@ import regex
 
 from ..model import Corpus, Finding
 from . import CheckContext, Rule
-from ._usage import normalized, usage_finding
+from ._usage import matches, usage_finding
 
 NAME = "usage-approx-precision"
 DEFAULT_LEVEL = "warning"
@@ -38,23 +38,21 @@ _DECIMAL = regex.compile(
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document in corpus.documents:
-        text = normalized(document)
-        for m in _PRECISE.finditer(text):
-            digits = m["n"]
-            if len(digits) < 2:
-                continue  # 5多: rare, and 1多 is not a figure
-            if m["more"] == "多" and text.startswith("多元", m.start("more")):
-                continue
-            round_ = digits[:-1] + "0"
-            yield usage_finding(
-                rule, document, m.start(), m.end(),
-                f"{document.text[m.start():m.end()]}: {m['more']} says 'more than a round "
-                f"figure', but {digits} is precise to the last digit; write {digits} without "
-                f"{m['more']}, or a round figure such as {round_}{m['more']}")
-        for m in _DECIMAL.finditer(text):
-            yield usage_finding(
-                rule, document, m.start(), m.end(),
-                f"{document.text[m.start():m.end()]}: {m['more']} says 'more than a round "
-                f"figure', but {m['n']}{m['scale']} is precise to its last decimal; drop "
-                f"{m['more']} or round the figure")
+    for document, text, m in matches(corpus, _PRECISE):
+        digits = m["n"]
+        if len(digits) < 2:
+            continue  # 5多: rare, and 1多 is not a figure
+        if m["more"] == "多" and text.startswith("多元", m.start("more")):
+            continue
+        round_ = digits[:-1] + "0"
+        yield usage_finding(
+            rule, document, m.start(), m.end(),
+            f"{document.text[m.start():m.end()]}: {m['more']} says 'more than a round "
+            f"figure', but {digits} is precise to the last digit; write {digits} without "
+            f"{m['more']}, or a round figure such as {round_}{m['more']}")
+    for document, _, m in matches(corpus, _DECIMAL):
+        yield usage_finding(
+            rule, document, m.start(), m.end(),
+            f"{document.text[m.start():m.end()]}: {m['more']} says 'more than a round "
+            f"figure', but {m['n']}{m['scale']} is precise to its last decimal; drop "
+            f"{m['more']} or round the figure")

@@ -21,7 +21,7 @@ import regex
 
 from ..model import Corpus, Finding
 from . import CheckContext, Rule
-from ._usage import normalized, usage_finding
+from ._usage import matches, usage_finding
 
 NAME = "usage-bei-decrease"
 DEFAULT_LEVEL = "warning"
@@ -34,13 +34,9 @@ _DECREASE = regex.compile(
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document in corpus.documents:
-        text = normalized(document)
-        if "倍" not in text:
-            continue
-        for m in _DECREASE.finditer(text):
-            written = document.text[m.start():m.end()]
-            yield usage_finding(
-                rule, document, m.start(), m.end(),
-                f"{written}: 倍 measures an increase; a decrease by {m['n']}倍 has no clear "
-                f"meaning (halved? to a quarter?); write the fraction or percentage")
+    for document, _, m in matches(corpus, _DECREASE, needle="倍"):
+        written = document.text[m.start():m.end()]
+        yield usage_finding(
+            rule, document, m.start(), m.end(),
+            f"{written}: 倍 measures an increase; a decrease by {m['n']}倍 has no clear "
+            f"meaning (halved? to a quarter?); write the fraction or percentage")

@@ -21,7 +21,7 @@ import regex
 
 from ..model import Corpus, Finding
 from . import CheckContext, Rule
-from ._usage import clause, normalized, usage_finding
+from ._usage import clause, matches, usage_finding
 
 NAME = "usage-date-format"
 DEFAULT_LEVEL = "info"
@@ -35,11 +35,9 @@ _DATE = regex.compile(
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document in corpus.documents:
-        text = normalized(document)
-        for m in _DATE.finditer(text):
-            fixed = f"{m['y']}年{int(m['m'])}月{int(m['d'])}日"
-            yield usage_finding(
-                rule, document, m.start(), m.end(),
-                f"{document.text[m.start():m.end()]}: write a date in running text as "
-                f"{fixed} {clause('5.1.4')}", new=fixed)
+    for document, _, m in matches(corpus, _DATE):
+        fixed = f"{m['y']}年{int(m['m'])}月{int(m['d'])}日"
+        yield usage_finding(
+            rule, document, m.start(), m.end(),
+            f"{document.text[m.start():m.end()]}: write a date in running text as "
+            f"{fixed} {clause('5.1.4')}", new=fixed)

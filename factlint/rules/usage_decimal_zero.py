@@ -20,7 +20,7 @@ import regex
 
 from ..model import Corpus, Finding
 from . import CheckContext, Rule
-from ._usage import clause, normalized, usage_finding
+from ._usage import clause, matches, usage_finding
 
 NAME = "usage-decimal-zero"
 DEFAULT_LEVEL = "warning"
@@ -33,20 +33,18 @@ _BARE = regex.compile(
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document in corpus.documents:
-        text = normalized(document)
-        for m in _BARE.finditer(text):
-            start = m.start()
-            before = start - 1
-            while before >= 0 and text[before] in " \t\u3000":
-                before -= 1
-            if before >= 0 and before < start - 1 and text[before].isdigit():
-                continue  # 8 ．8 ％: an OCR gap inside 8.8%, not a bare point
-            fixed = "0." + m["d"]
-            # Keep a full-width point as written: only the missing 0 is added.
-            point = document.text[start]
-            new = ("０" if point == "．" else "0") + document.text[start:m.end()]
-            yield usage_finding(
-                rule, document, start, m.end(),
-                f"{document.text[start:m.end()]}: a pure decimal keeps its leading zero, "
-                f"{fixed} {clause('5.1.2')}", new=new)
+    for document, text, m in matches(corpus, _BARE):
+        start = m.start()
+        before = start - 1
+        while before >= 0 and text[before] in " \t\u3000":
+            before -= 1
+        if before >= 0 and before < start - 1 and text[before].isdigit():
+            continue  # 8 ．8 ％: an OCR gap inside 8.8%, not a bare point
+        fixed = "0." + m["d"]
+        # Keep a full-width point as written: only the missing 0 is added.
+        point = document.text[start]
+        new = ("０" if point == "．" else "0") + document.text[start:m.end()]
+        yield usage_finding(
+            rule, document, start, m.end(),
+            f"{document.text[start:m.end()]}: a pure decimal keeps its leading zero, "
+            f"{fixed} {clause('5.1.2')}", new=new)

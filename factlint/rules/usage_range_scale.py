@@ -24,7 +24,7 @@ import regex
 
 from ..model import Corpus, Finding
 from . import CheckContext, Rule
-from ._usage import clause, normalized, usage_finding
+from ._usage import clause, matches, usage_finding
 
 NAME = "usage-range-scale"
 DEFAULT_LEVEL = "warning"
@@ -39,26 +39,24 @@ _RANGE = regex.compile(
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document in corpus.documents:
-        text = normalized(document)
-        for m in _RANGE.finditer(text):
-            # The scale as written in the file (superscripts are folded by NFKC).
-            scale_start = m.start("scale")
-            scale_end = m.end("scale")
-            if text[scale_start] == "×":
-                original = document.text[scale_start:]
-                sup = regex.match(r"×10(?:[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|\^-?\d+)", original)
-                if sup is None:
-                    continue
-                scale_end = scale_start + sup.end()
-            scale = document.text[scale_start:scale_end]
-            start, end = m.start(), scale_end
-            written = document.text[start:end]
-            a_end = m.end("a")
-            fixed = document.text[start:a_end] + scale + document.text[a_end:end]
-            yield usage_finding(
-                rule, document, start, end,
-                f"{written}: write {scale} on both ends of the range, {fixed}; "
-                f"{document.text[start:a_end]} alone reads as a bare number "
-                f"{clause('5.1.3')}",
-                new=fixed)
+    for document, text, m in matches(corpus, _RANGE):
+        # The scale as written in the file (superscripts are folded by NFKC).
+        scale_start = m.start("scale")
+        scale_end = m.end("scale")
+        if text[scale_start] == "×":
+            original = document.text[scale_start:]
+            sup = regex.match(r"×10(?:[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+|\^-?\d+)", original)
+            if sup is None:
+                continue
+            scale_end = scale_start + sup.end()
+        scale = document.text[scale_start:scale_end]
+        start, end = m.start(), scale_end
+        written = document.text[start:end]
+        a_end = m.end("a")
+        fixed = document.text[start:a_end] + scale + document.text[a_end:end]
+        yield usage_finding(
+            rule, document, start, end,
+            f"{written}: write {scale} on both ends of the range, {fixed}; "
+            f"{document.text[start:a_end]} alone reads as a bare number "
+            f"{clause('5.1.3')}",
+            new=fixed)

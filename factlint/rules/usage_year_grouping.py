@@ -17,7 +17,7 @@ import regex
 
 from ..model import Corpus, Finding
 from . import CheckContext, Rule
-from ._usage import clause, normalized, usage_finding
+from ._usage import clause, matches, usage_finding
 
 NAME = "usage-year-grouping"
 DEFAULT_LEVEL = "warning"
@@ -30,14 +30,12 @@ _YEAR = regex.compile(
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document in corpus.documents:
-        text = normalized(document)
-        for m in _YEAR.finditer(text):
-            start, end = m.span("y")
-            digits = "".join(ch for ch in text[start:end] if ch.isdigit())
-            if not 1000 <= int(digits) <= 2100:
-                continue
-            yield usage_finding(
-                rule, document, start, end,
-                f"{document.text[start:end]}年: a year is never digit-grouped; write "
-                f"{digits}年 {clause('5.1.1')}", new=digits)
+    for document, text, m in matches(corpus, _YEAR):
+        start, end = m.span("y")
+        digits = "".join(ch for ch in text[start:end] if ch.isdigit())
+        if not 1000 <= int(digits) <= 2100:
+            continue
+        yield usage_finding(
+            rule, document, start, end,
+            f"{document.text[start:end]}年: a year is never digit-grouped; write "
+            f"{digits}年 {clause('5.1.1')}", new=digits)
