@@ -4,6 +4,7 @@ how many of them a person judged wrong (bench/labels/<rule-id>.tsv).
     .venv/bin/python bench/usage_findings.py              # the table, per rule and folder
     .venv/bin/python bench/usage_findings.py --unlabelled # findings no label file covers
     .venv/bin/python bench/usage_findings.py --list RULE  # every finding of RULE, in context
+    .venv/bin/python bench/usage_findings.py --timing     # factlint check with and without them
 
 Labels have the columns ``path line column rule level verdict reason`` (tab-separated,
 path relative to news-dev; verdict ``right`` or ``wrong``), the format the issue-10
@@ -72,11 +73,31 @@ def key(finding) -> tuple[str, int, int, str]:
     return (_relative(loc.path), loc.line, loc.column, finding.rule)
 
 
+def timing(rounds: int = 3) -> None:
+    """``run_check`` over news-dev without and with the usage checks, alternating; best of each."""
+    from factlint.rules.engine import UNUSED_SUPPRESSION, run_check
+    from factlint.settings.config import Config
+
+    paths = tuple(str(NEWS_DEV / folder) for folder in FOLDERS)
+    best = {"without": float("inf"), "with": float("inf")}
+    for _ in range(rounds):
+        for label, disable in (("without", (*USAGE_CHECKS, UNUSED_SUPPRESSION)), ("with", ())):
+            started = time.perf_counter()
+            run_check(Config(paths=paths, disable=disable))
+            best[label] = min(best[label], time.perf_counter() - started)
+    print(f"factlint check on news-dev, best of {rounds}: without usage checks "
+          f"{best['without']:.2f} s, with {best['with']:.2f} s "
+          f"({best['with'] / best['without']:.2f}×)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--unlabelled", action="store_true")
     parser.add_argument("--list", metavar="RULE")
+    parser.add_argument("--timing", action="store_true")
     args = parser.parse_args()
+    if args.timing:
+        return timing()
     found, chars, seconds = run()
     verdicts = labels()
     if args.unlabelled or args.list:

@@ -181,6 +181,14 @@ QUIET = [
     ("usage-capital-gloss", "人民币叁万元整（¥30,000.00）"),
     ("usage-capital-gloss", "三万元（3000美元）"),
     ("usage-capital-gloss", "壹佰元伍角（100.5元）"),
+    # Real copy where the checks' characters occur and nothing is wrong (news-dev):
+    ("usage-zero-form", "习近平发表二〇二五年新年贺词"),  # simplified
+    ("usage-capital-gloss", "共建西部陆海新通道 助力更高水平对外开放"),  # simplified
+    ("usage-capital-gloss", "壹基金救援联盟备战水灾"),  # simplified
+    ("usage-approx-precision", "城镇新增就业年均1270多万人。"),  # statistics
+    ("usage-approx-precision", "累计改造农村危房2400多万户。"),  # statistics
+    ("usage-chinese-numeral-words", "农历五月五，过端午。"),  # simplified
+    ("usage-chinese-numeral-words", "恰逢中国农历二十四节气中的“秋分”"),  # simplified
 ]
 
 

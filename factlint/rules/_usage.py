@@ -25,7 +25,9 @@ CHINESE_DIGITS = "零〇一二两三四五六七八九"
 CHINESE_NUMERALS = CHINESE_DIGITS + "十百千万亿"
 
 
-@lru_cache(maxsize=8)
+# Each check walks the whole corpus in turn, so the cache must hold a corpus's worth
+# of documents to be of use (a miss only costs the normalisation again).
+@lru_cache(maxsize=4096)
 def _prepared(text: str) -> tuple[str, LineIndex]:
     # Every usage check scans the same document: normalise and index it once.
     return normalize(text), LineIndex(text)

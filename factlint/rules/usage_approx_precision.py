@@ -32,9 +32,11 @@ DESCRIPTION = ("余/多 follows a round figure: 1230余万 or 1234万, not 1234�
                "110.53万 or 110万余, not 110.53万余.")
 
 # Digits then 余/多 before a scale or a measure word: 1234余万, 13余人.
-_PRECISE = regex.compile(r"(?<![\d.,])(?P<n>\d*[1-9])(?P<more>[余多])(?=[万亿千百]|[\p{Han}])")
+# (?=\d) first lets the engine skip to digits instead of trying the lookbehind everywhere.
+_PRECISE = regex.compile(
+    r"(?=\d)(?<![\d.,])(?P<n>\d*[1-9])(?P<more>[余多])(?=[万亿千百]|[\p{Han}])")
 _DECIMAL = regex.compile(
-    r"(?<![\d.,])(?P<n>\d+\.\d{2,})(?P<scale>[万亿]?)(?P<more>[余多])(?=\p{Han})")
+    r"(?=\d)(?<![\d.,])(?P<n>\d+\.\d{2,})(?P<scale>[万亿]?)(?P<more>[余多])(?=\p{Han})")
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:

@@ -39,6 +39,7 @@ _PAIRS = (
     regex.compile(rf"{_ARABIC.replace('(?P<au>元|圆)?', '(?P<au>元|圆)')}\s*[（(]\s*"
                   rf"(?:大写[:：]?\s*)?(?:人民币)?{_CAPITAL[len('(?:人民币)?'):]}\s*[）)]"),
 )
+_ANY_CAPITAL = regex.compile(rf"[{_CAP[1:13]}][{_CAP}]*[元圆]")
 _LOWER = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
 
 
@@ -64,8 +65,8 @@ def arabic_value(m: regex.Match) -> Decimal:
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
     for document in corpus.documents:
         text = normalized(document)
-        if not regex.search(f"[{_CAP[1:13]}]", text):
-            continue
+        if _ANY_CAPITAL.search(text) is None:
+            continue  # no amount in capital numerals (陆 alone is 大陆, 登陆)
         for pattern in _PAIRS:
             for m in pattern.finditer(text):
                 capital = capital_value(m)

@@ -35,7 +35,8 @@ SUGGEST_ONLY = True
 REIGNS = ("顺治", "康熙", "雍正", "乾隆", "嘉庆", "道光", "咸丰", "同治", "光绪", "宣统",
           "洪武", "永乐", "宣德", "成化", "弘治", "正德", "嘉靖", "隆庆", "万历", "天启", "崇祯",
           "贞观", "开元", "天宝", "元和", "建安", "熙宁", "元丰", "绍兴", "至元", "洪宪")
-_REIGN = regex.compile(rf"(?:{'|'.join(REIGNS)})(?P<n>\d{{1,2}})年")
+# The digits first: the engine finds them fast; the reign name is checked behind them.
+_REIGN = regex.compile(rf"(?=\d)(?<=(?:{'|'.join(REIGNS)}))(?P<n>\d{{1,2}})年")
 _LUNAR = regex.compile(r"(?:农历|阴历|夏历|旧历)(?P<m>1[0-2]|0?[1-9])月"
                        r"(?:(?P<d>[12]\d|30|0?[1-9])[日号]?)?")
 _WEEKDAY = regex.compile(r"(?:星期|礼拜)(?P<n>[1-7])(?!\d)")
@@ -59,15 +60,16 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
         text = normalized(document)
         found: list[tuple[int, int, str, str]] = []
         for m in _REIGN.finditer(text):
-            fixed = m.group()[:-len(m["n"]) - 1] + chinese(int(m["n"])) + "年"
-            found.append((m.start(), m.end(), fixed, "4.2.1"))
-        for m in _LUNAR.finditer(text):
+            reign = text[m.start() - 2:m.start()]
+            fixed = reign + chinese(int(m["n"])) + "年"
+            found.append((m.start() - 2, m.end(), fixed, "4.2.1"))
+        for m in _LUNAR.finditer(text) if "历" in text else ():
             head = m.group()[:2]
             fixed = head + _lunar_month(int(m["m"])) + "月"
             if m["d"]:
                 fixed += _lunar_day(int(m["d"]))
             found.append((m.start(), m.end(), fixed, "4.2.1"))
-        for m in _WEEKDAY.finditer(text):
+        for m in _WEEKDAY.finditer(text) if ("星期" in text or "礼拜" in text) else ():
             fixed = m.group()[:2] + ("日" if m["n"] == "7" else chinese(int(m["n"])))
             found.append((m.start(), m.end(), fixed, "4.2.3"))
         for pattern, fixed in _FIXED.items():

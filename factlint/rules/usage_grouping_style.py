@@ -41,6 +41,8 @@ def _grouped(digits: str) -> str:
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
     for document in corpus.documents:
         text = normalized(document)
+        if _GROUPED.search(text) is None:
+            continue  # nothing grouped: one style, nothing to say
         styles: dict[str, list[tuple[int, int, str]]] = {"grouped": [], "plain": []}
         for q in document.quantities:
             if not q.is_amount:

@@ -36,11 +36,14 @@ DESCRIPTION = ("A year is written in full: 2008年, not 08年; 1950～1980年, n
                "(GB/T 15835-2011 5.1.4). Suggestion only.")
 SUGGEST_ONLY = True
 
-_SHORT = regex.compile(r"(?<![\d.,:/\-])(?P<y>0\d|[1-9]\d)年"
+# (?=\d) first: a pattern that starts with a lookbehind is tried at every position
+# (15 times slower on news-dev); the lookahead lets the engine skip to digits.
+_SHORT = regex.compile(r"(?=\d)(?<![\d.,:/\-])(?P<y>0\d|[1-9]\d)年"
                        r"(?=(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9])日)"
-                       r"|(?<![\d.,:/\-])(?P<y>0\d)年(?!代|级)")
-_SPAN = regex.compile(r"(?<![\d.])(?P<first>(?:1[6-9]|20)\d\d)年?[~〜—–\-至到](?P<y>\d\d)年(?!代)")
-_ROC = regex.compile(r"民[國国]|(?<![\d.])1[01]\d年")
+                       r"|(?=\d)(?<![\d.,:/\-])(?P<y>0\d)年(?!代|级)")
+_SPAN = regex.compile(
+    r"(?=\d)(?<![\d.])(?P<first>(?:1[6-9]|20)\d\d)年?[~〜—–\-至到](?P<y>\d\d)年(?!代)")
+_ROC = regex.compile(r"民[國国]|(?=\d)(?<![\d.])1[01]\d年")
 
 
 def _story_year(document: Document, corpus: Corpus) -> tuple[int | None, str]:
