@@ -216,6 +216,36 @@ def test_fix_never_changes_the_reading_of_any_quantity(tmp_path, pieces):
     assert again[0].fixed == fixed
 
 
+def _news_dev_files() -> list[Path]:
+    from tests.shared_data import SHARED
+
+    root = SHARED / "bench" / "news-dev"
+    return sorted(root.glob("*/*.txt")) if root.is_dir() else []
+
+
+NEWS_DEV_FILES = _news_dev_files()
+
+
+@pytest.mark.skipif(not NEWS_DEV_FILES, reason="../shared/bench/news-dev is not available")
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_fix_never_changes_a_reading_on_any_slice_of_real_copy(tmp_path, data):
+    """Arbitrary cuts of real articles (mid-figure, mid-sentence) joined with usage patterns."""
+    pieces = []
+    for _ in range(data.draw(st.integers(1, 3))):
+        text = data.draw(st.sampled_from(NEWS_DEV_FILES)).read_text(encoding="utf-8")
+        start = data.draw(st.integers(0, max(0, len(text) - 1)))
+        pieces.append(text[start:start + data.draw(st.integers(1, 400))])
+        pieces.append(data.draw(st.sampled_from(REAL)))
+    text = "".join(pieces)
+    path = tmp_path / "slice.txt"
+    path.write_text(text, encoding="utf-8")
+    results, errors = plan(Config(paths=(str(path),)), [str(path)])
+    assert not errors
+    assert readings(results[0].fixed) == readings(text)
+
+
 def test_fix_never_changes_a_reading_on_news_dev():
     """Every news-dev file fixed in memory reads the same (skips without ../shared)."""
     from tests.shared_data import shared_path
