@@ -2,7 +2,8 @@
 
 Why it matters: ``三四个月`` is one estimate, "three or four months"; GB/T
 15835-2011 5.2.1 writes it without a 顿号 (``二三米``, ``三五天``).  ``三、四个月``
-reads as a list of two figures.  But a 顿号 between numerals is right when they
+reads as a list of two figures (GB/T 15834-2011 4.5.3.4 says the same of the 顿号:
+``三五天``, but ``二、三产业``, an abbreviation).  But a 顿号 between numerals is right when they
 are ordinals or names: ``三、四年级``, ``一、二等奖``, ``第三、四名``, and Arabic
 ``6、7月`` are two months, so only Chinese numerals before a counting word are
 reported, and only as a suggestion (the editor decides).
@@ -20,7 +21,7 @@ import regex
 
 from ..model import Corpus, Finding
 from . import CheckContext, Rule
-from ._usage import clause, matches, usage_finding
+from ._usage import matches, usage_finding
 
 NAME = "usage-approx-dunhao"
 DEFAULT_LEVEL = "info"
@@ -51,4 +52,5 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
         yield usage_finding(
             rule, document, m.start(), m.end(),
             f"{m.group()}: two adjacent numerals that make one estimate take no 顿号; "
-            f"if an estimate is meant, write {fixed} {clause('5.2.1')}", new=fixed)
+            f"if an estimate is meant, write {fixed} (GB/T 15835-2011 5.2.1; GB/T 15834-2011 "
+            f"4.5.3.4)", new=fixed)
