@@ -260,3 +260,29 @@ def test_fix_never_changes_a_reading_on_news_dev():
     for result in changed:
         document = load_document(result.path, result.original)
         assert readings(result.fixed) == readings(document.text), result.path
+
+
+def test_fixes_never_touch_code_links_or_tags(here):
+    text = ("# 稿件\n\n增长3～5万人，见[图表](https://example.cn/3～5万.png)。\n\n"
+            "`增长3～5万人` 是代码。\n\n```\n有4千人\n```\n\n"
+            "<span title=\"4千人\">正文有4千人。</span>\n"
+            "网址 www.example.cn/4千人 不改。\n")
+    (here / "a.md").write_text(text, encoding="utf-8")
+    assert main(["fix", "a.md"]) == 1
+    fixed = (here / "a.md").read_text(encoding="utf-8")
+    assert fixed == text.replace("增长3～5万人，见", "增长3万～5万人，见").replace(
+        "正文有4千人", "正文有4000人")
+
+
+def test_protected_regions():
+    from factlint.text.markup import protected_regions
+
+    text = "见 https://a.cn/x 和 `code` 与 [t](u) <b>粗</b>"
+    regions = protected_regions(text, "a.md")
+    assert [text[s:e] for s, e in regions.regions] == [
+        "https://a.cn/x ", "`code`", "](u)", "<b>", "</b>"]
+    assert regions.touches(text.index("https"), text.index("https") + 1)
+    assert regions.touches(text.index(" 和"), text.index(" 和"))  # right after the URL
+    assert not regions.touches(text.index("和"), text.index("和") + 1)
+    assert not regions.touches(text.index("粗"), text.index("粗") + 1)
+    assert protected_regions("`not code in plain text`", "a.txt").regions == []

@@ -4,7 +4,8 @@ A check may attach a :class:`~factlint.model.Fix` to its finding.  Before anyone
 applies it, :func:`prove` re-extracts the sentence the fix touches, as written and as
 fixed, and compares what every quantity there means: the interval ``lo``–``hi``,
 the qualifier, the unit, the kind and the date.  Only when the two readings are
-the same multiset is the fix marked ``safe``; otherwise it stays a suggestion for
+the same multiset is the fix marked ``safe`` — and only if it touches no URL, code
+span or tag (:mod:`factlint.text.markup`); otherwise it stays a suggestion for
 the editor (``20几`` → ``二十几`` is right, but factlint reads ``20几`` as 20 and
 几, so it cannot prove the change keeps the meaning, and does not apply it).
 
@@ -23,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from ..model import Corpus, Document, Finding, Fix
 from ..quantities.extractor import extract
 from ..settings.sources import year_for
+from ..text.markup import Protected, protected_regions
 
 __all__ = ["Reading", "apply_fixes", "prove", "prove_findings", "readings"]
 
@@ -96,17 +98,26 @@ def prove_findings(findings: Iterable[Finding], corpus: Corpus) -> list[Finding]
     """``findings`` with each fix's ``safe`` flag set by :func:`prove`."""
     documents = {doc.path: doc for doc in corpus.documents}
     cache: dict[int, list[int]] = {}
+    protected: dict[str, Protected] = {}
     result = []
     for finding in findings:
         fix = finding.fix
         if fix is not None:
             document = documents.get(finding.location.path)
-            safe = document is not None and prove(
+            safe = document is not None and not _in_markup(document, fix, protected) and prove(
                 document, fix, year_for(document.path, corpus.sources), cache)
             if safe != fix.safe:
                 finding = dataclasses.replace(finding, fix=dataclasses.replace(fix, safe=safe))
         result.append(finding)
     return result
+
+
+def _in_markup(document: Document, fix: Fix, cache: dict[str, Protected]) -> bool:
+    """Whether ``fix`` touches a URL, code or a tag (:mod:`factlint.text.markup`)."""
+    regions = cache.get(document.path)
+    if regions is None:
+        regions = cache[document.path] = protected_regions(document.text, document.path)
+    return any(regions.touches(r.start, r.end) for r in fix.replacements)
 
 
 def _order(finding: Finding) -> tuple:
