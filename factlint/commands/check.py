@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported lazily at run time, so that --help starts fast
+    from ..rules.engine import CheckResult
+    from ..settings.config import Config
 
 from ..model import LEVELS
 from ..reporters import FORMATS
@@ -82,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     return result.exit_code
 
 
-def _fix_first(config) -> None:
+def _fix_first(config: Config) -> None:
     """``check --fix``: apply the proven fixes (reported on stderr), then check."""
     from .fix import apply
 
@@ -90,7 +95,7 @@ def _fix_first(config) -> None:
         apply(config, config.paths, out=sys.stderr)
 
 
-def _without_baseline(result, path: str, fail_on: str):
+def _without_baseline(result: CheckResult, path: str, fail_on: str) -> CheckResult:
     import dataclasses
 
     from ..integrations.baseline import load_baseline, new_findings

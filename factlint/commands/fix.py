@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:  # imported lazily at run time, so that --help starts fast
+    from ..integrations.fixer import FileFix
+    from ..settings.config import Config
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -35,7 +41,8 @@ def add_fix_flags(parser: argparse.ArgumentParser) -> None:
                         help="apply the proven usage fixes first, then report what is left")
 
 
-def report(results, errors, *, diff: bool, out=None) -> int:
+def report(results: Sequence[FileFix], errors: Sequence[str], *, diff: bool,
+           out: TextIO | None = None) -> int:
     """Print what fix did (or, with ``diff``, would do); return the exit status."""
     out = out or sys.stdout
     changed = [r for r in results if r.changed]
@@ -67,17 +74,19 @@ def report(results, errors, *, diff: bool, out=None) -> int:
     return EXIT_CHANGED if changed else EXIT_OK
 
 
-def _diff(result) -> str:
+def _diff(result: FileFix) -> str:
     from ..integrations.fixer import unified_diff
 
     return unified_diff(result)
 
 
-def apply(config, paths, only=(), *, diff: bool = False, out=None) -> int:
+def apply(config: Config, paths: Sequence[str], only: Sequence[str] = (), *,
+          diff: bool = False, out: TextIO | None = None) -> int:
     """Plan, write (unless ``diff``) and report; the exit status of ``factlint fix``."""
     from ..integrations.fixer import WriteError, plan, write
 
     results, errors = plan(config, paths, only)
+    errors = list(errors)
     if not diff:
         for result in results:
             try:
