@@ -161,3 +161,13 @@ def test_silence_agrees_with_looking_at_every_directive():
         assert flag == bool(covering)
         expected_used.update(covering)
     assert used == expected_used
+
+
+def test_a_suppression_naming_no_rule_says_so(here, capsys):
+    (here / "a.txt").write_text("有4千人。<!-- factlint-disable-line usage-arabic-scal -->\n",
+                                encoding="utf-8")
+    _, findings = run_json("a.txt", capsys=capsys)
+    assert [(f["rule"], f["level"]) for f in findings] == [
+        ("usage-arabic-scale", "warning"), ("unused-suppression", "info")]
+    assert findings[1]["message"].endswith(
+        "unknown rule id 'usage-arabic-scal'; did you mean 'usage-arabic-scale'?")

@@ -156,8 +156,8 @@ def _prove(findings: list[Finding], corpus: Corpus, rules: Sequence[Rule]) -> li
             if f.fix is not None and f.fix.safe and f.rule in never else f for f in proven]
 
 
-def _suppress(findings: list[Finding], corpus: Corpus, report_unused: bool
-              ) -> tuple[list[Finding], list[str]]:
+def _suppress(findings: list[Finding], corpus: Corpus, report_unused: bool,
+              known_ids: set[str] | None = None) -> tuple[list[Finding], list[str]]:
     """Drop findings a suppression comment silences; report comments that silence nothing."""
     from ..text.directives import DirectiveError, parse_directives
 
@@ -191,21 +191,27 @@ def _suppress(findings: list[Finding], corpus: Corpus, report_unused: bool
                 if (path, index) in used:
                     continue
                 rules = ", ".join(directive.rules) or "any rule"
+                message = f"{directive.text} silences no finding of {rules}; delete it"
+                unknown = [r for r in directive.rules if known_ids and r not in known_ids]
+                if unknown:  # a typo in the rule id is the likelier story
+                    message = f"{directive.text}: {_unknown_rule(unknown[0], known_ids)}"
                 kept.append(Finding(
-                    rule=UNUSED_SUPPRESSION, level="info",
-                    message=f"{directive.text} silences no finding of {rules}; delete it",
+                    rule=UNUSED_SUPPRESSION, level="info", message=message,
                     location=Location(path, directive.line, directive.column, directive.line,
                                       directive.end_column, directive.text)))
     return kept, errors
 
 
 def finish_findings(findings: list[Finding], corpus: Corpus, rules: Sequence[Rule], *,
-                    report_unused: bool = True) -> tuple[list[Finding], list[str]]:
+                    report_unused: bool = True, known_ids: set[str] | None = None
+                    ) -> tuple[list[Finding], list[str]]:
     """Prove every fix (``Fix.safe``) and apply the suppression comments of the files.
 
-    Returns the findings left and the errors of malformed suppression comments.
+    ``known_ids``: every rule id there is, to tell a suppression naming no rule (a
+    typo) from one whose rule found nothing.  Returns the findings left and the
+    errors of malformed suppression comments.
     """
-    return _suppress(_prove(findings, corpus, rules), corpus, report_unused)
+    return _suppress(_prove(findings, corpus, rules), corpus, report_unused, known_ids)
 
 
 def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding], set[Finding]]:
@@ -253,8 +259,12 @@ def run_check(config: Config) -> CheckResult:
     raw, explained = run_rules(active, corpus, ctx)
     unique, known = _unique(raw, explained)
     report_unused = UNUSED_SUPPRESSION not in config.disable
+    # Every rule id there is: active_rules has checked that each disabled one exists.
+    known_ids = {rule.id for rule in active} | set(config.disable) | set(BUILTINS) \
+        | {UNUSED_SUPPRESSION}
     finished, directive_errors = finish_findings(unique, corpus, active,
-                                                 report_unused=report_unused)
+                                                 report_unused=report_unused,
+                                                 known_ids=known_ids)
     # Proving a fix replaces the finding object; ``known`` holds the originals.
     known_keys = {_identity(f) for f in known}
     findings = tuple(sorted_findings(finished))
