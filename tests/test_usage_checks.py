@@ -56,6 +56,9 @@ FIRES = [
     ("usage-arabic-scale", "有4千人参加", "4千", "4000", True),
     ("usage-arabic-scale", "奖金1万8千2百元", "1万8千2百", "18200", True),
     ("usage-arabic-scale", "投资3千万元", "3千万", "3000万", True),
+    ("usage-arabic-scale", "投资1亿2千万元", "1亿2千万", "1亿2000万", True),
+    ("usage-arabic-scale", "每注可得12万5千元。", "12万5千", "125000", True),  # news-dev trad.
+    ("usage-arabic-scale", "现金4万5千元", "4万5千", "45000", True),
     # news-dev statistics/0026.txt, traditional/0125.txt, traditional/0004.txt
     ("usage-arabic-scale", "日均新设企业由5千多户增加", "5千", "5000", True),
     ("usage-arabic-scale", "已累積到1千4百多萬元，", "1千4百多萬", "1400多萬", False),
@@ -78,6 +81,9 @@ FIRES = [
     ("usage-year-full", "1950～80年间", "80", "1980", False),
     ("usage-date-format", "于2008.8.8开幕", "2008.8.8", "2008年8月8日", False),
     ("usage-date-format", "截至2020/1/23", "2020/1/23", "2020年1月23日", False),
+    # news-dev simplified (央视网消息): after a colon, and a span of days
+    ("usage-date-format", "新闻联播：2025.5.7至10日，", "2025.5.7", "2025年5月7日", False),
+    ("usage-date-format", "第四站：2008.4.5-9日，", "2008.4.5", "2008年4月5日", False),
     ("usage-chinese-numeral-words", "农历9月9日登高", "农历9月9日", "农历九月初九", False),
     ("usage-chinese-numeral-words", "光绪26年", "光绪26年", "光绪二十六年", False),
     ("usage-chinese-numeral-words", "星期5下午", "星期5", "星期五", False),

@@ -12,6 +12,8 @@ Does not fire on: ``4000人``, ``5千米``, ``3千克``, ``10千瓦``, ``1020百
 ``四千人``, ``3万人``, ``1882百亿亿次`` (百亿亿次, 10¹⁸ operations, is a unit).
 
 ``1千4百多万`` becomes ``1400多万``: the 万 written after 多 is part of the figure.
+A figure ending in 万 or 亿 keeps them (``1亿3千万`` → ``1亿3000万``); any other becomes
+plain digits (``1万8千2百`` → ``18200``, ``12万5千元`` → ``125000元``).
 
 The fix writes the figure in digits, keeping a final 万 or 亿; factlint proves it
 by reading the figure again before ``factlint fix`` applies it.
@@ -42,12 +44,21 @@ _MORE_SCALE = regex.compile(r"[多余](?P<scale>[万亿])")
 _TOKEN = regex.compile(r"(\d+(?:\.\d+)?)?([十百千万亿])")
 
 
-def value_of(run: str) -> tuple[Decimal, str] | None:
-    """(value, final scale kept) of ``1万8千2百`` → (18200, ''), ``3千万`` → (30000000, '万')."""
+def rewrite(run: str, written: str) -> tuple[str, Decimal] | None:
+    """The figure ``run`` (normalised; ``written`` is the same text as in the file) in
+    digits, and its value: ``1万8千2百`` → ``18200``, ``3千万`` → ``3000万``, ``12万5千`` →
+    ``125000``, ``3億6千萬`` → ``3億6000萬``.  None when it is not a figure.
+
+    A figure that ends in 万 or 亿 keeps the writer's 万 and 亿 (GB/T 15835-2011 5.3
+    allows them) and only its stretches with 十/百/千 are rewritten; any other becomes
+    plain digits.  (``12万5000`` is allowed too, but factlint reads it as 12万 and
+    5000, so it could not prove that fix; it can prove ``125000``.)
+    """
+    pieces: list[str] = []
     total = Decimal(0)
     section = Decimal(0)
+    section_start = 0
     pos = 0
-    last_scale = ""
     for m in _TOKEN.finditer(run):
         if m.start() != pos:
             return None
@@ -58,24 +69,29 @@ def value_of(run: str) -> tuple[Decimal, str] | None:
             if number is None:
                 return None  # 3千百 is not a figure
             section += number * _SCALE[scale]
-        elif scale == "万":
-            total += (section + (number or 0)) * _SCALE["万"]
-            section = Decimal(0)
-        else:
-            total = (total + section + (number or 0)) * _SCALE["亿"]
-            section = Decimal(0)
-        last_scale = scale
+            continue
+        # 万 or 亿 closes a stretch: write its digits, keep the scale word as written.
+        section += number or 0
+        if section >= _SCALE["万"] and scale == "万":
+            return None  # 15千万 and the like: not a way anyone writes a figure
+        pieces.append(_digits(section) + written[m.end() - 1])
+        total = (total + section) * _SCALE[scale] if scale == "亿" else \
+            total + section * _SCALE[scale]
+        section = Decimal(0)
+        section_start = pos
     tail = run[pos:]
     if tail:
         section += Decimal(tail)
-        last_scale = ""
+    if section or section_start < len(run):
+        pieces.append(_digits(section))
     value = total + section
-    return value, (last_scale if last_scale in ("万", "亿") else "")
+    if run[-1] not in "万亿":
+        return _digits(value), value
+    return "".join(pieces), value
 
 
 def _digits(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
@@ -93,20 +109,18 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
             after = text[m.end():m.end() + 2]
             if run[-1] in "十百千" and after.startswith(_PREFIXED_UNIT):
                 continue  # 5千米, 3千克
-            read = value_of(run)
+            written = document.text[m.start():end]
+            read = rewrite(run, written)
             if read is None:
                 continue
-            value, scale = read
+            fixed, value = read
             if value != value.to_integral_value():
                 continue
-            shown = value / _SCALE[scale] if scale else value
-            written = document.text[m.start():end]
-            # Keep the scale character as written (萬 in traditional copy).
-            kept = written[-1] if scale else ""
-            if more is not None:
-                fixed = _digits(shown) + written[more.start() - m.start():]
-            else:
-                fixed = _digits(shown) + kept
+            if more is not None:  # 1千4百多万: 多 stays before the 万
+                digits = rewrite(run[:-1], written[:more.start() - m.start()])
+                if digits is None:
+                    continue
+                fixed = digits[0] + written[more.start() - m.start():]
             yield usage_finding(
                 rule, document, m.start(), end,
                 f"{written}: Arabic digits do not take 十/百/千 as a scale; write {fixed} "

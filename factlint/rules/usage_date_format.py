@@ -5,7 +5,8 @@ Why it matters: GB/T 15835-2011 5.1.4 writes a date in the order spoken, with
 hyphens (``2008-08-08``); dots (``2008.8.8``) and slashes (``2008/8/8``) are
 neither, and ``2008.8`` reads as a decimal.
 
-Fires on: ``2008.8.8`` (→ ``2008年8月8日``), ``2020/1/23``, ``2021.03.15``.
+Fires on: ``2008.8.8`` (→ ``2008年8月8日``), ``2020/1/23``, ``2021.03.15``,
+``新闻联播：2025.5.7至10日``, ``2008.4.5-9日`` (a span of days).
 Does not fire on: ``2008年8月8日``, ``2008-08-08``, ``3.1.4``, ``192.168.1.1``,
 ``v2020.1.2``, ``2008.8``.
 
@@ -30,8 +31,8 @@ DESCRIPTION = ("Dates in running text are written 2008年8月8日 (or 2008-08-08
 SUGGEST_ONLY = True
 
 _DATE = regex.compile(
-    r"(?<![A-Za-z0-9.\-/:])(?P<y>(?:19|20)\d\d)(?P<sep>[./])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
-    r"(?P<d>0?[1-9]|[12]\d|3[01])(?![A-Za-z0-9.\-/:%])")
+    r"(?<![A-Za-z0-9.\-/])(?P<y>(?:19|20)\d\d)(?P<sep>[./])(?P<m>0?[1-9]|1[0-2])(?P=sep)"
+    r"(?P<d>0?[1-9]|[12]\d|3[01])(?![A-Za-z0-9./%])(?!-(?!\d{1,2}日))")
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
