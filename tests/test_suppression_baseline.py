@@ -76,6 +76,12 @@ def test_a_suppression_that_silences_nothing_is_reported_at_info(here, capsys):
     assert main(["check", "--format", "sarif", "a.md"]) == 0
     log = json.loads(capsys.readouterr().out)
     assert "unused-suppression" in [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]]
+    # Its level is configured like any rule's.
+    (here / ".factlint.yaml").write_text("levels: {unused-suppression: error}\n",
+                                         encoding="utf-8")
+    status, findings = run_json("a.md", capsys=capsys)
+    assert status == 1 and findings[0]["level"] == "error"
+    (here / ".factlint.yaml").unlink()
     # And it can be turned off like any rule.
     assert main(["check", "--format", "json", "a.md", "--disable", "unused-suppression"]) == 0
     assert json.loads(capsys.readouterr().out)["findings"] == []

@@ -157,7 +157,8 @@ def _prove(findings: list[Finding], corpus: Corpus, rules: Sequence[Rule]) -> li
 
 
 def _suppress(findings: list[Finding], corpus: Corpus, report_unused: bool,
-              known_ids: set[str] | None = None) -> tuple[list[Finding], list[str]]:
+              known_ids: set[str] | None = None, unused_level: str = "info"
+              ) -> tuple[list[Finding], list[str]]:
     """Drop findings a suppression comment silences; report comments that silence nothing."""
     from ..text.directives import DirectiveError, parse_directives
 
@@ -196,22 +197,23 @@ def _suppress(findings: list[Finding], corpus: Corpus, report_unused: bool,
                 if unknown:  # a typo in the rule id is the likelier story
                     message = f"{directive.text}: {_unknown_rule(unknown[0], known_ids)}"
                 kept.append(Finding(
-                    rule=UNUSED_SUPPRESSION, level="info", message=message,
+                    rule=UNUSED_SUPPRESSION, level=unused_level, message=message,
                     location=Location(path, directive.line, directive.column, directive.line,
                                       directive.end_column, directive.text)))
     return kept, errors
 
 
 def finish_findings(findings: list[Finding], corpus: Corpus, rules: Sequence[Rule], *,
-                    report_unused: bool = True, known_ids: set[str] | None = None
-                    ) -> tuple[list[Finding], list[str]]:
+                    report_unused: bool = True, known_ids: set[str] | None = None,
+                    unused_level: str = "info") -> tuple[list[Finding], list[str]]:
     """Prove every fix (``Fix.safe``) and apply the suppression comments of the files.
 
     ``known_ids``: every rule id there is, to tell a suppression naming no rule (a
     typo) from one whose rule found nothing.  Returns the findings left and the
     errors of malformed suppression comments.
     """
-    return _suppress(_prove(findings, corpus, rules), corpus, report_unused, known_ids)
+    return _suppress(_prove(findings, corpus, rules), corpus, report_unused, known_ids,
+                     unused_level)
 
 
 def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding], set[Finding]]:
@@ -259,12 +261,13 @@ def run_check(config: Config) -> CheckResult:
     raw, explained = run_rules(active, corpus, ctx)
     unique, known = _unique(raw, explained)
     report_unused = UNUSED_SUPPRESSION not in config.disable
+    unused_level = config.levels.get(UNUSED_SUPPRESSION, "info")
     # Every rule id there is: active_rules has checked that each disabled one exists.
     known_ids = {rule.id for rule in active} | set(config.disable) | set(BUILTINS) \
         | {UNUSED_SUPPRESSION}
     finished, directive_errors = finish_findings(unique, corpus, active,
                                                  report_unused=report_unused,
-                                                 known_ids=known_ids)
+                                                 known_ids=known_ids, unused_level=unused_level)
     # Proving a fix replaces the finding object; ``known`` holds the originals.
     known_keys = {_identity(f) for f in known}
     findings = tuple(sorted_findings(finished))
@@ -272,7 +275,7 @@ def run_check(config: Config) -> CheckResult:
     infos = {rule.id: RuleInfo(rule.id, rule.level, rule.description or rule.message,
                                rule.link) for rule in sorted(active, key=lambda r: r.id)}
     if report_unused and any(f.rule == UNUSED_SUPPRESSION for f in findings):
-        infos[UNUSED_SUPPRESSION] = RuleInfo(UNUSED_SUPPRESSION, "info",
+        infos[UNUSED_SUPPRESSION] = RuleInfo(UNUSED_SUPPRESSION, unused_level,
                                              UNUSED_SUPPRESSION_DESCRIPTION)
         infos = dict(sorted(infos.items()))
     threshold = LEVELS.index(config.fail_on)
