@@ -286,3 +286,21 @@ def test_protected_regions():
     assert not regions.touches(text.index("和"), text.index("和") + 1)
     assert not regions.touches(text.index("粗"), text.index("粗") + 1)
     assert protected_regions("`not code in plain text`", "a.txt").regions == []
+
+
+def test_fixes_that_change_a_reading_together_are_refused(here, monkeypatch):
+    """Each fix is proven alone; if together they changed a reading, none is applied."""
+    import factlint.integrations.fixer as fixer
+
+    (here / "a.txt").write_text(DRAFT, encoding="utf-8")
+    calls = []
+
+    def readings_that_change(text, year=None):
+        calls.append(text)
+        return readings(text, year) if len(calls) == 1 else {"changed": 1}
+
+    monkeypatch.setattr(fixer, "readings", readings_that_change)
+    results, errors = plan(Config(paths=("a.txt",)), ["a.txt"])
+    assert not errors and not results[0].changed
+    refused = [f for f in results[0].suggestions if f.rule == "usage-range-scale"]
+    assert refused and refused[0].fix.safe is False

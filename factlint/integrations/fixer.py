@@ -79,17 +79,23 @@ def _fix_document(rules: Sequence[Rule], document: Document, corpus: Corpus,
     original = document.text
     meaning = readings(original, year)
     applied: list[Finding] = []
+    refused: list[Finding] = []
     findings = _findings(rules, document, corpus, ctx)
     for _ in range(MAX_PASSES):
         text, chosen = apply_fixes(document.text, findings)
         if not chosen:
             break
         if readings(text, year) != meaning:
-            break  # fixes proven one by one changed the reading together: stop here
+            # Proven one by one, together they change a reading: apply none of them and
+            # hand them to the editor.
+            refused = [dataclasses.replace(f, fix=dataclasses.replace(f.fix, safe=False))
+                       for f in chosen if f.fix is not None]
+            break
         applied.extend(chosen)
         document = load_document(document.path, text, year=year)
         findings = _findings(rules, document, corpus, ctx)
-    suggestions = tuple(f for f in findings if f.fix is not None and not f.fix.safe)
+    suggestions = tuple(f for f in findings if f.fix is not None and not f.fix.safe) \
+        + tuple(refused)
     return FileFix(document.path, original, document.text, data, tuple(applied), suggestions)
 
 
