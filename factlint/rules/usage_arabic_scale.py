@@ -110,17 +110,19 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
             if run[-1] in "十百千" and after.startswith(_PREFIXED_UNIT):
                 continue  # 5千米, 3千克
             written = document.text[m.start():end]
-            read = rewrite(run, written)
+            read = rewrite(run, written) if more is None else rewrite(
+                run, written[:more.start() - m.start()] + written[-1])
             if read is None:
                 continue
             fixed, value = read
             if value != value.to_integral_value():
                 continue
-            if more is not None:  # 1千4百多万: 多 stays before the 万
-                digits = rewrite(run[:-1], written[:more.start() - m.start()])
+            if more is not None:  # 1千4百多万 reads as 1千4百万 with 多 before the 万
+                cut = more.start() - m.start()
+                digits = rewrite(run, written[:cut] + written[-1])
                 if digits is None:
                     continue
-                fixed = digits[0] + written[more.start() - m.start():]
+                fixed = digits[0][:-1] + written[cut:]  # 1400万 → 1400多万
             yield usage_finding(
                 rule, document, m.start(), end,
                 f"{written}: Arabic digits do not take 十/百/千 as a scale; write {fixed} "
