@@ -304,3 +304,11 @@ def test_fixes_that_change_a_reading_together_are_refused(here, monkeypatch):
     assert not errors and not results[0].changed
     refused = [f for f in results[0].suggestions if f.rule == "usage-range-scale"]
     assert refused and refused[0].fix.safe is False
+
+
+def test_fix_ends_with_a_summary(here, capsys):
+    (here / "a.txt").write_text(DRAFT, encoding="utf-8")
+    (here / "b.txt").write_text(CLEAN, encoding="utf-8")
+    main(["fix", "--diff", "a.txt", "b.txt"])
+    assert capsys.readouterr().err.endswith(
+        "would apply 5 fix(es) in 1 of 2 file(s); 1 suggestion(s) left for the editor\n")

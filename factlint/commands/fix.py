@@ -69,6 +69,11 @@ def report(results: Sequence[FileFix], errors: Sequence[str], *, diff: bool,
                   f"{finding.message}", file=sys.stderr if diff else out)
     for message in errors:
         print(message, file=sys.stderr)
+    applied = sum(len(r.applied) for r in changed)
+    suggested = sum(len(r.suggestions) for r in results)
+    verb = "would apply" if diff else "applied"
+    print(f"{verb} {applied} fix(es) in {len(changed)} of {len(results)} file(s); "
+          f"{suggested} suggestion(s) left for the editor", file=sys.stderr)
     if errors:
         return EXIT_ERROR
     return EXIT_CHANGED if changed else EXIT_OK
