@@ -5,6 +5,9 @@ make it readable; a year is a name for a point in time, not an amount, and the
 standard writes it as four digits (``2020年``).  ``2,020年`` invites the reading
 "two thousand and twenty years".
 
+Codes (postcodes, telephone numbers) are not checked: without its label a grouped
+code cannot be told from an amount.
+
 Fires on: ``2,020年5月`` (→ ``2020年5月``), ``于1,998年``.
 Does not fire on: ``2020年``, ``5,000年的历史`` (a duration), ``2,020人``.
 """
