@@ -53,6 +53,8 @@ FIRES = [
     # news-dev statistics/0024.txt, simplified/0740.txt (full-width digits and minus)
     ("usage-range-connector", "国内生产总值增长6.5%－7%，", "6.5%－7%", "～", True),
     ("usage-range-connector", "保守地说金牌会有３－５块。", "３－５块", "～", True),
+    # news-dev traditional/0199.txt: a range read with the qualifier before it
+    ("usage-range-connector", "約有 10%~15% 的柬埔寨農夫", "10%~15%", "～", True),
     ("usage-arabic-scale", "有4千人参加", "4千", "4000", True),
     ("usage-arabic-scale", "奖金1万8千2百元", "1万8千2百", "18200", True),
     ("usage-arabic-scale", "投资3千万元", "3千万", "3000万", True),
@@ -73,6 +75,7 @@ FIRES = [
     # news-dev traditional/0062.txt, traditional/0336.txt
     ("usage-approx-dunhao", "這比例已經到八、九成了", "八、九", "八九", False),
     ("usage-approx-dunhao", "五、六名店員繼續在打掃", "五、六", "五六", False),
+    ("usage-approx-dunhao", "若航班僅延遲三、四小時，", "三、四", "三四", False),  # trad./0338
     ("usage-decimal-zero", "增长.46%", ".46", "0.46", False),
     ("usage-year-grouping", "2,020年5月开工", "2,020", "2020", False),
     ("usage-grouping-style", "收入1,234,567元，支出7654321元，结余2,345,678元。",

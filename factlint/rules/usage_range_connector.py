@@ -38,6 +38,7 @@ _BAD = "-~‐‑–−－"  # hyphen, tilde, hyphen, non-breaking hyphen, en das
 _CONNECTOR = regex.compile(rf"(?<=[\d０-９%％万亿])[{regex.escape(_BAD)}](?=[\d０-９])")
 _PHONE = regex.compile(r"^\D*0\d{2,3}$")
 _PHONE_TAIL = regex.compile(r"^\d{7,8}(?!\d)")
+_DIGIT = regex.compile(r"[0-9０-９]")
 _OPENING_QUOTES = "“‘「『\"'《"
 _YEAR = regex.compile(r"^(?:1[6-9]|20)\d\d$")
 _CODE_NEIGHBOUR = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ\-/:#._]")
@@ -53,7 +54,9 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
     for document in corpus.documents:
         text = document.text
         for q in document.quantities:
-            if not q.is_amount or q.qualifier != "range":
+            # A range of amounts, whatever word qualifies it (約10%~15% reads as "about",
+            # 3-5年內 as "at most"): the connector between two figures is what is checked.
+            if not q.is_amount:
                 continue
             start, end = q.span.start, q.span.end
             before = text[start - 1:start] if start else ""
@@ -77,9 +80,12 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
                       else ctx.range_connector)
             what = ("a hyphen joins the parts of one code" if hit.group() != "~"
                     else "~ is a keyboard stand-in for ～")
+            # Point at the figures, not at a qualifier read with them (約有 10%~15%).
+            first_digit = _DIGIT.search(text, start, hit.start())
+            at = first_digit.start() if first_digit else start
             yield usage_finding(
-                rule, document, start, end,
-                f"{q.text}: join the ends of a range with {wanted}, not "
+                rule, document, at, end,
+                f"{text[at:end]}: join the ends of a range with {wanted}, not "
                 f"{hit.group()!r} ({what}) "
                 f"{clause('5.1.3')}",
                 replacements=[replacement(document, hit.start(), hit.end(), wanted)],
