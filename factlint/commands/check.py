@@ -18,7 +18,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check", help="check the corpus against the rules and report contradictions",
         description="Check the files against the YAML rules and the built-in checks "
-                    "(repeated-figure, contradictory-qualifier, cross-source, the usage-* "
+                    "(restatement, contradictory-qualifier, cross-source, the usage-* "
                     "numeral-usage checks) and report "
                     "every claim that cannot be true together with another. Settings come "
                     "from .factlint.yaml or [tool.factlint] in pyproject.toml; flags "
@@ -39,6 +39,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="exit 1 when a finding is at or above this level (default: error)")
     parser.add_argument("--disable", nargs="+", metavar="ID", default=None,
                         help="rule ids to skip (added to the config's 'disable')")
+    parser.add_argument("--ledger", nargs="?", const="", default=None, metavar="PATH|URL",
+                        help="also check every claim against the ledger of published figures "
+                             "(a SQLite file or an SQLAlchemy URL; with no value: 'ledger' "
+                             "from the config, else .factlint/ledger.sqlite)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the report to FILE (atomically) instead of standard output")
     parser.add_argument("--baseline", metavar="FILE",
                         help="report only findings not recorded in this baseline file")
     parser.add_argument("--write-baseline", metavar="FILE",
@@ -51,12 +57,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..ledger.check import LedgerCheck, ledger_checks
+    from ..ledger.store import LedgerError, resolve_location
     from ..reporters import default_format, render
     from ..rules.engine import run_check
     from ..settings.config import load_config
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError
     from ..text.writing import WriteError
+    from .output import write_report
 
     overrides = {
         "paths": args.paths or None,
@@ -65,11 +74,15 @@ def run(args: argparse.Namespace) -> int:
         "fail-on": args.fail_on,
         "disable": args.disable,
     }
+    fmt = args.format or default_format()
     try:
         config = load_config(".", config_path=args.config, overrides=overrides)
         if args.fix:
             _fix_first(config)
-        result = run_check(config)
+        wanted = args.ledger is not None or config.ledger
+        location = resolve_location(args.ledger or None, config.ledger) if wanted else None
+        with ledger_checks(location) as checks:
+            result = run_check(config, extra_checks=checks, optional_ids=(LedgerCheck.NAME,))
         if args.write_baseline:
             from ..integrations.baseline import write_baseline
 
@@ -78,10 +91,21 @@ def run(args: argparse.Namespace) -> int:
             return 2 if result.errors else 0
         if args.baseline:
             result = _without_baseline(result, args.baseline, config.fail_on)
-    except (ConfigError, InputError, WriteError) as exc:
+        documents = result.corpus.documents if result.corpus else ()
+        excerpts = {}
+        if fmt == "html":
+            from ..reporters.html import excerpts_for
+
+            excerpts = excerpts_for(result.findings, documents,
+                                    checks[0].excerpts if checks else None)
+        write_report(render(fmt, result.findings, result.rules, excerpts=excerpts,
+                            checked=[d.path for d in documents]), args.output)
+    except (ConfigError, InputError, LedgerError, WriteError) as exc:
         print(f"{exc}", file=sys.stderr)
         return 2
-    sys.stdout.write(render(args.format or default_format(), result.findings, result.rules))
+    except OSError as exc:
+        print(f"factlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     for message in result.errors:
         print(message, file=sys.stderr)
     return result.exit_code
