@@ -59,7 +59,7 @@ FIRES = [
     ("usage-arabic-scale", "奖金1万8千2百元", "1万8千2百", "18200", True),
     ("usage-arabic-scale", "投资3千万元", "3千万", "3000万", True),
     ("usage-arabic-scale", "投资1亿2千万元", "1亿2千万", "1亿2000万", True),
-    ("usage-arabic-scale", "每注可得12万5千元。", "12万5千", "125000", True),  # news-dev trad.
+    ("usage-arabic-scale", "每注可得12万5千元。", "12万5千", "12万5000", True),  # news-dev trad.
     ("usage-arabic-scale", "现金4万5千元", "4万5千", "45000", True),
     # news-dev statistics/0026.txt, traditional/0125.txt, traditional/0004.txt
     ("usage-arabic-scale", "日均新设企业由5千多户增加", "5千", "5000", True),

@@ -12,8 +12,8 @@ Does not fire on: ``4000人``, ``5千米``, ``3千克``, ``10千瓦``, ``1020百
 ``四千人``, ``3万人``, ``1882百亿亿次`` (百亿亿次, 10¹⁸ operations, is a unit).
 
 ``1千4百多万`` becomes ``1400多万``: the 万 written after 多 is part of the figure.
-A figure ending in 万 or 亿 keeps them (``1亿3千万`` → ``1亿3000万``); any other becomes
-plain digits (``1万8千2百`` → ``18200``, ``12万5千元`` → ``125000元``).
+The writer's 万 and 亿 stay (``1亿3千万`` → ``1亿3000万``, ``12万5千元`` → ``12万5000元``);
+a figure under 100,000 becomes plain digits (``1万8千2百`` → ``18200``).
 
 The fix writes the figure in digits, keeping a final 万 or 亿; factlint proves it
 by reading the figure again before ``factlint fix`` applies it.
@@ -47,12 +47,11 @@ _TOKEN = regex.compile(r"(\d+(?:\.\d+)?)?([十百千万亿])")
 def rewrite(run: str, written: str) -> tuple[str, Decimal] | None:
     """The figure ``run`` (normalised; ``written`` is the same text as in the file) in
     digits, and its value: ``1万8千2百`` → ``18200``, ``3千万`` → ``3000万``, ``12万5千`` →
-    ``125000``, ``3億6千萬`` → ``3億6000萬``.  None when it is not a figure.
+    ``12万5000``, ``3億6千萬`` → ``3億6000萬``.  None when it is not a figure.
 
-    A figure that ends in 万 or 亿 keeps the writer's 万 and 亿 (GB/T 15835-2011 5.3
-    allows them) and only its stretches with 十/百/千 are rewritten; any other becomes
-    plain digits.  (``12万5000`` is allowed too, but factlint reads it as 12万 and
-    5000, so it could not prove that fix; it can prove ``125000``.)
+    The writer's 万 and 亿 stay (GB/T 15835-2011 5.3 allows them) and only the stretches
+    with 十/百/千 are rewritten, except that a figure under 100,000 not ending in 万 or
+    亿 becomes plain digits (``1万8千2百`` → ``18200``).
     """
     pieces: list[str] = []
     total = Decimal(0)
@@ -85,7 +84,7 @@ def rewrite(run: str, written: str) -> tuple[str, Decimal] | None:
     if section or section_start < len(run):
         pieces.append(_digits(section))
     value = total + section
-    if run[-1] not in "万亿":
+    if run[-1] not in "万亿" and value < 100_000:
         return _digits(value), value
     return "".join(pieces), value
 
