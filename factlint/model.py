@@ -194,6 +194,41 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Replacement:
+    """Replace the original text ``old`` at ``start:end`` of file ``path`` by ``new``.
+
+    ``start``/``end`` are code-point offsets into the decoded original text (as
+    :class:`Span`'s); ``line``/``column``/``end_line``/``end_column`` are the same
+    place 1-based, end exclusive, for editors (LSP ranges, SARIF regions).
+    """
+
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """How to repair a finding: replacements in one file, applied together.
+
+    ``safe`` is True only when factlint has read the changed text again and
+    every quantity there still has the same interval, qualifier, unit, kind and
+    date (see README, "factlint fix"); ``factlint fix`` applies only safe fixes
+    and reports the others as suggestions.
+    """
+
+    description: str
+    replacements: tuple[Replacement, ...]
+    safe: bool = False
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem: which rule, how bad, where, and the other places involved."""
 
@@ -202,6 +237,8 @@ class Finding:
     message: str
     location: Location
     related: tuple[Location, ...] = field(default_factory=tuple)
+    #: A repair, if the rule knows one (its ``safe`` flag says if it may be applied).
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple:
         loc = self.location

@@ -70,6 +70,7 @@ from ..model import (
 )
 from ..settings.config import Config
 from ..settings.sources import load_sources, normalize_path, resolved
+from ..text.directives import Suppressions
 from ..text.files import InputError, discover, display_name, working_on
 from . import (
     ALIASES,
@@ -101,7 +102,16 @@ __all__ = [
     "run_check",
     "run_local",
     "run_rules",
+    "active_rules",
+    "finish_findings",
+    "UNUSED_SUPPRESSION",
 ]
+
+#: The id under which a suppression comment that silenced nothing is reported.
+UNUSED_SUPPRESSION = "unused-suppression"
+UNUSED_SUPPRESSION_DESCRIPTION = (
+    "A factlint-disable comment that silences no finding: the problem it was written "
+    "for is gone or the rule id is wrong; delete it.")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -256,11 +266,17 @@ class DocumentOutcome:
     pieces: tuple[tuple[PieceKey, Piece], ...] = ()
     document: Document | None = None  # when the plan keeps documents (html report)
     notes: tuple[str, ...] = ()  # warnings about how it was read (Big5 decoded)
+    #: Its suppression comments (applied on the client to every stage's findings), or the
+    #: error of a malformed one.
+    suppressions: Suppressions | None = None
+    directive_error: str | None = None
 
     def reportable(self) -> bool:
-        """Whether the result needs it: findings, an error, notes or its document kept."""
+        """Whether the result needs it: findings, an error, notes, suppression comments
+        or its document kept."""
         return (bool(self.findings) or self.error is not None or self.document is not None
-                or bool(self.notes))
+                or bool(self.notes) or self.suppressions is not None
+                or self.directive_error is not None)
 
 
 @dataclass(frozen=True, eq=False)
@@ -285,6 +301,11 @@ class CheckPlan:
     each_document: frozenset[str] = frozenset()
     #: Where documents' extractions are kept between runs (the hook), or None.
     cache: ExtractionCache | None = None
+    #: Whether a suppression comment that silences nothing is reported, and at what level.
+    report_unused: bool = True
+    unused_level: str = "info"
+    #: Every rule id there is (to tell a suppression comment's typo from a quiet rule).
+    known_ids: frozenset[str] = frozenset()
 
     def rules_of(self, scope: str) -> list[Rule]:
         return [rule for rule in self.rules if self.scopes[rule.id] == scope]
@@ -332,6 +353,136 @@ def _selectors_in(value: Any) -> list[Selector]:
     return []
 
 
+def _suggest_only(rules: Sequence[Rule]) -> set[str]:
+    """Ids of rules whose fixes are never applied automatically (SUGGEST_ONLY)."""
+    return {rule.id for rule in rules if rule.type in BUILTINS
+            and getattr(builtin_module(rule.type), "SUGGEST_ONLY", False)}
+
+
+def _prove(findings: list[Finding], corpus: Corpus, rules: Sequence[Rule]) -> list[Finding]:
+    from .fixes import prove_findings
+
+    proven = prove_findings(findings, corpus)
+    never = _suggest_only(rules)
+    return [dataclasses.replace(f, fix=dataclasses.replace(f.fix, safe=False))
+            if f.fix is not None and f.fix.safe and f.rule in never else f for f in proven]
+
+
+def directives_of(document: Document) -> tuple[Suppressions | None, str | None]:
+    """The suppression comments of ``document`` (None if it has none), or the error of a
+    malformed one."""
+    from ..text.directives import DirectiveError, parse_directives
+
+    try:
+        parsed = parse_directives(document.text, document.path)
+    except DirectiveError as exc:
+        return None, str(exc)
+    return (parsed if parsed.directives else None), None
+
+
+def _suppress(findings: list[Finding], corpus: Corpus, report_unused: bool,
+              known_ids: set[str] | None = None, unused_level: str = "info"
+              ) -> tuple[list[Finding], list[str]]:
+    """Drop findings a suppression comment silences; report comments that silence nothing."""
+    by_path: dict[str, Suppressions] = {}
+    errors: list[str] = []
+    for document in corpus.documents:
+        parsed, error = directives_of(document)
+        if error is not None:
+            errors.append(error)
+        elif parsed is not None:
+            by_path[document.path] = parsed
+    return silence(findings, by_path, report_unused, known_ids, unused_level), errors
+
+
+def silence(findings: list[Finding], by_path: Mapping[str, Suppressions], report_unused: bool,
+            known_ids: set[str] | None = None, unused_level: str = "info") -> list[Finding]:
+    """``findings`` without those the files' suppression comments (``by_path``) silence,
+    and with one finding for each comment that silences nothing (``report_unused``)."""
+    if not by_path:
+        return findings
+    used: set[tuple[str, int]] = set()
+    silenced: set[int] = set()
+    in_file: dict[str, list[int]] = {}
+    for i, finding in enumerate(findings):
+        in_file.setdefault(finding.location.path, []).append(i)
+    for path, suppressions in by_path.items():
+        here = in_file.get(path, [])
+        flags, used_here = suppressions.silence(
+            [(findings[i].rule, findings[i].location.line) for i in here])
+        silenced.update(i for i, flag in zip(here, flags, strict=True) if flag)
+        used.update((path, index) for index in used_here)
+    kept = [f for i, f in enumerate(findings) if i not in silenced]
+    if report_unused:
+        for path, suppressions in sorted(by_path.items()):
+            for index, directive in enumerate(suppressions.directives):
+                if (path, index) in used:
+                    continue
+                rules = ", ".join(directive.rules) or "any rule"
+                message = f"{directive.text} silences no finding of {rules}; delete it"
+                unknown = [r for r in directive.rules if known_ids and r not in known_ids]
+                if unknown:  # a typo in the rule id is the likelier story
+                    message = f"{directive.text}: {_unknown_rule(unknown[0], known_ids)}"
+                kept.append(Finding(
+                    rule=UNUSED_SUPPRESSION, level=unused_level, message=message,
+                    location=Location(path, directive.line, directive.column, directive.line,
+                                      directive.end_column, directive.text)))
+    return kept
+
+
+def finish_findings(findings: list[Finding], corpus: Corpus, rules: Sequence[Rule], *,
+                    report_unused: bool = True, known_ids: set[str] | None = None,
+                    unused_level: str = "info") -> tuple[list[Finding], list[str]]:
+    """Prove every fix (``Fix.safe``) and apply the suppression comments of the files.
+
+    ``known_ids``: every rule id there is, to tell a suppression naming no rule (a
+    typo) from one whose rule found nothing.  Returns the findings left and the
+    errors of malformed suppression comments.
+    """
+    return _suppress(_prove(findings, corpus, rules), corpus, report_unused, known_ids,
+                     unused_level)
+
+
+def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding], set[Finding]]:
+    seen: dict[Finding, None] = {}
+    known: set[Finding] = set()
+    for index, finding in enumerate(findings):
+        seen.setdefault(finding, None)
+        if index in explained:
+            known.add(finding)
+    return list(seen), known
+
+
+def active_rules(config: Config, extra_checks: Sequence[object] = (),
+                 optional_ids: Iterable[str] = ()) -> list[Rule]:
+    """The rules a run of ``config`` uses: rule files, built-ins and ``extra_checks``,
+    minus ``disable``, at the configured ``levels`` (a former id such as repeated-figure
+    names the check that replaced it); an opt-in check (``OPT_IN`` in its module) only
+    when ``levels`` names it.  Raises ConfigError naming an unknown rule id."""
+    rules = load_rules(config.rules) + builtin_rules() + [_builtin_rule(c) for c in extra_checks]
+    known_ids = {rule.id for rule in rules} | set(BUILTINS) | set(ALIASES) | set(optional_ids) \
+        | {UNUSED_SUPPRESSION}
+    for rule_id in config.disable:
+        if rule_id not in known_ids:
+            raise config.error("disable", _unknown_rule(rule_id, known_ids), rule_id)
+    for rule_id in config.levels:
+        if rule_id not in known_ids:
+            raise config.error("levels", _unknown_rule(rule_id, known_ids), rule_id)
+    # A former id (repeated-figure) names the check that replaced it (restatement).
+    disabled = {ALIASES.get(rule_id, rule_id) for rule_id in config.disable}
+    levels = {ALIASES.get(rule_id, rule_id): level for rule_id, level in config.levels.items()
+              if rule_id in ALIASES}
+    levels.update({rule_id: level for rule_id, level in config.levels.items()
+                   if rule_id not in ALIASES})
+    return [dataclasses.replace(rule, level=levels.get(rule.id, rule.level))
+            for rule in rules if rule.id not in disabled
+            and (rule.id in levels or not _opt_in(rule))]
+
+
+def _opt_in(rule: Rule) -> bool:
+    return rule.type in BUILTINS and getattr(builtin_module(rule.type), "OPT_IN", False)
+
+
 def plan_check(config: Config, extra_checks: Sequence[object] = (),
                optional_ids: Iterable[str] = (), keep_documents: bool = False, *,
                drafts: Sequence[str] = (), cache: ExtractionCache | None = None,
@@ -357,22 +508,8 @@ def plan_check(config: Config, extra_checks: Sequence[object] = (),
                            "in [tool.factlint] or .factlint.yaml")
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
     extra = {check.NAME: check for check in extra_checks}
-    rules = load_rules(config.rules) + builtin_rules() + [_builtin_rule(c) for c in extra_checks]
-    known_ids = {rule.id for rule in rules} | set(BUILTINS) | set(ALIASES) | set(optional_ids)
-    for rule_id in config.disable:
-        if rule_id not in known_ids:
-            raise config.error("disable", _unknown_rule(rule_id, known_ids), rule_id)
-    for rule_id in config.levels:
-        if rule_id not in known_ids:
-            raise config.error("levels", _unknown_rule(rule_id, known_ids), rule_id)
-    # A former id (repeated-figure) names the check that replaced it (restatement).
-    disabled = {ALIASES.get(rule_id, rule_id) for rule_id in config.disable}
-    levels = {ALIASES.get(rule_id, rule_id): level for rule_id, level in config.levels.items()
-              if rule_id in ALIASES}
-    levels.update({rule_id: level for rule_id, level in config.levels.items()
-                   if rule_id not in ALIASES})
-    active = tuple(dataclasses.replace(rule, level=levels.get(rule.id, rule.level))
-                   for rule in rules if rule.id not in disabled)
+    optional_ids = tuple(optional_ids)  # read twice below
+    active = tuple(active_rules(config, extra_checks, optional_ids))
     scopes = {rule.id: rule_scope(rule, extra) for rule in active}
     each_document = frozenset(rule.id for rule in active if per_document(rule))
     selectors = {}
@@ -389,14 +526,20 @@ def plan_check(config: Config, extra_checks: Sequence[object] = (),
     ctx = CheckContext(variants=config.measure_word_variants,
                        drafts=frozenset(resolved(path) for path in drafts),
                        focus=None if focus is None else frozenset(map(resolved, focus)),
-                       base=os.getcwd())
+                       range_connector=config.range_connector, base=os.getcwd())
     return CheckPlan(rules=active, ctx=ctx,
                      sources=tuple(sources), groups=tuple(groups), fail_on=config.fail_on,
                      scopes=scopes, selectors=selectors, groups_of=groups_of,
                      years=dateline_years(sources), each_document=each_document,
                      cache=cache,
                      group_by_id={group.id: group for group in reversed(groups)},
-                     extra=extra, keep_documents=keep_documents)
+                     extra=extra, keep_documents=keep_documents,
+                     report_unused=UNUSED_SUPPRESSION not in config.disable,
+                     unused_level=config.levels.get(UNUSED_SUPPRESSION, "info"),
+                     # Every rule id there is: active_rules checked each disabled one exists.
+                     known_ids=frozenset({rule.id for rule in active} | set(config.disable)
+                                         | set(BUILTINS) | set(ALIASES) | set(optional_ids)
+                                         | {UNUSED_SUPPRESSION}))
 
 
 def inputs_of(config: Config, drafts: Sequence[str] = ()) -> list[str]:
@@ -412,6 +555,8 @@ def inputs_of(config: Config, drafts: Sequence[str] = ()) -> list[str]:
 def _run_marked(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext,
                 extra: Mapping[str, object]) -> tuple[tuple[Finding, bool], ...]:
     findings, explained = run_rules(rules, corpus, ctx, extra)
+    # Each fix is proven against the documents the rule saw (the finding's own).
+    findings = _prove(findings, corpus, rules)
     return tuple((finding, index in explained) for index, finding in enumerate(findings))
 
 
@@ -497,7 +642,9 @@ def check_document(plan: CheckPlan, index: int, path: str,
                                      for selector in plan.selectors[rule.id])
             if evaluated[rule.id]:
                 rules.append(rule)
+    suppressions, directive_error = directives_of(document)
     return DocumentOutcome(index=index, path=document.path,
+                           suppressions=suppressions, directive_error=directive_error,
                            findings=_run_marked(rules, alone, plan.ctx, plan.extra),
                            document=document if plan.keep_documents else None,
                            pieces=tuple(piece_keys(plan, index, document, file, evaluated)),
@@ -538,6 +685,8 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
     unique: dict[Finding, None] = {}
     known: set[Finding] = set()
     errors: list[tuple[int, str]] = []
+    directive_errors: list[tuple[int, str]] = []
+    by_path: dict[str, Suppressions] = {}
     notes: list[tuple[int, tuple[str, ...]]] = []
 
     def add(marked: Iterable[tuple[Finding, bool]]) -> None:
@@ -552,16 +701,26 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
             errors.append((outcome.index, outcome.error))
         if outcome.notes:
             notes.append((outcome.index, outcome.notes))
+        if outcome.directive_error is not None:
+            directive_errors.append((outcome.index, outcome.directive_error))
+        if outcome.suppressions is not None:
+            by_path[outcome.path] = outcome.suppressions
         if outcome.document is not None:
             documents.append((outcome.index, outcome.document))
         add(outcome.findings)
     for marked in cross:
         add(marked)
-    findings = tuple(sorted_findings(unique))
+    findings = tuple(sorted_findings(silence(list(unique), by_path, plan.report_unused,
+                                             set(plan.known_ids), plan.unused_level)))
     infos = {rule.id: RuleInfo(rule.id, rule.level, rule.description or rule.message,
                                rule.link) for rule in sorted(plan.rules, key=lambda r: r.id)}
+    if plan.report_unused and any(f.rule == UNUSED_SUPPRESSION for f in findings):
+        infos[UNUSED_SUPPRESSION] = RuleInfo(UNUSED_SUPPRESSION, plan.unused_level,
+                                             UNUSED_SUPPRESSION_DESCRIPTION)
+        infos = dict(sorted(infos.items()))
     failing = any(fails(f.level, plan.fail_on) for f in findings if f not in known)
     messages = [message for _, message in sorted(errors)]
+    messages += [message for _, message in sorted(directive_errors)]
     unread = {index for index, _ in errors}
     read = [display_name(path) for index, path in enumerate(paths) if index not in unread]
     warnings = [note for _, found in sorted(notes, key=lambda pair: pair[0]) for note in found]
@@ -701,6 +860,10 @@ def check_corpus(paths: Sequence[str] | None = None, config: Config | None = Non
     from .dask_engine import run_dask
 
     return run_dask(plan, inputs_of(config), client, progress=progress)
+
+
+def _identity(finding: Finding) -> tuple:
+    return (finding.rule, finding.level, finding.message, finding.location, finding.related)
 
 
 def _unknown_rule(rule_id: str, known_ids: set[str]) -> str:
