@@ -271,6 +271,10 @@ SCOPED_TEXTS = {
     "e.txt": "救援队共50人。",
     "f.txt": "其中队员30人，司机25人。",
     "g.txt": "武汉于2月17日至19日开展拉网式大排查，连续3天时间、72个小时排查完毕。",
+    # numeral usage with a proven fix; suppression comments, one of which silences nothing
+    "i.txt": "今年增长3～5万人。",
+    "j.txt": "今年增长3～5万人。<!-- factlint-disable-line usage-range-scale -->\n"
+             "<!-- factlint-disable-next-line usage-ji-numeral -->\n没有问题。\n",
 }
 
 
@@ -312,6 +316,9 @@ def test_per_document_rules_warnings_and_notes_are_identical_on_dask(client, sco
     assert any("read as Big5" in w for w in local.warnings)
     assert any("version group 'lonely'" in w for w in local.warnings)
     assert local.errors and local.files == len(SCOPED_TEXTS) + 1
+    [usage] = [f for f in local.findings if f.rule == "usage-range-scale"]
+    assert usage.location.path == "docs/i.txt" and usage.fix.safe  # proven, j.txt silenced
+    assert ("unused-suppression", "docs/j.txt") in found
     assert _reports(dask) == _reports(local)
     assert (dask.warnings, dask.errors, dask.files, dask.exit_code) == (
         local.warnings, local.errors, local.files, local.exit_code)
