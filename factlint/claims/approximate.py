@@ -94,8 +94,9 @@ class Approx:
         if self.expected.iso is not None or (lo is None and hi is None):
             return False
         value = Fraction(number)
-        return ((lo is None or Fraction(lo) <= value)
-                and (hi is None or value <= Fraction(hi)))
+        below_top = (hi is None or value < Fraction(hi)
+                     or value == Fraction(hi) and not self.expected.hi_open)
+        return (lo is None or Fraction(lo) <= value) and below_top
 
     def verdict_reason(self, other: Any) -> str:
         """Why ``other`` does or does not equal this figure."""

@@ -180,6 +180,26 @@ _QUALIFIER_OF = {
     "不足": "at_most", "不到": "at_most", "未满": "at_most", "以下": "at_most",
     "以内": "at_most", "之内": "at_most", "内": "at_most", "不超过": "at_most", "最多": "at_most",
 }
+#: Kinds whose whole numbers are counted, not measured: 9761个 and 17元 are exact.
+COUNTED_KINDS = frozenset({"count", "money"})
+
+
+def counted_precision(figure: Figure) -> Decimal:
+    """The rounding a count or a sum of money carries, read off how it is written.
+
+    A whole number written to the units (9761, 17, 290, 一万零五) is exact; one
+    ending in two or more zeros (1200, 7400万) may be rounded to its last non-zero
+    digit (± half of it); a decimal or a multiplier (76.8亿, 7436万) carries half a
+    unit of its last written digit.  Measures, shares and durations (15%, 3天,
+    17公里) are rounded readings and keep half a unit of their last digit.
+    """
+    if figure.round_zeros:
+        return figure.step / 2
+    if figure.precision == _HALF:
+        return ZERO
+    return figure.precision
+
+
 _NEARLY, _ABOUT_LO, _ABOUT_HI = Decimal("0.9"), Decimal("0.9"), Decimal("1.1")
 _HALF = Decimal("0.5")
 
@@ -614,6 +634,8 @@ class _Builder:
             qualifier = figure.qualifier
             if qualifier == "vague":
                 precision = ZERO
+            elif qualifier == "exact" and kind in COUNTED_KINDS:
+                precision = counted_precision(figure)
         # lo, hi and the written value are often the same Decimal: clean it once.
         value = _clean(figure.lo)
         lo = value if lo is figure.lo else _clean(lo)

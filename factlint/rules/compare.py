@@ -80,11 +80,11 @@ def parse_options(node: YamlMap, rule_id: str) -> Mapping[str, Any]:
 def _impossible(op: str, left: Interval, right: Interval) -> bool:
     """Whether ``left op right`` cannot hold for any values in the intervals."""
     if op == "<=":
-        return left.lo > right.hi
+        return not right.overlaps(left) and left.lo >= right.hi
     if op == "<":
         return left.lo >= right.hi
     if op == ">=":
-        return left.hi < right.lo
+        return not right.overlaps(left) and left.hi <= right.lo
     return left.hi <= right.lo  # ">"
 
 
