@@ -46,7 +46,7 @@ class Figure:
     step: Decimal = ONE
     #: "exact", "range" (三四十) or "vague" (几十, 上百)
     qualifier: str = "exact"
-    #: written as a whole number ending in two or more zeros (1200, 7400万, 一千二百):
+    #: written as a whole number ending in two or more zeros, no 万/亿 (1200, 一千二百):
     #: a count written so is rounded to its last non-zero digit (see README, "Qualifiers")
     round_zeros: bool = False
 
@@ -121,7 +121,7 @@ def arabic(digits: str, mult: str = "") -> Figure:
     power = _POWERS.get
     last_digit = (power(written) or Decimal(1).scaleb(written)) * factor
     step = (power(significant) or Decimal(1).scaleb(significant)) * factor
-    round_zeros = written == 0 and significant >= 2 and "." not in text
+    round_zeros = not mult and written == 0 and significant >= 2 and "." not in text
     return Figure(value, value, last_digit / 2, step, "exact", round_zeros)
 
 
@@ -206,7 +206,7 @@ def chinese(numeral: str) -> Figure:
     else:
         unit = trailing
     step = last_significant_unit(value)
-    round_zeros = "点" not in numeral and step >= unit * 100
+    round_zeros = unit == ONE and "点" not in numeral and step >= 100
     return Figure(value, value, unit / 2, step, "exact", round_zeros)
 
 

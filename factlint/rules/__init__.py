@@ -61,7 +61,8 @@ __all__ = [
 ]
 
 RULE_TYPES: tuple[str, ...] = ("expect", "consistent", "sum", "compare", "derived", "duration")
-BUILTINS: tuple[str, ...] = ("repeated-figure", "contradictory-qualifier", "cross-source")
+BUILTINS: tuple[str, ...] = ("repeated-figure", "contradictory-qualifier", "cross-source",
+                             "total-vs-parts", "range-vs-duration", "share-bounds")
 COMMON_KEYS: frozenset[str] = frozenset(
     {"id", "type", "level", "message", "link", "description", "known"})
 KNOWN_KEYS: tuple[str, ...] = ("reason", "locations", "value")
