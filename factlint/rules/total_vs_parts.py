@@ -68,7 +68,8 @@ DESCRIPTION = ("A stated total and the parts the text enumerates for it do not a
 #: the list is all of it, so a sum below the total is wrong too.
 COMPLETE_MARKERS: tuple[str, ...] = ("分别为", "分别是", "分别有", "分為", "分为", "分別為",
                                      "分別是")
-PART_MARKERS: tuple[str, ...] = (*COMPLETE_MARKERS, "其中", "包括", "包含", "：", ":", "（", "(")
+PART_MARKERS: tuple[str, ...] = (*COMPLETE_MARKERS, "其中", "包括", "包含", "：", ":", "（", "(",
+                                 "中")
 #: Markers that follow a total only when the total says it is one (共有3所学校，分别为…).
 _NEED_TOTAL_WORD: frozenset[str] = frozenset({*COMPLETE_MARKERS, "：", ":"})
 _MARKER = regex.compile("|".join(regex.escape(m) for m in
@@ -104,7 +105,7 @@ COMPLEMENTS: tuple[tuple[str, str], ...] = (
     ("中央", "地方"), ("出口", "进口"), ("出口", "進口"), ("男", "女"), ("城镇", "农村"),
     ("城镇", "乡村"), ("城市", "农村"), ("城鎮", "鄉村"), ("境内", "境外"), ("境內", "境外"),
     ("国内", "国外"), ("國內", "國外"), ("公办", "民办"), ("本地", "外地"),
-    ("出席", "缺席"),
+    ("出席", "缺席"), ("已", "剩余"), ("已", "剩餘"), ("已", "尚有"), ("已", "仍有"),
 )
 #: A share names its whole for the shares to be of one whole: 占总人口的, 占全部, 占GDP.
 #: 占全国的 is not enough: 水电、风电分别占全国的75.7%、45.5% are of different totals.
@@ -127,16 +128,16 @@ def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
             headline_text = period.text
             headline_totals = [f for f in period.figures if _can_total(f.quantity)]
             continue
-        for total, parts, complete in _marked_groups(period):
+        for total, parts, complete in (*_marked_groups(period), *_paired_groups(period)):
             key = tuple(p.quantity.span.start for p in (total, *parts))
             if key not in seen:
                 seen.add(key)
-                yield from _judge(rule, total, parts, complete, "合计")
+                yield from _judge(rule, period.text, total, parts, complete, "合计")
         for total, parts in _headline_groups(period, headline_totals, headline_text):
             key = tuple(p.quantity.span.start for p in (total, *parts))
             if key not in seen:
                 seen.add(key)
-                yield from _judge(rule, total, parts, True, "标题说")
+                yield from _judge(rule, period.text, total, parts, True, "标题说")
         yield from _shares(rule, period)
 
 
@@ -169,11 +170,19 @@ def _is_change(period: Period, figure: Figure) -> bool:
             or bool(before) and bool(_NUMERAL.match(before[-1])))
 
 
+_NOT_AMONG = tuple("国國央心华華文间間部午")
+
+
 def _is_marker(text: str, marker: regex.Match, figures_at: set[int],
                figure_ends: set[int]) -> bool:
     start, end = marker.span()
-    if marker.group() in "（(":
-        return start in figure_ends
+    if marker.group() in ("（", "("):
+        return start in figure_ends  # 17例(广东8例…): right after the total
+    if marker.group() == "中":
+        # 5人中只有2人, 16名干部中: after the total and its noun; not 18人中国籍.
+        return (not text.startswith(_NOT_AMONG, end)
+                and any(start - k in figure_ends and regex.fullmatch(r"\p{Han}*", text[
+                    start - k:start]) for k in range(0, 3)))
     if marker.group() != "其中":
         return True
     if start == 0 or text[start - 1] in _OPENS:
@@ -186,12 +195,21 @@ def _ends_clause(text: str, figure: Figure) -> bool:
     return figure.end >= len(text) or text[figure.end] in "，,；;。！？!?）)并"
 
 
+def _opens_clause(text: str, figure: Figure) -> bool:
+    """Whether the figure starts its clause, after at most a short word (其中9包供检测，
+    2包备份; 只有2人准担保，余下3人还押)."""
+    before = text[max(0, figure.start - 4):figure.start]
+    cut = max((before.rfind(c) for c in "，,；;：:（(中"), default=-1)
+    return len(before) - cut - 1 <= 3 and (cut >= 0 or figure.start <= 3)
+
+
 def _run(period: Period, candidates: Sequence[Figure]) -> list[Figure]:
     """The parts: figures after the marker enumerated together.
 
-    Items of one list (、 和 及) follow one another; a part that ends its clause may
-    be followed by the next in a short clause of its own (其中，代表团提出的26件，30名
-    以上代表联名提出的272件).  The first figure that is neither ends the parts.
+    Items of one list (、 和 及) follow one another; a part may be followed by the
+    next in a short clause of its own when both end their clauses (其中，代表团提出
+    的26件，30名以上代表联名提出的272件) or both open them (其中9包供检测，2包备份).
+    The first figure that is none of these ends the parts.
     """
     text = period.text
     if not candidates:
@@ -203,9 +221,10 @@ def _run(period: Period, candidates: Sequence[Figure]) -> list[Figure]:
         gap = text[run[-1].end:figure.start]
         if _joined(text, run[-1], figure):
             run.append(figure)
-        elif (_ends_clause(text, run[-1]) and _ends_clause(text, figure) and len(gap) <= 20
-              and len(_CLAUSE.findall(gap)) == 1
-              and _same_unit(run[-1].quantity, figure.quantity)):
+        elif (len(gap) <= 20 and len(_CLAUSE.findall(gap)) == 1
+              and _same_unit(run[-1].quantity, figure.quantity)
+              and (_ends_clause(text, run[-1]) and _ends_clause(text, figure)
+                   or _opens_clause(text, run[-1]) and _opens_clause(text, figure))):
             run.append(figure)
         else:
             break
@@ -245,7 +264,7 @@ def _marked_groups(period: Period) -> Iterator[tuple[Figure, list[Figure], bool]
             continue
         if before >= 2 and _joined(text, figures[before - 2], total):
             continue  # 156名平民死亡、741名平民受伤，其中…: of both figures, not one
-        # 其中 says "of these" by itself; 包括, 分别为 and a colon follow a total only
+        # 其中 and N中 say "of these" by themselves; 分别为 and a colon follow a total only
         # when the total says it is one (共有3所学校，分别为…; 合计卖超30.62亿元：…).
         if marker.group() in _NEED_TOTAL_WORD and not _TOTAL_WORD.search(
                 _clause_before(text, total.start)):
@@ -265,16 +284,43 @@ def _marked_groups(period: Period) -> Iterator[tuple[Figure, list[Figure], bool]
                             for p in parts):
             continue
         items = _items(text, parts, marker.end())
+        if marker.group() == "中" and not (len(parts) >= 2 and _REST.search(items[-1])):
+            continue  # N中 is a total's only with "the rest": 5人中只有2人…余下3人
         complete = len(parts) >= 2 and text[parts[-1].end:parts[-1].end + 1] != "等" and (
             marker.group() in COMPLETE_MARKERS
             or paren and not regex.search("等|其中|包括", text[marker.end():stop])
-            or _complementary(items) or _graded(items)
+            or _complementary(items) or _graded(items) or bool(_REST.search(items[-1]))
             or _breakdown(text, parts, text[max(0, total.start - 8):total.end + 8],
                           marker.end(), closed=False))
         yield total, parts, complete
 
 
-_SEPARATOR = regex.compile(r"[、，,；;。：:（）()]|和|及|以及|与|與")
+_SEPARATOR = regex.compile(r"[、，,；;。：:（）()]")
+
+
+def _paired_groups(period: Period) -> Iterator[tuple[Figure, list[Figure], bool]]:
+    """A total followed, clause by clause, by its two sides with no marker.
+
+    ``应出席代表2956人，出席2877人，缺席79人``; ``应转移54468人，已紧急转移安置53808人，
+    剩余660名``: the two figures after the total name the two sides of one whole
+    (:data:`COMPLEMENTS`), so they are all of it.
+    """
+    text, figures = period.text, period.figures
+    for i in range(1, len(figures) - 1):
+        total, first, second = figures[i - 1], figures[i], figures[i + 1]
+        if not (_same_unit(total.quantity, first.quantity)
+                and _same_unit(first.quantity, second.quantity)):
+            continue
+        if any(len(_CLAUSE.findall(text, a.end, b.start)) != 1
+               for a, b in ((total, first), (first, second))):
+            continue
+        if not _can_total(total.quantity) or any(_is_change(period, f)
+                                                 for f in (total, first, second)):
+            continue
+        items = _items(text, [first, second], total.end)
+        own = _items(text, [total], max(0, total.start - 12))[0]
+        if _complementary(items) and not any(b in own for a, b in COMPLEMENTS if a in items[0]):
+            yield total, [first, second], True
 
 
 def _items(text: str, parts: Sequence[Figure], start: int) -> list[str]:
@@ -302,6 +348,8 @@ def _complementary(items: Sequence[str]) -> bool:
                for a, b in COMPLEMENTS)
 
 
+#: The last item is the rest of the whole: 5人中只有2人准担保，余下3人还押.
+_REST = regex.compile(r"其余|其餘|其他|其它|余下|餘下|剩下|剩余|剩餘")
 _GRADES = "特一二三四五六七八九"
 _GRADE = regex.compile(r"([特一二三四五六七八九])(?:等|级|級|类|類)")
 
@@ -388,7 +436,28 @@ def _location(figure: Figure) -> Location:
     return Location.of(figure.quantity.span, figure.quantity.text)
 
 
-def _judge(rule: Rule, total: Figure, parts: Sequence[Figure], complete: bool,
+_UNREAD = r"(?:[0-9０-９]|[零〇一二两三四五六七八九十百千万亿兩萬億])+"
+_CLOSE_LIST = regex.compile(r"[；;。）)]")
+
+
+def _unread_figure(text: str, total: Figure, parts: Sequence[Figure]) -> bool:
+    """Whether the list holds a figure in the total's unit that was not read as a part.
+
+    A part the extractor missed (一例 in a list of 8例，7例) would make a complete list
+    look short, so a sum below the total is not reported then.
+    """
+    unit = total.quantity.unit or ""
+    cursor, rest = parts[0].start, []
+    for part in parts:
+        rest.append(text[cursor:part.start])
+        cursor = part.end
+    tail = text[cursor:cursor + 12]
+    rest.append(tail[:_CLOSE_LIST.search(tail).start()] if _CLOSE_LIST.search(tail) else tail)
+    pattern = _UNREAD + "(?:个|個)?" + regex.escape(unit)
+    return any(regex.search(pattern, piece) for piece in rest)
+
+
+def _judge(rule: Rule, text: str, total: Figure, parts: Sequence[Figure], complete: bool,
            said: str) -> Iterator[Finding]:
     whole = interval_of(total.quantity)
     unit = total.quantity.unit or ""
@@ -405,7 +474,7 @@ def _judge(rule: Rule, total: Figure, parts: Sequence[Figure], complete: bool,
     if result.overlaps(whole):
         return
     above = result.lo >= whole.hi
-    if not above and not complete:
+    if not above and (not complete or _unread_figure(text, total, parts)):
         return  # 其中 a、b: the list may name only some of the parts
     terms = "+".join(_written(p.quantity).removesuffix(unit) for p in parts)
     where = "正文所列" if said == "标题说" else ""
