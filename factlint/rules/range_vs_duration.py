@@ -12,9 +12,10 @@ What is checked, only where the text ties the two together:
   (``2月17日至19日``, ``8月5日至17日``) and, after it in the same sentence or in the
   next sentence when the range opens its own sentence (``2月17日至19日，一场…大排查
   在武汉上演。…紧急动员，3天时间``), a duration written as the length of a span:
-  ``为期``/``历时``/``连续``/``整整``/``用了`` N天, or N天时间/之内/里.  No other date may
-  stand between them.  The range counts both ends (17日至19日 is 3 days), as
-  news copy does (``8月5日至17日連續工作13日``).
+  ``为期``/``历时``/``连续``/``整整``/``持续`` N天, or N天时间/之内/里.  No other date
+  may stand between them, nor a word that makes the duration a part of the span
+  (其间, 期间, 每天, 前, 后: 3月5日至11日举行，其间…用了2天时间).  The range
+  counts both ends (17日至19日 is 3 days), as news copy does (``8月5日至17日連續工作13日``).
 - **One span in two units**: two durations of fixed length side by side, the
   second restating the first (``3天时间，72个小时``; only 时间 and a comma or 、
   between them, and no 每 before the second).
@@ -51,8 +52,10 @@ DESCRIPTION = ("A date range and the duration stated for the same span disagree 
                "(2月17日至19日 … 3天时间; 3天时间，72个小时).")
 
 #: Words before a duration that make it the length of a span.
-_SPAN_BEFORE = regex.compile(r"(?:为期|為期|历时|歷時|连续|連續|整整|用了|花了|耗时|耗時|前后|"
-                             r"前後|持续|持續)(?:工作|奋战|奮戰|作业|作業)?$")
+_SPAN_BEFORE = regex.compile(r"(?:为期|為期|历时|歷時|连续|連續|整整|持续|持續)"
+                             r"(?:工作|奋战|奮戰|作业|作業)?$")
+#: Words between a range and a duration that make the duration a part of the span.
+_WITHIN = regex.compile(r"其间|其間|期间|期間|其中|当中|當中|每天|每日|之间|之間|前|后|後|第")
 #: Words after a duration that make it the length of a span: 3天时间, 5天之内.
 _SPAN_AFTER = regex.compile(r"(?:时间|時間|之内|之內|里|裡|内|內)")
 #: Between two durations that restate one span: 3天时间，72个小时.
@@ -124,7 +127,8 @@ def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
                     and previous.quantity.unit != figure.quantity.unit \
                     and text[max(0, figure.start - 1):figure.start] not in ("每", "日"):
                 yield from _restatement(rule, previous, figure)
-            if current is not None and _is_span(text, figure):
+            if current is not None and _is_span(text, figure) and not _WITHIN.search(
+                    text, max(0, figure.start - 12), figure.start):
                 yield from _against_range(rule, current, figure, duration)
                 if carried is current:
                     carried = None

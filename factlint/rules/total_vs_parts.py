@@ -52,11 +52,11 @@ from decimal import Decimal
 
 import regex
 
-from ..claims.agree import compare_units
+from ..claims.agree import compare_units, format_decimal
 from ..model import Corpus, Document, Finding, Location, Quantity
 from . import CheckContext, Rule
 from ._passages import Figure, Period, periods
-from ._support import format_interval, interval_of
+from ._support import interval_of
 from .safe_eval import Interval
 
 NAME = "total-vs-parts"
@@ -440,6 +440,25 @@ _UNREAD = r"(?:[0-9０-９]|[零〇一二两三四五六七八九十百千万亿
 _CLOSE_LIST = regex.compile(r"[；;。）)]")
 
 
+_SCALES = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("萬億", Decimal(10) ** 12),
+           ("億", Decimal(10) ** 8), ("万", Decimal(10) ** 4), ("萬", Decimal(10) ** 4))
+
+
+def _written_sum(parts: Sequence[Figure], total: Quantity | None) -> str:
+    """The sum of the parts as written, in the total's scale: 9760个, 2.48万亿元, 110%."""
+    value = sum((f.quantity.value or Decimal(0) for f in parts), Decimal(0))
+    unit = parts[0].quantity.unit or "" if total is None else total.unit or ""
+    scale = ""
+    if total is not None:
+        written = _written(total)
+        for name, factor in _SCALES:
+            if name in written:
+                value, scale = value / factor, name
+                break
+    approximate = any(f.quantity.qualifier != "exact" for f in parts)
+    return f"{'约' if approximate else ''}{format_decimal(value)}{scale}{unit}"
+
+
 def _unread_figure(text: str, total: Figure, parts: Sequence[Figure]) -> bool:
     """Whether the list holds a figure in the total's unit that was not read as a part.
 
@@ -481,7 +500,7 @@ def _judge(rule: Rule, text: str, total: Figure, parts: Sequence[Figure], comple
     verdict = "超过" if above else "少于"
     yield Finding(rule=rule.id, level=rule.level,
                   message=(f"{said}{_written(total.quantity)}，{where}分项之和为"
-                           f"{format_interval(result)}{unit}（{terms}），{verdict}总数"),
+                           f"{_written_sum(parts, total.quantity)}（{terms}），{verdict}总数"),
                   location=_location(total), related=tuple(_location(p) for p in parts))
 
 
@@ -512,7 +531,7 @@ def _shares(rule: Rule, period: Period) -> Iterator[Finding]:
         terms = "+".join(_written(f.quantity) for f in shares)
         of = f"占{whole}" if whole else "占"
         yield Finding(rule=rule.id, level=rule.level,
-                      message=(f"同一整体的各部分{of}比例之和为{format_interval(result)}%"
+                      message=(f"同一整体的各部分{of}比例之和为{_written_sum(shares, None)}"
                                f"（{terms}），超过100%"),
                       location=_location(shares[0]),
                       related=tuple(_location(f) for f in shares[1:]))
