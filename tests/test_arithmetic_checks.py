@@ -148,6 +148,9 @@ def test_a_changed_part_is_caught(text: str, words: list[str]) -> None:
     "安巴尔省的暴力事件共导致至少１５６名平民死亡、７４１名平民受伤，其中首府拉马迪有８０人死亡、４４８人受伤。",
     # simplified/0841 with a part the reader cannot take (一例): no sum below the total
     "其中境外输入病例39例（上海18例，广东8例，广西5例，山东3例，北京2例，天津2例，河南一例）。",
+    # pd1998-sample: the rooms of one hall are not some of the halls
+    "武汉等5个城市投资建设9个电视监控考场，其中鄂州市建成的电视监控考场有总监督室和31个考室，"
+    "可容纳930人同时考试。",
     # traditional/0187: 平均 is not a total; 各 is per item
     "這產業平均年薪120萬元，其中以神基與宏碁兩家工業與消費電子品牌是薪資最高的，各有160萬元以上行情。",
 ])
@@ -208,6 +211,16 @@ def test_range_vs_duration_silent(text: str) -> None:
 def test_range_vs_duration_fires_on_a_changed_count_of_days() -> None:
     [finding] = run(range_vs_duration, "總6月10日到7月12日，31天內李男僅6月23日1天休假日。")
     assert "首尾共33天" in finding.message
+
+
+def test_days_written_as_n_ri() -> None:
+    # traditional/0099: 連續工作13日, which the reader takes for a date (the 13th)
+    text = ("查出2013年5月5日至17日連續工作13日、同年6月10日至22日則是連續工作13日、"
+            "同年6月24日至7月12日則連續工作19日。")
+    assert run(range_vs_duration, text) == []
+    changed = text.replace("7月12日則連續工作19日", "7月12日則連續工作18日")
+    [finding] = run(range_vs_duration, changed)
+    assert finding.message == "6月24日至7月12日首尾共19天，与18日不符"
 
 
 # -- share-bounds ----------------------------------------------------------------------

@@ -8,8 +8,9 @@ over 100%, the infected are fewer than the tested.  A slipped digit that turns
 ``left`` and ``right`` are selectors; ``right`` may instead be a figure as copy
 writes it (``100%``).  ``op`` is one of ``<`` ``<=`` ``>`` ``>=``.  A finding is
 reported only when the order *cannot* hold: each figure is an interval widened
-by the precision of its last written digit, and ``left <= right`` fails only
-when all of left lies above all of right.  Every pair the selectors pick is
+by the rounding it is written with (README "Qualifiers": 17个 is exact, 76.8亿
+± 0.05亿, 400余 is [400, 500)), and ``left <= right`` fails only when all of
+left lies above all of right.  Every pair the selectors pick is
 checked; a selector that picks nothing is a finding.
 
 YAML::

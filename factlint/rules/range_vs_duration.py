@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 import regex
 
@@ -93,6 +94,18 @@ def _is_span(text: str, figure: Figure) -> bool:
     return bool(_SPAN_BEFORE.search(before) or _SPAN_AFTER.match(text, figure.end))
 
 
+_DAY_COUNT = regex.compile(r"([0-9]{1,3})日")
+
+
+def _days_read_as_date(text: str, at: int, q: Quantity) -> Interval | None:
+    """The length of a span written N日 after 连续/为期/历时 (which the reader takes for a date)."""
+    match = _DAY_COUNT.fullmatch(_written(q))
+    if match is None or not _SPAN_BEFORE.search(text, max(0, at - 6), at):
+        return None
+    days = Decimal(match.group(1))
+    return Interval(days * 24 - 12, days * 24 + 12, hi_open=True)  # N日 ± half a day
+
+
 def _written(q: Quantity) -> str:
     return "".join((q.normalized or q.text).split())
 
@@ -112,6 +125,13 @@ def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
         for at, what, item in events:
             if what == 0:
                 q = item
+                days = _days_read_as_date(text, at, q)
+                if days is not None and current is not None:
+                    # 5月5日至17日連續工作13日: 13日 is a count of days, read as a date.
+                    figure = Figure(q, at, at + len(_written(q)))
+                    yield from _against_range(rule, current, figure, days)
+                    current = None
+                    continue
                 hours = range_hours(q, True) if "/" in (q.iso or "") else None
                 current = q if hours is not None else None
                 if current is not None and at < _DATE_OPENING:

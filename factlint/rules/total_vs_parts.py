@@ -203,6 +203,23 @@ def _opens_clause(text: str, figure: Figure) -> bool:
     return len(before) - cut - 1 <= 3 and (cut >= 0 or figure.start <= 3)
 
 
+_NOUN_AFTER = regex.compile(r"[^\P{Han}的了在是和与及或被将把为有中]{2,8}")
+
+
+def _other_noun(text: str, total: Figure, part: Figure) -> bool:
+    """Whether the total and the part count different things, by the nouns right after them.
+
+    ``9个电视监控考场，其中…31个考室``: 考场 and 考室 share no word and no head, so the
+    rooms are not some of the exam halls.  Figures with no noun after them say nothing.
+    """
+    mine = _NOUN_AFTER.match(text, total.end)
+    theirs = _NOUN_AFTER.match(text, part.end)
+    if mine is None or theirs is None:
+        return False
+    a, b = mine.group(), theirs.group()
+    return a[-1] != b[-1] and not _pairs(a) & _pairs(b)
+
+
 def _run(period: Period, candidates: Sequence[Figure]) -> list[Figure]:
     """The parts: figures after the marker enumerated together.
 
@@ -280,6 +297,8 @@ def _marked_groups(period: Period) -> Iterator[tuple[Figure, list[Figure], bool]
         last = bisect.bisect_right(ends, stop)
         parts = _run(period, [f for f in figures[first:last]
                             if _same_unit(total.quantity, f.quantity)])
+        if any(_other_noun(text, total, part) for part in parts):
+            continue
         if not parts or any(_is_change(period, p) or p.quantity.qualifier == "vague"
                             for p in parts):
             continue
