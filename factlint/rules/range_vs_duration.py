@@ -69,7 +69,8 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
         yield from _check_document(rule, document)
 
 
-def _dates_by_period(document: Document, spans: list[Period]) -> list[list[tuple[int, Quantity]]]:
+def _dates_by_period(document: Document, spans: tuple[Period, ...]
+                     ) -> list[list[tuple[int, Quantity]]]:
     """The dates of each period with their place in its text (periods() keeps amounts only)."""
     first_of = [p.first for p in spans]
     result: list[list[tuple[int, Quantity]]] = [[] for _ in spans]
