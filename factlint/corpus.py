@@ -12,17 +12,21 @@ from collections.abc import Iterable, Sequence
 from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup, new_quantity
 from .quantities.extractor import extract
 from .text.files import InputError, discover, read_text
-from .text.normalize import LineIndex, normalize, strip_gaps
+from .text.normalize import LineIndex, NormalizedText, normalize, strip_gaps
 
 # A sentence ends after 。！？；…, optional closing quotes/brackets, or at a blank line.
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)】]*|\n[ \t\u3000]*\n\s*")
 
 
-def split_sentences(text: str, path: str = "<text>",
+def split_sentences(text: str | NormalizedText, path: str = "<text>",
                     index: LineIndex | None = None) -> tuple[Sentence, ...]:
-    """Sentences of ``text`` with spans in the original; text is gap-free normalised."""
-    index = index or LineIndex(text, path)
-    normalized = normalize(text)
+    """Sentences of ``text`` with spans in the original; each sentence's text is
+    normalised and gap-free.  ``text`` may be a :class:`NormalizedText` made once for
+    the document (then ``path`` and ``index`` are its own)."""
+    if isinstance(text, NormalizedText):
+        index, normalized, text = text.lines, text.folded, text.original
+    else:
+        index, normalized = index or LineIndex(text, path), normalize(text)
     sentences: list[Sentence] = []
     start = 0
     bounds = [m.end() for m in _SENTENCE_END.finditer(normalized)] + [len(text)]
@@ -55,9 +59,9 @@ def _sentence_of(quantities: Sequence[Quantity],
 
 def load_document(path: str, text: str, *, year: int | None = None) -> Document:
     """A :class:`Document` with its sentences and quantities (each knowing its sentence)."""
-    index = LineIndex(text, path)
-    sentences = split_sentences(text, path, index)
-    quantities = _sentence_of(extract(text, path=path, year=year), sentences)
+    normalized = NormalizedText.of(text, path)  # the one normalisation of this text
+    sentences = split_sentences(normalized)
+    quantities = _sentence_of(extract(normalized, year=year), sentences)
     return Document(path=path, text=text, quantities=quantities, sentences=sentences)
 
 
