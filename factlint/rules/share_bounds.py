@@ -19,8 +19,10 @@ over 100% when all of its interval (15% is 14.5–15.5%) lies above 100.
 A count is negative when all of its interval lies below zero and it is not a
 change (净增-5人, 增长-2人 are changes, which may be negative).
 
-Level: error: a share of a whole over 100% or a negative count cannot be
-true.  Fires::
+Level: warning.  A share of a whole over 100% or a negative count cannot be true,
+but the check raised nothing on 3 M characters of real copy (news-dev, pd1998),
+so there is no measure yet of how often it is right; ``levels: {share-bounds:
+error}`` makes it fail a run.  Fires::
 
     全市农村自来水普及率达到105%
     → 普及率105%超过100%：比例不能大于整体
@@ -42,7 +44,7 @@ from ._passages import Figure, periods
 from ._support import interval_of
 
 NAME = "share-bounds"
-DEFAULT_LEVEL = "error"
+DEFAULT_LEVEL = "warning"
 DESCRIPTION = ("A share of a whole (占, 比重, 覆盖率, 普及率 …) over 100%, or a count of "
                "people or things below zero.")
 
