@@ -7,37 +7,44 @@ or a dropped digit leaves the sum wrong, and no reader can tell which figure is.
 What is checked, with no rule written, only where the text itself says that the
 figures are a whole and its parts (never by guessing from the numbers):
 
-- **A total and its parts**: a figure followed by a part marker (其中, 包括, 分别为,
-  分别是, 分为, or a colon) within its clause, e.g. ``大会秘书处共收到298件议案，
-  其中，代表团提出的26件，30名以上代表联名提出的272件``.  The parts are the figures
-  after the marker in the same sentence with the total's unit (measure words of
-  one family count together: 名/人), up to the next part marker, which opens a
-  group of its own (``通过其中21件，包括制定法律6件、修改法律8件、…决定7件``: the
-  6, 8 and 7 are parts of 21).  One part above the total, or parts whose sum
-  cannot fit in it, is a finding.  A sum *below* the total is one only when the
-  list is said to be complete (分别为, 分别是, 分为): 其中 and 包括 often name
-  just some of the parts.
-- **A headline total and a list in the body**: a headline figure (``9761个党建网格``)
-  and a list of three or more figures in its article, joined by 、 and closed by
-  和/及/以及 (no 等), whose every item names the headline's noun
-  (``一级党建管理网格17个、二级网格290个、三级网格846个、四级网格1871个和末梢网格6737个``):
-  the list is the headline's breakdown, so its sum must equal the total.
-- **Shares of one whole**: percentages in one sentence, each written as 占 (the
-  same whole: 占全省, 占总数的) or after 分别占, whose sum cannot be 100% or less
-  (``分别占45%、35%、28%``).
+- **A total and its parts**: a figure followed, in its clause or at the start of
+  the next, by a part marker: 其中 (opening a clause, or right before a figure:
+  通过其中21件), 包括, 包含, a bracket right after the figure
+  (``境外输入病例39例（上海18例，广东8例，…）``), and, when the total says it is one
+  (共, 合计, 总计 …), 分别为 or a colon.  The parts are the figures after the
+  marker with the total's unit (measure words of one family count together:
+  名/人), enumerated together: items of one list (、 和 及), or clauses of their own
+  that each end with their figure or start with it (``其中，代表团提出的26件，30名
+  以上代表联名提出的272件``); the next part marker opens a group of its own
+  (``通过其中21件，包括制定法律6件、修改法律8件、…决定7件``: 6, 8 and 7 are parts of 21).
+  ``N中 … 其余/余下 M`` (``5人中只有2人准擔保，餘下3人``) and a total followed by its
+  two sides with no marker (``应出席代表2956人，出席2877人，缺席79人``) are groups too.
+- **A headline total and a list in its article**: a headline figure
+  (``9761个党建网格``) and a list of three or more figures closed by 和/及/以及 (no
+  等) whose every item names the headline's noun (``一级党建管理网格17个、二级网格
+  290个、三级网格846个、四级网格1871个和末梢网格6737个``).
+- **Shares of one whole**: percentages in one sentence each written 占 + the same
+  named whole (占国内生产总值的比重为, 占总人口的; 占全国的 is not enough: 水电、风电
+  分别占全国的75.7%、45.5% are of different totals), whose sum cannot be 100%.
 
-The sentence is the unit (a total in one sentence with its parts in the next is
-left alone), a part written as an increase (增加, 增长, 减少 …) or a total that is
-one stops the group, and figures without a unit never take part.  Figures carry
-the tolerance of README "Qualifiers": 9761个 is exact, 76.8亿元 ± 0.05亿元,
-400余 is [400, 500).
+One part above the total, or parts whose sum cannot fit in it, is a finding.  A
+sum *below* the total is one only when the list says it is complete: 分别为, a
+bracket, the two sides of a pair (中央/地方, 男/女, 出席/缺席, 已/剩余), grades from
+the first (一等奖…二等奖), the rest (其余, 余下), or three or more items each naming
+the total's noun; and not when the list holds a figure of the unit that was not
+read (``河南一例``).  其中 and 包括 alone often name just some of the parts.  A total
+that is a change, an average, a bound, a net or per item (增加, 年均, 最高, 卖超, 每,
+各), a list after two figures (``156名死亡、741名受伤，其中…``), and a part whose noun
+differs from the total's (``9个考场，其中…31个考室``) are left alone; figures without
+a unit never take part.  Figures carry the tolerance of README "Qualifiers":
+9761个 is exact, 76.8亿元 ± 0.05亿元, 400余 is [400, 500).
 
 Level: warning (change it with ``levels: {total-vs-parts: error}``; turn it off
 with ``disable``).  Fires::
 
     安徽蒙城：9761个党建网格疫情防控全覆盖 … 一级党建管理网格17个、二级网格290个、
     三级网格846个、四级网格1871个和末梢网格6736个。
-    → 标题说9761个，正文所列分项之和为9760个（17+290+846+1871+6736）
+    → 标题说9761个，正文所列分项之和为9760个（17+290+846+1871+6736），少于总数
 
 Does not fire::
 
@@ -77,7 +84,7 @@ _MARKER = regex.compile("|".join(regex.escape(m) for m in
 #: Words that make a figure a change, not an amount: 增加5038亿元 is not a total.
 _CHANGE = regex.compile(r"(?<!新)(?:增加|增长|增幅|减少|下降|降低|提高|上升|回落|增至|减至|多出|"
                         r"少了|比上年|比去年|同比|环比|较上年|较去年|超出|高出|低于|高于|"
-                        r"增長|減少|增幅|降幅)")
+                        r"增長|減少|降幅)")
 #: Words that make a figure something other than an amount of a whole: an average
 #: (年均超收2040亿元), a bound (最高罚款150万元), a figure per item (每公升, 各有) or
 #: a net (卖超, 净流入), which parts with signs add up to.
