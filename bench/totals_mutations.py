@@ -55,11 +55,16 @@ class Case:
     total: str
     parts: tuple[str, ...]
     note: str
+    #: 0 for the totals the check was built around, 1 for those listed after them
+    section: int = 0
 
 
 def read_cases() -> list[Case]:
-    cases = []
+    cases: list[Case] = []
+    section = 0
     for row in CASES.read_text(encoding="utf-8").splitlines():
+        if row.startswith("#") and cases:
+            section += 1  # a comment after the first cases opens the next section
         if not row.strip() or row.startswith("#"):
             continue
         path, line, total, parts, note = row.split("\t")
@@ -67,7 +72,7 @@ def read_cases() -> list[Case]:
             "news-dev/")
         line, _, column = line.partition(":")
         cases.append(Case(where, int(line), int(column) if column else None, total,
-                          tuple(p.strip() for p in parts.split(" + ")), note))
+                          tuple(p.strip() for p in parts.split(" + ")), note, section))
     return cases
 
 
@@ -180,6 +185,7 @@ def main() -> None:
     stats = {"mutants": 0, "caught": 0, "within": 0, "within_caught": 0,
              "rewrites": 0, "rewrite_alarms": 0, "baseline_alarms": 0}
     by_direction = {"up": [0, 0], "down": [0, 0]}
+    by_section = {0: [0, 0], 1: [0, 0]}
     for case in cases:
         text = case.path.read_text(encoding="utf-8")
         total, parts = locate(text, case)
@@ -201,6 +207,8 @@ def main() -> None:
                     _plain_digits(old) or 0) else "down"
                 by_direction[direction][0] += 1
                 by_direction[direction][1] += hit
+                by_section[min(case.section, 1)][0] += 1
+                by_section[min(case.section, 1)][1] += hit
                 if args.verbose and not hit:
                     print(f"missed {case.path.name}:{case.line} {case.total}: {label}")
             for label, rewritten in rewrites(text, part):
@@ -217,6 +225,10 @@ def main() -> None:
     print(f"value-changing mutants: {stats['mutants']}, caught {stats['caught']} "
           f"({recall:.1%}); up {by_direction['up'][1]}/{by_direction['up'][0]}, "
           f"down {by_direction['down'][1]}/{by_direction['down'][0]}")
+    for section, name in ((0, "totals it was built around"), (1, "the others")):
+        mutants_, caught = by_section[section]
+        if mutants_:
+            print(f"  {name}: {caught}/{mutants_} ({caught / mutants_:.1%})")
     print(f"mutants within the total's rounding (not errors): {stats['within']}, "
           f"reported anyway: {stats['within_caught']}")
     print(f"value-preserving rewrites: {stats['rewrites']}, with a finding: "
