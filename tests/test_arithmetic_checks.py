@@ -203,6 +203,7 @@ def test_days_restated_in_hours() -> None:
     "门诊7天24小时不间断提供服务。",
     "全年365天、每天24小时都有人值守。",
     "会议于3月5日至11日举行，其间代表们用了2天时间分组审议。",
+    "1月1日至3月31日，工作组用20天时间完成了全市的排查。",
 ])
 def test_range_vs_duration_silent(text: str) -> None:
     assert run(range_vs_duration, text) == []
@@ -242,6 +243,8 @@ def test_share_over_100_percent(text: str, shown: str) -> None:
     "全年货物进出口总额增长150%，是去年的2.5倍。",
     "该行拨备覆盖率为205%，流动性覆盖率为138%。",
     "政府债务占GDP的比重为250%。",
+    "小学毛入学率达到104%，初中毛入学率为100.5%。",
+    "全省移动电话普及率达到112%。",
     "村里的农村生活污水处理率达到100%。",
 ])
 def test_not_a_share_over_100_percent(text: str) -> None:

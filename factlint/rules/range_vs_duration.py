@@ -12,7 +12,8 @@ What is checked, only where the text ties the two together:
   (``2月17日至19日``, ``8月5日至17日``) and, after it in the same sentence or in the
   next sentence when the range opens its own sentence (``2月17日至19日，一场…大排查
   在武汉上演。…紧急动员，3天时间``), a duration written as the length of a span:
-  ``为期``/``历时``/``连续``/``整整``/``持续`` N天, or N天时间/之内/里.  No other date
+  ``为期``/``历时``/``连续``/``整整``/``持续`` N天, or N天时间/之内/里 as a clause of
+  its own (not 工作组用20天时间完成排查).  No other date
   may stand between them, nor a word that makes the duration a part of the span
   (其间, 期间, 每天, 前, 后: 3月5日至11日举行，其间…用了2天时间).  The range
   counts both ends (17日至19日 is 3 days), as news copy does (``8月5日至17日連續工作13日``).
@@ -91,8 +92,16 @@ def _dates_by_period(document: Document, spans: tuple[Period, ...]
 
 
 def _is_span(text: str, figure: Figure) -> bool:
+    """Whether the duration is written as the length of a span.
+
+    为期/历时/连续 N天 anywhere; N天时间/之内 only as a clause of its own
+    (…紧急动员，3天时间，72个小时): in 工作组用20天时间完成排查 it is the time one task took.
+    """
     before = text[max(0, figure.start - 6):figure.start]
-    return bool(_SPAN_BEFORE.search(before) or _SPAN_AFTER.match(text, figure.end))
+    if _SPAN_BEFORE.search(before):
+        return True
+    opens = figure.start == 0 or text[figure.start - 1] in "，,；;：:"
+    return opens and bool(_SPAN_AFTER.match(text, figure.end))
 
 
 _DAY_COUNT = regex.compile(r"([0-9]{1,3})日")

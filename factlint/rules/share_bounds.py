@@ -13,7 +13,9 @@ of a population by definition: 覆盖率, 普及率, 接入率, 入学率, 参�
 (增长150%, 提高到120%, 同比, 环比), 倍, a return or interest rate (收益率,
 利率), a completion rate (完成率 120% is over plan), and the ratios that are
 meant to pass 100% (拨备覆盖率, 流动性覆盖率, 偿付能力充足率, 杠杆率, 负债率),
-nor 占 of a ratio to another figure (债务占GDP的比重 can be 250%).  A share is
+nor 占 of a ratio to another figure (债务占GDP的比重 can be 250%), a gross
+enrolment rate (毛入学率 counts pupils of any age: 104%) or telephone
+penetration per hundred people (移动电话普及率 112%).  A share is
 over 100% when all of its interval (15% is 14.5–15.5%) lies above 100.
 
 A count is negative when all of its interval lies below zero and it is not a
@@ -65,7 +67,8 @@ _SHARE_WORD = regex.compile(
 _NOT_A_SHARE = regex.compile(
     r"增长|增長|增幅|增速|增加|提高|上升|下降|降低|减少|減少|同比|环比|環比|超额|超額|"
     r"收益率|利率|回报率|報酬率|完成率|拨备|撥備|流动性|流動性|充足率|杠杆|槓桿|负债|負債|"
-    r"债务|債務|赤字|外债|溢价|溢價|换手|換手|倍|成长|成長|增值|涨|漲|跌|高出")
+    r"债务|債務|赤字|外债|溢价|溢價|换手|換手|倍|成长|成長|增值|涨|漲|跌|高出|"
+    r"毛入学|毛入學|毛入园|毛入園|毛升学|手机|手機|移动电话|移動電話|电话|電話|每百人")
 _CHANGE = regex.compile(r"增|减|減|净|淨|变化|變化|差|下降|上升|比")
 _CLAUSE = regex.compile(r"[，,；;。！？!?：:]")
 #: Count units of people and things that cannot be negative.
