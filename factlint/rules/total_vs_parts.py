@@ -511,7 +511,7 @@ def _judge(rule: Rule, text: str, total: Figure, parts: Sequence[Figure], comple
         share = interval_of(part.quantity)
         if share.lo > whole.hi or (share.lo == whole.hi and whole.hi_open):
             yield Finding(rule=rule.id, level=rule.level,
-                          message=(f"其中{_written(part.quantity)}超过{said}"
+                          message=(f"其中{_written(part.quantity)}超过总数"
                                    f"{_written(total.quantity)}：部分不能大于整体"),
                           location=_location(part), related=(_location(total),))
         return
