@@ -150,6 +150,13 @@ def test_parallel_clauses_joined_by_a_semicolon_are_no_restatement():
     assert run(repeated_figure, _one_document(restated.replace("。北", "；北", 1))) == []
 
 
+def test_at_least_twice_is_said_to_be_redundant():
+    # traditional/0345 in news-dev
+    text = "船的容量必需大，也就是成交量要够大，至少200张以上。"
+    [finding] = run(contradictory_qualifier, Corpus((load_document("t.txt", text),)))
+    assert finding.message.endswith("say 'at least' twice (以上 counts the figure in); keep one")
+
+
 def test_recent_years_are_not_a_contradictory_qualifier():
     # traditional/0324 in news-dev: 近10多年 is "the last ten-odd years"
     text = "中國經濟在近10多年的發展中，一直保持高速增長；近1700多万元的资金投向初创型科技企业。"

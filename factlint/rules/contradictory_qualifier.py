@@ -146,6 +146,8 @@ def _check_document(rule: Rule, document) -> Iterator[Finding]:
                    f"({_SAYS[second]} {figure}) ")
         if second in ("左右", "上下"):
             message += "say 'about' twice; keep one"
+        elif second == "以上" and _SAYS[first] == "at least":
+            message += "say 'at least' twice (以上 counts the figure in); keep one"
         elif level == "warning":
             message += "mix an estimate with a lower bound; keep one"
         else:
