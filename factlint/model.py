@@ -100,11 +100,20 @@ class Quantity:
         """Whether the widened interval stops short of its upper end.
 
         400余 is [400, 500): 500 itself would be written 500.  近1.8万 stays below
-        1.8万, and a rounded figure (76.8亿 ± 0.05亿) rounds 76.85亿 up to 76.9亿.
+        1.8万, and a rounded figure (76.8亿 ± 0.05亿) excludes both ends of its rounding.
         So 300余 and 400余 cannot both be true, nor 5% and 6%.
         """
         return (self.qualifier in ("more_than", "nearly")
                 or (self.precision > 0 and self.hi is not None))
+
+    @property
+    def lo_open(self) -> bool:
+        """Whether the widened interval stops short of its lower end: a rounded figure.
+
+        76.8亿 ± 0.05亿 excludes both ends, so 1年 (0.5–1.5 years) does not agree with
+        半年 and 5 (4.5–5.5) not with 4.5: they meet only where the rounding ends.
+        """
+        return self.precision > 0 and self.lo is not None
 
     @property
     def is_amount(self) -> bool:

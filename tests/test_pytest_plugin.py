@@ -256,12 +256,12 @@ def test_approx_refuses_floats_and_unhashable():
 def test_approx_repr_and_explanation_show_both_intervals():
     expected = approx("76.8亿元")
     assert repr(expected) == ("approx(76.8亿元 = [7680000000, 7680000000] 元 ±5000000 → "
-                              "[7675000000, 7685000000))")
+                              "(7675000000, 7685000000))")
     lines = explain(factlint.parse("77.1亿元"), expected)
     assert lines == [
         "77.1亿元 does not agree with approx('76.8亿元')",
-        "claim:    77.1亿元 = [7710000000, 7710000000] 元 ±5000000 → [7705000000, 7715000000)",
-        "expected: 76.8亿元 = [7680000000, 7680000000] 元 ±5000000 → [7675000000, 7685000000)",
+        "claim:    77.1亿元 = [7710000000, 7710000000] 元 ±5000000 → (7705000000, 7715000000)",
+        "expected: 76.8亿元 = [7680000000, 7680000000] 元 ±5000000 → (7675000000, 7685000000)",
         "reason:   77.1亿元 (7710000000 元) and 76.8亿元 (7680000000 元) cannot both be true",
     ]
     assert explain("a", "b") is None

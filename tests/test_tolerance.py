@@ -46,6 +46,7 @@ def test_precision_follows_how_the_figure_is_written(written: str, precision: st
     ("1200人", "1250人", False),
     ("5%", "6%", False),             # 4.5–5.5 and 5.5–6.5 only touch
     ("5.4%", "5%", True),
+    ("1年", "半年", False),          # (0.5, 1.5) and 0.5 only touch at the rounding's end
     ("1.2万人", "12000人", True),
     ("１２０００人", "1.2万人", True),
     ("近1.8万人", "1.8万人", True),    # a bit under 18000, and 17500–18500

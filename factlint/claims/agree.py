@@ -53,24 +53,27 @@ def widened(q: Quantity) -> _Bound:
     return q.widened()
 
 
-def overlaps(a: _Bound, b: _Bound, a_hi_open: bool = False, b_hi_open: bool = False) -> bool:
+def overlaps(a: _Bound, b: _Bound, a_hi_open: bool = False, b_hi_open: bool = False,
+             a_lo_open: bool = False, b_lo_open: bool = False) -> bool:
     """Whether two intervals share a point; ``None`` is an open end.
 
-    Lower ends are included; an upper end is excluded when its ``*_hi_open`` flag
-    is set, so [300, 400) and [400, 500) share nothing.
+    Ends are included unless their ``*_open`` flag is set, so [300, 400) and
+    [400, 500) share nothing.
     """
     a_lo, a_hi = a
     b_lo, b_hi = b
-    if a_lo is not None and b_hi is not None and (a_lo > b_hi or a_lo == b_hi and b_hi_open):
+    if a_lo is not None and b_hi is not None and (
+            a_lo > b_hi or a_lo == b_hi and (b_hi_open or a_lo_open)):
         return False
-    if b_lo is not None and a_hi is not None and (b_lo > a_hi or b_lo == a_hi and a_hi_open):
+    if b_lo is not None and a_hi is not None and (
+            b_lo > a_hi or b_lo == a_hi and (a_hi_open or b_lo_open)):
         return False
     return True
 
 
 def quantities_overlap(a: Quantity, b: Quantity) -> bool:
     """Whether ``a`` and ``b``, each widened by the rounding it is written with, can be equal."""
-    return overlaps(a.widened(), b.widened(), a.hi_open, b.hi_open)
+    return overlaps(a.widened(), b.widened(), a.hi_open, b.hi_open, a.lo_open, b.lo_open)
 
 
 def _canonical_unit(unit: str | None) -> str | None:

@@ -46,7 +46,7 @@ def interval(q: Quantity) -> str:
     if q.precision:
         lo, hi = q.widened()
         text += (f" ±{format_decimal(q.precision)} → "
-                 f"[{_bound(lo, '-∞')}, {_bound(hi, '∞')}{close}")
+                 f"{'(' if q.lo_open else '['}{_bound(lo, '-∞')}, {_bound(hi, '∞')}{close}")
     return text
 
 
@@ -101,7 +101,9 @@ class Approx:
         value = Fraction(number)
         below_top = (hi is None or value < Fraction(hi)
                      or value == Fraction(hi) and not self.expected.hi_open)
-        return (lo is None or Fraction(lo) <= value) and below_top
+        above_bottom = (lo is None or Fraction(lo) < value
+                        or value == Fraction(lo) and not self.expected.lo_open)
+        return above_bottom and below_top
 
     def verdict_reason(self, other: Any) -> str:
         """Why ``other`` does or does not equal this figure."""

@@ -28,6 +28,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="sources file giving each file's dateline year, so 2月16日 "
                              "reads as a full date (default: sources.yaml beside each "
                              "file, if present)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the report to FILE (atomically) instead of standard output")
     parser.set_defaults(run=run)
 
 
@@ -50,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError, read_text
     from ..versions.diff import RULES, diff_documents, to_findings
+    from .output import write_report
 
     documents = []
     try:
@@ -61,6 +64,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"factlint: {exc}", file=sys.stderr)
         return 2
     findings = to_findings(diff_documents(*documents))
-    sys.stdout.write(render(args.format or default_format(), findings, RULES))
+    fmt = args.format or default_format()
+    excerpts = {}
+    if fmt == "html":
+        from ..reporters.html import excerpts_for
+
+        excerpts = excerpts_for(findings, documents)
+    try:
+        write_report(render(fmt, findings, RULES, excerpts=excerpts,
+                            checked=[d.path for d in documents]), args.output)
+    except OSError as exc:
+        print(f"factlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     threshold = LEVELS.index(args.fail_on)
     return 1 if any(LEVELS.index(f.level) >= threshold for f in findings) else 0

@@ -64,7 +64,7 @@ class Interval:
     """An interval from ``lo`` to ``hi``; ``-Infinity``/``Infinity`` stand for open ends.
 
     Both ends are included unless ``lo_open``/``hi_open`` say otherwise: 400余 is
-    [400, 500) and a rounded 76.8亿 is [76.75亿, 76.85亿).  Sums and differences
+    [400, 500) and a rounded 76.8亿 is (76.75亿, 76.85亿).  Sums and differences
     keep the open ends (a part of [400, 500) makes any sum stop short of its top);
     products and quotients other than by an exact number are closed, a superset
     that can only make a finding rarer.
@@ -86,10 +86,11 @@ class Interval:
         return cls(value, value)
 
     @classmethod
-    def of(cls, lo: Decimal | None, hi: Decimal | None, hi_open: bool = False) -> Interval:
+    def of(cls, lo: Decimal | None, hi: Decimal | None, hi_open: bool = False,
+           lo_open: bool = False) -> Interval:
         """From optional bounds, as :class:`~factlint.model.Quantity` has them (None = open)."""
         return cls(-_INF if lo is None else lo, _INF if hi is None else hi,
-                   False, hi_open and hi is not None)
+                   lo_open and lo is not None, hi_open and hi is not None)
 
     def contains_zero(self) -> bool:
         return self.lo <= _ZERO <= self.hi

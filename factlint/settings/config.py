@@ -56,6 +56,7 @@ YAML_CONFIG_NAME = ".factlint.yaml"
 PYPROJECT_NAME = "pyproject.toml"
 CONFIG_KEYS: tuple[str, ...] = (
     "paths", "sources", "rules", "disable", "levels", "fail-on", "measure-word-variants",
+    "ledger",
 )
 #: How a measure-word variant for the same count (5件 vs 5个) is treated.
 MEASURE_WORD_POLICIES: tuple[str, ...] = ("warning", "error", "ignore")
@@ -84,6 +85,8 @@ class Config:
     levels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     fail_on: str = "error"
     measure_word_variants: str = "warning"
+    #: The ledger of published figures to check against: a file path or an SQLAlchemy URL.
+    ledger: str | None = None
     #: Where each setting was written: (key, None) for a value, (key, item) for a
     #: list entry or a ``levels`` rule id.  Lets later stages point at the config.
     origins: Mapping[tuple[str, Any], _Where] = field(
@@ -459,6 +462,13 @@ class _Builder:
 
     def _fail_on(self, key: str) -> None:
         self.values["fail_on"] = self._choice(self.node, key, _LEVEL_CHOICES, f"'{key}'")
+
+    def _ledger(self, key: str) -> None:
+        value = expect_type(self.node, key, str, self.what)
+        if not value.strip():
+            raise error_at(self.node, key, f"{self.what}: 'ledger' must be a path or a URL")
+        # A URL (postgresql://…) is taken as written; a path is relative to the config.
+        self.values["ledger"] = value if "://" in value else self._path(value)
 
     def _measure_word_variants(self, key: str) -> None:
         self.values["measure_word_variants"] = self._choice(
