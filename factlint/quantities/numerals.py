@@ -47,8 +47,9 @@ class Figure:
     step: Decimal = ONE
     #: "exact", "range" (三四十) or "vague" (几十, 上百)
     qualifier: str = "exact"
-    #: written as a whole number ending in two or more zeros, no 万/亿 (1200, 一千二百):
-    #: a count written so is rounded to its last non-zero digit (see README, "Qualifiers")
+    #: written as a whole number of two or more significant digits and two or more
+    #: trailing zeros, no 万/亿 (1200, 一千二百; not 1000): a count written so may be
+    #: rounded to its last non-zero digit (see README, "Qualifiers")
     round_zeros: bool = False
 
     @classmethod
@@ -126,7 +127,8 @@ def arabic(digits: str, mult: str = "") -> Figure:
     power = _POWERS.get
     last_digit = (power(written) or Decimal(1).scaleb(written)) * factor
     step = (power(significant) or Decimal(1).scaleb(significant)) * factor
-    round_zeros = not mult and written == 0 and significant >= 2 and "." not in text
+    round_zeros = (not mult and written == 0 and significant >= 2 and "." not in text
+                   and len(text.lstrip("0")) - significant >= 2)
     return Figure(value, value, last_digit / 2, step, "exact", round_zeros)
 
 
@@ -218,7 +220,8 @@ def chinese(numeral: str) -> Figure:
     else:
         unit = trailing
     step = last_significant_unit(value)
-    round_zeros = unit == ONE and "点" not in numeral and step >= 100
+    round_zeros = (unit == ONE and "点" not in numeral and step >= 100
+                   and value >= step * 10)
     return Figure(value, value, unit / 2, step, "exact", round_zeros)
 
 

@@ -31,10 +31,11 @@ COUNTED_KINDS = frozenset({"count", "money"})
 def counted_precision(figure: Figure) -> Decimal:
     """The rounding a count or a sum of money carries, read off how it is written.
 
-    A whole number written to the units (9761, 17, 290, 一万零五) is exact; one
-    ending in two or more zeros (1200) may be rounded to its last non-zero digit
-    (± half of it); a decimal or a multiplier (76.8亿, 7436万, 8500亿) carries half
-    a unit of its last written digit.  Measures, shares and durations (15%, 3天,
+    A whole number written to the units (9761, 17, 290, 一万零五) is exact, and so
+    is one significant digit and zeros (1000, 300); two or more significant digits
+    and two or more zeros (1200) may be rounded to the last non-zero digit (± half);
+    a decimal or a multiplier (76.8亿, 7436万, 8500亿) carries half a unit of its
+    last written digit.  Measures, shares and durations (15%, 3天,
     17公里) are rounded readings and keep half a unit of their last digit.
     """
     if figure.round_zeros:
