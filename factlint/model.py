@@ -65,8 +65,12 @@ class Quantity:
     ``lo``/``hi`` bound the true value (``None`` is an open end; both are
     ``None`` for dates and times, which carry ``iso`` instead).  ``value`` is the
     figure as written with 万/亿 folded in (for a range, its lower figure).
-    ``precision`` is half a unit of the last written digit of an exact figure
-    (76.8亿 → 5000000): a reading that differs by less is not a contradiction.
+    ``precision`` is the rounding an exact figure carries, read off how it is
+    written: half a unit of its last written digit (76.8亿 → 5000000, 15% → 0.5),
+    except that a whole count or sum of money written to the units (9761个, 17元)
+    is exact (0) and one ending in two or more zeros (1200人) is rounded to its
+    last non-zero digit (± 50).  A reading that differs by less is not a
+    contradiction; see :attr:`hi_open` for the ends.
     """
 
     text: str
@@ -90,6 +94,26 @@ class Quantity:
         lo = None if self.lo is None else self.lo - self.precision
         hi = None if self.hi is None else self.hi + self.precision
         return lo, hi
+
+    @property
+    def hi_open(self) -> bool:
+        """Whether the widened interval stops short of its upper end.
+
+        400余 is [400, 500): 500 itself would be written 500.  近1.8万 stays below
+        1.8万, and a rounded figure (76.8亿 ± 0.05亿) excludes both ends of its rounding.
+        So 300余 and 400余 cannot both be true, nor 5% and 6%.
+        """
+        return (self.qualifier in ("more_than", "nearly")
+                or (self.precision > 0 and self.hi is not None))
+
+    @property
+    def lo_open(self) -> bool:
+        """Whether the widened interval stops short of its lower end: a rounded figure.
+
+        76.8亿 ± 0.05亿 excludes both ends, so 1年 (0.5–1.5 years) does not agree with
+        半年 and 5 (4.5–5.5) not with 4.5: they meet only where the rounding ends.
+        """
+        return self.precision > 0 and self.lo is not None
 
     @property
     def is_amount(self) -> bool:

@@ -34,8 +34,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check", help="check the corpus against the rules and report contradictions",
         description="Check the files against the YAML rules and the built-in checks "
-                    "(restatement, contradictory-qualifier, cross-source, the usage-* "
-                    "numeral-usage checks) and report "
+                    "(restatement, contradictory-qualifier, cross-source, total-vs-parts, "
+                    "range-vs-duration, share-bounds, the usage-* numeral-usage checks) and report "
                     "every claim that cannot be true together with another. Settings come "
                     "from .factlint.yaml or [tool.factlint] in pyproject.toml; flags "
                     "override them.")

@@ -85,6 +85,7 @@ USAGE_CHECKS: tuple[str, ...] = (
     "usage-approx-form", "usage-approx-precision", "usage-bei-decrease", "usage-capital-gloss",
 )
 BUILTINS: tuple[str, ...] = ("restatement", "contradictory-qualifier", "cross-source",
+                             "total-vs-parts", "range-vs-duration", "share-bounds",
                              *USAGE_CHECKS)
 #: Former ids of built-in checks, still accepted in ``disable`` and ``levels``.
 ALIASES: Mapping[str, str] = MappingProxyType({"repeated-figure": "restatement"})
