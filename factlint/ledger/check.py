@@ -3,19 +3,24 @@
 Why it matters: next week's story that says 7000万名党员 against last week's
 7436万多名 tells readers one of them is wrong, and it is the newsroom's own record.
 The ledger (``factlint ledger add``) holds every claim of the published copy; each
-claim of a draft is compared with the published claims of the same key
-(:func:`factlint.ledger.claims.ledger_key`: what is counted, unit family, kind and
-time) by :func:`factlint.claims.agree.agreement`, after any correction recorded
-with ``factlint ledger correct``.
+claim of a draft is compared with the published claims of the same claim
+(:mod:`factlint.ledger.claims`: claim identity's
+:func:`~factlint.claims.identity.why_different` finds no difference of measure,
+thing counted, statistic, scope or time, the ledger's date of the claim is the same,
+and the sentences or clauses are worded alike) by
+:func:`factlint.claims.agree.agreement`, after any correction recorded with
+``factlint ledger correct``.
 
 What is not reported, because it would be a false alarm more often than not:
 
-* a claim whose published figures disagree among themselves (the key then names
-  more than one claim: 400余名党员 and 100多名党员 of different teams);
+* a claim whose published figures disagree among themselves (the same claim by
+  identity and wording, yet several claims: 400余名党员 and 100多名党员 of different
+  teams);
 * a claim the draft itself states with figures that disagree among themselves;
-* another time frame: the time is part of the key (the day a sentence names, else
-  the document's date), so a running total that has grown since, or last month's
-  statistic, is a different claim.
+* another time frame: the time is part of the lookup key (the day a sentence names,
+  else the document's date), so a running total that has grown since, or last month's
+  statistic, is a different claim; so are different time words (去年 / 今年) and
+  different scopes (澳门 / 香港), as claim identity reads them.
 
 Fires (ledger holds 002 of 2020-02-16 with 400余名市属高校教职员工)::
 
@@ -46,7 +51,7 @@ from ..claims.agree import agreement, describe, report_level
 from ..claims.excerpt import Excerpt, PlaceKey, excerpt, place_key
 from ..model import Corpus, Finding, Location
 from ..settings.sources import source_for
-from .claims import LedgerClaim, claims_of, same_claim, wording
+from .claims import LedgerClaim, claims_of, masked_sentence, same_claim
 from .store import Ledger, PublishedClaim
 
 NAME = "ledger"
@@ -109,14 +114,20 @@ def _same_place(q, claim: PublishedClaim) -> bool:
 
 def _findings(draft: list[LedgerClaim], published: list[PublishedClaim], level: str,
               variants: str) -> Iterable[Finding]:
-    if not consistent([c.quantity for c in draft], variants):
-        return
-    wordings = {p.id: wording(p.sentence, p.quantity) for p in published}
+    # The draft's own statements of one claim (what is counted ends alike: 全国党员 and
+    # 党员) that disagree among themselves are left alone: which one is meant is unsaid.
+    by_head: dict[str, list[LedgerClaim]] = {}
+    for claim in draft:
+        by_head.setdefault(claim.claim.head, []).append(claim)
+    draft = [claim for group in by_head.values()
+             if consistent([c.quantity for c in group], variants) for claim in group]
+    stored = [(p, p.as_claim) for p in published]
+    masked = {p.id: masked_sentence(p.sentence, p.quantity) for p in published}
     for claim in draft:
         q = claim.quantity
-        words = claim.wording
-        same = [p for p in published if not _same_place(q, p)
-                and same_claim(q, words, p.quantity, wordings[p.id])]
+        own = masked_sentence(claim.sentence, q)
+        same = [p for p, as_claim in stored if as_claim is not None and not _same_place(q, p)
+                and same_claim(claim, as_claim, own, masked[p.id])]
         if not same or not consistent([p.current for p in same], variants):
             continue
         against = [(p, agreement(q, p.current, variants)) for p in same]
