@@ -463,3 +463,32 @@ def test_versions_of_one_short_sentence_are_one_claim(work, capsys):
     capsys.readouterr()
     [finding] = _ledger_findings(capsys, draft)
     assert finding["text"] == "1589个" and "发布为1489个" in finding["message"]
+
+
+@pytest.mark.parametrize(("published", "draft"), [
+    # Another scope: 澳门 and 香港 (the provisional key, subject 确诊病例 and sentences
+    # alike but for the figure, took them for one claim).
+    ("截至3月10日，澳门累计报告确诊病例10宗。\n", "截至3月10日，香港累计报告确诊病例41宗。\n"),
+    # Another time: 去年 and 今年.
+    ("去年全市接待国内游客1200万人次，旅游收入大幅增长。\n",
+     "今年全市接待国内游客1500万人次，旅游收入大幅增长。\n"),
+    # Another statistic: an increase is not the total.
+    ("全市粮食产量增长300万吨，创历史新高。\n", "全市粮食产量达3000万吨，创历史新高。\n"),
+])
+def test_claim_identity_keeps_other_scopes_times_and_statistics_apart(work, capsys, published,
+                                                                      draft):
+    (work / "published.txt").write_text(published, encoding="utf-8")
+    assert run("ledger", "add", "published.txt", "--published", "2020-03-10") == 0
+    path = _draft(work, draft, "2020-03-10")
+    capsys.readouterr()
+    assert _ledger_findings(capsys, path) == []
+
+
+def test_the_same_scope_time_and_statistic_with_another_figure_is_flagged(work, capsys):
+    (work / "published.txt").write_text("截至3月10日，澳门累计报告确诊病例10宗。\n",
+                                        encoding="utf-8")
+    assert run("ledger", "add", "published.txt", "--published", "2020-03-10") == 0
+    path = _draft(work, "截至3月10日，澳门累计报告确诊病例16宗。\n", "2020-03-10")
+    capsys.readouterr()
+    [finding] = _ledger_findings(capsys, path)
+    assert finding["text"] == "16宗" and "发布为10宗" in finding["message"]

@@ -45,7 +45,8 @@ from ..claims.excerpt import figure_in_sentence
 from ..claims.identity import ClaimKey, Frame, frames, why_different
 from ..model import Document, Quantity
 
-__all__ = ["LedgerClaim", "claim_frame", "claims_of", "lookup_key", "same_claim"]
+__all__ = ["LedgerClaim", "claim_frame", "claims_of", "lookup_key", "masked_sentence", "rekey",
+           "same_claim"]
 
 _CJK = regex.compile(r"\p{Han}+")
 
