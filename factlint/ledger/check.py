@@ -30,7 +30,10 @@ Fires (ledger holds 002 of 2020-02-16 with 400余名市属高校教职员工)::
 
 A draft that is a published document edited (the same path) is compared with what
 was published of it too: a figure changed since publication is reported, so that the
-change is deliberate (``ledger correct``) or undone.
+change is deliberate (``ledger correct``) or undone.  There a figure is compared only
+with its own published version (the same sentence, the figure in the same place), not
+with other figures of the document worded alike: that is the ``restatement`` check's
+business.
 
 Does not fire: the draft says 400余名, or 近500名 (agrees within 400–500), or says
 4400余名 in a story of another day that names no day for it (another time frame), or
@@ -127,7 +130,8 @@ def _findings(draft: list[LedgerClaim], published: list[PublishedClaim], level: 
         q = claim.quantity
         own = masked_sentence(claim.sentence, q)
         same = [p for p, as_claim in stored if as_claim is not None and not _same_place(q, p)
-                and same_claim(claim, as_claim, own, masked[p.id])]
+                and same_claim(claim, as_claim, own, masked[p.id],
+                               wording=p.path != q.span.path)]
         if not same or not consistent([p.current for p in same], variants):
             continue
         against = [(p, agreement(q, p.current, variants)) for p in same]

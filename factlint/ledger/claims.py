@@ -132,12 +132,24 @@ SHARED_WORDS = 2
 
 
 def masked_sentence(sentence: str, quantity: Quantity) -> str:
-    """``sentence`` with ``quantity``'s figure taken out; '' when it is not found there."""
+    """``sentence`` with ``quantity``'s figure taken out (``\x00`` in its place); '' when
+    it is not found there."""
     start, end = figure_in_sentence(sentence, quantity)
     return "" if start == end else sentence[:start] + "\x00" + sentence[end:]
 
 
-def _same_sentence(a: str, b: str) -> bool:
+#: Runs of numerals: the other figures of a sentence, to tell where in it a figure stands.
+_NUMERALS = regex.compile(r"[0-9]+(?:\.[0-9]+)?|[零〇一二三四五六七八九十百千万亿两]+")
+
+
+def _place_in_sentence(masked: str) -> tuple[int, int]:
+    """How many runs of numerals stand before and after the figure of a masked sentence."""
+    before, _, after = masked.partition("\x00")
+    return len(_NUMERALS.findall(before)), len(_NUMERALS.findall(after))
+
+
+def _versions_of_one_sentence(a: str, b: str) -> bool:
+    """Whether two masked sentences are one sentence, the figure taken out of each."""
     if not a or not b or max(len(a), len(b)) > LONGEST_SENTENCE:
         return False
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -154,10 +166,15 @@ def _worded_alike(a: LedgerClaim, b: LedgerClaim) -> bool:
 
 
 def same_claim(a: LedgerClaim, b: LedgerClaim, a_masked: str | None = None,
-               b_masked: str | None = None) -> bool:
+               b_masked: str | None = None, *, wording: bool = True) -> bool:
     """Whether two claims of one lookup key state the same thing (see the module docstring).
 
-    ``a_masked``/``b_masked`` are their :func:`masked_sentence`, when already computed.
+    Versions of one sentence state the same claim only with the figure in the same place
+    (as many numerals before and after it): 其中187种、371种 holds two claims, whatever
+    their wording.  Without ``wording`` only a version of the sentence is evidence (for
+    a published document edited: one of its figures against another is the restatement
+    check's business, which weighs headline, lead and anaphor).  ``a_masked``/``b_masked``
+    are their :func:`masked_sentence`, when already computed.
     """
     if why_different(a.frame, b.frame, loose_what=True):
         return False
@@ -165,7 +182,9 @@ def same_claim(a: LedgerClaim, b: LedgerClaim, a_masked: str | None = None,
         a_masked = masked_sentence(a.sentence, a.quantity)
     if b_masked is None:
         b_masked = masked_sentence(b.sentence, b.quantity)
-    return _same_sentence(a_masked, b_masked) or _worded_alike(a, b)
+    if _versions_of_one_sentence(a_masked, b_masked):
+        return _place_in_sentence(a_masked) == _place_in_sentence(b_masked)
+    return wording and _worded_alike(a, b)
 
 
 def claims_of(document: Document, date: str) -> Iterator[LedgerClaim]:
