@@ -492,3 +492,25 @@ def test_the_same_scope_time_and_statistic_with_another_figure_is_flagged(work, 
     capsys.readouterr()
     [finding] = _ledger_findings(capsys, path)
     assert finding["text"] == "16宗" and "发布为10宗" in finding["message"]
+
+
+def test_parallel_sentences_of_a_published_file_checked_again_are_not_a_conflict(work, capsys):
+    # news-dev simplified/0749.txt: two sentences alike but for the places and the figure.
+    (work / "fares.txt").write_text(
+        "漳州、桂林两城市的出租车燃油附加费将下调至1元。福州、厦门两城市的出租车燃油附加费将下调至2元。\n",
+        encoding="utf-8")
+    assert run("ledger", "add", "fares.txt", "--published", "2012-07-18") == 0
+    capsys.readouterr()
+    assert run("check", "fares.txt", "--ledger", "--format", "json") == 0
+
+
+def test_two_figures_of_one_sentence_are_two_claims_in_another_copy(work, capsys):
+    published = "截至目前，全省共认定省级非遗代表性项目371种，其中传统技艺187种。\n"
+    (work / "published.txt").write_text(published, encoding="utf-8")
+    assert run("ledger", "add", "published.txt", "--published", "2022-10-02") == 0
+    path = _draft(work, published, "2022-10-02")  # the same text as another document
+    capsys.readouterr()
+    assert _ledger_findings(capsys, path) == []
+    path = _draft(work, published.replace("187种", "287种"), "2022-10-02")
+    [finding] = _ledger_findings(capsys, path)
+    assert finding["text"] == "287种" and "发布为187种" in finding["message"]

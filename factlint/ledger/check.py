@@ -117,28 +117,33 @@ def _same_place(q, claim: PublishedClaim) -> bool:
 
 def _findings(draft: list[LedgerClaim], published: list[PublishedClaim], level: str,
               variants: str) -> Iterable[Finding]:
-    # The draft's own statements of one claim (what is counted ends alike: 全国党员 and
-    # 党员) that disagree among themselves are left alone: which one is meant is unsaid.
-    by_head: dict[str, list[LedgerClaim]] = {}
+    # The draft's own statements of one claim key that disagree among themselves are left
+    # alone: which one is meant is unsaid.
+    by_claim: dict[object, list[LedgerClaim]] = {}
     for claim in draft:
-        by_head.setdefault(claim.claim.head, []).append(claim)
-    draft = [claim for group in by_head.values()
+        by_claim.setdefault(claim.claim, []).append(claim)
+    draft = [claim for group in by_claim.values()
              if consistent([c.quantity for c in group], variants) for claim in group]
     stored = [(p, p.as_claim) for p in published]
     masked = {p.id: masked_sentence(p.sentence, p.quantity) for p in published}
     for claim in draft:
         q = claim.quantity
         own = masked_sentence(claim.sentence, q)
-        same = [p for p, as_claim in stored if as_claim is not None and not _same_place(q, p)
+        # The figure's own published copy (a published file checked again) stays among
+        # them: it agrees, so that another figure worded alike only makes the claim
+        # ambiguous (1元 of 漳州、桂林, 2元 of 福州、厦门), not a conflict.
+        same = [p for p, as_claim in stored if as_claim is not None
                 and same_claim(claim, as_claim, own, masked[p.id],
                                wording=p.path != q.span.path)]
         if not same or not consistent([p.current for p in same], variants):
             continue
         against = [(p, agreement(q, p.current, variants)) for p in same]
-        disagreeing = [p for p, verdict in against if not verdict.agrees]
+        # A figure never disagrees with itself (-5℃左右 is read as an empty interval).
+        disagreeing = [p for p, verdict in against if not verdict.agrees
+                       and not _same_place(q, p)]
         if not disagreeing:
             continue
-        verdict = next(v for _, v in against if not v.agrees)
+        verdict = next(v for p, v in against if p is disagreeing[0])
         found_level = report_level(level, verdict)
         if found_level is None:
             continue
