@@ -34,6 +34,7 @@ clauses two words besides what is counted, so that 4户居民 of one story is no
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -206,21 +207,27 @@ def decimal_text(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
-def rekey(sentence: str, figure: str, time: str, year: int) -> LedgerClaim | None:
+@functools.lru_cache(maxsize=64)
+def _sentence_claims(sentence: str, time: str, year: int) -> tuple[LedgerClaim, ...]:
+    """The claims of one sentence read alone (a sentence holds several claims: read once)."""
+    from ..corpus import load_document
+
+    return tuple(claims_of(load_document("ledger", sentence, year=year), time))
+
+
+def rekey(sentence: str, figure: str, published: str, year: int) -> LedgerClaim | None:
     """The claim a stored ``sentence`` makes with ``figure`` (its normalised text), read
-    by claim identity from the sentence alone, or None when it makes none.
+    by claim identity from the sentence alone, or None when it makes none; its time is
+    the day the sentence names, else ``published``, as :func:`claims_of` has it.
 
     For migrating a ledger that stored the sentence but not the claim key: the frame of
     a figure is read from its clause and sentence, so the sentence gives what the whole
     document gave, but for a headline, a lead or a list across sentences.
     """
-    from ..corpus import load_document
-
-    document = load_document("ledger", sentence, year=year)
     needle = "".join(figure.split())
-    for claim in claims_of(document, time):
+    for claim in _sentence_claims(sentence, published, year):
         if "".join((claim.quantity.normalized or claim.quantity.text).split()) == needle:
-            return LedgerClaim(key=lookup_key(claim.claim, time), claim=claim.claim,
-                               quantity=claim.quantity, sentence=sentence, time=time,
-                               left=claim.left, right=claim.right)
+            return LedgerClaim(key=claim.key, claim=claim.claim, quantity=claim.quantity,
+                               sentence=sentence, time=claim.time, left=claim.left,
+                               right=claim.right)
     return None

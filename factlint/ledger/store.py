@@ -239,15 +239,16 @@ def _migration_2(connection) -> None:
     _, _, documents, claims, _ = tables()
     rows = connection.execute(
         sa.select(claims.c.id, claims.c.text, claims.c.normalized, claims.c.sentence,
-                  claims.c.claim_time, documents.c.published)
+                  documents.c.published)
         .join(documents, documents.c.id == claims.c.document_id)
         .order_by(claims.c.id)).all()
     updates = []
     for row in rows:
-        found = rekey(row.sentence, row.normalized or row.text, row.claim_time,
+        found = rekey(row.sentence, row.normalized or row.text, row.published,
                       int(row.published[:4]))
         if found is not None:
-            updates.append(_identity_values(found) | {"row_id": row.id})
+            updates.append(_identity_values(found)
+                           | {"claim_time": found.time, "row_id": row.id})
     if updates:
         connection.execute(claims.update().where(claims.c.id == sa.bindparam("row_id")),
                            updates)
