@@ -65,8 +65,12 @@ class Quantity:
     ``lo``/``hi`` bound the true value (``None`` is an open end; both are
     ``None`` for dates and times, which carry ``iso`` instead).  ``value`` is the
     figure as written with 万/亿 folded in (for a range, its lower figure).
-    ``precision`` is half a unit of the last written digit of an exact figure
-    (76.8亿 → 5000000): a reading that differs by less is not a contradiction.
+    ``precision`` is the rounding an exact figure carries, read off how it is
+    written: half a unit of its last written digit (76.8亿 → 5000000, 15% → 0.5),
+    except that a whole count or sum of money written to the units (9761个, 17元)
+    is exact (0) and one ending in two or more zeros (1200人) is rounded to its
+    last non-zero digit (± 50).  A reading that differs by less is not a
+    contradiction; see :attr:`hi_open` for the ends.
     """
 
     text: str
@@ -90,6 +94,26 @@ class Quantity:
         lo = None if self.lo is None else self.lo - self.precision
         hi = None if self.hi is None else self.hi + self.precision
         return lo, hi
+
+    @property
+    def hi_open(self) -> bool:
+        """Whether the widened interval stops short of its upper end.
+
+        400余 is [400, 500): 500 itself would be written 500.  近1.8万 stays below
+        1.8万, and a rounded figure (76.8亿 ± 0.05亿) excludes both ends of its rounding.
+        So 300余 and 400余 cannot both be true, nor 5% and 6%.
+        """
+        return (self.qualifier in ("more_than", "nearly")
+                or (self.precision > 0 and self.hi is not None))
+
+    @property
+    def lo_open(self) -> bool:
+        """Whether the widened interval stops short of its lower end: a rounded figure.
+
+        76.8亿 ± 0.05亿 excludes both ends, so 1年 (0.5–1.5 years) does not agree with
+        半年 and 5 (4.5–5.5) not with 4.5: they meet only where the rounding ends.
+        """
+        return self.precision > 0 and self.lo is not None
 
     @property
     def is_amount(self) -> bool:
@@ -194,6 +218,41 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Replacement:
+    """Replace the original text ``old`` at ``start:end`` of file ``path`` by ``new``.
+
+    ``start``/``end`` are code-point offsets into the decoded original text (as
+    :class:`Span`'s); ``line``/``column``/``end_line``/``end_column`` are the same
+    place 1-based, end exclusive, for editors (LSP ranges, SARIF regions).
+    """
+
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """How to repair a finding: replacements in one file, applied together.
+
+    ``safe`` is True only when factlint has read the changed text again and
+    every quantity there still has the same interval, qualifier, unit, kind and
+    date (see README, "factlint fix"); ``factlint fix`` applies only safe fixes
+    and reports the others as suggestions.
+    """
+
+    description: str
+    replacements: tuple[Replacement, ...]
+    safe: bool = False
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem: which rule, how bad, where, and the other places involved."""
 
@@ -202,6 +261,8 @@ class Finding:
     message: str
     location: Location
     related: tuple[Location, ...] = field(default_factory=tuple)
+    #: A repair, if the rule knows one (its ``safe`` flag says if it may be applied).
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple:
         loc = self.location

@@ -96,7 +96,8 @@ def test_different_groups_are_not_restatements(seeds):
 ])
 def test_contradictory_qualifier(tmp_path, old, new, level, words):
     corpus = planted(tmp_path, old, new)
-    findings = run(contradictory_qualifier, corpus)
+    findings = run(contradictory_qualifier, corpus, level="error")
+    assert {f.level for f in run(contradictory_qualifier, corpus)} == {"warning"}  # default
     assert [(f.level, f.location.line) for f in findings] == [(level, 4)]
     assert all(word in findings[0].message for word in words)
 
@@ -148,3 +149,17 @@ def test_parallel_clauses_joined_by_a_semicolon_are_no_restatement():
     restated = "北方城市年均值为49微克／立方米。北方城市年均值为41微克／立方米。"
     assert len(run(restatement, _one_document(restated))) == 1
     assert run(restatement, _one_document(restated.replace("。北", "；北", 1))) == []
+
+
+def test_at_least_twice_is_said_to_be_redundant():
+    # traditional/0345 in news-dev
+    text = "船的容量必需大，也就是成交量要够大，至少200张以上。"
+    [finding] = run(contradictory_qualifier, Corpus((load_document("t.txt", text),)))
+    assert finding.message.endswith("say 'at least' twice (以上 counts the figure in); keep one")
+
+
+def test_recent_years_are_not_a_contradictory_qualifier():
+    # traditional/0324 in news-dev: 近10多年 is "the last ten-odd years"
+    text = "中國經濟在近10多年的發展中，一直保持高速增長；近1700多万元的资金投向初创型科技企业。"
+    [finding] = run(contradictory_qualifier, Corpus((load_document("t.txt", text),)))
+    assert finding.location.text == "近1700多万元"

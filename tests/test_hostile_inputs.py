@@ -381,7 +381,8 @@ def _scoped_run(tmp_path: Path, capsys, monkeypatch, rule: str, texts: dict[str,
     (tmp_path / "rules.yaml").write_text(rule.format(scope=scope), encoding="utf-8")
     (tmp_path / ".factlint.yaml").write_text(
         "paths: [docs]\nrules: [rules.yaml]\ndisable: [repeated-figure, "
-        "contradictory-qualifier]\n", encoding="utf-8")
+        "contradictory-qualifier, total-vs-parts, range-vs-duration, share-bounds]\n",
+        encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "check", "--format", "json")
     assert code in (0, 1), err

@@ -169,3 +169,31 @@ def test_pre_commit_try_repo_blocks_a_wrong_draft_and_passes_a_correct_one(proje
     good = _run_try_repo(project, "drafts/good.txt")
     assert good.returncode == 0, good.stdout + good.stderr
     assert re.search(r"^factlint\.+Passed$", good.stdout, re.M), good.stdout
+
+
+FIXABLE = "本报讯 今年增长3～5万人，其中4千人来自外地。\n"
+FIXED = "本报讯 今年增长3万～5万人，其中4000人来自外地。\n"
+
+
+@pytest.mark.skipif(not (REPO_ROOT / ".git").exists(),
+                    reason="pre-commit try-repo needs this repository's git checkout")
+def test_pre_commit_factlint_fix_fixes_the_staged_file_and_fails_so_it_is_restaged(project):
+    pytest.importorskip("pre_commit")
+    draft = project / "drafts" / "fixable.txt"
+    draft.write_text(FIXABLE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "SKIP"}
+
+    def try_fix():
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(REPO_ROOT), "factlint-fix",
+             "--files", "drafts/fixable.txt"],
+            cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+    first = try_fix()
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert re.search(r"^factlint fix\.+Failed$", first.stdout, re.M), first.stdout
+    assert "drafts/fixable.txt:1:9: fixed usage-range-scale: 3～5万 → 3万～5万" in first.stdout
+    assert draft.read_text(encoding="utf-8") == FIXED
+    second = try_fix()  # nothing left to fix: the re-staged file passes
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert re.search(r"^factlint fix\.+Passed$", second.stdout, re.M), second.stdout

@@ -77,7 +77,7 @@ def test_a_broken_rule_fails_showing_claims_as_written_as_intervals_and_where(pr
         "  捐款党员人数与新华社通稿不符",
         f"news/copy.txt:1:{column}: error party-donors 捐款党员人数与新华社通稿不符: "
         "expected 7436万多名*found 7346万多名*",
-        lit(f"    claim news/copy.txt:1:{column}: 7346万多名 = [73460000, 73470000] 名"),
+        lit(f"    claim news/copy.txt:1:{column}: 7346万多名 = [73460000, 73470000) 名"),
         "      in: 全国已有7346万多名党员自愿捐款*",
     ])
     assert result.ret == pytest.ExitCode.TESTS_FAILED
@@ -199,8 +199,8 @@ def test_fixture_and_approx_in_python_assertions(project):
     result.stdout.fnmatch_lines([
         f"E*AssertionError: assert 7346万多名 at news/copy.txt:1:{column} does not agree with "
         "approx('7436万多名')",
-        lit(f"E*  claim:    7346万多名 = [73460000, 73470000] 名 at news/copy.txt:1:{column}"),
-        lit("E*  expected: 7436万多名 = [74360000, 74370000] 名"),
+        lit(f"E*  claim:    7346万多名 = [73460000, 73470000) 名 at news/copy.txt:1:{column}"),
+        lit("E*  expected: 7436万多名 = [74360000, 74370000) 名"),
         "E*  reason:   7346万多名 (73460000–73470000 名) and 7436万多名 "
         "(74360000–74370000 名) cannot both be true",
         "E*  sentence: 全国已有7346万多名党员自愿捐款*",
@@ -256,12 +256,12 @@ def test_approx_refuses_floats_and_unhashable():
 def test_approx_repr_and_explanation_show_both_intervals():
     expected = approx("76.8亿元")
     assert repr(expected) == ("approx(76.8亿元 = [7680000000, 7680000000] 元 ±5000000 → "
-                              "[7675000000, 7685000000])")
+                              "(7675000000, 7685000000))")
     lines = explain(factlint.parse("77.1亿元"), expected)
     assert lines == [
         "77.1亿元 does not agree with approx('76.8亿元')",
-        "claim:    77.1亿元 = [7710000000, 7710000000] 元 ±5000000 → [7705000000, 7715000000]",
-        "expected: 76.8亿元 = [7680000000, 7680000000] 元 ±5000000 → [7675000000, 7685000000]",
+        "claim:    77.1亿元 = [7710000000, 7710000000] 元 ±5000000 → (7705000000, 7715000000)",
+        "expected: 76.8亿元 = [7680000000, 7680000000] 元 ±5000000 → (7675000000, 7685000000)",
         "reason:   77.1亿元 (7710000000 元) and 76.8亿元 (7680000000 元) cannot both be true",
     ]
     assert explain("a", "b") is None

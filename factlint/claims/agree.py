@@ -1,8 +1,10 @@
 """When two quantities can both be true.
 
 Two figures agree when their intervals overlap once each exact figure is widened
-by half a unit of its last written digit (76.8亿 and 76.84亿 agree; 76.8亿 and
-77.1亿 do not), and their units are the same after normalisation.  Measure words
+by the rounding it is written with (76.8亿 and 76.84亿 agree; 76.8亿 and 77.1亿 do
+not; 12个 is exact, so it disagrees with 13个), upper ends of 余/多 and of
+rounding excluded (300余 is [300, 400), so it disagrees with 400余), and their
+units are the same after normalisation.  Measure words
 that count the same thing (5件 and 5个, 100名 and 100人) are a *variant*: copy
 editors want to hear about them, but they are not a contradiction, so by default
 they are a warning (``measure-word-variants: warning|error|ignore``).
@@ -24,6 +26,7 @@ __all__ = [
     "describe",
     "format_decimal",
     "overlaps",
+    "quantities_overlap",
     "report_level",
     "widened",
 ]
@@ -50,15 +53,27 @@ def widened(q: Quantity) -> _Bound:
     return q.widened()
 
 
-def overlaps(a: _Bound, b: _Bound) -> bool:
-    """Whether two closed intervals share a point; ``None`` is an open end."""
+def overlaps(a: _Bound, b: _Bound, a_hi_open: bool = False, b_hi_open: bool = False,
+             a_lo_open: bool = False, b_lo_open: bool = False) -> bool:
+    """Whether two intervals share a point; ``None`` is an open end.
+
+    Ends are included unless their ``*_open`` flag is set, so [300, 400) and
+    [400, 500) share nothing.
+    """
     a_lo, a_hi = a
     b_lo, b_hi = b
-    if a_lo is not None and b_hi is not None and a_lo > b_hi:
+    if a_lo is not None and b_hi is not None and (
+            a_lo > b_hi or a_lo == b_hi and (b_hi_open or a_lo_open)):
         return False
-    if b_lo is not None and a_hi is not None and b_lo > a_hi:
+    if b_lo is not None and a_hi is not None and (
+            b_lo > a_hi or b_lo == a_hi and (a_hi_open or b_lo_open)):
         return False
     return True
+
+
+def quantities_overlap(a: Quantity, b: Quantity) -> bool:
+    """Whether ``a`` and ``b``, each widened by the rounding it is written with, can be equal."""
+    return overlaps(a.widened(), b.widened(), a.hi_open, b.hi_open, a.lo_open, b.lo_open)
 
 
 def _canonical_unit(unit: str | None) -> str | None:
@@ -125,7 +140,7 @@ def agreement(a: Quantity, b: Quantity, variants: str = "warning") -> Verdict:
         if _dates_agree(a, b):
             return Verdict(True, None, f"{a.iso} and {b.iso} overlap")
         return Verdict(False, "error", f"{a.iso} and {b.iso} do not overlap")
-    if not overlaps(widened(a), widened(b)) or _only_touch(a, b):
+    if not quantities_overlap(a, b):
         return Verdict(False, "error", f"{describe(a)} and {describe(b)} cannot both be true")
     if units == "variant":
         reason = f"the same count in different measure words: {a.unit} and {b.unit}"
@@ -133,20 +148,6 @@ def agreement(a: Quantity, b: Quantity, variants: str = "warning") -> Verdict:
             return Verdict(False, "error", reason)
         return Verdict(True, "warning", reason)
     return Verdict(True, None, f"{describe(a)} and {describe(b)} overlap")
-
-
-def _only_touch(a: Quantity, b: Quantity) -> bool:
-    """True when the widened intervals meet in one point made by widening.
-
-    5 (4.5–5.5) and 6 (5.5–6.5) share only 5.5, which rounds to 6: a rounding
-    interval is half-open, so two different exact figures never agree this way.
-    """
-    (a_lo, a_hi), (b_lo, b_hi) = widened(a), widened(b)
-    if a_hi is not None and b_lo is not None and a_hi == b_lo:
-        return a.precision > 0 or b.precision > 0
-    if b_hi is not None and a_lo is not None and b_hi == a_lo:
-        return a.precision > 0 or b.precision > 0
-    return False
 
 
 def report_level(rule_level: str, verdict: Verdict) -> str | None:

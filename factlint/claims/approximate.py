@@ -3,10 +3,12 @@
     assert corpus.claim(subject="党员", near="捐款") == approx("7436万多名")
 
 Two figures are equal when they can both be true: their intervals overlap once
-each exact figure is widened by half a unit of its last written digit, and their
+each exact figure is widened by the rounding it is written with (README
+"Qualifiers": 9761个 is exact, 76.8亿 ± 0.05亿, 400余 is [400, 500)), and their
 units agree (see :mod:`factlint.claims.agree`).  So ``7436万名`` equals ``7436万多名``
 and ``74360000名``, but not ``7346万名`` nor ``7436万元``.  A bare ``Decimal`` or
-``int`` is compared as a number: it must fall inside the widened interval; a
+``int`` is compared as a number: it must fall inside the widened interval (its
+upper end excluded where the figure's is, :attr:`~factlint.model.Quantity.hi_open`); a
 float is refused, because it cannot hold the digits a figure was written with.
 """
 
@@ -30,18 +32,21 @@ def _bound(value: Decimal | None, open_side: str) -> str:
 
 def interval(q: Quantity) -> str:
     """``q`` as written and as an interval, e.g. ``7436万名 = [74360000, 74360000] 名
-    ±5000 → [74355000, 74365000]``; dates show their ISO form."""
+    ±5000 → [74355000, 74365000)`` or ``400余人 = [400, 500) 人`` (``)``: the end is
+    excluded); dates show their ISO form."""
     written = " ".join((q.normalized or q.text).split())
     if q.iso is not None:
         return f"{written} = {q.iso}"
     if q.lo is None and q.hi is None:
         return f"{written} (no numeric value)"
     unit = f" {q.unit}" if q.unit else ""
-    text = f"{written} = [{_bound(q.lo, '-∞')}, {_bound(q.hi, '∞')}]{unit}"
+    close = ")" if q.hi_open and q.hi is not None else "]"
+    text = (f"{written} = [{_bound(q.lo, '-∞')}, {_bound(q.hi, '∞')}"
+            f"{']' if q.precision else close}{unit}")
     if q.precision:
         lo, hi = q.widened()
         text += (f" ±{format_decimal(q.precision)} → "
-                 f"[{_bound(lo, '-∞')}, {_bound(hi, '∞')}]")
+                 f"{'(' if q.lo_open else '['}{_bound(lo, '-∞')}, {_bound(hi, '∞')}{close}")
     return text
 
 
@@ -94,8 +99,11 @@ class Approx:
         if self.expected.iso is not None or (lo is None and hi is None):
             return False
         value = Fraction(number)
-        return ((lo is None or Fraction(lo) <= value)
-                and (hi is None or value <= Fraction(hi)))
+        below_top = (hi is None or value < Fraction(hi)
+                     or value == Fraction(hi) and not self.expected.hi_open)
+        above_bottom = (lo is None or Fraction(lo) < value
+                        or value == Fraction(lo) and not self.expected.lo_open)
+        return above_bottom and below_top
 
     def verdict_reason(self, other: Any) -> str:
         """Why ``other`` does or does not equal this figure."""

@@ -6,6 +6,11 @@ import argparse
 import os
 import re
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported lazily at run time, so that --help starts fast
+    from ..rules.engine import CheckResult
+    from ..settings.config import Config
 
 from ..model import FAIL_ON_CHOICES
 from ..reporters import COLOR_CHOICES, FORMATS
@@ -25,7 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check", help="check the corpus against the rules and report contradictions",
         description="Check the files against the YAML rules and the built-in checks "
-                    "(restatement, contradictory-qualifier, cross-source) and report "
+                    "(restatement, contradictory-qualifier, cross-source, total-vs-parts, "
+                    "range-vs-duration, share-bounds, the usage-* numeral-usage checks) and report "
                     "every claim that cannot be true together with another. Settings come "
                     "from .factlint.yaml or [tool.factlint] in pyproject.toml; flags "
                     "override them.")
@@ -62,6 +68,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                              "vim's errorformat %%c does")
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="no progress bar (it only ever shows on a terminal)")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="report only findings not recorded in this baseline file")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="record today's findings in FILE (for --baseline later) and "
+                             "exit 0")
+    from .fix import add_fix_flags
+
+    add_fix_flags(parser)
     parser.set_defaults(run=run)
 
 
@@ -93,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
     from ..settings.config import load_config
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError, discover
+    from ..text.writing import WriteError
     from .output import write_report
 
     mistake = settings_file_as_path(args.paths)
@@ -109,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
     fmt = args.format or default_format()
     try:
         config = load_config(".", config_path=args.config, overrides=overrides)
+        if args.fix:
+            _fix_first(config)
         show = progress_wanted(args.quiet)
         progress = Progress(discover(config.paths) if show else [], show)
         wanted = args.ledger is not None or config.ledger
@@ -122,6 +139,14 @@ def run(args: argparse.Namespace) -> int:
             progress.close()
         for message in result.warnings:
             print(f"factlint: warning: {message}", file=sys.stderr)
+        if args.write_baseline:
+            from ..integrations.baseline import write_baseline
+
+            count = write_baseline(args.write_baseline, result.findings)
+            print(f"recorded {count} finding(s) in {args.write_baseline}", file=sys.stderr)
+            return 2 if result.errors else 0
+        if args.baseline:
+            result = _without_baseline(result, args.baseline, config.fail_on)
         documents = result.corpus.documents if result.corpus else ()
         findings = result.findings
         if args.columns == "bytes":
@@ -143,7 +168,7 @@ def run(args: argparse.Namespace) -> int:
                             checked=[d.path for d in documents],
                             color=use_color(args.color, sys.stdout) and not args.output)
         write_report(report, args.output)
-    except (ConfigError, InputError, LedgerError) as exc:
+    except (ConfigError, InputError, LedgerError, WriteError) as exc:
         print(f"{exc}", file=sys.stderr)
         return 2
     except OSError as exc:
@@ -152,3 +177,26 @@ def run(args: argparse.Namespace) -> int:
     for message in result.errors:
         print(message, file=sys.stderr)
     return result.exit_code
+
+
+def _fix_first(config: Config) -> None:
+    """``check --fix``: apply the proven fixes (reported on stderr), then check."""
+    from .fix import apply
+
+    if config.paths:
+        apply(config, config.paths, out=sys.stderr)
+
+
+def _without_baseline(result: CheckResult, path: str, fail_on: str) -> CheckResult:
+    import dataclasses
+
+    from ..integrations.baseline import load_baseline, new_findings
+    from ..model import LEVELS
+
+    findings = tuple(new_findings(result.findings, load_baseline(path)))
+    threshold = LEVELS.index(fail_on)
+    # A finding recorded as a known erratum says so in its message and never fails.
+    failing = any(LEVELS.index(f.level) >= threshold and "(known erratum: " not in f.message
+                  for f in findings)
+    exit_code = 2 if result.errors else 1 if failing else 0
+    return dataclasses.replace(result, findings=findings, exit_code=exit_code)

@@ -47,6 +47,10 @@ class Figure:
     step: Decimal = ONE
     #: "exact", "range" (三四十) or "vague" (几十, 上百)
     qualifier: str = "exact"
+    #: written as a whole number of two or more significant digits and two or more
+    #: trailing zeros, no 万/亿 (1200, 一千二百; not 1000): a count written so may be
+    #: rounded to its last non-zero digit (see README, "Qualifiers")
+    round_zeros: bool = False
 
     @classmethod
     def exact(cls, value: Decimal, unit: Decimal) -> Figure:
@@ -56,11 +60,12 @@ class Figure:
     def scaled(self, factor: Decimal) -> Figure:
         """The same figure in a unit ``factor`` times smaller: 三成 → 30 (%), 七五折 → 7.5."""
         return Figure(self.lo * factor, self.hi * factor, self.precision * factor,
-                      self.step * factor, self.qualifier)
+                      self.step * factor, self.qualifier, self.round_zeros)
 
     def negated(self) -> Figure:
         """零下5 / -5: the interval mirrored."""
-        return Figure(-self.hi, -self.lo, self.precision, self.step, self.qualifier)
+        return Figure(-self.hi, -self.lo, self.precision, self.step, self.qualifier,
+                      self.round_zeros)
 
     def and_more(self) -> Figure:
         """N余 / N多: up to one unit of N's last significant digit more."""
@@ -122,7 +127,9 @@ def arabic(digits: str, mult: str = "") -> Figure:
     power = _POWERS.get
     last_digit = (power(written) or Decimal(1).scaleb(written)) * factor
     step = (power(significant) or Decimal(1).scaleb(significant)) * factor
-    return Figure(value, value, last_digit / 2, step)
+    round_zeros = (not mult and written == 0 and significant >= 2 and "." not in text
+                   and len(text.lstrip("0")) - significant >= 2)
+    return Figure(value, value, last_digit / 2, step, "exact", round_zeros)
 
 
 _PLACES = re.compile(r"([0-9]+(?:\.[0-9]+)?)([十百千万亿]*)")
@@ -212,7 +219,10 @@ def chinese(numeral: str) -> Figure:
         unit = Decimal(1).scaleb(-decimals) * trailing
     else:
         unit = trailing
-    return Figure(value, value, unit / 2, last_significant_unit(value))
+    step = last_significant_unit(value)
+    round_zeros = (unit == ONE and "点" not in numeral and step >= 100
+                   and value >= step * 10)
+    return Figure(value, value, unit / 2, step, "exact", round_zeros)
 
 
 # Vague amounts: 几 / 数 / 上 / 成千上万.  Each maps to (lo, hi) before the

@@ -24,6 +24,27 @@ from .subjects import subject
 __all__ = ["SKIP", "Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF"]
 
 _HALF = Decimal("0.5")
+#: Kinds whose whole numbers are counted, not measured: 9761个 and 17元 are exact.
+COUNTED_KINDS = frozenset({"count", "money"})
+
+
+def counted_precision(figure: Figure) -> Decimal:
+    """The rounding a count or a sum of money carries, read off how it is written.
+
+    A whole number written to the units (9761, 17, 290, 一万零五) is exact, and so
+    is one significant digit and zeros (1000, 300); two or more significant digits
+    and two or more zeros (1200) may be rounded to the last non-zero digit (± half);
+    a decimal or a multiplier (76.8亿, 7436万, 8500亿) carries half a unit of its
+    last written digit.  Measures, shares and durations (15%, 3天,
+    17公里) are rounded readings and keep half a unit of their last digit.
+    """
+    if figure.round_zeros:
+        return figure.step / 2
+    if figure.precision == _HALF:
+        return ZERO
+    return figure.precision
+
+
 _LATIN_MULTIPLIERS = {"k": Decimal(1000), "K": Decimal(1000), "M": Decimal(10) ** 6}
 _COMPOUND_PLACE = re.compile("[十百千万亿][0-9]").search
 
@@ -206,6 +227,8 @@ class Reader:
             qualifier = figure.qualifier
             if qualifier == "vague":
                 precision = ZERO
+            elif qualifier == "exact" and kind in COUNTED_KINDS:
+                precision = counted_precision(figure)
         # lo, hi and the written value are often the same Decimal: clean it once.
         value = _clean(figure.lo)
         lo = value if lo is figure.lo else _clean(lo)

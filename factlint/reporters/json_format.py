@@ -5,18 +5,25 @@ Shape (``version`` changes only when a field is removed or changes meaning)::
     {"version": 1,
      "findings": [{"rule", "level", "message", "path", "line", "column",
                    "end_line", "end_column", "text",
-                   "related": [{"path", "line", "column", "end_line", "end_column", "text"}]}],
+                   "related": [{"path", "line", "column", "end_line", "end_column", "text"}],
+                   "fix": {"description", "safe",            (only when the rule offers one)
+                           "replacements": [{"path", "start", "end", "line", "column",
+                                             "end_line", "end_column", "old", "new"}]}}],
      "summary": {"total", "files", "by_level": {...}, "by_rule": {...}}}
 
 Columns are 1-based code points and ``end_column`` is exclusive, as everywhere in factlint.
+A fix's ``start``/``end`` are code-point offsets into the decoded file; ``safe`` is true
+when factlint proved the fix keeps every figure's meaning (``factlint fix`` applies only
+those; the others are suggestions).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 
-from ..model import Finding, Location, RuleInfo
+from ..model import Finding, Fix, Location, RuleInfo
 from . import sorted_findings, summarize
 
 #: Bumped when a field is removed or changes meaning (adding one is compatible).
@@ -34,15 +41,27 @@ def _location(loc: Location) -> dict:
     }
 
 
+def fix_data(fix: Fix) -> dict:
+    """A :class:`~factlint.model.Fix` as plain JSON data (also used by editors' servers)."""
+    return {
+        "description": fix.description,
+        "safe": fix.safe,
+        "replacements": [dataclasses.asdict(r) for r in fix.replacements],
+    }
+
+
 def _finding(finding: Finding) -> dict:
     loc = _location(finding.location)
-    return {
+    data = {
         "rule": finding.rule,
         "level": finding.level,
         "message": finding.message,
         **loc,
         "related": [_location(related) for related in finding.related],
     }
+    if finding.fix is not None:
+        data["fix"] = fix_data(finding.fix)
+    return data
 
 
 def render(findings: Sequence[Finding], rules: Mapping[str, RuleInfo]) -> str:

@@ -14,6 +14,10 @@ factlint does not imitate it.  It sends its own ``factlintFindingHash/v1`` inste
 of the rule id, the path and the finding's text with width and spacing normalised (NFKC,
 whitespace removed), plus an occurrence counter, so the identity survives lines moving
 but changes when the figure itself changes.
+
+Fixes: a finding whose rule offers a repair carries it as SARIF ``fixes`` (one
+``artifactChange`` with ``replacements``: the ``deletedRegion`` and its
+``insertedContent``); ``properties.safe`` says whether factlint proved it harmless.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 from .. import __version__
-from ..model import Finding, Location, RuleInfo
+from ..model import Finding, Fix, Location, RuleInfo
 from . import one_line, sorted_findings
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -129,6 +133,26 @@ def fingerprint_base(finding: Finding) -> str:
     return hashlib.sha256(payload).hexdigest()[:32]
 
 
+def _fix(fix: Fix) -> dict:
+    """SARIF ``fix``: one ``artifactChange`` per file, regions 1-based, end exclusive."""
+    changes: dict[str, list[dict]] = {}
+    for r in fix.replacements:
+        changes.setdefault(r.path, []).append({
+            "deletedRegion": {"startLine": r.line, "startColumn": r.column,
+                              "endLine": r.end_line, "endColumn": r.end_column},
+            "insertedContent": {"text": r.new},
+        })
+    kind = "proven to keep every figure's meaning" if fix.safe else \
+        "a suggestion factlint cannot prove keeps the meaning"
+    return {
+        "description": {"text": f"{fix.description} ({kind})"},
+        "artifactChanges": [{"artifactLocation": artifact_location(path),
+                             "replacements": replacements}
+                            for path, replacements in changes.items()],
+        "properties": {"safe": fix.safe},
+    }
+
+
 def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict:
     result: dict = {
         "ruleId": finding.rule,
@@ -138,6 +162,8 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict:
         "locations": [{"physicalLocation": _physical_location(finding.location)}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
+    if finding.fix is not None:
+        result["fixes"] = [_fix(finding.fix)]
     if finding.related:
         result["relatedLocations"] = [
             {"id": index, "physicalLocation": _physical_location(loc),

@@ -55,6 +55,7 @@ __all__ = [
     "CheckContext",
     "KnownErratum",
     "RULE_TYPES",
+    "USAGE_CHECKS",
     "Rule",
     "builtin_module",
     "load_rules",
@@ -62,7 +63,16 @@ __all__ = [
 ]
 
 RULE_TYPES: tuple[str, ...] = ("expect", "consistent", "sum", "compare", "derived", "duration")
-BUILTINS: tuple[str, ...] = ("restatement", "contradictory-qualifier", "cross-source")
+#: The numeral-usage checks (GB/T 15835-2011), one ``usage_*`` module each.
+USAGE_CHECKS: tuple[str, ...] = (
+    "usage-range-scale", "usage-range-connector", "usage-arabic-scale", "usage-ji-numeral",
+    "usage-approx-dunhao", "usage-decimal-zero", "usage-year-grouping", "usage-grouping-style",
+    "usage-zero-form", "usage-year-full", "usage-date-format", "usage-chinese-numeral-words",
+    "usage-approx-form", "usage-approx-precision", "usage-bei-decrease", "usage-capital-gloss",
+)
+BUILTINS: tuple[str, ...] = ("restatement", "contradictory-qualifier", "cross-source",
+                             "total-vs-parts", "range-vs-duration", "share-bounds",
+                             *USAGE_CHECKS)
 #: Former ids of built-in checks, still accepted in ``disable`` and ``levels``.
 ALIASES: Mapping[str, str] = MappingProxyType({"repeated-figure": "restatement"})
 COMMON_KEYS: frozenset[str] = frozenset(
@@ -111,6 +121,7 @@ class CheckContext:
     #: files), or None for all: rules whose findings stay inside one document, and version
     #: groups without such a file, may then skip the rest (see rules.scope.focused).
     focus: frozenset[str] | None = None
+    range_connector: str = "～"  # the house style's range connector: ～ or —
 
 
 def rule_type(name: str) -> ModuleType:

@@ -174,7 +174,7 @@ def interval_of(quantity: Quantity):
     from .safe_eval import Interval
 
     lo, hi = quantity.widened()
-    return Interval.of(lo, hi)
+    return Interval.of(lo, hi, quantity.hi_open, quantity.lo_open)
 
 
 def units_compatible(a: Quantity, b: Quantity) -> bool:

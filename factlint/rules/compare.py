@@ -8,8 +8,9 @@ over 100%, the infected are fewer than the tested.  A slipped digit that turns
 ``left`` and ``right`` are selectors; ``right`` may instead be a figure as copy
 writes it (``100%``).  ``op`` is one of ``<`` ``<=`` ``>`` ``>=``.  A finding is
 reported only when the order *cannot* hold: each figure is an interval widened
-by the precision of its last written digit, and ``left <= right`` fails only
-when all of left lies above all of right.  Every pair the selectors pick is
+by the rounding it is written with (README "Qualifiers": 17个 is exact, 76.8亿
+± 0.05亿, 400余 is [400, 500)), and ``left <= right`` fails only when all of
+left lies above all of right.  Every pair the selectors pick is
 checked; a selector that picks nothing is a finding.
 
 YAML::
@@ -80,11 +81,11 @@ def parse_options(node: YamlMap, rule_id: str) -> Mapping[str, Any]:
 def _impossible(op: str, left: Interval, right: Interval) -> bool:
     """Whether ``left op right`` cannot hold for any values in the intervals."""
     if op == "<=":
-        return left.lo > right.hi
+        return not right.overlaps(left) and left.lo >= right.hi
     if op == "<":
         return left.lo >= right.hi
     if op == ">=":
-        return left.hi < right.lo
+        return not right.overlaps(left) and left.hi <= right.lo
     return left.hi <= right.lo  # ">"
 
 

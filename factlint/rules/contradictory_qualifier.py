@@ -9,7 +9,8 @@ is a warning.
 What is checked: for every amount, the qualifier words written right before the
 figure (近 将近 接近 不到 不足 最多 不超过 | 超过 逾 至少 不少于 不低于 多达 | 约 大约)
 and right after it (余 多 | 以上 以下 左右 上下), read from the surface text, since
-the extractor keeps only one qualifier in ``Quantity.qualifier``.
+the extractor keeps only one qualifier in ``Quantity.qualifier``.  近 before a
+span of time (近10多年来, 近20多天) means "the last" and is left alone.
 
 ==========================  =====================================  ========
 Written                     Says                                   Level
@@ -22,11 +23,12 @@ Written                     Says                                   Level
 约/大约 … 余/多              "about", and "more than"               warning
 ==========================  =====================================  ========
 
-A built-in rule: it needs no YAML.  Change its level with ``levels:
-{contradictory-qualifier: warning}`` or turn it off with ``disable``.  Example
-finding::
+The level column applies under ``levels: {contradictory-qualifier: error}``; by
+default the rule is a warning, so every finding is one: these are usage faults
+that the editor fixes, not numbers that cannot be true.  Turn it off with
+``disable``.  Example finding::
 
-    seeds/x.txt:3:5: error contradictory-qualifier 近1000余人: 近 (below 1000) and
+    seeds/x.txt:3:5: warning contradictory-qualifier 近1000余人: 近 (below 1000) and
     余 (above 1000) cannot both hold
 """
 
@@ -42,7 +44,7 @@ from ..quantities.units import UNITS_LONGEST_FIRST
 from . import CheckContext, Rule
 
 NAME = "contradictory-qualifier"
-DEFAULT_LEVEL = "error"
+DEFAULT_LEVEL = "warning"
 DESCRIPTION = ("One expression says two incompatible things about a figure "
                "(近…余, 至少…以上, 不到…多; 约…左右 as a warning).")
 
@@ -61,6 +63,9 @@ _UNIT = "|".join(regex.escape(u) for u in UNITS_LONGEST_FIRST)
 _BODY = regex.compile(
     rf"(?P<num>{_NUM})(?P<m1>[余多])?(?P<mult>[百千万亿]+)?(?P<m2>[余多])?"
     rf"(?P<unit>{_UNIT})?(?P<suf>以上|以下|左右|上下)?")
+
+#: Units of time after which 近 means "the last" (近10多年来, 近20多天), not "nearly".
+_RECENT_UNITS = frozenset({"年", "个月", "個月", "月", "天", "日", "周", "週", "星期", "年来"})
 
 _SAYS = {
     "近": "below", "将近": "below", "接近": "below", "不到": "below", "不足": "below",
@@ -128,6 +133,8 @@ def _check_document(rule: Rule, document) -> Iterator[Finding]:
         if body is None or body.start() >= end:
             continue
         pre = _prefix_before(text, body.start())
+        if pre == "近" and (body["unit"] or "") in _RECENT_UNITS:
+            continue  # 近10多年来: 近 is "the last", not "nearly"
         more = body["m1"] or body["m2"]
         verdict = _verdict(pre, more, body["suf"])
         if verdict is None:
@@ -139,6 +146,8 @@ def _check_document(rule: Rule, document) -> Iterator[Finding]:
                    f"({_SAYS[second]} {figure}) ")
         if second in ("左右", "上下"):
             message += "say 'about' twice; keep one"
+        elif second == "以上" and _SAYS[first] == "at least":
+            message += "say 'at least' twice (以上 counts the figure in); keep one"
         elif level == "warning":
             message += "mix an estimate with a lower bound; keep one"
         else:

@@ -7,8 +7,8 @@ the decimal point (768亿元) or a digit (7.68亿元) the average becomes 1033 o
 them with + − × ÷ and parentheses, and says where the result must lie.
 
 The expression is read by :mod:`factlint.rules.safe_eval` (a small parser, never
-Python ``eval``).  Each claim is an interval widened by the precision of its
-last written digit and the arithmetic is interval arithmetic, so a finding
+Python ``eval``).  Each claim is an interval widened by the rounding it is
+written with (README "Qualifiers") and the arithmetic is interval arithmetic, so a finding
 means the result *cannot* be within bounds.  A name the expression uses but
 ``claims`` does not define, and a claim that is defined but not used, stop the
 run with an error at its place in the rules file.  If a selector picks several

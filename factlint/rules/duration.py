@@ -81,7 +81,7 @@ def _date(iso: str, year: int) -> datetime.date | None:
         return None
 
 
-def _range_hours(q: Quantity, inclusive: bool) -> Interval | None:
+def range_hours(q: Quantity, inclusive: bool) -> Interval | None:
     """How many hours a date or date range lasts, or None if it is not one of days."""
     if not q.iso:
         return None
@@ -100,19 +100,30 @@ def _range_hours(q: Quantity, inclusive: bool) -> Interval | None:
 def _hours(claim: Claim, role: str, inclusive: bool) -> tuple[Interval | None, str]:
     q = claim.quantity
     if role == "range" or q.kind == "date":
-        hours = _range_hours(q, inclusive)
+        hours = range_hours(q, inclusive)
         if hours is None:
             return None, f"{describe(q)} is not a date or a range of whole days"
         return hours, ""
-    factor = HOURS_PER_UNIT.get(q.unit or "")
-    if q.kind != "duration" or factor is None:
+    hours = duration_hours(q)
+    if hours is None:
         return None, (f"{describe(q)} is not a duration of fixed length "
                       f"(days, hours, minutes, weeks)")
-    return interval_of(q) * Interval.exact(factor), ""
+    return hours, ""
 
 
-def _as_days(interval: Interval) -> str:
+def duration_hours(q: Quantity) -> Interval | None:
+    """How many hours a duration of fixed length lasts (``3天`` → 60–84), else None."""
+    factor = HOURS_PER_UNIT.get(q.unit or "")
+    if q.kind != "duration" or factor is None or q.lo is None:
+        return None
+    return interval_of(q) * Interval.exact(factor)
+
+
+def as_days(interval: Interval) -> str:
+    """An interval of hours as days, e.g. ``3`` or ``2.5–3.5``."""
     return format_interval(interval * Interval.exact(Decimal(1) / Decimal(24)))
+
+
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
@@ -141,7 +152,7 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
             first, second = sorted((i, j), key=lambda k: (-against[k], k))
             a, b = chosen[first], chosen[second]
             findings.append(finding(
-                rule, f"{describe(a.quantity)} ({roles[first]}: {_as_days(hours[first])} "
+                rule, f"{describe(a.quantity)} ({roles[first]}: {as_days(hours[first])} "
                       f"days) disagrees with {describe(b.quantity)} at {where(b)} "
-                      f"({roles[second]}: {_as_days(hours[second])} days)", a, (b,)))
+                      f"({roles[second]}: {as_days(hours[second])} days)", a, (b,)))
     return findings

@@ -22,6 +22,7 @@ from ..corpus import ExtractionCache, FileDone, load_corpus
 from ..model import Corpus, Finding, Location, RuleInfo, fails, sorted_findings
 from ..settings.config import Config
 from ..settings.sources import load_sources, normalize_path, resolved
+from ..text.directives import Suppressions
 from ..text.files import working_on
 from . import (
     ALIASES,
@@ -35,7 +36,14 @@ from . import (
 )
 from .scope import check_scoped
 
-__all__ = ["CheckResult", "run_check", "builtin_rules", "apply_known", "run_rules"]
+__all__ = ["CheckResult", "run_check", "builtin_rules", "apply_known", "run_rules",
+           "active_rules", "finish_findings", "UNUSED_SUPPRESSION"]
+
+#: The id under which a suppression comment that silenced nothing is reported.
+UNUSED_SUPPRESSION = "unused-suppression"
+UNUSED_SUPPRESSION_DESCRIPTION = (
+    "A factlint-disable comment that silences no finding: the problem it was written "
+    "for is gone or the rule id is wrong; delete it.")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -159,6 +167,81 @@ def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext,
     return findings, explained
 
 
+def _suggest_only(rules: Sequence[Rule]) -> set[str]:
+    """Ids of rules whose fixes are never applied automatically (SUGGEST_ONLY)."""
+    return {rule.id for rule in rules if rule.type in BUILTINS
+            and getattr(builtin_module(rule.type), "SUGGEST_ONLY", False)}
+
+
+def _prove(findings: list[Finding], corpus: Corpus, rules: Sequence[Rule]) -> list[Finding]:
+    from .fixes import prove_findings
+
+    proven = prove_findings(findings, corpus)
+    never = _suggest_only(rules)
+    return [dataclasses.replace(f, fix=dataclasses.replace(f.fix, safe=False))
+            if f.fix is not None and f.fix.safe and f.rule in never else f for f in proven]
+
+
+def _suppress(findings: list[Finding], corpus: Corpus, report_unused: bool,
+              known_ids: set[str] | None = None, unused_level: str = "info"
+              ) -> tuple[list[Finding], list[str]]:
+    """Drop findings a suppression comment silences; report comments that silence nothing."""
+    from ..text.directives import DirectiveError, parse_directives
+
+    by_path: dict[str, Suppressions] = {}
+    errors: list[str] = []
+    for document in corpus.documents:
+        try:
+            parsed = parse_directives(document.text, document.path)
+        except DirectiveError as exc:
+            errors.append(str(exc))
+            continue
+        if parsed.directives:
+            by_path[document.path] = parsed
+    if not by_path:
+        return findings, errors
+    used: set[tuple[str, int]] = set()
+    silenced: set[int] = set()
+    in_file: dict[str, list[int]] = {}
+    for i, finding in enumerate(findings):
+        in_file.setdefault(finding.location.path, []).append(i)
+    for path, suppressions in by_path.items():
+        here = in_file.get(path, [])
+        flags, used_here = suppressions.silence(
+            [(findings[i].rule, findings[i].location.line) for i in here])
+        silenced.update(i for i, flag in zip(here, flags, strict=True) if flag)
+        used.update((path, index) for index in used_here)
+    kept = [f for i, f in enumerate(findings) if i not in silenced]
+    if report_unused:
+        for path, suppressions in sorted(by_path.items()):
+            for index, directive in enumerate(suppressions.directives):
+                if (path, index) in used:
+                    continue
+                rules = ", ".join(directive.rules) or "any rule"
+                message = f"{directive.text} silences no finding of {rules}; delete it"
+                unknown = [r for r in directive.rules if known_ids and r not in known_ids]
+                if unknown:  # a typo in the rule id is the likelier story
+                    message = f"{directive.text}: {_unknown_rule(unknown[0], known_ids)}"
+                kept.append(Finding(
+                    rule=UNUSED_SUPPRESSION, level=unused_level, message=message,
+                    location=Location(path, directive.line, directive.column, directive.line,
+                                      directive.end_column, directive.text)))
+    return kept, errors
+
+
+def finish_findings(findings: list[Finding], corpus: Corpus, rules: Sequence[Rule], *,
+                    report_unused: bool = True, known_ids: set[str] | None = None,
+                    unused_level: str = "info") -> tuple[list[Finding], list[str]]:
+    """Prove every fix (``Fix.safe``) and apply the suppression comments of the files.
+
+    ``known_ids``: every rule id there is, to tell a suppression naming no rule (a
+    typo) from one whose rule found nothing.  Returns the findings left and the
+    errors of malformed suppression comments.
+    """
+    return _suppress(_prove(findings, corpus, rules), corpus, report_unused, known_ids,
+                     unused_level)
+
+
 def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding], set[Finding]]:
     seen: dict[Finding, None] = {}
     known: set[Finding] = set()
@@ -167,6 +250,36 @@ def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding]
         if index in explained:
             known.add(finding)
     return list(seen), known
+
+
+def active_rules(config: Config, extra_checks: Sequence[object] = (),
+                 optional_ids: Iterable[str] = ()) -> list[Rule]:
+    """The rules a run of ``config`` uses: rule files, built-ins and ``extra_checks``,
+    minus ``disable``, at the configured ``levels`` (a former id such as repeated-figure
+    names the check that replaced it); an opt-in check (``OPT_IN`` in its module) only
+    when ``levels`` names it.  Raises ConfigError naming an unknown rule id."""
+    rules = load_rules(config.rules) + builtin_rules() + [_builtin_rule(c) for c in extra_checks]
+    known_ids = {rule.id for rule in rules} | set(BUILTINS) | set(ALIASES) | set(optional_ids) \
+        | {UNUSED_SUPPRESSION}
+    for rule_id in config.disable:
+        if rule_id not in known_ids:
+            raise config.error("disable", _unknown_rule(rule_id, known_ids), rule_id)
+    for rule_id in config.levels:
+        if rule_id not in known_ids:
+            raise config.error("levels", _unknown_rule(rule_id, known_ids), rule_id)
+    # A former id (repeated-figure) names the check that replaced it (restatement).
+    disabled = {ALIASES.get(rule_id, rule_id) for rule_id in config.disable}
+    levels = {ALIASES.get(rule_id, rule_id): level for rule_id, level in config.levels.items()
+              if rule_id in ALIASES}
+    levels.update({rule_id: level for rule_id, level in config.levels.items()
+                   if rule_id not in ALIASES})
+    return [dataclasses.replace(rule, level=levels.get(rule.id, rule.level))
+            for rule in rules if rule.id not in disabled
+            and (rule.id in levels or not _opt_in(rule))]
+
+
+def _opt_in(rule: Rule) -> bool:
+    return rule.type in BUILTINS and getattr(builtin_module(rule.type), "OPT_IN", False)
 
 
 def run_check(config: Config, extra_checks: Sequence[object] = (),
@@ -195,22 +308,8 @@ def run_check(config: Config, extra_checks: Sequence[object] = (),
                            "in [tool.factlint] or .factlint.yaml")
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
     extra = {check.NAME: check for check in extra_checks}
-    rules = load_rules(config.rules) + builtin_rules() + [_builtin_rule(c) for c in extra_checks]
-    known_ids = {rule.id for rule in rules} | set(BUILTINS) | set(ALIASES) | set(optional_ids)
-    for rule_id in config.disable:
-        if rule_id not in known_ids:
-            raise config.error("disable", _unknown_rule(rule_id, known_ids), rule_id)
-    for rule_id in config.levels:
-        if rule_id not in known_ids:
-            raise config.error("levels", _unknown_rule(rule_id, known_ids), rule_id)
-    # A former id (repeated-figure) names the check that replaced it (restatement).
-    disabled = {ALIASES.get(rule_id, rule_id) for rule_id in config.disable}
-    levels = {ALIASES.get(rule_id, rule_id): level for rule_id, level in config.levels.items()
-              if rule_id in ALIASES}
-    levels.update({rule_id: level for rule_id, level in config.levels.items()
-                   if rule_id not in ALIASES})
-    active = [dataclasses.replace(rule, level=levels.get(rule.id, rule.level))
-              for rule in rules if rule.id not in disabled]
+    optional_ids = tuple(optional_ids)  # read twice below
+    active = active_rules(config, extra_checks, optional_ids)
 
     notes: list[str] = []
     corpus, input_errors = load_corpus(tuple(dict.fromkeys((*config.paths, *drafts))),
@@ -223,18 +322,38 @@ def run_check(config: Config, extra_checks: Sequence[object] = (),
         notes.extend(cross_source.coverage_warnings(corpus))
     ctx = CheckContext(variants=config.measure_word_variants,
                        drafts=frozenset(resolved(path) for path in drafts),
-                       focus=None if focus is None else frozenset(map(resolved, focus)))
+                       focus=None if focus is None else frozenset(map(resolved, focus)),
+                       range_connector=config.range_connector)
     raw, explained = run_rules(active, corpus, ctx, extra, on_rule)
     unique, known = _unique(raw, explained)
-    findings = tuple(sorted_findings(unique))
+    report_unused = UNUSED_SUPPRESSION not in config.disable
+    unused_level = config.levels.get(UNUSED_SUPPRESSION, "info")
+    # Every rule id there is: active_rules has checked that each disabled one exists.
+    known_ids = {rule.id for rule in active} | set(config.disable) | set(BUILTINS) \
+        | set(ALIASES) | set(optional_ids) | {UNUSED_SUPPRESSION}
+    finished, directive_errors = finish_findings(unique, corpus, active,
+                                                 report_unused=report_unused,
+                                                 known_ids=known_ids, unused_level=unused_level)
+    # Proving a fix replaces the finding object; ``known`` holds the originals.
+    known_keys = {_identity(f) for f in known}
+    findings = tuple(sorted_findings(finished))
 
     infos = {rule.id: RuleInfo(rule.id, rule.level, rule.description or rule.message,
                                rule.link) for rule in sorted(active, key=lambda r: r.id)}
-    failing = any(fails(f.level, config.fail_on) for f in findings if f not in known)
-    errors = [str(exc) for exc in input_errors]
+    if report_unused and any(f.rule == UNUSED_SUPPRESSION for f in findings):
+        infos[UNUSED_SUPPRESSION] = RuleInfo(UNUSED_SUPPRESSION, unused_level,
+                                             UNUSED_SUPPRESSION_DESCRIPTION)
+        infos = dict(sorted(infos.items()))
+    failing = any(fails(f.level, config.fail_on) for f in findings
+                  if _identity(f) not in known_keys)
+    errors = [str(exc) for exc in input_errors] + directive_errors
     exit_code = EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_OK
     return CheckResult(findings=findings, rules=infos, errors=errors, exit_code=exit_code,
                        warnings=notes, files=len(corpus.documents), corpus=corpus)
+
+
+def _identity(finding: Finding) -> tuple:
+    return (finding.rule, finding.level, finding.message, finding.location, finding.related)
 
 
 def _unknown_rule(rule_id: str, known_ids: set[str]) -> str:

@@ -61,10 +61,19 @@ class ExpressionError(ValueError):
 
 @dataclass(frozen=True)
 class Interval:
-    """A closed interval ``[lo, hi]``; ``-Infinity``/``Infinity`` stand for open ends."""
+    """An interval from ``lo`` to ``hi``; ``-Infinity``/``Infinity`` stand for open ends.
+
+    Both ends are included unless ``lo_open``/``hi_open`` say otherwise: 400余 is
+    [400, 500) and a rounded 76.8亿 is (76.75亿, 76.85亿).  Sums and differences
+    keep the open ends (a part of [400, 500) makes any sum stop short of its top);
+    products and quotients other than by an exact number are closed, a superset
+    that can only make a finding rarer.
+    """
 
     lo: Decimal
     hi: Decimal
+    lo_open: bool = False
+    hi_open: bool = False
 
     def __post_init__(self) -> None:
         if self.lo.is_nan() or self.hi.is_nan():
@@ -77,27 +86,36 @@ class Interval:
         return cls(value, value)
 
     @classmethod
-    def of(cls, lo: Decimal | None, hi: Decimal | None) -> Interval:
+    def of(cls, lo: Decimal | None, hi: Decimal | None, hi_open: bool = False,
+           lo_open: bool = False) -> Interval:
         """From optional bounds, as :class:`~factlint.model.Quantity` has them (None = open)."""
-        return cls(-_INF if lo is None else lo, _INF if hi is None else hi)
+        return cls(-_INF if lo is None else lo, _INF if hi is None else hi,
+                   lo_open and lo is not None, hi_open and hi is not None)
 
     def contains_zero(self) -> bool:
         return self.lo <= _ZERO <= self.hi
 
     def overlaps(self, other: Interval) -> bool:
-        return self.lo <= other.hi and other.lo <= self.hi
+        return (_below(self.lo, self.lo_open, other.hi, other.hi_open)
+                and _below(other.lo, other.lo_open, self.hi, self.hi_open))
 
     def __add__(self, other: Interval) -> Interval:
         return Interval(_round(lambda: self.lo + other.lo, decimal.ROUND_FLOOR, -_INF),
-                        _round(lambda: self.hi + other.hi, decimal.ROUND_CEILING, _INF))
+                        _round(lambda: self.hi + other.hi, decimal.ROUND_CEILING, _INF),
+                        self.lo_open or other.lo_open, self.hi_open or other.hi_open)
 
     def __neg__(self) -> Interval:
-        return Interval(-self.hi, -self.lo)
+        return Interval(-self.hi, -self.lo, self.hi_open, self.lo_open)
 
     def __sub__(self, other: Interval) -> Interval:
         return self + (-other)
 
     def __mul__(self, other: Interval) -> Interval:
+        if other.lo == other.hi and other.lo > _ZERO and not other.lo.is_infinite():
+            # By an exact positive number (3天 × 24): the ends keep their openness.
+            return Interval(_product(self.lo, other.lo, decimal.ROUND_FLOOR),
+                            _product(self.hi, other.lo, decimal.ROUND_CEILING),
+                            self.lo_open, self.hi_open)
         pairs = [(a, b) for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
         return Interval(min(_product(a, b, decimal.ROUND_FLOOR) for a, b in pairs),
                         max(_product(a, b, decimal.ROUND_CEILING) for a, b in pairs))
@@ -111,6 +129,11 @@ class Interval:
         pairs = [(a, b) for a in (self.lo, self.hi) for b in (other.lo, other.hi)]
         return Interval(min(_quotient(a, b, decimal.ROUND_FLOOR) for a, b in pairs),
                         max(_quotient(a, b, decimal.ROUND_CEILING) for a, b in pairs))
+
+
+def _below(lo: Decimal, lo_open: bool, hi: Decimal, hi_open: bool) -> bool:
+    """Whether some value at or above ``lo`` is at or below ``hi``, ends as given."""
+    return lo < hi or (lo == hi and not lo_open and not hi_open)
 
 
 def _context(rounding: str) -> decimal.Context:

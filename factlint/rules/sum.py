@@ -5,10 +5,11 @@ Why it matters: a lead that says a team has 1000余人 and a body that lists
 the five levels of grid the story counts.  A retyped part (670 for 760) or a
 dropped digit in the total shows up as a sum that cannot be right.
 
-Each figure is an interval (``1000余人`` is 1000–2000, ``76.8亿`` is
-76.75亿–76.85亿 once widened by its last digit); the parts are added as
-intervals and the total must overlap the result, so ``1000余人`` agrees with
-240 + 760.  Measure words of one family (名/人) count the same people; a bare
+Each figure is an interval (``1000余人`` is [1000, 2000), ``76.8亿`` is
+[76.75亿, 76.85亿) once widened by its last digit, a whole count such as 240 is
+exact: README "Qualifiers"); the parts are added as intervals and the total
+must overlap the result, so ``1000余人`` agrees with 240 + 760 and a total of 12
+does not agree with 2 + 4 + 7.  Measure words of one family (名/人) count the same people; a bare
 figure takes the unit of the others (``17个、290、846个``).  Every selector must
 pick at least one claim: a part that disappeared is a finding.  If a selector
 picks several claims, every combination is checked.

@@ -47,6 +47,7 @@ __all__ = [
     "ConfigError",
     "CONFIG_KEYS",
     "MEASURE_WORD_POLICIES",
+    "RANGE_CONNECTORS",
     "YAML_CONFIG_NAME",
     "find_config",
     "load_config",
@@ -56,10 +57,12 @@ YAML_CONFIG_NAME = ".factlint.yaml"
 PYPROJECT_NAME = "pyproject.toml"
 CONFIG_KEYS: tuple[str, ...] = (
     "paths", "sources", "rules", "disable", "levels", "fail-on", "measure-word-variants",
-    "ledger",
+    "range-connector", "ledger",
 )
 #: How a measure-word variant for the same count (5件 vs 5个) is treated.
 MEASURE_WORD_POLICIES: tuple[str, ...] = ("warning", "error", "ignore")
+#: The house style's range connector, which usage-range-connector suggests (GB/T 15835 5.1.3).
+RANGE_CONNECTORS: tuple[str, ...] = ("～", "—")
 RULE_FILE_SUFFIXES = (".yaml", ".yml")
 COMMAND_LINE = "command line"
 
@@ -85,6 +88,7 @@ class Config:
     levels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     fail_on: str = "error"
     measure_word_variants: str = "warning"
+    range_connector: str = "～"
     #: The ledger of published figures to check against: a file path or an SQLAlchemy URL.
     ledger: str | None = None
     #: Where each setting was written: (key, None) for a value, (key, item) for a
@@ -512,6 +516,10 @@ class _Builder:
     def _measure_word_variants(self, key: str) -> None:
         self.values["measure_word_variants"] = self._choice(
             self.node, key, MEASURE_WORD_POLICIES, f"'{key}'")
+
+    def _range_connector(self, key: str) -> None:
+        self.values["range_connector"] = self._choice(
+            self.node, key, RANGE_CONNECTORS, f"'{key}'")
 
 
 _LEVEL_CHOICES = tuple(reversed(LEVELS))  # error, warning, info: how users think of them

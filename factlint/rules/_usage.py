@@ -1,0 +1,95 @@
+"""Helpers shared by the numeral-usage checks (``usage_*.py``, GB/T 15835-2011).
+
+Each check scans a document's normalised text (one character per original
+character, so every offset is an offset into the file) and reports with
+:func:`usage_finding`, which builds the finding's location and, when the check
+knows the corrected text, its :class:`~factlint.model.Fix`.  Whether a fix is safe
+to apply is decided later, by :func:`factlint.rules.fixes.prove`, never here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+import cn2an
+import regex
+
+from ..model import Corpus, Document, Finding, Fix, Location, Replacement
+from ..text.normalize import LineIndex, normalize
+from . import Rule
+
+STANDARD = "GB/T 15835-2011"
+ARABIC = "0123456789"
+CHINESE_DIGITS = "零〇一二两三四五六七八九"
+CHINESE_NUMERALS = CHINESE_DIGITS + "十百千万亿"
+
+
+# Each check walks the whole corpus in turn, so the cache must hold a corpus's worth
+# of documents to be of use (a miss only costs the normalisation again).
+@lru_cache(maxsize=4096)
+def _prepared(text: str) -> tuple[str, LineIndex]:
+    # Every usage check scans the same document: normalise and index it once.
+    return normalize(text), LineIndex(text)
+
+
+def normalized(document: Document) -> str:
+    """The document's text with one-to-one NFKC folding (same offsets as the file)."""
+    return _prepared(document.text)[0]
+
+
+def matches(corpus: Corpus, pattern: regex.Pattern, needle: str | None = None
+            ) -> Iterator[tuple[Document, str, regex.Match]]:
+    """(document, its normalised text, match) for every match of ``pattern`` in ``corpus``.
+
+    ``needle``: a string every match contains; documents without it are skipped unscanned.
+    """
+    for document in corpus.documents:
+        text = normalized(document)
+        if needle is not None and needle not in text:
+            continue
+        for m in pattern.finditer(text):
+            yield document, text, m
+
+
+def location(document: Document, start: int, end: int) -> Location:
+    span = _prepared(document.text)[1].span(start, end)
+    return Location(document.path, span.line, span.column, span.end_line, span.end_column,
+                    document.text[start:end])
+
+
+def replacement(document: Document, start: int, end: int, new: str) -> Replacement:
+    loc = location(document, start, end)
+    return Replacement(document.path, start, end, loc.line, loc.column, loc.end_line,
+                       loc.end_column, old=document.text[start:end], new=new)
+
+
+def usage_finding(rule: Rule, document: Document, start: int, end: int, message: str, *,
+                  new: str | None = None, fix_description: str = "",
+                  related: Sequence[Location] = (), level: str | None = None,
+                  replacements: Sequence[Replacement] = ()) -> Finding:
+    """A finding at ``start:end`` of ``document``; ``new`` replaces that text as its fix."""
+    parts = list(replacements)
+    if new is not None:
+        parts.append(replacement(document, start, end, new))
+    fix = None
+    if parts:
+        description = fix_description or (
+            f"write {new}" if new is not None and len(parts) == 1 else "rewrite")
+        fix = Fix(description, tuple(sorted(parts, key=lambda r: r.start)))
+    return Finding(rule=rule.id, level=level or rule.level, message=message,
+                   location=location(document, start, end), related=tuple(related), fix=fix)
+
+
+def clause(number: str) -> str:
+    return f"({STANDARD} {number})"
+
+
+def chinese(number: int) -> str:
+    """``20`` → ``二十``, ``108`` → ``一百零八`` (as GB/T 15835-2011 5.2.5 writes 零)."""
+    return cn2an.an2cn(str(number), "low")
+
+
+def chinese_digits(digits: str) -> str:
+    """``2012`` → ``二〇一二``: digit by digit, as years and codes are written."""
+    return "".join("〇一二三四五六七八九"[int(d)] for d in digits)

@@ -1,0 +1,339 @@
+"""The numeral-usage checks (usage-*): what fires, what must not, and the proof of each fix.
+
+Sentences marked ``news-dev`` are copied from ../shared/bench/news-dev (file named), so
+the checks are held to real copy, not only to sentences written for them.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+from factlint.corpus import load_document
+from factlint.model import Corpus, SourceInfo
+from factlint.rules import BUILTINS, USAGE_CHECKS, CheckContext, Rule, builtin_module
+from factlint.rules.engine import finish_findings
+from factlint.rules.fixes import readings
+
+RULES_DIR = Path(__file__).resolve().parents[1] / "factlint" / "rules"
+
+
+def rule_for(rule_id: str) -> Rule:
+    module = builtin_module(rule_id)
+    return Rule(id=rule_id, type=rule_id, level=module.DEFAULT_LEVEL,
+                message=module.DESCRIPTION)
+
+
+def findings(rule_id: str, text: str, sources=()):
+    document = load_document("copy.txt", text)
+    corpus = Corpus((document,), tuple(sources))
+    rule = rule_for(rule_id)
+    raw = list(builtin_module(rule_id).check(rule, corpus, CheckContext()))
+    proven, errors = finish_findings(raw, corpus, [rule])
+    assert not errors
+    return proven
+
+
+# (rule, text, what the finding points at, the fix's new text or None, fix safe?)
+FIRES = [
+    ("usage-range-scale", "增长3～5万人", "3～5万", "3万～5万", True),
+    ("usage-range-scale", "投资9～16亿元", "9～16亿", "9亿～16亿", True),
+    ("usage-range-scale", "占15～30%", "15～30%", "15%～30%", True),
+    ("usage-range-scale", "约4.3～5.7×10⁶个", "4.3～5.7×10⁶", "4.3×10⁶～5.7×10⁶", False),
+    # news-dev traditional/0001.txt, traditional/0089.txt, simplified/0845.txt
+    ("usage-range-scale", "需要每年維持2000至2500億元", "2000至2500億", "2000億至2500億", True),
+    ("usage-range-scale", "1棟房產底價100至200萬，", "100至200萬", "100萬至200萬", True),
+    ("usage-range-scale", "利率区间将达到1.25-1.5%。", "1.25-1.5%", "1.25%-1.5%", True),
+    ("usage-range-connector", "用时3-5天", "3-5天", "～", True),
+    ("usage-range-connector", "票价10~20元", "10~20元", "～", True),
+    ("usage-range-connector", "2019-2020赛季", "2019-2020", "—", True),
+    # news-dev statistics/0024.txt, simplified/0740.txt (full-width digits and minus)
+    ("usage-range-connector", "国内生产总值增长6.5%－7%，", "6.5%－7%", "～", True),
+    ("usage-range-connector", "保守地说金牌会有３－５块。", "３－５块", "～", True),
+    # news-dev traditional/0199.txt: a range read with the qualifier before it
+    ("usage-range-connector", "約有 10%~15% 的柬埔寨農夫", "10%~15%", "～", True),
+    ("usage-arabic-scale", "有4千人参加", "4千", "4000", True),
+    ("usage-arabic-scale", "奖金1万8千2百元", "1万8千2百", "18200", True),
+    ("usage-arabic-scale", "投资3千万元", "3千万", "3000万", True),
+    ("usage-arabic-scale", "投资1亿2千万元", "1亿2千万", "1亿2000万", True),
+    ("usage-arabic-scale", "每注可得12万5千元。", "12万5千", "12万5000", True),  # news-dev trad.
+    ("usage-arabic-scale", "现金4万5千元", "4万5千", "45000", True),
+    # news-dev statistics/0026.txt, traditional/0125.txt, traditional/0004.txt
+    ("usage-arabic-scale", "日均新设企业由5千多户增加", "5千", "5000", True),
+    ("usage-arabic-scale", "已累積到1千4百多萬元，", "1千4百多萬", "1400多萬", False),
+    # news-dev statistics/0026.txt
+    ("usage-arabic-scale", "人次增加到1亿3千多万。", "1亿3千多万", "1亿3000多万", False),
+    ("usage-arabic-scale", "騙郭女持續出資5千萬元。", "5千萬", "5000萬", True),
+    ("usage-ji-numeral", "来了20几个人", "20几", "二十几", False),
+    ("usage-ji-numeral", "几10万人", "几10", "几十", False),
+    # news-dev traditional/0256.txt
+    ("usage-ji-numeral", "我服務咗海洋公園20幾年", "20幾", "二十几", False),
+    ("usage-approx-dunhao", "用了三、四个月", "三、四", "三四", False),
+    # news-dev traditional/0062.txt, traditional/0336.txt
+    ("usage-approx-dunhao", "這比例已經到八、九成了", "八、九", "八九", False),
+    ("usage-approx-dunhao", "五、六名店員繼續在打掃", "五、六", "五六", False),
+    ("usage-approx-dunhao", "若航班僅延遲三、四小時，", "三、四", "三四", False),  # trad./0338
+    ("usage-decimal-zero", "增长.46%", ".46", "0.46", False),
+    ("usage-year-grouping", "2,020年5月开工", "2,020", "2020", False),
+    ("usage-grouping-style", "收入1,234,567元，支出7654321元，结余2,345,678元。",
+     "7654321", "7,654,321", True),
+    ("usage-zero-form", "共三千〇五十二人", "三千〇五十二", "三千零五十二", True),
+    ("usage-zero-form", "二零一二年春", "二零一二", "二〇一二", True),
+    ("usage-year-full", "新华社北京2012年3月1日电 早在08年前", "08", "2008", False),
+    ("usage-year-full", "1950～80年间", "80", "1980", False),
+    ("usage-date-format", "于2008.8.8开幕", "2008.8.8", "2008年8月8日", False),
+    ("usage-date-format", "截至2020/1/23", "2020/1/23", "2020年1月23日", False),
+    # news-dev simplified (央视网消息): after a colon, and a span of days
+    ("usage-date-format", "新闻联播：2025.5.7至10日，", "2025.5.7", "2025年5月7日", False),
+    ("usage-date-format", "第四站：2008.4.5-9日，", "2008.4.5", "2008年4月5日", False),
+    ("usage-chinese-numeral-words", "农历9月9日登高", "农历9月9日", "农历九月初九", False),
+    ("usage-chinese-numeral-words", "光绪26年", "光绪26年", "光绪二十六年", False),
+    ("usage-chinese-numeral-words", "星期5下午", "星期5", "星期五", False),
+    ("usage-chinese-numeral-words", "10月革命", "10月革命", "十月革命", False),
+    ("usage-chinese-numeral-words", "8国联军", "8国联军", "八国联军", False),
+    ("usage-approx-form", "展出100多件。另有二百多件。", "二百多件", None, None),
+    ("usage-approx-precision", "投资1234余万元", "1234余", None, None),
+    ("usage-approx-precision", "来了13余人", "13余", None, None),
+    ("usage-approx-precision", "共110.53万余元", "110.53万余", None, None),
+    ("usage-bei-decrease", "成本降低了一倍", "降低了一倍", None, None),
+    ("usage-bei-decrease", "能耗减少3倍", "减少3倍", None, None),
+    ("usage-capital-gloss", "罚款叁万元（3000元）", "叁万元", None, None),
+    ("usage-capital-gloss", "3504元（大写：叁仟伍佰零伍元）", "叁仟伍佰零伍元", None, None),
+]
+
+QUIET = [
+    ("usage-range-scale", "增长3万～5万人"),
+    ("usage-range-scale", "重100～150kg"),
+    ("usage-range-scale", "第400—429页"),
+    ("usage-range-scale", "占15%～30%"),
+    ("usage-range-scale", "2019～2020年"),
+    ("usage-range-connector", "用时3～5天"),
+    ("usage-range-connector", "第400—429页"),
+    ("usage-range-connector", "2008-08-08"),
+    ("usage-range-connector", "电话010-62345678"),
+    ("usage-range-connector", "热线400-820-8820"),
+    ("usage-range-connector", "依据GB/T 15835-2011"),
+    ("usage-range-connector", "A320-200飞机"),
+    # news-dev simplified/0315.txt, simplified/0718.txt
+    ("usage-range-connector", "主席台上方高悬着“1949－2024”大字年号"),
+    ("usage-range-connector", "红会首次向７－２１遇难者发放慰问金"),
+    ("usage-arabic-scale", "4000人"),
+    ("usage-arabic-scale", "5千米"),
+    ("usage-arabic-scale", "3千克"),
+    ("usage-arabic-scale", "10千瓦"),
+    ("usage-arabic-scale", "气压1020百帕"),
+    ("usage-arabic-scale", "四千人"),
+    ("usage-arabic-scale", "10亿零817万5288人"),
+    # news-dev simplified/0647.txt: 百亿亿次 is a unit of computing power
+    ("usage-arabic-scale", "智能算力规模达到每秒1882百亿亿次"),
+    ("usage-ji-numeral", "二十几个人"),
+    ("usage-ji-numeral", "几十万人"),
+    ("usage-ji-numeral", "第几次"),
+    ("usage-approx-dunhao", "三四个月"),
+    ("usage-approx-dunhao", "三、四年级"),
+    ("usage-approx-dunhao", "一、二等奖"),
+    ("usage-approx-dunhao", "6、7月"),
+    ("usage-approx-dunhao", "第三、四名"),
+    ("usage-approx-dunhao", "一、二、三"),
+    ("usage-approx-dunhao", "一、二产业"),
+    ("usage-approx-dunhao", "七、八十年代"),
+    ("usage-decimal-zero", "增长0.46%"),
+    ("usage-decimal-zero", ".NET平台"),
+    ("usage-decimal-zero", "版本v1.5"),
+    ("usage-decimal-zero", "访问www.12306.cn"),
+    ("usage-decimal-zero", "……5人"),
+    # news-dev statistics/0006.txt: OCR spaces inside 8.8%
+    ("usage-decimal-zero", "去年经济增长8 ．8 ％，商品零售价格涨幅为0 ．8 ％"),
+    ("usage-year-grouping", "2020年5月"),
+    ("usage-year-grouping", "5,000年的历史"),
+    ("usage-year-grouping", "2,020人"),
+    ("usage-grouping-style", "收入1,234,567元，结余2,345,678元"),
+    ("usage-grouping-style", "收入1,234元，支出5678元，结余2,345元"),
+    ("usage-grouping-style", "收入12345元，支出23,456元"),  # a tie: no majority
+    ("usage-zero-form", "三千零五十二人"),
+    ("usage-zero-form", "二〇一二年"),
+    ("usage-zero-form", "零下五度"),
+    ("usage-zero-form", "一九九八年"),
+    ("usage-year-full", "2008年"),
+    ("usage-year-full", "10年之后"),
+    ("usage-year-full", "80年代"),
+    ("usage-year-full", "民國99年5月4日"),
+    # news-dev traditional/0176.txt: a prison term, not a year
+    ("usage-year-full", "被最高法院依販賣二級毒品罪判刑12年8月定讞"),
+    ("usage-date-format", "2008年8月8日"),
+    ("usage-date-format", "2008-08-08"),
+    ("usage-date-format", "第3.1.4条"),
+    ("usage-date-format", "192.168.1.1"),
+    ("usage-date-format", "增长2008.8"),
+    ("usage-chinese-numeral-words", "农历九月初九"),
+    ("usage-chinese-numeral-words", "2月5日"),
+    ("usage-chinese-numeral-words", "民国38年"),
+    ("usage-chinese-numeral-words", "星期五"),
+    ("usage-chinese-numeral-words", "8国"),
+    ("usage-approx-form", "展出100多件，另有200多件。"),
+    ("usage-approx-form", "十余年来，300多人。"),
+    ("usage-approx-form", "万余项重点文物保护工程，300多个项目。"),
+    ("usage-approx-precision", "十余人"),
+    ("usage-approx-precision", "3000余人"),
+    ("usage-approx-precision", "12万余元"),
+    ("usage-approx-precision", "1万余"),
+    ("usage-approx-precision", "20多岁"),
+    # seeds/004: one decimal of 万 is a round 13000
+    ("usage-approx-precision", "捐款1.3万多元"),
+    ("usage-bei-decrease", "增加了一倍"),
+    ("usage-bei-decrease", "降低了50%"),
+    ("usage-bei-decrease", "减少到原来的三分之一"),
+    ("usage-bei-decrease", "降低倍率"),
+    ("usage-capital-gloss", "罚款叁万元（30000元）"),
+    ("usage-capital-gloss", "3504元（叁仟伍佰零肆圆）"),
+    ("usage-capital-gloss", "人民币叁万元整（¥30,000.00）"),
+    ("usage-capital-gloss", "三万元（3000美元）"),
+    ("usage-capital-gloss", "壹佰元伍角（100.5元）"),
+    # Real copy where the checks' characters occur and nothing is wrong (news-dev):
+    ("usage-zero-form", "习近平发表二〇二五年新年贺词"),  # simplified
+    ("usage-capital-gloss", "共建西部陆海新通道 助力更高水平对外开放"),  # simplified
+    ("usage-capital-gloss", "壹基金救援联盟备战水灾"),  # simplified
+    ("usage-approx-precision", "城镇新增就业年均1270多万人。"),  # statistics
+    ("usage-approx-precision", "累计改造农村危房2400多万户。"),  # statistics
+    ("usage-chinese-numeral-words", "农历五月五，过端午。"),  # simplified
+    ("usage-chinese-numeral-words", "恰逢中国农历二十四节气中的“秋分”"),  # simplified
+]
+
+
+@pytest.mark.parametrize("rule_id, text, at, new, safe", FIRES,
+                         ids=[f"{r}:{t}" for r, t, *_ in FIRES])
+def test_fires(rule_id, text, at, new, safe):
+    found = findings(rule_id, text)
+    assert [f.location.text for f in found] == [at]
+    finding = found[0]
+    assert finding.rule == rule_id and finding.message.startswith(
+        finding.location.text.replace("年", "") if rule_id == "usage-year-full" else "")
+    if new is None:
+        assert finding.fix is None
+        return
+    assert [r.new for r in finding.fix.replacements] == [new]
+    assert finding.fix.safe is safe
+    for r in finding.fix.replacements:
+        assert text[r.start:r.end] == r.old  # offsets into the original text
+
+
+@pytest.mark.parametrize("rule_id, text", QUIET, ids=[f"{r}:{t}" for r, t in QUIET])
+def test_quiet(rule_id, text):
+    assert findings(rule_id, text) == []
+
+
+SAFE_FIXES = [(r, t, n) for r, t, _, n, s in FIRES if s]
+
+
+@pytest.mark.parametrize("rule_id, text, new", SAFE_FIXES,
+                         ids=[f"{r}:{t}" for r, t, _ in SAFE_FIXES])
+def test_every_safe_fix_reads_the_same_after(rule_id, text, new):
+    """The re-extraction proof, spelled out: before and after, every quantity's meaning."""
+    finding = findings(rule_id, text)[0]
+    after = text
+    for r in sorted(finding.fix.replacements, key=lambda r: r.start, reverse=True):
+        after = after[:r.start] + r.new + after[r.end:]
+    assert new in after
+    assert readings(after) == readings(text)
+    assert findings(rule_id, after) == [], "fixing twice would change the text again"
+
+
+def test_suggest_only_rules_never_offer_a_safe_fix():
+    # 光绪26年 and 光绪二十六年 both read as 26 years: provable, but a year is not a
+    # duration, so the rule keeps it a suggestion.
+    found = findings("usage-chinese-numeral-words", "光绪26年")
+    assert found[0].fix is not None and found[0].fix.safe is False
+
+
+def test_year_full_names_the_century_from_the_sources_file():
+    sources = (SourceInfo(path="copy.txt", date="1999-05-01"),)
+    found = findings("usage-year-full", "早在08年前", sources)
+    assert "the story is dated 1999" in found[0].message
+    assert [r.new for r in found[0].fix.replacements] == ["1908"]
+    assert findings("usage-year-full", "早在08年前")[0].fix is None  # no year known
+
+
+def test_messages_cite_the_standard_where_it_has_a_clause():
+    cited = {"usage-range-scale": "5.1.3", "usage-range-connector": "5.1.3",
+             "usage-arabic-scale": "5.3", "usage-ji-numeral": "4.2.2",
+             "usage-approx-dunhao": "5.2.1", "usage-decimal-zero": "5.1.2",
+             "usage-year-grouping": "5.1.1", "usage-grouping-style": "5.1.1",
+             "usage-zero-form": "5.2.5", "usage-year-full": "5.1.4",
+             "usage-date-format": "5.1.4", "usage-approx-form": "4.3",
+             "usage-capital-gloss": "5.2.4"}
+    for rule_id, text, *_ in FIRES:
+        if rule_id in cited:
+            for finding in findings(rule_id, text):
+                assert f"GB/T 15835-2011 {cited[rule_id]}" in finding.message, finding.message
+
+
+def test_capital_gloss_points_at_both_figures():
+    finding = findings("usage-capital-gloss", "罚款叁万元（3000元）")[0]
+    assert finding.level == "error"
+    assert [loc.text for loc in finding.related] == ["3000元"]
+
+
+def test_grouping_style_points_at_the_majority():
+    text = "收入1,234,567元，支出7654321元，结余2,345,678元。"
+    finding = findings("usage-grouping-style", text)[0]
+    assert [loc.text for loc in finding.related] == ["1,234,567"]
+
+
+@pytest.mark.parametrize("rule_id", USAGE_CHECKS)
+def test_module_protocol(rule_id):
+    assert rule_id in BUILTINS
+    module = importlib.import_module(f"factlint.rules.{rule_id.replace('-', '_')}")
+    assert module.NAME == rule_id
+    assert module.DEFAULT_LEVEL in ("error", "warning", "info")
+    assert module.DESCRIPTION and callable(module.check)
+    doc = module.__doc__
+    assert doc.startswith(f"{rule_id}:") and "Fires on" in doc and "Does not fire on" in doc
+    source = (RULES_DIR / f"{rule_id.replace('-', '_')}.py").read_text(encoding="utf-8")
+    assert not [n for n in ast.walk(ast.parse(source))
+                if isinstance(n, ast.Name) and n.id == "float"], "values are never float"
+
+
+def test_usage_checks_are_silent_on_the_seeds():
+    from factlint.corpus import load_corpus
+
+    corpus, errors = load_corpus([str(Path(__file__).resolve().parents[1] / "seeds")])
+    assert not errors
+    rules = [rule_for(r) for r in USAGE_CHECKS]
+    for rule in rules:
+        assert list(builtin_module(rule.id).check(rule, corpus, CheckContext())) == [], rule.id
+
+
+def test_an_opt_in_check_runs_only_when_levels_names_it(tmp_path, monkeypatch, capsys):
+    import json
+
+    from factlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("展出100多件。另有二百多件。\n", encoding="utf-8")
+    main(["check", "--format", "json", "a.txt"])
+    assert json.loads(capsys.readouterr().out)["findings"] == []
+    (tmp_path / ".factlint.yaml").write_text("levels: {usage-approx-form: warning}\n",
+                                             encoding="utf-8")
+    main(["check", "--format", "json", "a.txt"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [(f["rule"], f["level"], f["text"]) for f in found] == [
+        ("usage-approx-form", "warning", "二百多件")]
+
+
+def test_the_range_connector_is_house_style(tmp_path, monkeypatch, capsys):
+    import json
+
+    from factlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("用时3-5天，2019-2020赛季。\n", encoding="utf-8")
+    (tmp_path / ".factlint.yaml").write_text('range-connector: "—"\n', encoding="utf-8")
+    main(["check", "--format", "json", "a.txt"])
+    found = json.loads(capsys.readouterr().out)["findings"]
+    assert [f["fix"]["replacements"][0]["new"] for f in found] == ["—", "—"]
+    (tmp_path / ".factlint.yaml").write_text('range-connector: "~"\n', encoding="utf-8")
+    assert main(["check", "a.txt"]) == 2
+    assert "'range-connector' must be one of ～, —, not '~'" in capsys.readouterr().err
