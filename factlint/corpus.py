@@ -11,8 +11,10 @@ from collections.abc import Iterable, Sequence
 
 from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup, new_quantity
 from .quantities.extractor import extract
-from .text.files import InputError, discover, read_text
+from .text.files import InputError
 from .text.normalize import LineIndex, normalize, strip_gaps
+from .text.readers import DEFAULT_OPTIONS, ReadOptions, read_source, select_files
+from .text.source import Prose
 
 # A sentence ends after 。！？；…, optional closing quotes/brackets, or at a blank line.
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)】]*|\n[ \t\u3000]*\n\s*")
@@ -53,27 +55,49 @@ def _sentence_of(quantities: Sequence[Quantity],
     return tuple(result)
 
 
-def load_document(path: str, text: str, *, year: int | None = None) -> Document:
-    """A :class:`Document` with its sentences and quantities (each knowing its sentence)."""
+def load_document(path: str, text: str, *, year: int | None = None,
+                  prose: Prose | None = None) -> Document:
+    """A :class:`Document` with its sentences and quantities (each knowing its sentence).
+
+    ``prose`` is a reader's output for a structured file (``text`` is then
+    ``prose.text``): spans are mapped back to the source through it.
+    """
     index = LineIndex(text, path)
     sentences = split_sentences(text, path, index)
     quantities = _sentence_of(extract(text, path=path, year=year), sentences)
-    return Document(path=path, text=text, quantities=quantities, sentences=sentences)
+    if prose is None or prose.verbatim:
+        return Document(path=path, text=text, quantities=quantities, sentences=sentences)
+    return Document(
+        path=path, text=text, format=prose.format, original=prose.source,
+        blocks=prose.blocks,
+        quantities=tuple(new_quantity(**{**vars(q), "span": prose.span(q.span.start, q.span.end)})
+                         for q in quantities),
+        sentences=tuple(Sentence(s.index, s.text, prose.span(s.span.start, s.span.end))
+                        for s in sentences))
+
+
+def document_of(prose: Prose, *, year: int | None = None) -> Document:
+    """The :class:`Document` of a reader's output."""
+    return load_document(prose.path, prose.text, year=year, prose=prose)
 
 
 def load_corpus(paths: Iterable[str], *, sources: Sequence[SourceInfo] = (),
-                groups: Sequence[VersionGroup] = ()) -> tuple[Corpus, list[InputError]]:
-    """Read every file under ``paths``; unreadable files are returned as errors, not raised."""
+                groups: Sequence[VersionGroup] = (),
+                options: ReadOptions = DEFAULT_OPTIONS) -> tuple[Corpus, list[InputError]]:
+    """Read every file under ``paths``; unreadable files are returned as errors, not raised.
+
+    Each file is read as its format (``options``: by suffix unless forced; globs).
+    """
     from .settings.sources import year_for
 
     documents: list[Document] = []
     errors: list[InputError] = []
-    for path in discover(paths):
+    for path in select_files(paths, options):
         display = path.replace("\\", "/")
         try:
-            text = read_text(path)
+            prose = read_source(path, options, display=display)
         except InputError as exc:
             errors.append(exc)
             continue
-        documents.append(load_document(display, text, year=year_for(display, sources)))
+        documents.append(document_of(prose, year=year_for(display, sources)))
     return Corpus(tuple(documents), tuple(sources), tuple(groups)), errors

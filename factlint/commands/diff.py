@@ -1,4 +1,8 @@
-"""``factlint diff OLD NEW``: every figure whose value, qualifier or unit changed."""
+"""``factlint diff OLD NEW``: every figure whose value, qualifier or unit changed.
+
+``factlint diff draft.docx`` (one Word file) compares the document before its
+tracked changes with the document after them: the figures the editor changed.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +21,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "sentences added, cut or moved) and report every figure whose value "
                     "(error), qualifier, unit or kind (warning) changed, and every figure "
                     "found in only one version (info). Findings are placed in NEW; each "
-                    "one's related location is the figure in OLD.")
-    parser.add_argument("old", metavar="OLD", help="the earlier or reference version")
-    parser.add_argument("new", metavar="NEW", help="the version checked against it")
+                    "one's related location is the figure in OLD. With one Word file, "
+                    "compares its text before and after its tracked changes.")
+    parser.add_argument("old", metavar="OLD",
+                        help="the earlier or reference version; or one .docx whose "
+                             "tracked changes are compared")
+    parser.add_argument("new", metavar="NEW", nargs="?", default=None,
+                        help="the version checked against it")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="output format (default: github under GitHub Actions, else text)")
     parser.add_argument("--fail-on", choices=tuple(reversed(LEVELS)), default="error",
@@ -28,6 +36,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="sources file giving each file's dateline year, so 2月16日 "
                              "reads as a full date (default: sources.yaml beside each "
                              "file, if present)")
+    from .extract import add_format_in
+
+    add_format_in(parser)
     parser.set_defaults(run=run)
 
 
@@ -44,19 +55,38 @@ def _year(path: str, explicit: str | None) -> int | None:
     return year_for(path, load_sources(candidate)[0])
 
 
+def _versions(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """(path, version) of the two sides: two files, or one Word file before/after."""
+    from ..text.source import format_of
+
+    if args.new is not None:
+        return [(args.old, "after"), (args.new, "after")]
+    if format_of(args.old, args.format_in) != "docx":
+        raise SystemExit("factlint diff: give OLD and NEW, or one .docx file to compare "
+                         "its text before and after its tracked changes")
+    return [(args.old, "before"), (args.old, "after")]
+
+
 def run(args: argparse.Namespace) -> int:
-    from ..corpus import load_document
+    from ..corpus import document_of
     from ..reporters import default_format, render
     from ..settings.yamlload import ConfigError
-    from ..text.files import InputError, read_text
+    from ..text.files import InputError
+    from ..text.readers import ReadOptions, read_source
     from ..versions.diff import RULES, diff_documents, to_findings
 
+    try:
+        sides = _versions(args)
+    except SystemExit as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    options = ReadOptions(format=args.format_in)
     documents = []
     try:
-        for path in (args.old, args.new):
-            text = read_text(path)
+        for path, version in sides:
             display = path.replace(os.sep, "/")
-            documents.append(load_document(display, text, year=_year(path, args.sources)))
+            prose = read_source(path, options, display=display, version=version)
+            documents.append(document_of(prose, year=_year(path, args.sources)))
     except (InputError, ConfigError) as exc:
         print(f"factlint: {exc}", file=sys.stderr)
         return 2

@@ -9,6 +9,8 @@ Shape (``version`` changes only when a field is removed or changes meaning)::
      "summary": {"total", "files", "by_level": {...}, "by_rule": {...}}}
 
 Columns are 1-based code points and ``end_column`` is exclusive, as everywhere in factlint.
+For a Word file ``line`` is the paragraph number and each location gains ``"logical"``
+(``"¶12"``, ``"table 1, row 2, cell 3, ¶14"``); other files' records are unchanged.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ SCHEMA_VERSION = 1
 
 
 def _location(loc: Location) -> dict:
-    return {
+    record = {
         "path": loc.path,
         "line": loc.line,
         "column": loc.column,
@@ -32,6 +34,9 @@ def _location(loc: Location) -> dict:
         "end_column": loc.end_column,
         "text": loc.text,
     }
+    if loc.logical:
+        record["logical"] = loc.logical
+    return record
 
 
 def _finding(finding: Finding) -> dict:

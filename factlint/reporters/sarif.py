@@ -85,6 +85,27 @@ def _descriptor(info: RuleInfo) -> dict:
     return descriptor
 
 
+def _location(loc: Location) -> dict:
+    """A SARIF ``location``: physical, plus a logical location for a Word paragraph.
+
+    A .docx has no lines, so its region is left out (the artifact is still named) and
+    the place is the logical location ``¶12`` (or ``table 1, row 2, cell 3, ¶14``)
+    with the character range in its properties.
+    """
+    if not loc.logical:
+        return {"physicalLocation": _physical_location(loc)}
+    physical = {"artifactLocation": artifact_location(loc.path)}
+    name = loc.logical.rsplit(", ", 1)[-1]
+    return {
+        "physicalLocation": physical,
+        "logicalLocations": [{"name": name, "fullyQualifiedName": loc.logical,
+                              "kind": "element"}],
+        "properties": {"paragraph": loc.line, "startColumn": loc.column,
+                       "endColumn": loc.end_column,
+                       **({"snippet": loc.text} if loc.text else {})},
+    }
+
+
 def _physical_location(loc: Location) -> dict:
     region: dict = {
         "startLine": loc.line,
@@ -103,7 +124,7 @@ def _escape_markup(text: str) -> str:
 
 
 def _label(loc: Location) -> str:
-    where = f"{loc.path}:{loc.line}:{loc.column}"
+    where = loc.position()
     return f"{where} {one_line(loc.text)}" if loc.text else where
 
 
@@ -135,13 +156,12 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict:
         "ruleIndex": rule_index,
         "level": SARIF_LEVELS[finding.level],
         "message": {"text": _message(finding)},
-        "locations": [{"physicalLocation": _physical_location(finding.location)}],
+        "locations": [_location(finding.location)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     if finding.related:
         result["relatedLocations"] = [
-            {"id": index, "physicalLocation": _physical_location(loc),
-             "message": {"text": _label(loc)}}
+            {"id": index, **_location(loc), "message": {"text": _label(loc)}}
             for index, loc in enumerate(finding.related, start=1)
         ]
     return result

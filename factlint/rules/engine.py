@@ -161,7 +161,8 @@ def run_check(config: Config) -> CheckResult:
     active = [dataclasses.replace(rule, level=config.levels.get(rule.id, rule.level))
               for rule in rules if rule.id not in config.disable]
 
-    corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups)
+    corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups,
+                                       options=config.read_options)
     ctx = CheckContext(variants=config.measure_word_variants)
     raw, explained = run_rules(active, corpus, ctx)
     unique, known = _unique(raw, explained)

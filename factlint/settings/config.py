@@ -31,6 +31,8 @@ from typing import Any
 
 from ..model import LEVELS
 from ..text.files import display_path
+from ..text.readers import ReadOptions
+from ..text.source import FORMATS as INPUT_FORMATS
 from .yamlload import (
     ConfigError,
     YamlList,
@@ -56,6 +58,7 @@ YAML_CONFIG_NAME = ".factlint.yaml"
 PYPROJECT_NAME = "pyproject.toml"
 CONFIG_KEYS: tuple[str, ...] = (
     "paths", "sources", "rules", "disable", "levels", "fail-on", "measure-word-variants",
+    "include", "exclude", "format-in", "front-matter",
 )
 #: How a measure-word variant for the same count (5件 vs 5个) is treated.
 MEASURE_WORD_POLICIES: tuple[str, ...] = ("warning", "error", "ignore")
@@ -84,6 +87,13 @@ class Config:
     levels: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     fail_on: str = "error"
     measure_word_variants: str = "warning"
+    #: Globs selecting, among the files found in folders, those to read / to skip.
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    #: Read every file as this format (txt, md, html, docx); None: by suffix.
+    format_in: str | None = None
+    #: Read Markdown front matter (YAML/TOML) as copy.
+    front_matter: bool = False
     #: Where each setting was written: (key, None) for a value, (key, item) for a
     #: list entry or a ``levels`` rule id.  Lets later stages point at the config.
     origins: Mapping[tuple[str, Any], _Where] = field(
@@ -99,6 +109,12 @@ class Config:
         if where is None:
             return ConfigError(self.file or COMMAND_LINE, 0, 0, message)
         return ConfigError(where[0], where[1], where[2], message)
+
+    @property
+    def read_options(self) -> ReadOptions:
+        """How the corpus files are read (format, globs, front matter)."""
+        return ReadOptions(format=self.format_in, include=self.include, exclude=self.exclude,
+                           front_matter=self.front_matter)
 
 
 # --------------------------------------------------------------------------- lookup
@@ -459,6 +475,20 @@ class _Builder:
 
     def _fail_on(self, key: str) -> None:
         self.values["fail_on"] = self._choice(self.node, key, _LEVEL_CHOICES, f"'{key}'")
+
+    def _globs(self, key: str) -> None:
+        holder, pairs = self._strings(key)
+        for index, glob in pairs:
+            self.origins[(key, glob)] = self.where(holder, index)
+        self.values[key] = tuple(dict.fromkeys(glob for _, glob in pairs))
+
+    _include = _exclude = _globs
+
+    def _format_in(self, key: str) -> None:
+        self.values["format_in"] = self._choice(self.node, key, INPUT_FORMATS, f"'{key}'")
+
+    def _front_matter(self, key: str) -> None:
+        self.values["front_matter"] = expect_type(self.node, key, bool, self.what)
 
     def _measure_word_variants(self, key: str) -> None:
         self.values["measure_word_variants"] = self._choice(

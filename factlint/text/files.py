@@ -10,7 +10,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-TEXT_SUFFIXES = (".txt", ".md")
+#: Suffixes a folder is expanded to (see text.source.FORMAT_SUFFIXES for the readers).
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx")
 
 
 class InputError(Exception):
@@ -58,7 +59,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Expand directories into their ``.txt``/``.md`` files, sorted.
+    """Expand directories into the files factlint reads (:data:`TEXT_SUFFIXES`), sorted.
 
     Files named explicitly are kept whatever their suffix, in the order given;
     a path that does not exist is kept too, so that reading it reports it.
