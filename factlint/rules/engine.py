@@ -144,9 +144,13 @@ def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding]
     return list(seen), known
 
 
-def run_check(config: Config) -> CheckResult:
-    """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings."""
-    if not config.paths:
+def run_check(config: Config, corpus: Corpus | None = None) -> CheckResult:
+    """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings.
+
+    ``corpus`` replaces reading ``config.paths`` (the language server passes the
+    workspace's files with the editor's unsaved buffers in place of their copies on disk).
+    """
+    if not config.paths and corpus is None:
         raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
                            "in [tool.factlint] or .factlint.yaml")
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
@@ -161,8 +165,10 @@ def run_check(config: Config) -> CheckResult:
     active = [dataclasses.replace(rule, level=config.levels.get(rule.id, rule.level))
               for rule in rules if rule.id not in config.disable]
 
-    corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups,
-                                       options=config.read_options)
+    input_errors: list = []
+    if corpus is None:
+        corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups,
+                                           options=config.read_options)
     ctx = CheckContext(variants=config.measure_word_variants)
     raw, explained = run_rules(active, corpus, ctx)
     unique, known = _unique(raw, explained)
