@@ -464,3 +464,39 @@ def test_write_comments_never_overwrites_the_checked_file(
     assert (tmp_path / "draft.docx").read_bytes() == original
     assert main(["check", "draft.docx", "--write-comments", "draft.docx"]) == 2
     assert "needs -o FILE" in capsys.readouterr().err
+
+
+def test_docx_footnotes_are_read_and_numbered_after_the_body(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = docx.Document()
+    document.add_paragraph("全市累计治愈出院3000人。")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    xml = (f'<w:footnotes xmlns:w="{w}">'
+           '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+           '</w:footnote>'
+           '<w:footnote w:id="1"><w:p><w:r><w:t>数据截至2月16日，含外省医疗队约4.2万人。</w:t>'
+           '</w:r></w:p></w:footnote></w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                xml.encode("utf-8"), document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    path = tmp_path / "notes.docx"
+    document.save(path)
+    doc = _doc(path)
+    got = [(q.text, q.span.line, q.span.column, q.span.logical) for q in doc.quantities]
+    assert got == [("3000人", 1, 9, "¶1"), ("2月16日", 2, 5, "footnote 1, ¶2"),
+                   ("约4.2万人", 2, 17, "footnote 1, ¶2")]
+    assert [b.kind for b in doc.blocks] == ["paragraph", "footnote"]
+
+
+def test_diff_of_a_docx_without_tracked_changes_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_docx(tmp_path)
+    assert main(["diff", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert f"{path} has no tracked changes: nothing to compare" in captured.err
+    assert captured.out.startswith("no findings")

@@ -81,6 +81,21 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     options = ReadOptions(format=args.format_in)
+    if args.new is None:
+        from ..text.docx import has_tracked_changes
+
+        try:
+            with open(args.old, "rb") as handle:
+                tracked = has_tracked_changes(handle.read(), args.old)
+        except OSError as exc:
+            print(f"factlint: {args.old}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        except InputError as exc:
+            print(f"factlint: {exc}", file=sys.stderr)
+            return 2
+        if not tracked:
+            print(f"factlint: {args.old} has no tracked changes: nothing to compare",
+                  file=sys.stderr)
     documents = []
     try:
         for path, version in sides:

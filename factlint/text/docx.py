@@ -213,7 +213,8 @@ def read_docx(path: str, data: bytes, *, version: str = "after") -> Prose:
 
 
 def has_tracked_changes(data: bytes, path: str) -> bool:
-    """True when the document holds tracked insertions or deletions."""
+    """True when the document body holds tracked insertions or deletions of text."""
     document = open_document(data, path)
     body = document.element.body
-    return any(True for _ in body.iter(f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"))
+    return any(change.find(f".//{W}r") is not None
+               for change in body.iter(f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo"))
