@@ -226,3 +226,26 @@ async def test_code_action_applies_a_safe_fix_and_the_diagnostic_goes(client) ->
         content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)]))
     remaining = await _diagnostics(client, uri)
     assert not [d for d in remaining if d.code == diagnostics[0].code]
+
+
+@pytest.mark.asyncio
+async def test_a_broken_config_is_a_diagnostic_in_it_and_the_server_recovers(client) -> None:
+    config = client.root / ".factlint.yaml"
+    config.write_text("paths: [news]\nfail-onn: error\n", encoding="utf-8")
+    config_uri = config.as_uri()
+    wire = client.root / "news" / "wire.md"
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=wire.as_uri(), language_id="markdown",
+                                             version=1, text=wire.read_text(encoding="utf-8"))))
+    (problem,) = await _diagnostics(client, config_uri)
+    assert problem.code == "settings" and "unknown key 'fail-onn'" in problem.message
+    assert problem.range.start == types.Position(line=1, character=0)
+    assert any("fail-onn" in m.message for m in client.messages)
+    # In-document checks still run with default settings meanwhile.
+    assert [d.code for d in client.diagnostics[wire.as_uri()]] == ["repeated-figure"]
+    config.write_text("paths: [news]\nfail-on: error\n", encoding="utf-8")
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=wire.as_uri(), version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(
+            text=wire.read_text(encoding="utf-8"))]))
+    assert list(await _diagnostics(client, config_uri)) == []

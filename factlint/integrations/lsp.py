@@ -23,8 +23,10 @@ character is one unit, an astral one (𠀀, emoji) two; :func:`to_utf16` and
 (``\\r\\n``, ``\\n``, ``\\r``).  The server syncs whole documents (``Full``), so its
 copy of a buffer is byte for byte the client's.
 
-A config error (bad YAML, unknown rule) is a diagnostic at the place in the config
-file, and an error message to the client; the server keeps running.
+A settings error (a broken config, rule or sources file: bad YAML, an unknown key or
+rule id) is published as a diagnostic at its place in that file and shown once as an
+error message; the server keeps running, with default settings while the config is
+broken, and reads the config again when its file changes.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import asyncio
 import logging
 import os
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,18 +122,40 @@ class WorkspaceState:
     root: str
     config: Any = None
     config_error: Exception | None = None
+    _config_stamp: tuple | None = None
+    #: One check at a time: a run cancelled by a newer change may still be finishing.
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _disk: dict[str, tuple[tuple[int, int], Document]] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
 
+    def _stamp(self) -> tuple:
+        from ..settings.config import find_config
+
+        found = find_config(self.root)
+        if found is None:
+            return (None,)
+        try:
+            stat = os.stat(found)
+        except OSError:
+            return (found,)
+        return (found, stat.st_mtime_ns, stat.st_size)
+
     def load_config(self) -> None:
+        """Read the workspace's factlint config again (a broken one: defaults, and the error)."""
         from ..settings.config import Config, load_config
         from ..settings.yamlload import ConfigError
 
+        self._config_stamp = self._stamp()
         try:
             self.config = load_config(self.root)
             self.config_error = None
         except ConfigError as exc:
             self.config, self.config_error = Config(), exc
+
+    def refresh_config(self) -> None:
+        """Reload the config when its file was created, changed or removed since it was read."""
+        if self.config is None or self._stamp() != self._config_stamp:
+            self.load_config()
 
     def _disk_document(self, path: str, year: int | None) -> Document | None:
         from ..corpus import document_of
@@ -184,9 +209,9 @@ class WorkspaceState:
         """Every finding over the workspace corpus with ``buffers`` in place."""
         from ..rules.engine import run_check
 
-        if self.config is None:
-            self.load_config()
-        return list(run_check(self.config, self.corpus(buffers)).findings)
+        with self._lock:
+            self.refresh_config()
+            return list(run_check(self.config, self.corpus(buffers)).findings)
 
 
 # ----------------------------------------------------------------- findings → LSP
@@ -310,7 +335,7 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
     server = LanguageServer("factlint", __version__,
                             text_document_sync_kind=types.TextDocumentSyncKind.Full)
     state: dict[str, Any] = {"workspace": None, "debounce": debounce, "pending": None,
-                             "findings": [], "published": set()}
+                             "shown_error": None, "error_uri": None}
 
     def workspace() -> WorkspaceState:
         if state["workspace"] is None:
@@ -329,38 +354,64 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
                 open_buffers[path] = document.source
         return open_buffers
 
-    def config_diagnostic(ws: WorkspaceState) -> None:
-        error = ws.config_error
-        if error is None:
-            return
-        server.window_show_message(types.ShowMessageParams(
-            type=types.MessageType.Error, message=f"factlint: {error}"))
+    def show_error(message: str | None) -> None:
+        # Once per distinct error, not on every keystroke.
+        if message is not None and message != state["shown_error"]:
+            server.window_show_message(types.ShowMessageParams(
+                type=types.MessageType.Error, message=message))
+        state["shown_error"] = message
+
+    def publish_settings_error(ws: WorkspaceState, error: Exception | None) -> None:
+        """A diagnostic at the place of a settings error (and none where the last one was)."""
+        from ..settings.yamlload import ConfigError
+
+        uri = None
+        if isinstance(error, ConfigError) and error.path and error.line > 0:
+            uri = uri_of_path(error.path, ws.root)
+            try:
+                with open(error.path, encoding="utf-8", errors="replace") as handle:
+                    lines = split_lines(handle.read())
+            except OSError:
+                lines = []
+            place = Location(error.path, error.line, max(error.column, 1), error.line,
+                             max(error.column, 1))
+            diagnostic = {"range": lsp_range(lines, place), "severity": 1,
+                          "code": "settings", "source": "factlint", "message": error.message}
+            server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=uri, diagnostics=[converter.structure(diagnostic, types.Diagnostic)]))
+        previous = state["error_uri"]
+        if previous is not None and previous != uri:
+            server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=previous, diagnostics=[]))
+        state["error_uri"] = uri
 
     async def lint() -> None:
+        from ..settings.yamlload import ConfigError
+
         ws = workspace()
         snapshot = buffers()
         loop = asyncio.get_running_loop()
         try:
             findings = await loop.run_in_executor(None, ws.check, snapshot)
-        except Exception as exc:  # a bad rule file, say: tell the user, keep serving
-            LOGGER.exception("factlint check failed")
-            server.window_show_message(types.ShowMessageParams(
-                type=types.MessageType.Error, message=f"factlint: {exc}"))
+        except ConfigError as exc:  # a broken rule or sources file: say where, keep serving
+            publish_settings_error(ws, exc)
+            show_error(f"factlint: {exc}")
             return
-        config_diagnostic(ws)
-        state["findings"] = findings
-        published = set()
+        except Exception as exc:  # a bug: tell the user, keep serving
+            LOGGER.exception("factlint check failed")
+            show_error(f"factlint: {exc}")
+            return
         for uri, document in list(server.workspace.text_documents.items()):
             path = path_of_uri(uri, ws.root)
             if not is_linted(path) or path not in snapshot:
                 continue
             raw = diagnostics_for(path, findings, ws.root, ws.documents, snapshot)
-            diagnostics = [converter.structure(d, types.Diagnostic)
-                           for d in raw]
+            diagnostics = [converter.structure(d, types.Diagnostic) for d in raw]
             server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
                 uri=uri, version=document.version, diagnostics=diagnostics))
-            published.add(uri)
-        state["published"] = published
+        # After the documents' diagnostics, so a client sees those first.
+        publish_settings_error(ws, ws.config_error)
+        show_error(None if ws.config_error is None else f"factlint: {ws.config_error}")
 
     def schedule(delay: float) -> None:
         pending = state["pending"]
@@ -390,11 +441,7 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE):
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(params: types.DidSaveTextDocumentParams) -> None:
-        ws = workspace()
-        if os.path.basename(path_of_uri(params.text_document.uri, ws.root)) in (
-                ".factlint.yaml", "pyproject.toml"):
-            ws.load_config()
-        schedule(0)
+        schedule(0)  # a saved config or rule file is read again by the next run
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:

@@ -87,8 +87,8 @@ class Prose:
 
     @property
     def verbatim(self) -> bool:
-        """True when ``text`` is the source itself (plain text)."""
-        return self.text is self.source or self.text == self.source
+        """True for plain text, whose prose is the source itself (nothing to map)."""
+        return self.format == "txt" and not self.pieces
 
     def source_offset(self, offset: int, *, end: bool = False) -> int:
         """The source offset of text ``offset``; with ``end``, of the end of ``text[:offset]``."""
