@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup, new_quantity
 from .quantities.extractor import extract
 from .text.files import InputError
-from .text.normalize import LineIndex, normalize, strip_gaps
+from .text.normalize import LineIndex, NormalizedText, normalize, strip_gaps
 from .text.readers import DEFAULT_OPTIONS, ReadOptions, read_source, select_files
 from .text.source import Prose
 
@@ -20,11 +20,15 @@ from .text.source import Prose
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)】]*|\n[ \t\u3000]*\n\s*")
 
 
-def split_sentences(text: str, path: str = "<text>",
+def split_sentences(text: str | NormalizedText, path: str = "<text>",
                     index: LineIndex | None = None) -> tuple[Sentence, ...]:
-    """Sentences of ``text`` with spans in the original; text is gap-free normalised."""
-    index = index or LineIndex(text, path)
-    normalized = normalize(text)
+    """Sentences of ``text`` with spans in the original; each sentence's text is
+    normalised and gap-free.  ``text`` may be a :class:`NormalizedText` made once for
+    the document (then ``path`` and ``index`` are its own)."""
+    if isinstance(text, NormalizedText):
+        index, normalized, text = text.lines, text.folded, text.original
+    else:
+        index, normalized = index or LineIndex(text, path), normalize(text)
     sentences: list[Sentence] = []
     start = 0
     bounds = [m.end() for m in _SENTENCE_END.finditer(normalized)] + [len(text)]
@@ -62,9 +66,9 @@ def load_document(path: str, text: str, *, year: int | None = None,
     ``prose`` is a reader's output for a structured file (``text`` is then
     ``prose.text``): spans are mapped back to the source through it.
     """
-    index = LineIndex(text, path)
-    sentences = split_sentences(text, path, index)
-    quantities = _sentence_of(extract(text, path=path, year=year), sentences)
+    normalized = NormalizedText.of(text, path)  # the one normalisation of this text
+    sentences = split_sentences(normalized)
+    quantities = _sentence_of(extract(normalized, year=year), sentences)
     if prose is None or prose.verbatim:
         return Document(path=path, text=text, quantities=quantities, sentences=sentences)
     return Document(

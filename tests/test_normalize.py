@@ -78,3 +78,45 @@ def test_figures_split_by_line_breaks_read_whole(text: str, surface: str,
     lo = None if q.lo is None else format(q.lo, "f")
     assert (lo, q.unit, q.kind, q.iso) == expected
     assert text[q.span.start:q.span.end] == surface and q.span.end_line == 2
+
+
+def test_normalized_text_holds_one_fold_one_join_and_one_index() -> None:
+    import pickle
+
+    from factlint.text.normalize import NormalizedText
+
+    text = "全国已有７４３６\n万多名党员。\n\n共捐款76.8亿元。"
+    made = NormalizedText.of(text, "a.txt")
+    assert made.original == text and made.path == "a.txt"
+    assert made.folded == normalize(text) and len(made.folded) == len(text)
+    assert made.joined == "全国已有7436万多名党员。\n\n共捐款76.8亿元。"
+    for i, char in enumerate(made.joined):
+        assert made.folded[made.offsets.original(i)] == char
+    again = pickle.loads(pickle.dumps(made))  # stages hand on plain, picklable data
+    assert (again.original, again.joined, again.path) == (made.original, made.joined, "a.txt")
+    assert factlint.extract(made) == factlint.extract(text, path="a.txt")
+
+
+def test_a_document_is_normalised_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import factlint.corpus
+    import factlint.quantities.dates
+    import factlint.text.normalize as module
+
+    calls: list[str] = []
+
+    def counted(name: str, real):  # noqa: ANN001, ANN202
+        def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            calls.append(name)
+            return real(*args, **kwargs)
+        return wrapper
+
+    for owner in (module, factlint.corpus, factlint.quantities.dates):
+        if hasattr(owner, "normalize"):
+            monkeypatch.setattr(owner, "normalize", counted("normalize", module.normalize))
+    monkeypatch.setattr(module, "join_gaps", counted("join_gaps", module.join_gaps))
+    monkeypatch.setattr(module, "LineIndex", counted("LineIndex", module.LineIndex))
+    document = factlint.corpus.load_document(
+        "a.txt", "新华社北京2月16日电 全国已有7436\n万多名党员捐款。16日共捐款76.8亿元。")
+    assert sorted(calls) == ["LineIndex", "join_gaps", "normalize"]
+    assert [q.text for q in document.quantities] == ["2月16日", "7436\n万多名", "16日", "76.8亿元"]
+    assert [q.sentence for q in document.quantities] == [0, 0, 1, 1]

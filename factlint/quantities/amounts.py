@@ -1,0 +1,229 @@
+"""Amounts: counts, money, measures and durations, with their qualifiers and ranges.
+
+7436万多名党员, 近1.8万人, 76.8亿元, 10至15℃, 3-5万, 一个多月, 两年半, 1小时20分钟,
+零下5℃.  Numerals that are words or identifiers are told apart first (``identifiers``);
+then the figure or range is read, its unit gives the kind, and a qualifier word before
+(近, 超过) or after (以上, 左右) gives the interval.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model import Quantity
+from .identifiers import DIGIT_BY_DIGIT, identifier_start, is_idiom, is_list_marker
+from .numerals import ONE, ZERO, Figure
+from .pattern import CN, CONNECTOR, HAS_DIGIT, SINGLE_NUMERALS, SUFFIX
+from .percent import share_unit
+from .reader import QUALIFIER_OF, Reader, figure_value, read_figure
+from .units import UNIT_BLOCKERS, UNITS
+
+__all__ = ["read_amount"]
+
+_HALF = Decimal("0.5")
+_RATIO = frozenset(":∶")
+#: Financial numerals, written in runs on cheques and contracts (伍佰元), never alone.
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_HAS_CONNECTOR = re.compile(r"[至到—–~～-]").search
+_CONNECTOR_SPLIT = re.compile(CONNECTOR).split
+#: 两个半月, 三个半小时: the units that may follow 个半.
+_HALF_UNIT = re.compile("月|小时|星期|钟头|工作日")
+#: 半 after a duration that begins a word instead (三年半岛? no: 一年半载, 两天半夜).
+_NOT_A_HALF = re.compile("半(?:载|夜|岛|导|径|边|场|决|山|身|截|壁|路|数|百)")
+
+
+def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
+    start, end = m.span("amount")
+    text = reader.text
+    body_start, body_end = m.span("body")
+    body = m["body"]
+    pre, unit = m["pre"], m["unit"]
+    suffix = m["suf1"] or m["suf2"]
+    has_digit = HAS_DIGIT(body) is not None
+    before = text[start - 1] if start else ""
+
+    # Not amounts: numerals inside words and idioms, 一 as an article.
+    if not has_digit:
+        if is_idiom(text, body_start, m.end("unit") if unit else body_end):
+            return None
+        if body in SINGLE_NUMERALS and not unit and not pre:
+            return None
+        if body in _FINANCIAL and UNITS.get(unit or "", ("", ""))[1] != "money":
+            return None  # 队伍人数, 大陆架: a lone 伍 or 陆 is part of a word
+        if (body == "一" and not pre and not suffix and "多" not in (unit or "")
+                and UNITS.get(unit or "", ("", ""))[0] != "个百分点"
+                and not (unit and _and_a_half(text, m.end("unit"), unit))):
+            return None  # 一张购物小票: an article, not a count (but 一年半 is 1.5年)
+        if body in ("万", "亿", "千", "百", "百万", "千万") and not (
+                pre or (unit and UNITS[unit][1] != "count")):
+            return None  # 万 alone is 1万 only after 近/逾 (近万户) or before a measure
+        if not unit and DIGIT_BY_DIGIT.fullmatch(body):
+            return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                                   kind="identifier")  # 漳州一一〇: a name, not 110 of anything
+        if text[start - 1:start] == "“" and UNITS.get(unit or "", ("", "count"))[1] == (
+                "count"):
+            return None  # “四个集中”, “两个维护”: a slogan, not a count
+    if (text[body_end:body_end + 2][:1] in _RATIO and text[body_end + 1:body_end + 2].isdigit()
+            or before in _RATIO and text[start - 2:start - 1].isdigit()):
+        return None  # 0∶0, 11∶0: a score or a ratio
+    if unit:
+        blockers = UNIT_BLOCKERS.get(unit)
+        if blockers and text.startswith(blockers, m.start("unit")):
+            unit, suffix = None, m["suf1"]
+            end = body_end if not m["suf1"] else m.end("suf1")
+            if not has_digit and len(body) == 1:
+                return None
+    if has_digit:
+        # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
+        ident = identifier_start(text, start, body_end, unit, body)
+        if ident is not None:
+            return reader.quantity(ident, end, lo=None, hi=None, qualifier="exact",
+                                   unit=unit, kind="identifier")
+        if not unit and (text.startswith(("热线", "专线", "号码", "电话"), end)
+                         or (len(body) >= 7 and body.isdigit())
+                         or DIGIT_BY_DIGIT.fullmatch(body)):
+            return reader.quantity(start, end, lo=None, hi=None, qualifier="exact",
+                                   unit=None, kind="identifier")
+        if (not unit and not pre and len(body) <= 2 and body.isdigit()
+                and is_list_marker(text, start, body_end)):
+            return reader.quantity(start, body_end, lo=Decimal(body), hi=Decimal(body),
+                                   qualifier="exact", unit=None, kind="ordinal",
+                                   value=Decimal(body))  # 1．由遗传基因…, 2、铁道部…: item numbers
+    # Ranges: 10至15, 3-5, 15%～30%.
+    parts = _CONNECTOR_SPLIT(body) if _HAS_CONNECTOR(body) else (body,)
+    pct_unit = body[-1] if body[-1] in "%‰" else None
+    percent = pct_unit is not None
+    try:
+        if len(parts) == 2 and parts[0] and parts[1]:
+            left, right = parts[0].rstrip("%‰"), parts[1].rstrip("%‰")
+            # 3-5万: the multiplier of the right end applies to a bare left end.
+            mult = ""
+            while right and right[-1] in "万亿" and not left.endswith(("万", "亿")):
+                mult = right[-1] + mult
+                right = right[:-1]
+            lo_fig, _ = read_figure(left + mult)
+            hi_fig, _ = read_figure(right + mult)
+            if hi_fig.hi < lo_fig.lo:
+                return None  # 2-1: a score or an identifier, not a range
+            figure = Figure(lo_fig.lo, hi_fig.hi, max(lo_fig.precision, hi_fig.precision),
+                            lo_fig.step, "range")
+            lo_figure_hi = lo_fig.hi
+            more = False
+        elif len(parts) == 1:
+            core = body.rstrip("%‰")
+            if suffix == "来" or core.endswith("来"):
+                return None
+            figure, more = read_figure(core)
+        else:
+            return None
+    except (ValueError, ArithmeticError):
+        return None
+
+    kind, reported_unit = "count", unit
+    if unit:
+        reported_unit, kind = UNITS[unit]
+    if percent:
+        kind, reported_unit = "percent", pct_unit
+    figure, reported_unit = share_unit(figure, reported_unit)
+    if reported_unit == "年" and kind == "duration" and has_digit and pre != "第":
+        value = figure.lo
+        if Decimal(1000) <= value <= Decimal(2100):
+            return None  # a year without its 年 being read as a date; left to dates
+    # 二 before a measure word names (环卫管理二所, 二队): a count of two is 两所 (but 二人).
+    if pre == "第" or (body == "二" and kind == "count" and unit and unit != "人" and not pre):
+        return reader.quantity(start, end, lo=figure.lo, hi=figure.hi, qualifier="exact",
+                               unit=reported_unit, kind="ordinal", value=figure.lo)
+    if not more and unit and "多" in unit and figure.qualifier == "exact":
+        more = True  # 一个多月, 3个多小时
+        figure = figure.and_more()
+    if more:
+        qualifier = "more_than"
+    else:
+        qualifier = QUALIFIER_OF.get(pre or "") or QUALIFIER_OF.get(suffix or "")
+    if pre in ("零下", "负"):
+        figure = figure.negated()
+    elif (has_digit and not pre and before in "-−" and before
+          and not (start > 1 and text[start - 2].isascii() and text[start - 2].isalnum())):
+        # -5℃, -3～5℃, 增长-2.5%: a minus sign, not a dash between two figures.
+        start -= 1
+        if figure.qualifier == "range":
+            figure = Figure(-lo_figure_hi, figure.hi, figure.precision, figure.step, "range")
+        else:
+            figure = figure.negated()
+    if figure.qualifier == "exact" and not more and (
+            unit in _COMPOUND_DURATION or not unit and text[end:end + 1] == "分"):
+        compound = _compound_duration(text, end, unit, figure.lo)
+        if compound:  # 1小时20分钟, 2分27秒, 11秒37 (左右)
+            end, figure, reported_unit = compound
+            kind, unit = "duration", reported_unit
+            after = _SUFFIX_AT(text, end)
+            if after and not qualifier:
+                end, qualifier = after.end(), QUALIFIER_OF[after.group()]
+    if unit and text[end:end + 1] == "半" and figure.qualifier == "exact" and body != "半":
+        half = _and_a_half(text, end, unit)
+        if half:  # 两年半, 三个半月: the figure and a half of its unit
+            end, unit_text = half
+            reported_unit, kind = UNITS.get(unit_text, (unit_text, "duration"))
+            figure = Figure(figure.lo + _HALF, figure.hi + _HALF, ZERO, _HALF, "exact")
+            unit = unit_text
+    # The noun after the unit follows any qualifier word (31℃左右的高温: not 左右).
+    after_unit = (m.end("suf2") if m["suf2"] else m.end("unit")) if m["unit"] else end
+    return reader.amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
+                                  subject_from=(body_start, after_unit))
+
+
+def _and_a_half(text: str, end: int, unit: str) -> tuple[int, str] | None:
+    """(new end, unit) when 半 follows a duration (两年半) or stands in 个半 (两个半月)."""
+    if text[end:end + 1] != "半":
+        return None
+    if unit == "个":
+        after = _HALF_UNIT.match(text, end + 1)
+        return (after.end(), after.group()) if after else None
+    if UNITS[unit][1] == "duration" and not _NOT_A_HALF.match(text, end):
+        return end + 1, unit
+    return None
+
+
+#: Units after which a smaller one may follow: 1小时20分钟, 2分27秒, 11秒37.
+_COMPOUND_DURATION = frozenset({"小时", "个小时", "秒"})
+_SUFFIX_AT = re.compile(SUFFIX).match
+_THEN_MINUTES = re.compile(rf"([0-9]{{1,2}}|[{CN}]{{1,3}})分(?:钟)?(?![0-9{CN}])")
+_THEN_SECONDS = re.compile(rf"分([0-9]{{1,2}}(?:[.·][0-9]{{1,3}})?|[{CN}]{{1,3}})秒")
+_THEN_HUNDREDTHS = re.compile(r"([0-9]{1,2})(?![0-9秒分.])")
+
+
+def _compound_duration(text: str, end: int, unit: str | None, value: Decimal
+                       ) -> tuple[int, Figure, str] | None:
+    """A duration written in two units, read in the smaller one: (new end, figure, unit).
+
+    1小时20分钟 → 80 分钟; 2分27秒 → 147 秒; 11秒37, as sports results write a time, →
+    11.37 秒.  The figure before is ``value``; what follows starts at ``end``.
+    """
+    if unit in ("小时", "个小时"):
+        after = _THEN_MINUTES.match(text, end)
+        if not after:
+            return None
+        minutes = figure_value(after.group(1))
+        if minutes >= 60:
+            return None
+        return after.end(), Figure.exact(value * 60 + minutes, ONE), "分钟"
+    if unit == "秒":
+        after = _THEN_HUNDREDTHS.match(text, end)
+        if not after:
+            return None
+        if value != value.to_integral_value():
+            return None  # 11.3秒37 is no time
+        digits = after.group(1)
+        return after.end(), Figure.exact(Decimal(f"{value}.{digits}"),
+                                         Decimal(1).scaleb(-len(digits))), "秒"
+    after = _THEN_SECONDS.match(text, end)  # 2分27秒: 分 was no unit of the figure before
+    if not after:
+        return None
+    seconds_text = after.group(1).replace("·", ".")
+    seconds = figure_value(seconds_text)
+    if seconds >= 60:
+        return None
+    last = Decimal(1).scaleb(-len(seconds_text.partition(".")[2])) if HAS_DIGIT(
+        seconds_text) else ONE
+    return after.end(), Figure.exact(value * 60 + seconds, last), "秒"

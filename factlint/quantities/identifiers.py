@@ -1,0 +1,109 @@
+"""Numerals that are not amounts: idioms and names, identifiers, addresses, list markers.
+
+一线 and 千万不要 are words; TR188次, COVID-19 and 12345热线 are identifiers (kind
+``identifier``, kept so that no rule reads them as counts); the digits of web and
+e-mail addresses are skipped; 1．and 2、 at the start of a line number items.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .pattern import CN_DIGIT, CN_DIGITS
+
+__all__ = ["is_idiom", "addresses", "is_list_marker", "identifier_start", "DIGIT_BY_DIGIT"]
+
+# Words that contain numerals but are not amounts (idioms, names, formulas).
+IDIOMS = (
+    "一线 第一线 一声令下 一次次 一道道 一系列 一对一 千家万户 两手抓 进一步 百步亭 三亚 四川 "
+    "老百姓 百姓 三无 四个一 五带头 一起 一样 一切 一些 一直 一定 一般 一致 统一 唯一 之一 一体 "
+    "一旦 一同 一边 一方面 万一 一心 一律 千方百计 万众一心 一丝不苟 三令五申 十分 千万 一下 "
+    "一点 一点一滴 一点点 一时 一度 一举 一贯 一流 一带 一路 一概 一连 一再 一齐 一并 一手 一揽子 "
+    "万物 四面八方 "
+    "七嘴八舌 五湖四海 五花八门 九死一生 一帆风顺 一心一意 十全十美 一五一十 三番五次 四平八稳 "
+    "一盘棋 一把手 两会 两岸 两个维护 四个意识 四个自信 两个确立 三严三实 两学一做 五位一体 "
+    "一带一路 一国两制 十九大 十九届 一成不变 九州 万家灯火 一分一秒 一草一木 一针一线 "
+    "一鼓作气 一往无前 众志成城 一马当先 千钧一发 一臂之力 一席之地 一目了然 一视同仁 "
+    "万无一失 一清二楚 三峡 九江 十堰 六安 三明 万州 五指山 七台河 八达岭 三门峡 "
+    "一刻 一面 一阵 一股 一番 一件件 一个个 一名名 一张张 一条条 一次 一场场 一批批 "
+    "一家家 一户户 一员 一分子 一道 一同 两委 三农 "
+    "四风 八项规定 百万雄师 第一时间 一把 一份子 十四五 十三五 一号文件 两国 三国演义 "
+    "八段锦 一波三折 八一队 "
+    "五四运动 七一前夕 八一建军节 十一黄金周 六一儿童节 三八妇女节 五一劳动节"
+).split()
+_IDIOM_RE = re.compile("|".join(sorted(set(IDIOMS), key=lambda w: (-len(w), w))))
+# 一一〇, 九五五〇: digit-by-digit numerals that are not followed by 年 are names.
+DIGIT_BY_DIGIT = re.compile(f"[{CN_DIGIT}]{{3,}}")
+
+
+def is_idiom(text: str, start: int, end: int) -> bool:
+    """Whether the numerals at ``start`` belong to a word such as 一线 or 千万不要."""
+    lo = max(0, start - 4)
+    window = text[lo:end + 4]
+    for m in _IDIOM_RE.finditer(window):
+        # The word must cover the first numeral: 四千万 is no 千万, 几十分钟 no 十分.
+        if m.start() + lo <= start < m.end() + lo:
+            if m.group() == "一点" and window[m.end():m.end() + 1] in CN_DIGITS:
+                continue  # 一点五亿元 is 1.5亿, not 一点 "a little"
+            return True
+    return False
+
+
+def identifier_start(text: str, start: int, body_end: int, unit: str | None,
+                     body: str) -> int | None:
+    """Where the identifier holding the digits at ``text[start:body_end]`` starts, if
+    they are one (TR188次, G4138次, COVID-19, COVID 19, 99号院 is not), else None."""
+    before = text[start - 1] if start else ""
+    if not (before.isascii() and before.isalpha()
+            or ((before == "-" or before == " " and not unit and body.isdigit())
+                and start > 1
+                and text[start - 2].isascii() and text[start - 2].isalpha())
+            or text[body_end:body_end + 1].isascii()
+            and text[body_end:body_end + 1].isalpha()):
+        return None
+    while start and (text[start - 1].isascii() and text[start - 1].isalnum()
+                     or text[start - 1] in "- " and start > 1
+                     and text[start - 2].isascii() and text[start - 2].isalnum()):
+        start -= 1  # TR188次: the identifier starts at its letters
+    return start
+
+
+def is_list_marker(text: str, start: int, end: int) -> bool:
+    """Whether the digits at text[start:end] number an item: 1．, 2、, 4· or (3) at the
+    start of a line or after a colon or stop, not followed by another digit."""
+    after = text[end:end + 1]
+    if after == ")" and text[start - 1:start] == "(":
+        start -= 1
+    elif after not in _LIST_MARKS or text[end + 1:end + 2].isdigit():
+        return False
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n:：;；。"
+
+
+_LIST_MARKS = frozenset(".、·")
+_URL = re.compile(r"(?:https?://|www\.)[!-~]+")
+_EMAIL_DOMAIN = re.compile(r"@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_EMAIL_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+
+
+def addresses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each web or e-mail address, in order: its digits are not figures.
+
+    An e-mail address is found from its @ outwards; a pattern starting with the
+    local part would be tried at every Latin letter and digit of the text."""
+    spans: dict[int, int] = {}
+    if "://" in text or "www." in text:
+        for m in _URL.finditer(text):
+            spans[m.start()] = m.end()
+    at = text.find("@")
+    while at != -1:
+        domain = _EMAIL_DOMAIN.match(text, at)
+        left = at
+        while left and text[left - 1] in _EMAIL_LOCAL:
+            left -= 1
+        if domain and left < at:
+            spans[left] = domain.end()
+        at = text.find("@", at + 1)
+    return sorted(spans.items())

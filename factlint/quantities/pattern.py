@@ -1,0 +1,121 @@
+"""The one pattern that finds a quantity, and the pieces it is built from.
+
+``PATTERN`` is matched where a run of numerals starts (``RUN`` finds the runs at C
+speed), or at a qualifier or time-of-day word written just before one (``LEAD_IN``).
+Its alternatives are, in order: dates (with decades and centuries), times, 百分之
+percentages, fractions, and amounts (qualifier word, figure or range, 余/多, unit,
+trailing qualifier).  The outermost named group of a match says which reader of
+``dates``, ``percent`` or ``amounts`` interprets it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .units import UNITS, UNITS_LONGEST_FIRST
+
+G = ""  # OCR gaps are joined by normalize.join_gaps before matching
+CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
+CN_DIGIT = "零〇一二两三四五六七八九"
+ARABIC = rf"(?:[0-9]{{1,3}}(?:[,，][0-9]{{3}})+(?![0-9])|[0-9]+(?:{G}[0-9]+)*)(?:{G}[.·]{G}[0-9]+)?"
+MORE = "余多来"
+# One figure: Arabic with multipliers, a vague amount, or a Chinese numeral.
+# 1万2千, 3亿5千万, 5万4千6百: more places after a written multiplier.
+COMPOUND = r"(?:(?<=[万亿千百])[0-9]{1,4}(?:[千百]?万|[千百十](?![万亿])))*"
+FIGURE = (
+    rf"(?:{ARABIC}(?:{G}[{MORE}](?={G}[万亿]))?"
+    rf"(?:{G}(?:[百千]?[万亿]+|[百千](?![0-9])|[百千](?=[0-9]{{1,4}}[千百十])))?"
+    rf"{COMPOUND}"
+    rf"|成千上万|成百上千|数以[万千百]计|上[百千万]万?|数[十百千万][万亿]?"
+    rf"|(?<![上下多大过])半(?=个(?:多?月|多?小时|星期|钟头|工作日|百分点)|年|天|小时|钟头|分钟|周)"
+    rf"|[{CN}几]*几[{CN}几]*"
+    rf"|[{CN}]+(?:点[{CN_DIGIT}]+)?(?:[{MORE}](?=[万亿]))?[万亿]*)"
+)
+FIGURE_PCT = rf"{FIGURE}(?:{G}[{MORE}])?(?:{G}[%‰])?"
+CONNECTOR = r"(?:至|到|—{1,2}|–|-|~|～)"
+UNIT = "|".join(re.escape(u) for u in UNITS_LONGEST_FIRST)
+PREFIX = ("大约|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|不低于|不小于|不大于|不高于|"
+          "大于|高于|多于|超出|小于|低于|少于|至少|最少|起码|至多|最多|零下|负|第")
+#: 至少 and its kin may stand a short verb phrase before the figure they qualify.
+ADVERB = "至少|最少|起码|至多|最多"
+SUFFIX = "以上|以下|左右|上下|以内|之内|内(?![部容地外心在阁涵])|许"
+
+YEAR = r"(?:1[0-9]|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3}"
+MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+DAY = r"[12][0-9]|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+PERIOD = "凌晨|清晨|早晨|早上|上午|中午|正午|下午|傍晚|晚上|夜里|深夜|午夜|当晚|晚|早|夜"
+HOUR = r"2[0-4]|[01]?[0-9]|二十[一二三四]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+MINUTE = r"[0-5]?[0-9]|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+CENTURY = r"1[0-9]|2[0-2]|十[一二三四五六七八九]|二十[一二]?"
+DECADE_PART = "初期|初|前期|中期|中叶|中后期|后期|末期|末"
+
+PATTERN = re.compile(
+    rf"""
+    (?P<date>
+        (?P<decades>(?:(?P<dcent>{CENTURY})世纪|(?P<drel>上个?|本)世纪)?
+          (?:(?P<dec>[1-9]0|[一二三四五六七八九]十)|(?P<dec_a>[二三四五六七八九])(?P<dec_b>[三四五六七八九])十)
+          年代(?P<dpart>{DECADE_PART})?
+        | (?P<ydec>1[0-9]{{2}}0|20[0-9]0)年代(?P<ydpart>{DECADE_PART})?
+        | (?P<cent>{CENTURY})世纪(?P<cpart>初叶|初|上半叶|中叶|下半叶|末叶|末)?(?!{G}[0-9{CN}]))
+      | (?:(?P<y>{YEAR}){G}年{G})?
+        (?P<mo>{MONTH})(?:{G}{CONNECTOR}{G}(?P<mo_to>{MONTH}))?{G}月(?!{G}(?:份额))
+        (?:{G}(?:(?P<d>{DAY}){G}[日号]|(?P<part>底|初|末|中旬|上旬|下旬|中)))?
+        (?:{G}{CONNECTOR}{G}(?:(?P<mo2>{MONTH}){G}月{G})?(?P<d2>{DAY}){G}[日号])?
+      | (?P<yonly>{YEAR})(?:{G}{CONNECTOR}{G}(?P<yonly2>{YEAR}))?{G}年(?P<ypart>底|初|末)?
+      | (?P<donly>[12][0-9]|3[01]|0?[1-9]){G}日
+        (?:{G}{CONNECTOR}{G}(?P<donly2>[12][0-9]|3[01]|0?[1-9]){G}日)?
+        (?!{G}(?:内|以内|之内|左右|以上))
+      | (?P<decade>[0-9]0){G}后(?![{CN}0-9])
+    )
+  | (?P<time>
+        (?P<period>{PERIOD})?{G}(?P<h>{HOUR}){G}(?P<hm>[点时])
+        (?:{G}(?:(?P<mi>{MINUTE}){G}分|(?P<half>半)))?(?P<tq>许|多|左右)?
+    )
+  | (?P<pct>(?:(?P<ppre>{PREFIX})(?:有|达|为)?{G})?百分之
+        (?P<pbody>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
+        (?P<psuf>{SUFFIX}|[{MORE}])?)
+  | (?P<frac>(?:(?P<fpre>{PREFIX})(?:有|达|为)?{G})?(?P<fden>[{CN}]+)分之
+        (?P<fnum>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
+        (?P<fsuf>{SUFFIX})?
+      | (?P<anum>[0-9]{{1,3}})/(?P<aden>[0-9]{{1,3}})(?![0-9./℃%]))
+  | (?P<amount>
+        (?:(?P<pre>{PREFIX})(?:有|达|为|(?<={ADVERB})[^\W\d{CN}几的时是]{{1,4}}?)?{G})?
+        (?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)
+        (?P<suf1>{SUFFIX})?
+        (?:{G}(?P<unit>{UNIT}))?
+        (?P<suf2>{SUFFIX})?
+    )
+    """,
+    re.VERBOSE,
+)
+
+#: The amount alternative alone: a place that was no date or time after all (三点要求).
+AMOUNT_ONLY = re.compile(
+    rf"(?P<amount>(?:(?P<pre>{PREFIX}){G})?(?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)"
+    rf"(?P<suf1>{SUFFIX})?(?:{G}(?P<unit>{UNIT}))?(?P<suf2>{SUFFIX})?)")
+
+#: A run of numerals: where the pattern is tried.
+RUN = re.compile(rf"[0-9{CN}几半]+")
+#: Words that may stand just before a run of numerals and belong to the quantity.
+LEAD_IN = re.compile(
+    rf"(?:(?:{PREFIX})(?:有|达|为)?|{PERIOD}|上个?世纪|本世纪|成|上|数以|数)"
+    r"(?:[ \t]*(?:\r?\n[ \t]*)?)$")
+ADVERB_WORD = re.compile(ADVERB)
+ADVERB_LEAD = re.compile(rf"(?:{ADVERB})[^\W\d{CN}几的时是]{{1,4}}$")
+#: The last characters of the words LEAD_IN knows, so most runs skip that search.
+LEAD_IN_LAST = frozenset(
+    word[-1] for word in f"{PREFIX}|有|达|为|{PERIOD}|纪|成|上|数以|数".split("|")) | set(" \t\r\n")
+
+CN_DIGITS = frozenset(CN_DIGIT)
+HAS_DIGIT = re.compile("[0-9]").search
+SINGLE_NUMERALS = frozenset("一二两三四五六七八九十百千万亿零〇几半壹贰叁肆伍陆柒捌玖拾佰仟")
+#: What may follow a lone numeral in a quantity: a unit, a qualifier or range mark,
+#: a decimal point, or the 月/时/点/分 of a date, time or fraction.
+AFTER_SINGLE_NUMERAL = frozenset({unit[0] for unit in UNITS} | set(SUFFIX.replace("|", ""))
+                                 | set("至到—–-~～余多来%‰点月时分日号年"))
+#: Single numerals that need a closer look only when followed by one of these.
+ARTICLES = frozenset("一")
+#: 一 followed by these is an amount after all: 一个多月, 一个百分点, 一天之内.
+ARTICLE_KEEP = re.compile(
+    r"个多|个百分点|个半(?:月|小时|星期|钟头)|(?:天|年|个月|周|小时|个小时)(?:之内|以内|内|左右|多|半)")
+AFTER_ARTICLE = frozenset("月时点余多十百千万亿至到-")

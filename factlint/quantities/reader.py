@@ -1,0 +1,187 @@
+"""What every reader of a match shares: the document being read, figures and qualifiers.
+
+A :class:`Reader` holds one :class:`~factlint.text.normalize.NormalizedText` and the
+facts a date needs (datelines, the sources' year); ``dates``, ``percent`` and ``amounts``
+are plain functions of a reader and a match that return a
+:class:`~factlint.model.Quantity` (or None: not a quantity after all).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+from ..model import Quantity, Span, new_quantity
+from ..text.normalize import NormalizedText
+from . import numerals
+from .numerals import ONE, ZERO, Figure
+from .pattern import HAS_DIGIT
+from .subjects import subject
+
+__all__ = ["Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF"]
+
+_HALF = Decimal("0.5")
+_COMPOUND_PLACE = re.compile("[十百千万亿][0-9]").search
+
+
+@lru_cache(maxsize=4096)  # figures repeat (2, 10, 20℃, 1.5万): read each spelling once
+def read_figure(body: str) -> tuple[Figure, bool]:
+    """Interpret one figure such as ``200余万``, ``7436万``, ``十几``, ``76.8亿``.
+
+    Returns the figure and whether it carried 余/多 (more_than).
+    """
+    more = False
+    mantissa, mult = body, ""
+    if "余" in body or "多" in body:
+        for mark in "余多":
+            head, sep, tail = body.partition(mark)
+            if sep and (not tail or set(tail) <= set("万亿")):
+                more = True
+                body = head + tail
+                mantissa, mult = head, tail
+                break
+    if "来" in body:
+        raise ValueError(body)
+    if body == "半":  # 半个月, 半年
+        return Figure(_HALF, _HALF, ZERO, _HALF), False
+    if HAS_DIGIT(mantissa):
+        if _COMPOUND_PLACE(mantissa):  # 1万2千
+            figure = numerals.arabic_compound(mantissa)
+        else:
+            digits = mantissa.rstrip("百千万亿")
+            figure = numerals.arabic(digits, mantissa[len(digits):] + mult)
+    elif "几" in mantissa or mantissa.startswith(("数", "上", "成")) or mantissa in numerals._VAGUE:
+        return numerals.vague(mantissa + mult), more
+    else:
+        figure = numerals.chinese(mantissa)
+        if mult:
+            figure = figure.scaled(numerals.multiplier_of(mult))
+    if more:
+        return figure.and_more(), True
+    return figure, False
+
+
+def figure_value(text: str) -> Decimal:
+    """The value of an exact figure in Arabic or Chinese numerals (27, 二十七, 2·4)."""
+    if HAS_DIGIT(text):
+        return numerals.arabic(text).lo
+    return numerals.chinese_value(text)
+
+
+QUALIFIER_OF = {
+    "大约": "about", "约": "about", "左右": "about", "上下": "about", "许": "about",
+    "将近": "nearly", "接近": "nearly", "近": "nearly",
+    "超过": "at_least", "逾": "at_least", "以上": "at_least", "不少于": "at_least",
+    "最少": "at_least", "起码": "at_least", "至多": "at_most",
+    "不低于": "at_least", "至少": "at_least", "不小于": "at_least", "大于": "at_least",
+    "高于": "at_least", "多于": "at_least", "超出": "at_least",
+    "小于": "at_most", "低于": "at_most", "少于": "at_most", "不大于": "at_most",
+    "不高于": "at_most",
+    "不足": "at_most", "不到": "at_most", "未满": "at_most", "以下": "at_most",
+    "以内": "at_most", "之内": "at_most", "内": "at_most", "不超过": "at_most", "最多": "at_most",
+}
+_NEARLY, _ABOUT_LO, _ABOUT_HI = Decimal("0.9"), Decimal("0.9"), Decimal("1.1")
+
+
+def _apply(qualifier: str, lo: Decimal, hi: Decimal) -> tuple[Decimal | None, Decimal | None]:
+    if qualifier == "nearly":
+        return lo * _NEARLY, hi
+    if qualifier == "about":
+        return lo * _ABOUT_LO, hi * _ABOUT_HI
+    if qualifier == "at_least":
+        return lo, None
+    if qualifier == "at_most":
+        return min(ZERO, lo), hi
+    return lo, hi
+
+
+def _clean(value: Decimal | None) -> Decimal | None:
+    """76.8亿 computes as 7680000000.0; report it as 7680000000."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return value.quantize(ONE)
+    return value.normalize()
+
+
+class DatelineIndex:
+    """The datelines of a document (新华社北京2月16日电), found once, looked up by offset."""
+
+    __slots__ = ("datelines", "starts")
+
+    def __init__(self, datelines: list[tuple[int, int | None, int, int]]) -> None:
+        self.datelines = datelines
+        self.starts = [start for start, *_ in datelines]
+
+    def at(self, pos: int) -> tuple[int | None, int, int] | None:
+        """The dateline in force at ``pos``: the last one before it, else the first."""
+        if not self.datelines:
+            return None
+        i = bisect.bisect_right(self.starts, pos)
+        _, y, m, d = self.datelines[max(i - 1, 0)]  # i == 0: printed after the story (…电)
+        return y, m, d
+
+
+class Reader:
+    """One document being read: its normalised text and where its dates stand."""
+
+    __slots__ = ("original", "text", "offsets", "index", "datelines", "year", "end")
+
+    def __init__(self, normalized: NormalizedText, year: int | None,
+                 datelines: DatelineIndex | None) -> None:
+        self.original = normalized.original
+        self.text = normalized.joined  # OCR gaps joined; ``offsets`` maps back
+        self.offsets = normalized.offsets
+        self.index = normalized.lines
+        self.datelines = datelines
+        self.year = year
+        self.end = 0
+
+    def quantity(self, start: int, end: int, **fields: Any) -> Quantity:
+        """A quantity for ``text[start:end]`` (joined offsets), its span in the original."""
+        self.end = end  # where the scan resumes (两个半小时 ends past what the pattern matched)
+        original = self.offsets.original
+        o_start, o_end = original(start), original(end - 1) + 1 if end > start else original(start)
+        span: Span = self.index.span(o_start, o_end)
+        return new_quantity(text=self.original[o_start:o_end], span=span,
+                            normalized=self.text[start:end], **fields)
+
+    def ymd_context(self, pos: int) -> tuple[int | None, int | None, int | None]:
+        """(year, month, day) of the dateline in force at ``pos``; the year falls back
+        to the sources' year."""
+        line = self.datelines.at(pos) if self.datelines else None
+        if line is None:
+            return self.year, None, None
+        y, m, d = line
+        return (y if y is not None else self.year), m, d
+
+    def amount_quantity(self, start: int, end: int, figure: Figure, qualifier: str | None,
+                        unit: str | None, kind: str, pre: str | None,
+                        subject_from: tuple[int, int] | None = None) -> Quantity:
+        """A quantity for a figure and its qualifier; ``subject_from`` is (figure start,
+        end of unit) when what is counted should be looked for."""
+        lo, hi = figure.lo, figure.hi
+        precision = figure.precision
+        if qualifier and qualifier != "more_than":
+            lo, hi = _apply(qualifier, lo, hi)
+            precision = ZERO
+        elif qualifier == "more_than":
+            precision = ZERO
+        else:
+            qualifier = figure.qualifier
+            if qualifier == "vague":
+                precision = ZERO
+        # lo, hi and the written value are often the same Decimal: clean it once.
+        value = _clean(figure.lo)
+        lo = value if lo is figure.lo else _clean(lo)
+        hi = value if hi is figure.lo else _clean(hi)
+        counted = None
+        if subject_from is not None and kind in ("count", "money", "percent", "measure", "age",
+                                                 "duration"):
+            counted = subject(self.text, start, subject_from[1], unit)
+        return self.quantity(start, end, lo=lo, hi=hi, qualifier=qualifier, unit=unit, kind=kind,
+                             value=value, precision=precision if precision is ZERO
+                             else _clean(precision), subject=counted)
