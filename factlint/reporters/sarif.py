@@ -88,22 +88,17 @@ def _descriptor(info: RuleInfo) -> dict:
 def _location(loc: Location) -> dict:
     """A SARIF ``location``: physical, plus a logical location for a Word paragraph.
 
-    A .docx has no lines, so its region is left out (the artifact is still named) and
-    the place is the logical location ``¶12`` (or ``table 1, row 2, cell 3, ¶14``)
-    with the character range in its properties.
+    A .docx has no lines: its region counts paragraphs as lines (``startLine`` 12 is ¶12,
+    columns are characters of that paragraph), since GitHub code scanning needs a
+    ``startLine`` for every result, and the logical location names the place as an
+    editor does: ``¶12``, or ``table 1, row 2, cell 3, ¶14`` as its full name.
     """
-    if not loc.logical:
-        return {"physicalLocation": _physical_location(loc)}
-    physical = {"artifactLocation": artifact_location(loc.path)}
-    name = loc.logical.rsplit(", ", 1)[-1]
-    return {
-        "physicalLocation": physical,
-        "logicalLocations": [{"name": name, "fullyQualifiedName": loc.logical,
-                              "kind": "element"}],
-        "properties": {"paragraph": loc.line, "startColumn": loc.column,
-                       "endColumn": loc.end_column,
-                       **({"snippet": loc.text} if loc.text else {})},
-    }
+    location: dict = {"physicalLocation": _physical_location(loc)}
+    if loc.logical:
+        location["logicalLocations"] = [{"name": loc.logical.rsplit(", ", 1)[-1],
+                                         "fullyQualifiedName": loc.logical,
+                                         "kind": "element"}]
+    return location
 
 
 def _physical_location(loc: Location) -> dict:

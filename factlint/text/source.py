@@ -23,7 +23,6 @@ a binary search, so mapping every figure of a document costs O(n log n).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import Block, Span, new_span
@@ -120,12 +119,6 @@ class Prose:
                         end_line=mapped.end_line, end_column=mapped.end_column,
                         start=start, end=end, logical=logical)
 
-    def source_text(self, span: Span) -> str:
-        """The source text a span covers (for Word, within the paragraph lines)."""
-        lines = self._lines
-        assert lines is not None
-        return self.source[self.source_offset(span.start):
-                           self.source_offset(span.end, end=True)]
 
 
 class ProseBuilder:
@@ -207,7 +200,3 @@ class ProseBuilder:
 def plain_text(path: str, text: str) -> Prose:
     """A plain-text file: the prose is the file, offsets map one to one."""
     return Prose(path=path, format="txt", text=text, source=text)
-
-
-#: A reader: (display path, raw bytes, options) → Prose.
-Reader = Callable[..., Prose]
