@@ -523,3 +523,18 @@ def test_check_format_in_reads_txt_files_as_markdown(
     assert "repeated-figure" in capsys.readouterr().out
     assert main(["check", "--format-in", "md", "draft.txt"]) == 0
     assert capsys.readouterr().out.startswith("no findings")
+
+
+def test_the_pre_commit_hook_passes_every_format_factlint_reads() -> None:
+    import re
+
+    import yaml
+
+    from factlint.text.readers import READABLE_SUFFIXES
+
+    hooks = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text(
+        encoding="utf-8"))
+    (hook,) = [h for h in hooks if h["id"] == "factlint"]
+    pattern = re.compile(hook["files"])
+    assert all(pattern.search(f"drafts/稿件{suffix.upper()}") for suffix in READABLE_SUFFIXES)
+    assert not any(pattern.search(name) for name in ("setup.py", "notes.rst", "a.docx.bak"))
