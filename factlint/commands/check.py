@@ -18,7 +18,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "from .factlint.yaml or [tool.factlint] in pyproject.toml; flags "
                     "override them.")
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files, or folders (every .txt and .md under them); "
+                        help="files, or folders (every .txt, .md, .html and .docx under them); "
                              "default: 'paths' from the config")
     parser.add_argument("--config", metavar="FILE",
                         help=".factlint.yaml or pyproject.toml to read instead of looking "
