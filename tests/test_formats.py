@@ -96,7 +96,7 @@ def test_markdown_blocks_mark_headlines_items_and_table_cells(tmp_path: Path) ->
     assert cells == [(1, 1, "城市"), (1, 2, "病例"), (2, 1, "武汉"), (2, 2, "4.9万例"),
                      (3, 1, "孝感"), (3, 2, "3518例")]
     items = [doc.text[b.start:b.end] for b in doc.blocks if b.kind == "item"]
-    assert items == ["第一项：增长12.5%", "第二项：下降3个百分点"]
+    assert items == ["第一项：增长12.5%", "第二项：\ufffc下降3个百分点"]  # U+FFFC: the image
     q = next(q for q in doc.quantities if q.text == "3518例")
     block = doc.block_at(q.span.start)
     assert block is not None and (block.kind, block.table, block.row) == ("cell", 1, 3)
@@ -107,6 +107,28 @@ def test_markdown_cells_are_never_read_as_one_figure(tmp_path: Path) -> None:
     path.write_text("| a | b |\n|---|---|\n| 12 | 34人 |\n", encoding="utf-8")
     assert [q.text for q in _doc(path).quantities] == ["12", "34人"]
     assert BLOCK_SEPARATOR in _doc(path).text
+
+
+@pytest.mark.parametrize("fmt, text", [
+    ("md", "共5`x`6人。"), ("md", "共5 `x` 6人。"), ("md", "共5<!-- 注 -->6人。"),
+    ("md", "共5![图](a.png)6人。"), ("html", "<p>共5<code>x</code>6人。</p>"),
+    ("html", "<p>共5<!-- 注 -->6人。</p>"), ("html", "<p>共5<img src='a.png'>6人。</p>"),
+])
+def test_left_out_inline_content_keeps_the_figures_around_it_apart(fmt: str, text: str) -> None:
+    from factlint.text.readers import prose_of
+
+    doc = document_of(prose_of("a", text, fmt))
+    assert [q.text for q in doc.quantities] == ["5", "6人"]
+
+
+@pytest.mark.parametrize("fmt, text", [("md", "第<b>3</b>名。"), ("md", "第**3**名。"),
+                                       ("html", "<p>第<b>3</b>名。</p>"),
+                                       ("html", "<p>第<span class='n'>3</span>名。</p>")])
+def test_formatting_is_read_through(fmt: str, text: str) -> None:
+    from factlint.text.readers import prose_of
+
+    doc = document_of(prose_of("a", text, fmt))
+    assert [q.text for q in doc.quantities] == ["第3名"]
 
 
 def test_markdown_front_matter_is_read_when_configured(tmp_path: Path) -> None:

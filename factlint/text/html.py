@@ -7,7 +7,10 @@ headlines of the claim checks), ``<li>``, ``<td>``/``<th>`` (``cell`` blocks: th
 cells of one row are parallel items), ``<figcaption>``, ``<caption>``, ``<blockquote>``.
 Left out: anything outside those elements (navigation, ``<div>`` chrome),
 ``<script>``, ``<style>``, ``<code>``, ``<pre>``, ``<template>``, ``<noscript>``,
-comments and every attribute (so link targets and ``alt`` text).
+comments and every attribute (so link targets and ``alt`` text).  Inside a paragraph,
+left-out code, images and comments leave one U+FFFC (see :mod:`.source`), so the
+figures on either side are never read as one; formatting tags (``<b>``, ``<span>``)
+are read through (第<b>3</b>名 is 第3名).
 
 Character references are decoded one at a time (``convert_charrefs=False``) so that
 each keeps its own place: ``&nbsp;`` becomes one character of prose that maps back to
@@ -67,6 +70,9 @@ class _Reader(HTMLParser):
                 self.skipping.append(tag)
             return
         if tag in SKIPPED_TAGS:
+            if self.blocks:  # inline code in a paragraph: keep the figures around it apart
+                start = self._offset()
+                self.out.placeholder(start, start + len(self.get_starttag_text() or ""))
             self.skipping.append(tag)
             return
         if tag == "table":
@@ -84,14 +90,27 @@ class _Reader(HTMLParser):
                 self.blocks.pop()
             self.blocks.append(tag)
             self._open(tag)
+        elif tag == "img" and self.blocks:
+            start = self._offset()
+            self.out.placeholder(start, start + len(self.get_starttag_text() or ""))
         elif tag == "br" and self.blocks:
             self.out.add("\n", self._offset(), self._offset() + len(self.get_starttag_text()
                                                                        or ""))
 
     def handle_startendtag(self, tag: str, attrs) -> None:
-        if tag == "br" and self.blocks and not self.skipping:
-            self.out.add("\n", self._offset(), self._offset() + len(self.get_starttag_text()
-                                                                       or ""))
+        if not self.blocks or self.skipping:
+            return
+        start = self._offset()
+        end = start + len(self.get_starttag_text() or "")
+        if tag == "br":
+            self.out.add("\n", start, end)
+        elif tag in ("img", *SKIPPED_TAGS):
+            self.out.placeholder(start, end)
+
+    def handle_comment(self, data: str) -> None:
+        if self._reading():  # a comment inside a paragraph keeps the figures around it apart
+            start = self._offset()
+            self.out.placeholder(start, start + len(data) + 7)
 
     def handle_endtag(self, tag: str) -> None:
         if self.skipping:

@@ -82,6 +82,16 @@ def _skip_destination(source: str, cursor: int, limit: int) -> int:
     return cursor
 
 
+_INLINE_MARKUP_TAG = re.compile(
+    r"</?(?:b|i|em|strong|span|u|s|mark|sub|sup|small|big|font|a|abbr|cite|q|ins|del)"
+    r"(?:\s[^>]*)?/?>\Z", re.IGNORECASE)
+
+
+def _is_tag_of_inline_markup(html: str) -> bool:
+    """``<b>``, ``</span>``: formatting around copy, which reads through it (第<b>3</b>名)."""
+    return _INLINE_MARKUP_TAG.match(html.strip()) is not None
+
+
 class _InlineMapper:
     """Adds one inline token's prose to the builder, finding each piece in the source."""
 
@@ -116,10 +126,12 @@ class _InlineMapper:
         self.out.add(content, at, at + len(markup))
         self.cursor = at + len(markup)
 
-    def skip(self, content: str, limit: int) -> None:
+    def skip(self, content: str, limit: int) -> int:
+        """Move past ``content``; return where it started (-1 when not found)."""
         at = self._find(content, limit) if content else -1
         if at != -1:
             self.cursor = at + len(content)
+        return at
 
     def inline(self, token, limit: int) -> None:
         children = token.children or []
@@ -154,11 +166,14 @@ class _InlineMapper:
                     self.out.add("\n", at)
                     self.cursor = at + 1
             elif kind == "code_inline":
-                self.skip(child.markup, limit)
+                start = self.skip(child.markup, limit)
                 self.skip(child.content, limit)
                 self.skip(child.markup, limit)
+                self.out.placeholder(max(start, 0), self.cursor)
             elif kind == "html_inline":
-                self.skip(child.content, limit)
+                start = self.skip(child.content, limit)
+                if not _is_tag_of_inline_markup(child.content):
+                    self.out.placeholder(max(start, 0), self.cursor)
             elif kind == "image":
                 start = self._find("![", limit)
                 if start != -1:
@@ -169,6 +184,7 @@ class _InlineMapper:
                         alt = self.source.find("]", alt + 1, limit)
                     if alt != -1:
                         self.cursor = _skip_destination(self.source, alt, limit)
+                    self.out.placeholder(start, self.cursor)
             # emphasis open/close and the like: markup only, nothing to read
 
 

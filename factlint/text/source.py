@@ -5,7 +5,8 @@ A reader (plain text, Markdown, HTML, Word) turns a file into a :class:`Prose`:
 - ``text``: the prose the pipeline reads.  Blocks (paragraphs, headings, list
   items, table cells) are separated by :data:`BLOCK_SEPARATOR`, three line breaks,
   which end a sentence and which the OCR gap-joining never bridges, so a figure in
-  one table cell is never read together with the next cell's.
+  one table cell is never read together with the next cell's.  Inline content left
+  out (code, images, comments) leaves :data:`OBJECT_REPLACEMENT` in its place.
 - ``source``: the decoded file (for Word: one line per paragraph, see
   :mod:`factlint.text.docx`), which ``line:column`` positions count in.
 - ``pieces``: the offset map, a sorted tuple of :class:`Piece`.  Each piece says
@@ -30,6 +31,9 @@ from .normalize import LineIndex
 
 #: Between two blocks of prose: ends a sentence; never joined as an OCR gap.
 BLOCK_SEPARATOR = "\n\n\n"
+#: In place of something left out inside a block (inline code, an image, a comment), so
+#: that the figures on either side stay apart: ``共5`x`6人`` is 5 and 6人, never 56人.
+OBJECT_REPLACEMENT = "\ufffc"
 
 #: Formats factlint reads, and the file suffixes that select each.
 FORMAT_SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -159,6 +163,13 @@ class ProseBuilder:
             self._pieces.append(Piece(self._length, len(text), source_start, source_end))
         self._parts.append(text)
         self._length += len(text)
+
+    def placeholder(self, source_start: int, source_end: int) -> None:
+        """Mark left-out inline content (one :data:`OBJECT_REPLACEMENT`, not two in a row)."""
+        if self._block is None or (self._length and self._tail_char(self._length - 1)
+                                   == OBJECT_REPLACEMENT):
+            return
+        self.add(OBJECT_REPLACEMENT, source_start, source_end)
 
     def open_block(self, kind: str, **where: int) -> None:
         """Start a block (closing any open one); its text follows via :meth:`add`."""
