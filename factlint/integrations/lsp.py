@@ -125,7 +125,7 @@ class WorkspaceState:
     _config_stamp: tuple | None = None
     #: One check at a time: a run cancelled by a newer change may still be finishing.
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    _disk: dict[str, tuple[tuple[int, int], Document]] = field(default_factory=dict)
+    _disk: dict[str, tuple[tuple, Document]] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
 
     def _stamp(self) -> tuple:
@@ -166,7 +166,8 @@ class WorkspaceState:
             stat = os.stat(path)
         except OSError:
             return None
-        stamp = (stat.st_mtime_ns, stat.st_size)
+        # The dateline year and read options change the reading too (sources, config edits).
+        stamp = (stat.st_mtime_ns, stat.st_size, year, self.config.read_options)
         cached = self._disk.get(path)
         if cached is not None and cached[0] == stamp:
             return cached[1]
