@@ -67,6 +67,29 @@ def test_a_finding_becomes_a_diagnostic_with_utf16_range_and_related_place() -> 
         "line": 0, "character": 0}
 
 
+def test_a_safe_fix_travels_in_diagnostic_data_with_utf16_ranges() -> None:
+    from types import SimpleNamespace
+
+    class FindingWithFix(Finding):  # the shape of the usage checks' Finding.fix
+        fix = None
+
+    def finding(safe: bool) -> Finding:
+        made = FindingWithFix("usage-range-connector", "info", "join a range with ～",
+                              Location("a.md", 1, 5, 1, 9, "3-5天"))
+        replacement = SimpleNamespace(line=1, column=6, end_line=1, end_column=7, new="～")
+        object.__setattr__(made, "fix", SimpleNamespace(
+            description="write 3～5天", safe=safe, replacements=(replacement,)))
+        return made
+
+    text = "𠀀全程用3-5天。"  # 𠀀 counts two UTF-16 units
+    (safe,) = diagnostics_for("a.md", [finding(True)], "/work", {}, {"a.md": text})
+    assert safe["data"] == {"fix": {"title": "write 3～5天", "edits": [
+        {"range": {"start": {"line": 0, "character": 6}, "end": {"line": 0, "character": 7}},
+         "newText": "～"}]}}
+    (unsafe,) = diagnostics_for("a.md", [finding(False)], "/work", {}, {"a.md": text})
+    assert "data" not in unsafe  # only safe fixes become quick fixes
+
+
 # ------------------------------------------------------------------ end to end
 
 def _workspace(root: Path) -> Path:
