@@ -113,6 +113,7 @@ def test_a_document_is_normalised_once(monkeypatch: pytest.MonkeyPatch) -> None:
     for owner in (module, factlint.corpus, factlint.quantities.dates):
         if hasattr(owner, "normalize"):
             monkeypatch.setattr(owner, "normalize", counted("normalize", module.normalize))
+    monkeypatch.setattr(module, "_fold", counted("normalize", module._fold))  # what of() calls
     monkeypatch.setattr(module, "join_gaps", counted("join_gaps", module.join_gaps))
     monkeypatch.setattr(module, "LineIndex", counted("LineIndex", module.LineIndex))
     document = factlint.corpus.load_document(

@@ -329,7 +329,7 @@ def _source_lines(source: str) -> tuple[str, int] | None:
     return path.read_text(encoding="utf-8"), int(line)
 
 
-@pytest.mark.parametrize("source_kind", ["seeds", "pd1998"])
+@pytest.mark.parametrize("source_kind", ["seeds", "pd1998", "news-dev"])
 def test_phrases_are_copied_verbatim(source_kind: str) -> None:
     """Every phrase is real text: it starts on the line its source names."""
     checked = 0

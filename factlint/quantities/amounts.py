@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from ..model import Quantity
 from .identifiers import DIGIT_BY_DIGIT, identifier_start, is_idiom, is_list_marker
-from .numerals import ONE, ZERO, Figure
+from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
+from .numerals import ONE, ZERO, Figure, chinese
 from .pattern import CN, CONNECTOR, HAS_DIGIT, SINGLE_NUMERALS, SUFFIX
 from .percent import share_unit
 from .reader import QUALIFIER_OF, Reader, figure_value, read_figure
@@ -28,6 +29,9 @@ _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
 _HAS_CONNECTOR = re.compile(r"[至到—–~～-]").search
 _CONNECTOR_SPLIT = re.compile(CONNECTOR).split
 #: 两个半月, 三个半小时: the units that may follow 个半.
+_WEIGHT_BEFORE = frozenset("一二三四五六七八九十半")
+_NOT_AFTER_WEIGHT = frozenset("日天年月周岁人个次位名家")  # 五、六两日: the two days
+_QUAKES = ("地震", "强震", "余震", "大地震", "强烈地震")
 _HALF_UNIT = re.compile("月|小时|星期|钟头|工作日")
 #: 半 after a duration that begins a word instead (三年半岛? no: 一年半载, 两天半夜).
 _NOT_A_HALF = re.compile("半(?:载|夜|岛|导|径|边|场|决|山|身|截|壁|路|数|百)")
@@ -43,6 +47,12 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     has_digit = HAS_DIGIT(body) is not None
     before = text[start - 1] if start else ""
 
+    # 二两白酒, 九两半: 两 after a numeral and before no measure word is the weight 两
+    # (三两天, 一两个月 stay ranges: a unit follows).
+    if (not has_digit and not unit and len(body) >= 2 and body[-1] == "两"
+            and body[-2] in _WEIGHT_BEFORE and not pre and before != "、"
+            and text[body_end:body_end + 1] not in _NOT_AFTER_WEIGHT):
+        return _weight(reader, m, body, start, body_start, body_end)
     # Not amounts: numerals inside words and idioms, 一 as an article.
     if not has_digit:
         if is_idiom(text, body_start, m.end("unit") if unit else body_end):
@@ -52,11 +62,12 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         if body in _FINANCIAL and UNITS.get(unit or "", ("", ""))[1] != "money":
             return None  # 队伍人数, 大陆架: a lone 伍 or 陆 is part of a word
         if (body == "一" and not pre and not suffix and "多" not in (unit or "")
+                and not (unit == "个" and text.startswith("亿", m.end("unit")))
                 and UNITS.get(unit or "", ("", ""))[0] != "个百分点"
                 and not (unit and _and_a_half(text, m.end("unit"), unit))):
             return None  # 一张购物小票: an article, not a count (but 一年半 is 1.5年)
         if body in ("万", "亿", "千", "百", "百万", "千万") and not (
-                pre or (unit and UNITS[unit][1] != "count")):
+                pre or (unit and UNITS[unit][1] != "count" and unit != "圆")):
             return None  # 万 alone is 1万 only after 近/逾 (近万户) or before a measure
         if not unit and DIGIT_BY_DIGIT.fullmatch(body):
             return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
@@ -74,7 +85,11 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             end = body_end if not m["suf1"] else m.end("suf1")
             if not has_digit and len(body) == 1:
                 return None
-    if has_digit:
+    currency = (currency_before(text, start) if has_digit and not unit and not pre
+                and before in CODE_ENDS else None)
+    if currency:  # CNY1.25, US$3: money, not an identifier
+        start, unit = currency
+    elif has_digit:
         # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
         ident = identifier_start(text, start, body_end, unit, body)
         if ident is not None:
@@ -126,6 +141,22 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if percent:
         kind, reported_unit = "percent", pct_unit
     figure, reported_unit = share_unit(figure, reported_unit)
+    if unit in SCALED_UNITS:  # 5毛钱 = 0.5 元
+        figure = figure.scaled(SCALED_UNITS[unit])
+    elif unit == "个" and not m["suf2"]:
+        spoken = ge_yi(text, m.end("unit"), figure)
+        if spoken:  # 二十几个亿: 个 between a numeral and 亿 in speech
+            end, figure, reported_unit = spoken
+            kind = UNITS[reported_unit][1] if reported_unit else "count"
+            if reported_unit:
+                reported_unit = UNITS[reported_unit][0]
+    elif reported_unit == "元" and not m["suf2"]:
+        change = jiao_and_fen(text, end, figure)
+        if change:  # 46元3角5分
+            end, figure = change
+    elif reported_unit == "级" and (text.endswith(("里氏", "震级"), 0, start)
+                                   or text.startswith(_QUAKES, end)):
+        kind = "measure"  # 里氏5.8级: a magnitude, not a rank
     if reported_unit == "年" and kind == "duration" and has_digit and pre != "第":
         value = figure.lo
         if Decimal(1000) <= value <= Decimal(2100):
@@ -227,3 +258,18 @@ def _compound_duration(text: str, end: int, unit: str | None, value: Decimal
     last = Decimal(1).scaleb(-len(seconds_text.partition(".")[2])) if HAS_DIGIT(
         seconds_text) else ONE
     return after.end(), Figure.exact(value * 60 + seconds, last), "秒"
+
+
+def _weight(reader: Reader, m: re.Match, body: str, start: int, body_start: int,
+            body_end: int) -> Quantity | None:
+    """二两白酒, 九两半: a weight in 两 (50 g), with 半 after it adding half a 两."""
+    try:
+        figure = chinese(body[:-1])
+    except ValueError:
+        return None
+    end = body_end
+    if reader.text.startswith("半", end):
+        figure = Figure(figure.lo + _HALF, figure.hi + _HALF, ZERO, _HALF, "exact")
+        end += 1
+    return reader.amount_quantity(start, end, figure, None, "两", "measure", None,
+                                  subject_from=(body_start, end))

@@ -20,7 +20,7 @@ from ..model import Quantity
 from ..text.normalize import NormalizedText
 from .amounts import read_amount
 from .dates import dateline_index, find_datelines, read_date, read_time
-from .identifiers import addresses
+from .identifiers import non_figures
 from .pattern import (
     ADVERB_LEAD,
     ADVERB_WORD,
@@ -103,8 +103,9 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
                    if ADVERB_WORD.search(normalized) else [])
     adverb_at, adverb_count = 0, len(adverb_ends)  # runs come in order: the index only moves on
 
-    # Web addresses and e-mail addresses carry digits that are not figures.
-    skips = addresses(normalized)
+    # Web and e-mail addresses and codes (phone numbers, 沪深300) carry digits that are
+    # not figures: an address is skipped, a code is one identifier.
+    skips = non_figures(normalized)
     skip_at, skip_count = 0, len(skips)  # runs come in order: the index only moves on
     next_skip = skips[0][0] if skips else len(normalized)
     pos = 0
@@ -117,7 +118,11 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
             while skip_at < skip_count and skips[skip_at][1] <= start:
                 skip_at += 1
             if skip_at < skip_count and skips[skip_at][0] <= start:
-                pos = skips[skip_at][1]
+                code_start, pos, is_code = skips[skip_at]
+                if is_code:
+                    found.append(reader.quantity(code_start, pos, lo=None, hi=None,
+                                                 qualifier="exact", unit=None,
+                                                 kind="identifier"))
                 continue
             next_skip = skips[skip_at][0] if skip_at < skip_count else len(normalized)
         # A word written just before the run that belongs to the quantity: looked

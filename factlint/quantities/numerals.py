@@ -9,6 +9,7 @@ text needs it rarely); everything else is done here with ``Decimal``.
 
 from __future__ import annotations
 
+import decimal
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -29,7 +30,7 @@ _ARCHAIC = (("廿", "二十"), ("卅", "三十"))
 
 _DIGIT_CHARS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _ADJACENT = re.compile(
-    r"^(?P<head>.*?[十百千万亿拾佰仟])?(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])"
+    r"^(?P<head>.*?[十百千万亿拾佰仟])?(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])"
     r"(?P<tail>[十百千万亿拾佰仟]*)$")
 _DIGIT_RUN = re.compile(rf"[{_DIGIT_CHARS}]{{3,}}")
 
@@ -102,6 +103,8 @@ def _written_units(text: str) -> tuple[int, int]:
     return written, len(whole) - len(significant)
 
 
+#: Arithmetic on figures as written: wide enough that no written figure is rounded.
+EXACT = decimal.Context(prec=200)
 _POWERS = {exponent: Decimal(1).scaleb(exponent) for exponent in range(-12, 25)}
 
 
@@ -113,7 +116,9 @@ def arabic(digits: str, mult: str = "") -> Figure:
     mantissa = Decimal(text)
     written, significant = _written_units(text)
     factor = multiplier_of(mult) if mult else ONE
-    value = mantissa * factor
+    # Decimal's default context keeps 28 digits; a figure written with more (a debt in
+    # yuan to the fen) stays exact.
+    value = EXACT.multiply(mantissa, factor) if len(text) > 27 else mantissa * factor
     power = _POWERS.get
     last_digit = (power(written) or Decimal(1).scaleb(written)) * factor
     step = (power(significant) or Decimal(1).scaleb(significant)) * factor
@@ -135,6 +140,8 @@ def arabic_compound(text: str) -> Figure:
     value, last = ZERO, None
     for digits, places in groups:
         factor = multiplier_of(places) if places else ONE
+        if not places and last == MULTIPLIERS["万"] and len(digits) == 1:
+            factor = MULTIPLIERS["千"]  # 1万5 is 15000 as it is said; 1万800 is 10800
         if last is not None and factor >= last:
             raise ValueError(f"places out of order: {text!r}")
         value += Decimal(digits) * factor
@@ -157,6 +164,8 @@ def chinese_value(numeral: str) -> Decimal:
             raise ValueError(f"not a Chinese numeral: {numeral!r}")
         return chinese_value(whole) + Decimal("0." + "".join(str(DIGITS[c]) for c in frac))
     if text and all(c in DIGITS for c in text) and len(text) > 1:
+        if "两" in numeral:  # 六两日 (the two days Saturday and …): no number is said 六两
+            raise ValueError(f"not a Chinese numeral: {numeral!r}")
         return Decimal("".join(str(DIGITS[c]) for c in text))  # 二〇二〇: digit by digit
     if text in ("", ):
         raise ValueError(f"not a Chinese numeral: {numeral!r}")
@@ -181,6 +190,8 @@ def chinese(numeral: str) -> Figure:
     match = _ADJACENT.match(numeral)
     if match and not _DIGIT_RUN.search(numeral):
         a, b = DIGITS[match["a"]], DIGITS[match["b"]]
+        if match["a"] == "三" and match["b"] == "两":
+            a, b = 2, 3  # 三两天: two or three, said the other way round
         if 0 < b - a <= 2:
             head, tail = match["head"] or "", match["tail"]
             lo = chinese_value(head + match["a"] + tail) if (head or tail) else Decimal(a)

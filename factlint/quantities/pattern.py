@@ -21,9 +21,11 @@ ARABIC = rf"(?:[0-9]{{1,3}}(?:[,，][0-9]{{3}})+(?![0-9])|[0-9]+(?:{G}[0-9]+)*)(
 MORE = "余多来"
 # One figure: Arabic with multipliers, a vague amount, or a Chinese numeral.
 # 1万2千, 3亿5千万, 5万4千6百: more places after a written multiplier.
-COMPOUND = r"(?:(?<=[万亿千百])[0-9]{1,4}(?:[千百]?万|[千百十](?![万亿])))*"
+COMPOUND = (r"(?:(?<=[万亿千百])[0-9]{1,4}(?:[千百]?万|[千百十](?![万亿])))*"
+            # 1万800 (10800), 1万5 (15000): bare digits after 万 end the figure.
+            r"(?:(?<=万)(?:[0-9]|[0-9]{3,4})(?![0-9.·月日年号时点:：/-]))?")
 FIGURE = (
-    rf"(?:{ARABIC}(?:{G}[{MORE}](?={G}[万亿]))?"
+    rf"(?:{ARABIC}(?:{G}[{MORE}](?={G}[万亿]))?(?:[kKM](?=美元|元|港元|欧元|英镑|日元|美金))?"
     rf"(?:{G}(?:[百千]?[万亿]+|[百千](?![0-9])|[百千](?=[0-9]{{1,4}}[千百十])))?"
     rf"{COMPOUND}"
     rf"|成千上万|成百上千|数以[万千百]计|上[百千万]万?|数[十百千万][万亿]?"
@@ -33,9 +35,13 @@ FIGURE = (
 )
 FIGURE_PCT = rf"{FIGURE}(?:{G}[{MORE}])?(?:{G}[%‰])?"
 CONNECTOR = r"(?:至|到|—{1,2}|–|-|~|～)"
-UNIT = "|".join(re.escape(u) for u in UNITS_LONGEST_FIRST)
+# A Latin unit ends where the letters end: 25kg, but not the k of 5kgx or 4K电视's K.
+UNIT = "|".join(re.escape(u) + ("(?![A-Za-z0-9])" if u[-1].isascii() else "")
+                for u in UNITS_LONGEST_FIRST)
 PREFIX = ("大约|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|不低于|不小于|不大于|不高于|"
           "大于|高于|多于|超出|小于|低于|少于|至少|最少|起码|至多|最多|零下|负|第")
+#: Words between a qualifier and its figure: 约有, 高达, 约为, 大约是, 约人民币, 超过新台币.
+LINK = "有|达|为|是|人民币|新台币|台币|港币|美金"
 #: 至少 and its kin may stand a short verb phrase before the figure they qualify.
 ADVERB = "至少|最少|起码|至多|最多"
 SUFFIX = "以上|以下|左右|上下|以内|之内|内(?![部容地外心在阁涵])|许"
@@ -71,15 +77,15 @@ PATTERN = re.compile(
         (?P<period>{PERIOD})?{G}(?P<h>{HOUR}){G}(?P<hm>[点时])
         (?:{G}(?:(?P<mi>{MINUTE}){G}分|(?P<half>半)))?(?P<tq>许|多|左右)?
     )
-  | (?P<pct>(?:(?P<ppre>{PREFIX})(?:有|达|为)?{G})?百分之
+  | (?P<pct>(?:(?P<ppre>{PREFIX})(?:{LINK})?{G})?百分之
         (?P<pbody>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
         (?P<psuf>{SUFFIX}|[{MORE}])?)
-  | (?P<frac>(?:(?P<fpre>{PREFIX})(?:有|达|为)?{G})?(?P<fden>[{CN}]+)分之
+  | (?P<frac>(?:(?P<fpre>{PREFIX})(?:{LINK})?{G})?(?P<fden>[{CN}]+)分之
         (?P<fnum>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
         (?P<fsuf>{SUFFIX})?
       | (?P<anum>[0-9]{{1,3}})/(?P<aden>[0-9]{{1,3}})(?![0-9./℃%]))
   | (?P<amount>
-        (?:(?P<pre>{PREFIX})(?:有|达|为|(?<={ADVERB})[^\W\d{CN}几的时是]{{1,4}}?)?{G})?
+        (?:(?P<pre>{PREFIX})(?:{LINK}|(?<={ADVERB})[^\W\d{CN}几的时是]{{1,4}}?)?{G})?
         (?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)
         (?P<suf1>{SUFFIX})?
         (?:{G}(?P<unit>{UNIT}))?
@@ -98,13 +104,13 @@ AMOUNT_ONLY = re.compile(
 RUN = re.compile(rf"[0-9{CN}几半]+")
 #: Words that may stand just before a run of numerals and belong to the quantity.
 LEAD_IN = re.compile(
-    rf"(?:(?:{PREFIX})(?:有|达|为)?|{PERIOD}|上个?世纪|本世纪|成|上|数以|数)"
+    rf"(?:(?:{PREFIX})(?:{LINK})?|{PERIOD}|上个?世纪|本世纪|成|上|数以|数)"
     r"(?:[ \t]*(?:\r?\n[ \t]*)?)$")
 ADVERB_WORD = re.compile(ADVERB)
 ADVERB_LEAD = re.compile(rf"(?:{ADVERB})[^\W\d{CN}几的时是]{{1,4}}$")
 #: The last characters of the words LEAD_IN knows, so most runs skip that search.
 LEAD_IN_LAST = frozenset(
-    word[-1] for word in f"{PREFIX}|有|达|为|{PERIOD}|纪|成|上|数以|数".split("|")) | set(" \t\r\n")
+    word[-1] for word in f"{PREFIX}|{LINK}|{PERIOD}|纪|成|上|数以|数".split("|")) | set(" \t\r\n")
 
 CN_DIGITS = frozenset(CN_DIGIT)
 HAS_DIGIT = re.compile("[0-9]").search
@@ -117,5 +123,5 @@ AFTER_SINGLE_NUMERAL = frozenset({unit[0] for unit in UNITS} | set(SUFFIX.replac
 ARTICLES = frozenset("一")
 #: 一 followed by these is an amount after all: 一个多月, 一个百分点, 一天之内.
 ARTICLE_KEEP = re.compile(
-    r"个多|个百分点|个半(?:月|小时|星期|钟头)|(?:天|年|个月|周|小时|个小时)(?:之内|以内|内|左右|多|半)")
+    r"个多|个亿|个百分点|个半(?:月|小时|星期|钟头)|(?:天|年|个月|周|小时|个小时)(?:之内|以内|内|左右|多|半)")
 AFTER_ARTICLE = frozenset("月时点余多十百千万亿至到-")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity, Span, new_quantity
-from ..text.normalize import NormalizedText
+from ..text.normalize import NormalizedText, strip_gaps
 from . import numerals
 from .numerals import ONE, ZERO, Figure
 from .pattern import HAS_DIGIT
@@ -24,6 +24,7 @@ from .subjects import subject
 __all__ = ["Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF"]
 
 _HALF = Decimal("0.5")
+_LATIN_MULTIPLIERS = {"k": Decimal(1000), "K": Decimal(1000), "M": Decimal(10) ** 6}
 _COMPOUND_PLACE = re.compile("[十百千万亿][0-9]").search
 
 
@@ -47,7 +48,9 @@ def read_figure(body: str) -> tuple[Figure, bool]:
         raise ValueError(body)
     if body == "半":  # 半个月, 半年
         return Figure(_HALF, _HALF, ZERO, _HALF), False
-    if HAS_DIGIT(mantissa):
+    if mantissa[-1:] in _LATIN_MULTIPLIERS:  # 15k美元, 3.2M美元
+        figure = numerals.arabic(mantissa[:-1]).scaled(_LATIN_MULTIPLIERS[mantissa[-1]])
+    elif HAS_DIGIT(mantissa):
         if _COMPOUND_PLACE(mantissa):  # 1万2千
             figure = numerals.arabic_compound(mantissa)
         else:
@@ -103,7 +106,7 @@ def _clean(value: Decimal | None) -> Decimal | None:
     if value is None:
         return None
     if value == value.to_integral_value():
-        return value.quantize(ONE)
+        return value.quantize(ONE, context=numerals.EXACT)
     return value.normalize()
 
 
@@ -128,11 +131,13 @@ class DatelineIndex:
 class Reader:
     """One document being read: its normalised text and where its dates stand."""
 
-    __slots__ = ("original", "text", "offsets", "index", "datelines", "year", "end")
+    __slots__ = ("original", "text", "offsets", "index", "datelines", "year", "end", "quote")
 
     def __init__(self, normalized: NormalizedText, year: int | None,
                  datelines: DatelineIndex | None) -> None:
         self.original = normalized.original
+        # Subjects are read from the folded text; Traditional copy quotes the original.
+        self.quote = normalized.traditional
         self.text = normalized.joined  # OCR gaps joined; ``offsets`` maps back
         self.offsets = normalized.offsets
         self.index = normalized.lines
@@ -148,6 +153,11 @@ class Reader:
         span: Span = self.index.span(o_start, o_end)
         return new_quantity(text=self.original[o_start:o_end], span=span,
                             normalized=self.text[start:end], **fields)
+
+    def as_written(self, start: int, end: int) -> str:
+        """``text[start:end]`` (joined offsets) as the original writes it, OCR gaps left out."""
+        original = self.offsets.original
+        return strip_gaps(self.original[original(start):original(end - 1) + 1])
 
     def ymd_context(self, pos: int) -> tuple[int | None, int | None, int | None]:
         """(year, month, day) of the dateline in force at ``pos``; the year falls back
@@ -181,7 +191,9 @@ class Reader:
         counted = None
         if subject_from is not None and kind in ("count", "money", "percent", "measure", "age",
                                                  "duration"):
-            counted = subject(self.text, start, subject_from[1], unit)
+            where = subject(self.text, start, subject_from[1], unit)
+            if where is not None:
+                counted = self.as_written(*where) if self.quote else self.text[where[0]:where[1]]
         return self.quantity(start, end, lo=lo, hi=hi, qualifier=qualifier, unit=unit, kind=kind,
                              value=value, precision=precision if precision is ZERO
                              else _clean(precision), subject=counted)

@@ -33,32 +33,40 @@ _BEFORE_STOP = re.compile(
     r"(?<!不)作为|成为|认为|因为|(?<![作成认因])为|[有是在从向对把被让使给]")
 
 
-def subject(text: str, start: int, unit_end: int, unit: str | None) -> str | None:
-    """What the figure at ``text[start:]`` whose unit ends at ``unit_end`` counts, if said."""
+def subject(text: str, start: int, unit_end: int, unit: str | None) -> tuple[int, int] | None:
+    """Where in ``text`` the subject of the figure at ``text[start:]`` stands (start, end),
+    whose unit ends at ``unit_end``, if it is said.
+
+    Offsets, not a string: the caller quotes the original characters (Traditional copy is
+    read folded to Simplified, but a subject is shown as written).
+    """
     if not unit or UNITS.get(unit, ("", ""))[1] in ("count", "measure") and unit not in (
             "人", "人次"):
-        following = text[unit_end:unit_end + 14]  # gaps are already joined
-        if following.startswith("的"):  # 成千上万的观众, 万吨以上的海底石油钻井平台
-            following = following[1:]
+        skip = 1 if text.startswith("的", unit_end) else 0  # 成千上万的观众, 万吨以上的海底…
+        following = text[unit_end + skip:unit_end + 14]  # gaps are already joined
         after = _CJK.match(following)
         if after:
             noun = after.group()
             # A subject has at least two characters, so a stop at 0 or 1 is
             # part of the noun (发烧人员, 其他乘客, 自然村…).
             stop = _AFTER_STOP.search(noun, 2)
-            words = (noun[:stop.start()] if stop else noun)[:8]
-            if len(words) >= 2:
-                return words
-    before = text[max(0, start - 20):start]
+            words = min(stop.start() if stop else len(noun), 8)
+            if words >= 2:
+                return unit_end + skip, unit_end + skip + words
+    before_start = max(0, start - 20)
+    before = text[before_start:start]
     # The run of Chinese characters just before the figure.
     last_other = _LAST_NON_CJK.match(before)
-    run = before[last_other.end():] if last_other else before
+    run_start = last_other.end() if last_other else 0
+    run = before[run_start:]
     if not run:
         return None
     # Link words end the run (共有, 达到): strip them; a chain of them is short.
     link = _LINK_WORDS.search(run, max(0, len(run) - 12))
-    phrase = run[:link.start()] if link else run
-    phrase = _LEADING_LINK.sub("", _BEFORE_STOP.split(_SUBJECT_STOP.split(phrase)[-1])[-1])
+    cut = link.start() if link else len(run)
+    # Each step keeps a suffix of the run up to ``cut``, so the phrase ends there.
+    phrase = _LEADING_LINK.sub("", _BEFORE_STOP.split(_SUBJECT_STOP.split(run[:cut])[-1])[-1])
     if len(phrase) < 2:
         return None
-    return phrase[-8:]
+    end = before_start + run_start + cut
+    return end - min(len(phrase), 8), end
