@@ -560,3 +560,18 @@ def test_the_pre_commit_hook_passes_every_format_factlint_reads() -> None:
     pattern = re.compile(hook["files"])
     assert all(pattern.search(f"drafts/稿件{suffix.upper()}") for suffix in READABLE_SUFFIXES)
     assert not any(pattern.search(name) for name in ("setup.py", "notes.rst", "a.docx.bak"))
+
+
+def test_diff_across_formats_finds_no_change_in_the_same_article(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from .formats_support import write_html, write_md
+
+    md, page = write_md(tmp_path), write_html(tmp_path)
+    assert main(["diff", str(md), str(page)]) == 0
+    assert capsys.readouterr().out.startswith("no findings")
+    page.write_text(page.read_text(encoding="utf-8").replace("55.98万亿元", "59.98万亿元"),
+                    encoding="utf-8")
+    assert main(["diff", "--format", "json", str(md), str(page)]) == 1
+    (change,) = json.loads(capsys.readouterr().out)["findings"]
+    assert (change["rule"], change["text"], change["line"]) == ("changed-value", "59.98万亿元", 8)
+    assert change["related"][0]["line"] == 13  # the .md line of 55.98万亿元
