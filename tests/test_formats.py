@@ -575,3 +575,15 @@ def test_diff_across_formats_finds_no_change_in_the_same_article(
     (change,) = json.loads(capsys.readouterr().out)["findings"]
     assert (change["rule"], change["text"], change["line"]) == ("changed-value", "59.98万亿元", 8)
     assert change["related"][0]["line"] == 13  # the .md line of 55.98万亿元
+
+
+def test_structured_documents_and_prose_pickle(tmp_path: Path) -> None:
+    import pickle
+
+    for write in WRITERS.values():
+        prose = read_source(str(write(tmp_path)))
+        doc = document_of(prose)
+        assert pickle.loads(pickle.dumps(doc)) == doc
+        again = pickle.loads(pickle.dumps(prose))
+        assert [again.span(q.span.start, q.span.end) for q in doc.quantities] == [
+            q.span for q in doc.quantities]
