@@ -4,6 +4,7 @@ Run by hand (not a test); figures go into the README ("Editors: the language ser
 
     python bench/lsp_latency.py               # this repository's seeds and rules, 10 edits
     python bench/lsp_latency.py --edits 20
+    python bench/lsp_latency.py --root /tmp/ws --file /tmp/ws/a.txt   # another workspace
 
 Starts ``factlint lsp`` over stdio with a real client (pytest-lsp's), in this repository
 (``[tool.factlint]``: seeds/ with rules/ and the sources file), with no debounce; opens
@@ -35,7 +36,8 @@ async def _diagnostics(client, uri: str, types):
     return client.diagnostics[uri]
 
 
-async def server_times(edits: int) -> tuple[float, list[float], int]:
+async def server_times(edits: int, root: Path = REPO, path: Path = SEED
+                       ) -> tuple[float, list[float], int]:
     import pytest_lsp
     from lsprotocol import types
 
@@ -44,9 +46,9 @@ async def server_times(edits: int) -> tuple[float, list[float], int]:
     client = await config.start()
     await client.initialize_session(types.InitializeParams(
         capabilities=pytest_lsp.client_capabilities("visual-studio-code"),
-        root_uri=REPO.as_uri(), initialization_options={"debounce": 0}))
-    uri = SEED.as_uri()
-    text = SEED.read_text(encoding="utf-8")
+        root_uri=root.as_uri(), initialization_options={"debounce": 0}))
+    uri = path.as_uri()
+    text = path.read_text(encoding="utf-8")
     started = time.perf_counter()
     client.text_document_did_open(types.DidOpenTextDocumentParams(
         text_document=types.TextDocumentItem(uri=uri, language_id="plaintext", version=1,
@@ -67,12 +69,12 @@ async def server_times(edits: int) -> tuple[float, list[float], int]:
     return first, times, len(found)
 
 
-def check_times(runs: int) -> list[float]:
+def check_times(runs: int, root: Path = REPO) -> list[float]:
     script = Path(sys.executable).with_name("factlint")
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run([str(script), "check"], cwd=REPO, stdout=subprocess.DEVNULL,
+        subprocess.run([str(script), "check"], cwd=root, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, check=False)
         times.append(time.perf_counter() - started)
     return times
@@ -81,10 +83,14 @@ def check_times(runs: int) -> list[float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--root", type=Path, default=REPO,
+                        help="workspace folder (its factlint config names the corpus)")
+    parser.add_argument("--file", type=Path, default=SEED, help="the file edited")
     args = parser.parse_args()
-    first, edits, count = asyncio.run(server_times(args.edits))
-    cli = check_times(max(3, args.edits // 2))
-    print(f"open → diagnostics: {first:.2f} s ({count} diagnostics in {SEED.name})")
+    root, path = args.root.resolve(), args.file.resolve()
+    first, edits, count = asyncio.run(server_times(args.edits, root, path))
+    cli = check_times(max(3, args.edits // 2), root)
+    print(f"open → diagnostics: {first:.2f} s ({count} diagnostics in {path.name})")
     print(f"change → diagnostics: median {statistics.median(edits):.3f} s, "
           f"max {max(edits):.3f} s over {len(edits)} edits")
     ratio = statistics.median(edits) / statistics.median(cli)
