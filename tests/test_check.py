@@ -92,8 +92,8 @@ def test_changed_figure_fails_pointing_at_the_line(work, capsys):
     assert main(["check"]) == 1
     out = capsys.readouterr().out
     assert "corpus/004_e121854575d370ac.txt:4:21: error donors" in out
-    # repeated-figure sees the headline/body disagreement too, at the later (headline) line.
-    assert "corpus/004_e121854575d370ac.txt:396:3: error repeated-figure" in out
+    # restatement sees the headline/body disagreement too, at the later (headline) line.
+    assert "corpus/004_e121854575d370ac.txt:396:3: error restatement" in out
 
 
 def test_fail_on_levels_and_disable(work, capsys):

@@ -38,5 +38,4 @@ def test_neovim_receives_factlint_diagnostics(tmp_path: Path) -> None:
     # Neovim turns the server's UTF-16 columns into byte columns of the UTF-8 line.
     start = len(LINE_BEFORE.encode("utf-8"))
     end = start + len("7346万多名".encode())
-    assert line.startswith(f"2:{start}:{end}:repeated-figure:7346万多名 (73460000–73470000 名) "
-                           "disagrees with 7436万多名")
+    assert line.startswith(f"2:{start}:{end}:restatement:标题说7436万多名，正文第1段说7346万多名")

@@ -415,9 +415,8 @@ def test_check_on_docx_reports_paragraph_places_in_text_json_and_sarif(
     _donors_docx(tmp_path / "draft.docx")
     assert main(["check", "draft.docx"]) == 1
     out = capsys.readouterr().out
-    assert out.startswith("draft.docx:¶2:16: error repeated-figure 7346万多名 "
-                          "(73460000–73470000 名) disagrees with 7436万多名 "
-                          "(74360000–74370000 名) at ¶1: the same figure cannot be both\n"
+    assert out.startswith("draft.docx:¶2:16: error restatement 标题说7436万多名，正文第1段说"
+                          "7346万多名（同一指标：3月9日·全国·党员；依据：标题与正文）\n"
                           "  draft.docx:¶1:3: related: 7436万多名\n")
     assert main(["check", "--format", "json", "draft.docx"]) == 1
     (finding,) = json.loads(capsys.readouterr().out)["findings"]
@@ -456,7 +455,7 @@ def test_write_comments_anchors_each_finding_at_its_figure(
     reviewed = docx.Document(str(tmp_path / "reviewed.docx"))
     (comment,) = reviewed.comments
     assert comment.author == "factlint"
-    assert comment.text.startswith("error repeated-figure: 7346万多名 (73460000–73470000 名)")
+    assert comment.text.startswith("error restatement: 标题说7436万多名，正文第1段说7346万多名")
     assert "related: draft.docx:¶1:3 7436万多名" in comment.text
     # The comment covers exactly the figure; the split runs keep their bold.
     body = reviewed.element.body
@@ -542,7 +541,7 @@ def test_check_format_in_reads_txt_files_as_markdown(
         "# 全国7436万多名党员自愿捐款\n\n```\n全国已有7346万多名党员自愿捐款\n```\n",
         encoding="utf-8")
     assert main(["check", "draft.txt"]) == 1
-    assert "repeated-figure" in capsys.readouterr().out
+    assert "restatement" in capsys.readouterr().out
     assert main(["check", "--format-in", "md", "draft.txt"]) == 0
     assert capsys.readouterr().out.startswith("no findings")
 

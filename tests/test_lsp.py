@@ -155,10 +155,9 @@ async def _diagnostics(client, uri: str, timeout: float = 30.0):
 async def test_diagnostics_on_open_and_gone_after_the_change(client) -> None:
     uri = await _open(client, client.root / "news" / "wire.md")
     (diagnostic,) = client.diagnostics[uri]
-    assert diagnostic.code == "repeated-figure" and diagnostic.source == "factlint"
+    assert diagnostic.code == "restatement" and diagnostic.source == "factlint"
     assert diagnostic.severity == types.DiagnosticSeverity.Error
-    assert diagnostic.message.startswith("7346万多名 (73460000–73470000 名) disagrees with "
-                                         "7436万多名")
+    assert diagnostic.message.startswith("标题说7436万多名，正文第1段说7346万多名")
     # Line 3 of the Markdown source, after 据统计，截至3月9日，全国已有 (15 code points).
     assert diagnostic.range == types.Range(start=types.Position(line=2, character=15),
                                            end=types.Position(line=2, character=22))
@@ -210,6 +209,7 @@ async def test_hover_on_a_figure_shows_its_reading(client) -> None:
     assert hover.contents.value.startswith("**7436万多名** — count")
     assert "- qualifier: more_than" in hover.contents.value
     assert "- unit: 名" in hover.contents.value
+    assert "- claim: 全国·党员·人·数值" in hover.contents.value  # claims.identity's key
     assert hover.range == types.Range(start=types.Position(line=0, character=6),
                                       end=types.Position(line=0, character=13))
     nothing = await client.text_document_hover_async(types.HoverParams(
@@ -265,7 +265,7 @@ async def test_a_broken_config_is_a_diagnostic_in_it_and_the_server_recovers(cli
     assert problem.range.start == types.Position(line=1, character=0)
     assert any("fail-onn" in m.message for m in client.messages)
     # In-document checks still run with default settings meanwhile.
-    assert [d.code for d in client.diagnostics[wire.as_uri()]] == ["repeated-figure"]
+    assert [d.code for d in client.diagnostics[wire.as_uri()]] == ["restatement"]
     config.write_text("paths: [news]\nfail-on: error\n", encoding="utf-8")
     client.text_document_did_change(types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=wire.as_uri(), version=2),

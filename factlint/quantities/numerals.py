@@ -132,7 +132,8 @@ def arabic_compound(text: str) -> Figure:
     """``1万2千`` = 12000, ``3亿5千万`` = 350000000: Arabic digits at several places.
 
     Each place must be smaller than the one before it; the precision is half a unit
-    of the last place written (1万2千 ± 500).
+    of the last place written (1万2千 ± 500).  Four digits after 万 are the units
+    (1万2500 = 12500, exact).
     """
     groups = _PLACES.findall(text)
     if not groups or "".join(digits + places for digits, places in groups) != text:

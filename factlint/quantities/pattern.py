@@ -39,7 +39,7 @@ CONNECTOR = r"(?:至|到|—{1,2}|–|-|~|～)"
 UNIT = "|".join(re.escape(u) + ("(?![A-Za-z0-9])" if u[-1].isascii() else "")
                 for u in UNITS_LONGEST_FIRST)
 PREFIX = ("大约|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|不低于|不小于|不大于|不高于|"
-          "大于|高于|多于|超出|小于|低于|少于|至少|最少|起码|至多|最多|零下|负|第")
+          "大于|高于|多于|超出|突破|超|小于|低于|少于|至少|最少|起码|至多|最多|零下|负|第")
 #: Words between a qualifier and its figure: 约有, 高达, 约为, 大约是, 约人民币, 超过新台币.
 LINK = "有|达|为|是|人民币|新台币|台币|港币|美金"
 #: 至少 and its kin may stand a short verb phrase before the figure they qualify.

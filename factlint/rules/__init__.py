@@ -49,6 +49,7 @@ from ..settings.yamlload import (
 )
 
 __all__ = [
+    "ALIASES",
     "BUILTINS",
     "COMMON_KEYS",
     "CheckContext",
@@ -61,7 +62,9 @@ __all__ = [
 ]
 
 RULE_TYPES: tuple[str, ...] = ("expect", "consistent", "sum", "compare", "derived", "duration")
-BUILTINS: tuple[str, ...] = ("repeated-figure", "contradictory-qualifier", "cross-source")
+BUILTINS: tuple[str, ...] = ("restatement", "contradictory-qualifier", "cross-source")
+#: Former ids of built-in checks, still accepted in ``disable`` and ``levels``.
+ALIASES: Mapping[str, str] = MappingProxyType({"repeated-figure": "restatement"})
 COMMON_KEYS: frozenset[str] = frozenset(
     {"id", "type", "level", "message", "link", "description", "known"})
 KNOWN_KEYS: tuple[str, ...] = ("reason", "locations", "value")
@@ -164,7 +167,7 @@ def _rule(node: Any, container: YamlList, index: int, seen: dict[str, tuple[str,
     if not _RULE_ID.match(rule_id):
         raise error_at(node, "id", f"rule id '{rule_id}' must be lower-case letters, digits "
                        f"and '-', starting with a letter or digit")
-    if rule_id in BUILTINS:
+    if rule_id in BUILTINS or rule_id in ALIASES:
         raise error_at(node, "id", f"rule id '{rule_id}' is the id of a built-in rule")
     if rule_id in seen:
         first_path, first_line = seen[rule_id]

@@ -22,6 +22,7 @@ from ..model import LEVELS, Corpus, Finding, Location, RuleInfo, sorted_findings
 from ..settings.config import Config
 from ..settings.sources import load_sources, normalize_path
 from . import (
+    ALIASES,
     BUILTINS,
     CheckContext,
     KnownErratum,
@@ -155,15 +156,21 @@ def run_check(config: Config, corpus: Corpus | None = None) -> CheckResult:
                            "in [tool.factlint] or .factlint.yaml")
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
     rules = load_rules(config.rules) + builtin_rules()
-    known_ids = {rule.id for rule in rules} | set(BUILTINS)
+    known_ids = {rule.id for rule in rules} | set(BUILTINS) | set(ALIASES)
     for rule_id in config.disable:
         if rule_id not in known_ids:
             raise config.error("disable", _unknown_rule(rule_id, known_ids), rule_id)
     for rule_id in config.levels:
         if rule_id not in known_ids:
             raise config.error("levels", _unknown_rule(rule_id, known_ids), rule_id)
-    active = [dataclasses.replace(rule, level=config.levels.get(rule.id, rule.level))
-              for rule in rules if rule.id not in config.disable]
+    # A former id (repeated-figure) names the check that replaced it (restatement).
+    disabled = {ALIASES.get(rule_id, rule_id) for rule_id in config.disable}
+    levels = {ALIASES.get(rule_id, rule_id): level for rule_id, level in config.levels.items()
+              if rule_id in ALIASES}
+    levels.update({rule_id: level for rule_id, level in config.levels.items()
+                   if rule_id not in ALIASES})
+    active = [dataclasses.replace(rule, level=levels.get(rule.id, rule.level))
+              for rule in rules if rule.id not in disabled]
 
     input_errors: list = []
     if corpus is None:

@@ -1,0 +1,552 @@
+"""Claim identity: what a figure counts or measures, and the frame it is stated in.
+
+Two figures are the same claim only when the text says so.  This module reads, for
+every amount of a document, the parts of a claim an editor would name:
+
+- **what** is counted or measured: the noun after the measure word (7436万多名\\ *党员*),
+  else the noun phrase that ends just before the figure once link words (已有, 达, 为)
+  and statistic words (增长, 占) are stripped (全市\\ *参保人数*\\ 达12.3万人).  Numerals
+  inside it stay (一等奖奖金 and 三等奖奖金 are different things).
+- **measure**: the unit family.  人/名/位/人次 count people; 元/万元/亿元 are money in
+  元 (the extractor folds 万 and 亿 into the value); 美元 is another currency; % and
+  个百分点 are different measures; 个/件/项/起 count items.
+- **scope**: the places, organisations and numbered items governing it (全国, 武汉,
+  澳门, 王又曾夫妻 as far as a place or organisation word shows it, 第一名).
+- **time**: the dates and time words of its clause, else the nearest earlier ones of
+  its sentence (截至3月10日, 去年, 一季度, 2023年, 本赛季, 原来/调整后).
+- **statistic**: total, increase, decrease, share, rate, per-capita, rank or value.
+
+A figure with no unit or no *what* has no identity (:func:`claim_key` returns None)
+and is never compared: ``20`` and ``10`` with nothing to say what they count are not
+a contradiction.
+
+:class:`ClaimKey` is plain, hashable, picklable data with a stable shape, so a ledger
+can store it and a distributed fold can key by it.  Two keys are the same claim when
+:func:`same_claim` says so; equal keys always are.  :func:`frames` reads every figure
+of a document in one pass (linear in the document, apart from a bisect per figure).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import regex
+
+from ..model import Document, Quantity
+from ..text.normalize import normalize
+from .agree import MEASURE_WORD_VARIANTS, SAME_UNITS
+from .headline import Layout, layout
+
+__all__ = [
+    "ClaimKey",
+    "Frame",
+    "STATISTICS",
+    "claim_key",
+    "frames",
+    "measure_of",
+    "named_in",
+    "same_claim",
+    "why_different",
+]
+
+#: The statistics a figure can state, as :attr:`ClaimKey.statistic` spells them.
+STATISTICS: tuple[str, ...] = (
+    "value", "total", "increase", "decrease", "share", "rate", "per-capita", "rank")
+_STATISTIC_WORDS = {"value": "数值", "total": "总数", "increase": "增长", "decrease": "下降",
+                    "share": "占比", "rate": "比率", "per-capita": "人均", "rank": "排名"}
+
+
+@dataclass(frozen=True, order=True)
+class ClaimKey:
+    """What a figure claims, as plain strings (empty when the text does not say).
+
+    ``scope`` and ``time`` hold the frame's words joined by ``、`` in text order;
+    ``str(key)`` is the editor-facing label, e.g. ``2023年·全国·党员·人·总数``.
+    """
+
+    what: str
+    measure: str
+    scope: str = ""
+    time: str = ""
+    statistic: str = "value"
+
+    def __str__(self) -> str:
+        parts = [self.time, self.scope, self.what, self.measure,
+                 _STATISTIC_WORDS.get(self.statistic, self.statistic)]
+        return "·".join(part for part in parts if part)
+
+    @property
+    def head(self) -> str:
+        """The last two characters of ``what``: Chinese noun phrases end in their head."""
+        return self.what[-2:]
+
+    def label(self) -> str:
+        """The claim in the editor's words: 一季度·GDP·增长 (measure left out)."""
+        parts = [self.time, self.scope, self.what,
+                 "" if self.statistic in ("value", "total")
+                 else _STATISTIC_WORDS[self.statistic]]
+        return "·".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One figure of a document with its claim key and where it stands."""
+
+    index: int  # into Document.quantities
+    key: ClaimKey | None
+    #: Why the figure has no key (``key`` is None), in words.
+    no_key: str
+    clause: str  # the clause text around the figure, gaps removed
+    left: str  # the part of the clause before the figure (other amounts masked as |)
+    right: str  # the part after it
+    period: int  # the sentence ended by 。！？ (not ；) or a headline end it stands in
+    paragraph: int  # 0-based paragraph of the file
+    body_paragraph: int  # as an editor numbers the body; 0 or less in the title
+    headline: bool  # in the title or a sub-headline
+    title: bool  # in the file's own title
+    lead: bool  # in the first body paragraph
+    #: Another figure of the same measure stands in the same sentence joined by
+    #: 、 分别 依次 (a list), or three or more do (a table row or series).
+    parallel: bool
+    #: The figure is introduced by an anaphor that points back (上述, 这, 该, 共计).
+    anaphor: str
+    scope_words: tuple[str, ...]
+    time_words: tuple[str, ...]
+
+
+def measure_of(q: Quantity) -> str | None:
+    """The unit family of ``q``: 名/人/位 → 人, 件/个 → 个, 万元 → 元, ``None`` without a unit."""
+    unit = q.unit
+    if not unit or not q.is_amount:
+        return None
+    unit = SAME_UNITS.get(unit, unit)
+    if q.kind == "count":
+        if unit in ("人次",):
+            return "人"
+        for family in MEASURE_WORD_VARIANTS:
+            if unit in family:
+                return min(family) if "人" not in family else "人"
+    return unit
+
+
+# ------------------------------------------------------------------ word lists
+
+_CLAUSE_BREAK = "，,。；;：:！!？?“”\"「」『』【】《》—、\n"
+_CLAUSE_BREAKS = regex.compile("[" + regex.escape(_CLAUSE_BREAK) + "]")
+_PERIOD_END = regex.compile(r"[。！？!?]+|\n[ \t\u3000\r]*\n")
+_GAPS = regex.compile(r"[ \t\r\n\u3000]+")
+
+#: Words that link a noun phrase to its figure or say which statistic it is; they
+#: are stripped from the end of the phrase before the figure.
+_TAIL = regex.compile(
+    r"(?:同比|环比|比上年|比去年|较上年|较去年|比上月|分别|依次|各|共计|合计|总计|累计|共有|已有|"
+    r"已达|达到|突破|超过|不足|不到|接近|将近|大约|约为|约有|多达|高达|仅有|只有|还有|另有|其中|"
+    r"增长了|增长|增加了|增加|增幅|增速|增至|升至|上升|上涨|提高|提升|扩大|下降了|下降|减少了|"
+    r"减少|降低|下跌|回落|降至|降幅|缩小|下调|上调|调高|调低|调整|改为|变为|占比|比重|比例|占|为|是|有|"
+    r"达|共|计|逾|近|超|约|已|了|增|降|涨|跌|"
+    r"至|到|仅|只|就|又|还|也|都|再|多|以|由|从|在|将|可|每|平均|人均|户均|年均|均)+$")
+_HEAD_PUNCT = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
+_LEADING = regex.compile(
+    r"^(?:其中|包括|共|已|还|又|再|都|也|就|全|总|均|仅|另|并|且|而|和|与|及)+")
+
+_PROVINCES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 "
+    "湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 "
+    "武汉 深圳 广州 南京 杭州 成都 西安 沈阳 大连 青岛 厦门 苏州 宁波 长沙 郑州 济南 合肥 "
+    "福州 南昌 昆明 贵阳 南宁 海口 兰州 西宁 银川 乌鲁木齐 拉萨 呼和浩特 哈尔滨 长春 石家庄 "
+    "太原 台北 新北 桃园 台中 台南 高雄 基隆 新竹 嘉义 屏东 宜兰 花莲 台东 澎湖 金门 马祖 "
+    "九龙 新界 中国 美国 日本 韩国 朝鲜 英国 法国 德国 意大利 西班牙 俄罗斯 印度 巴西 加拿大 "
+    "澳大利亚 新加坡 马来西亚 泰国 越南 菲律宾 印尼 印度尼西亚 欧盟 欧洲 亚洲 非洲 美洲 "
+    "全国 全省 全市 全区 全县 全镇 全乡 全村 全港 全澳 全台 全岛 全球 全世界 世界 国内 国外 "
+    "境内 境外 海外 本市 本省 本港 本澳 我国 我省 我市 我区 我县 城镇 农村 城市 城乡 "
+    "东部 中部 西部 东北 中西部"
+).split()
+# The standard library's engine runs this literal alternation four times faster.
+_NAMED_SCOPE = re.compile("|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w))))
+#: Other places and organisations, read where no known name stands: up to three (four
+#: for an organisation) Chinese characters before a place or organisation word.
+_PLACE_WORDS = ("特别行政区 自治区 自治州 省 市 县 区 州 镇 村 街道 社区").split()
+_ORGANISATION_WORDS = ("公司 集团 银行 大学 学院 医院 中学 小学 学校 协会 委员会 政府 法院 "
+                       "检察院 警署 警方 机场 港口 口岸").split()
+_SCOPE_SUFFIX = re.compile("|".join(sorted(_PLACE_WORDS, key=lambda w: (-len(w), w)))
+                           + "|(?P<org>" + "|".join(sorted(_ORGANISATION_WORDS,
+                                                          key=lambda w: (-len(w), w))) + ")")
+_HAN_RUN_END = regex.compile(r"\p{Han}+$")
+#: Numbered items: 第一名, 三等奖, 5级.
+_ITEM = regex.compile(
+    r"第[0-9一二三四五六七八九十百]+(?:名|位|届|期|批|季|轮|站|场|组|类|档|级|等|号|次)"
+    r"|[一二三四五六七八九十0-9]+等奖|[一二三四五六七八九十0-9]+级")
+_FUNCTION_WORDS = regex.compile(r"[和与及的等在对为是了从向把被各每该这那]")
+#: Names of the whole country, which copy uses interchangeably.
+_NATIONAL = {"全国": "全国", "我国": "全国", "国内": "全国", "中国": "全国"}
+
+
+_LEADING_SCOPE = regex.compile(
+    "^(?:" + "|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w))) + ")+")
+#: Words that pin a figure to a time (dates come from the extractor).
+_TIME = regex.compile(
+    r"去年|今年|明年|前年|上年|本年|当年|同期|本月|上月|当月|下月|今天|昨天|昨日|今日|当日|当天|"
+    r"明天|前天|本周|上周|下周|[一二三四1-4]季度|第[一二三四1-4]季度|前三季度|上半年|下半年|"
+    r"全年|年初|年底|年末|年中|月底|月初|月末|本赛季|上赛季|新赛季|职业生涯|生涯|"
+    r"原来|原先|原本|以前|以往|过去|此前|之前|现在|如今|调整后|调整前|实施后|实施前|修订后|"
+    r"修订前|改革前|改革后|新规|旧规|新标准|旧标准|新政|旧制|未来|今后|此后|届时|近年|近期|"
+    r"早期|初期|最初|最终|目前|至今|迄今|累计")
+_STATISTIC = (
+    ("per-capita", regex.compile(r"人均|户均|平均|年均|日均|场均|均价|单价|每人|每户")),
+    ("share", regex.compile(r"占|比重|比例|份额|占比|之一|成[以左]")),
+    ("rank", regex.compile(r"排名|位居|位列|排在|名列|居第|排第")),
+    ("increase", regex.compile(r"增长|增加|增幅|增速|提高|提升|上升|上涨|攀升|增至|升至|涨|增")),
+    ("decrease", regex.compile(r"下降|减少|降低|下跌|回落|降幅|缩小|降至|跌|减|降")),
+    ("rate", regex.compile(r"率")),
+    ("total", regex.compile(r"共计|合计|总计|累计|总数|总量|总额|总共|一共|共有|共|总")),
+)
+#: Words just before a figure that point back to one stated earlier.
+#: 共计 and 合计 sum up parts (total-vs-parts), they do not point back to one figure.
+_ANAPHOR = regex.compile(r"(?:上述|前述|以上|这些|这|该|此)$")
+_PARALLEL_WORDS = ("分别", "依次", "各为", "各有")
+
+
+#: 增至, 降到: the level reached after a change, not the change.
+_LEVEL = regex.compile(
+    r"(?:[增升降减]至|(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)到)$")
+
+
+def _statistic(left: str, right: str) -> str:
+    near = left[-6:] + "\ue000" + right[:3]
+    level = _LEVEL.search(left) is not None
+    for name, pattern in _STATISTIC:
+        if level and name in ("increase", "decrease"):
+            continue
+        if pattern.search(near):
+            return name
+    return "value"
+
+
+#: One name for an indicator that copy writes several ways.
+_INDICATORS = (
+    (regex.compile(r"(?:国内|地区)?生产总值(?:GDP)?|GDP"), "GDP"),
+    (regex.compile(r"居民消费价格(?:指数)?(?:CPI)?|CPI"), "CPI"),
+)
+_BRACKETS = regex.compile(r"[（）()〔〕\[\]【】]")
+
+
+def _what(q: Quantity, left: str, right: str) -> str:
+    """The counted or measured thing (see the module docstring); '' when unsaid."""
+    subject = q.subject or ""
+    following = right[1:] if right.startswith("的") else right
+    if len(subject) >= 2 and following.startswith(subject):
+        return subject  # the noun after the measure word: 7436万多名党员
+    phrase = ""
+    # 目标价由56.28港元下调至55.2港元: after a change verb the thing is the one before
+    # the first figure, so look one masked figure back when the last piece says nothing.
+    for segment in reversed(_BRACKETS.sub("", left).split("|")[-2:]):
+        phrase = _HEAD_PUNCT.split(segment)[-1] if segment else ""
+        for _ in range(3):  # a chain of link words: 同比增长了, 已达到
+            stripped = _TAIL.sub("", phrase)
+            if stripped == phrase:
+                break
+            phrase = stripped
+        if len(phrase) >= 2 or segment != _HEAD_PUNCT.split(segment)[-1]:
+            break
+    phrase = _TIME.sub("", phrase)
+    for pattern, name in _INDICATORS:
+        phrase = pattern.sub(name, phrase)
+    phrase = _LEADING.sub("", _LEADING_SCOPE.sub("", phrase)[-8:])
+    if len(phrase) < 2 and q.kind == "count":
+        # 12.3万人参加城乡居民医保: what the people do says who they are.
+        phrase = _HEAD_PUNCT.split(following)[0][:8]
+    return phrase if len(phrase) >= 2 else ""
+
+
+def _blank(text: str, words: list[tuple[int, int, str]]) -> str:
+    """``text`` with each of ``words`` (start, end, word) replaced by as many ``|``."""
+    pieces, cursor = [], 0
+    for start, end, _ in words:
+        pieces += [text[cursor:start], "|" * (end - start)]
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _other_scopes(text: str) -> list[tuple[int, int, str]]:
+    """Places and organisations by their last word (武汉市, 门头沟区, 国铁集团), and
+    numbered items; ``text`` has known names blanked out."""
+    found = []
+    for m in _SCOPE_SUFFIX.finditer(text):
+        longest = 4 if m.group("org") else 3
+        run = _HAN_RUN_END.search(text, max(0, m.start() - longest), m.start())
+        if run is None or run.end() - run.start() < 2:
+            continue
+        word = text[run.start():m.end()]
+        # 国家和地区 is no place called 家和地区: a name holds no function words.
+        if not _FUNCTION_WORDS.search(word):
+            found.append((run.start(), m.end(), word))
+    found += [(m.start(), m.end(), m.group()) for m in _ITEM.finditer(text)]
+    return found
+
+
+class _Reader:
+    """Reads the frames of one document; built once, then one call per figure."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.text = text = normalize(document.text)
+        self.layout: Layout = layout(text)
+        self.breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(text)]
+        periods = {m.end() for m in _PERIOD_END.finditer(text)}
+        for start, end in self.layout.headlines:
+            periods.update((start, end))
+        self.periods = sorted(periods)
+        quantities = document.quantities
+        self.measures = [measure_of(q) for q in quantities]
+        # Per period: the figures by start (to mask the other amounts of a clause) and
+        # the dates (a figure's time is the dates of its clause).
+        self.by_period: dict[int, list[int]] = {}
+        self.same_measure: dict[tuple[int, str], list[int]] = {}
+        for index, q in enumerate(quantities):
+            period = self.period(q.span.start)
+            self.by_period.setdefault(period, []).append(index)
+            if self.measures[index] is not None:
+                self.same_measure.setdefault((period, self.measures[index]), []).append(index)
+        self.starts = {p: [quantities[i].span.start for i in members]
+                       for p, members in self.by_period.items()}
+        # Time and scope words are found once in the whole text, then looked up by place.
+        self.times = [(m.start(), m.end(), m.group()) for m in _TIME.finditer(text)]
+        blanked = _blank(text, self.times)
+        scopes = [(m.start(), m.end(), _NATIONAL.get(m.group(), m.group()))
+                  for m in _NAMED_SCOPE.finditer(blanked)]
+        rest = _blank(blanked, scopes)
+        scopes += _other_scopes(rest)
+        self.scopes = sorted(scopes)
+        self.time_starts = [start for start, _, _ in self.times]
+        self.scope_starts = [start for start, _, _ in self.scopes]
+
+    def _between(self, words: list[tuple[int, int, str]], starts: list[int], lo: int,
+                 hi: int) -> list[str]:
+        """The words of ``words`` lying wholly in ``text[lo:hi]``, in order."""
+        found = []
+        for i in range(bisect.bisect_left(starts, lo), len(words)):
+            start, end, word = words[i]
+            if start >= hi:
+                break
+            if end <= hi:
+                found.append(word)
+        return found
+
+    def _scope_words(self, lo: int, hi: int) -> list[str]:
+        return self._between(self.scopes, self.scope_starts, lo, hi)
+
+    def _time_words(self, lo: int, hi: int) -> list[str]:
+        return self._between(self.times, self.time_starts, lo, hi)
+
+    def period(self, offset: int) -> int:
+        return bisect.bisect_right(self.periods, offset)
+
+    def _period_bounds(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.periods, offset)
+        lo = self.periods[i - 1] if i > 0 else 0
+        hi = self.periods[i] if i < len(self.periods) else len(self.text)
+        return lo, hi
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``text[start:end]``: between clause punctuation, in its period."""
+        i = bisect.bisect_left(self.breaks, start)
+        lo = self.breaks[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(self.breaks, end)
+        hi = self.breaks[j] if j < len(self.breaks) else len(self.text)
+        period_lo, period_hi = self._period_bounds(start)
+        return max(lo, period_lo), min(hi, period_hi)
+
+    def _figures_in(self, period: int, lo: int, hi: int) -> list[int]:
+        members = self.by_period.get(period, [])
+        starts = self.starts.get(period, [])
+        first = bisect.bisect_left(starts, lo)
+        last = bisect.bisect_left(starts, hi)
+        return members[first:last]
+
+    def frame(self, index: int) -> Frame:
+        document, text = self.document, self.text
+        q = document.quantities[index]
+        start, end = q.span.start, q.span.end
+        if not q.is_amount or self.measures[index] is None:
+            # Dates, ordinals, identifiers and figures without a unit are never compared.
+            no_key = (f"a {q.kind} is not an amount" if not q.is_amount
+                      else "no unit: nothing says what the figure counts")
+            return Frame(index=index, key=None, no_key=no_key,
+                         clause="", left="", right="", period=self.period(start),
+                         paragraph=self.layout.paragraph(start),
+                         body_paragraph=self.layout.body_paragraph(start),
+                         headline=self.layout.headline_at(start) is not None,
+                         title=self.layout.is_title(start), lead=self.layout.is_lead(start),
+                         parallel=False, anaphor="", scope_words=(), time_words=())
+        clause_lo, clause_hi = self.clause(start, end)
+        period = self.period(start)
+        period_lo, _ = self._period_bounds(start)
+        # Other amounts of the clause are masked out of its words.
+        left = self._masked(period, clause_lo, start, index)
+        right = self._masked(period, end, clause_hi, index)
+        scope_words = self._scope_words(clause_lo, start)
+        time_words = (self._time_words(clause_lo, start) + self._time_words(end, clause_hi)
+                      + self._dates(period, clause_lo, clause_hi))
+        if not time_words or not scope_words:
+            # The sentence's opening clauses govern the rest: 截至3月10日，全国已有…
+            if not time_words:
+                time_words = (self._time_words(period_lo, clause_lo)
+                              + self._dates(period, period_lo, clause_lo))[-1:]
+            if not scope_words:
+                scope_words = self._scope_words(period_lo, clause_lo)[-1:]
+        measure = self.measures[index]
+        what = _what(q, left, right) if measure else ""
+        statistic = _statistic(left, right)
+        if measure and not what and statistic in ("increase", "decrease") and clause_lo > period_lo:
+            # 全社会用电量7.4万亿千瓦时，同比增长7.4%: the growth of the thing just named.
+            before = self._masked(period, period_lo, clause_lo - 1, index)
+            what = _what(q, _HEAD_PUNCT.split(before.rsplit("|", 1)[0])[-1], "")
+        scope_words = list(dict.fromkeys(scope_words))
+        time_words = list(dict.fromkeys(time_words))
+        key, no_key = None, ""
+        if q.qualifier == "vague" or (q.lo is None and q.hi is None):
+            no_key = "a vague figure (几十, 数百) states no value"
+        elif q.kind == "duration":
+            no_key = "a duration (五年, 十天) names a period of time, not a counted claim"
+        elif measure is None:
+            no_key = "no unit: nothing says what the figure counts"
+        elif not what:
+            no_key = "no subject: nothing says what is counted or measured"
+        else:
+            key = ClaimKey(what=what, measure=measure, scope="、".join(scope_words),
+                           time="、".join(time_words), statistic=statistic)
+        anaphor = _ANAPHOR.search(left[-3:])
+        paragraph = self.layout.paragraph(start)
+        headline = self.layout.headline_at(start)
+        return Frame(
+            index=index, key=key, no_key=no_key,
+            clause=_GAPS.sub("", text[clause_lo:clause_hi]), left=left, right=right,
+            period=period, paragraph=paragraph,
+            body_paragraph=paragraph - self.layout.first_body + 1,
+            headline=headline is not None, title=headline == 0 and self.layout.has_title,
+            lead=paragraph == self.layout.first_body and headline is None,
+            # 市场主体达1.69亿户，其中企业…、个体工商户…: the total is not a list item.
+            parallel=self._parallel(period, measure) and "其中" not in text[end:end + 6],
+            anaphor=anaphor.group() if anaphor else "",
+            scope_words=tuple(scope_words), time_words=tuple(time_words))
+
+    def _dates(self, period: int, lo: int, hi: int) -> list[str]:
+        quantities = self.document.quantities
+        return [_GAPS.sub("", quantities[i].text) for i in self._figures_in(period, lo, hi)
+                if quantities[i].kind == "date" and quantities[i].iso]
+
+    def _masked(self, period: int, lo: int, hi: int, own: int) -> str:
+        """``text[lo:hi]`` without gaps, other figures and dates replaced by a separator."""
+        if hi <= lo:
+            return ""
+        pieces, cursor = [], lo
+        quantities = self.document.quantities
+        for other in self._figures_in(period, lo, hi):
+            q = quantities[other]
+            if other == own or q.kind == "ordinal":
+                continue  # ordinals stay: 第一名 is part of the scope
+            pieces.append(self.text[cursor:max(cursor, q.span.start)])
+            pieces.append("|")
+            cursor = max(cursor, q.span.end)
+        pieces.append(self.text[cursor:hi])
+        return _GAPS.sub("", "".join(pieces))
+
+    def _parallel(self, period: int, measure: str | None) -> bool:
+        if measure is None:
+            return False
+        same = self.same_measure.get((period, measure), [])
+        if len(same) >= 3:
+            return True
+        if len(same) < 2:
+            return False
+        quantities = self.document.quantities
+        lo, hi = quantities[same[0]].span.start, quantities[same[-1]].span.end
+        period_lo, _ = self._period_bounds(lo)
+        return "、" in self.text[max(period_lo, lo - 12):hi] or any(
+            word in self.text[period_lo:hi + 2] for word in _PARALLEL_WORDS)
+
+
+def frames(document: Document) -> list[Frame]:
+    """The :class:`Frame` of every quantity of ``document``, in order."""
+    reader = _Reader(document)
+    return [reader.frame(i) for i in range(len(document.quantities))]
+
+
+def claim_key(document: Document, quantity: Quantity | int) -> ClaimKey | None:
+    """The :class:`ClaimKey` of one figure of ``document`` (by object or index), or None.
+
+    For every figure of a document at once, use :func:`frames` (one pass).
+    """
+    if isinstance(quantity, int):
+        index = quantity
+    else:
+        index = next((i for i, q in enumerate(document.quantities) if q == quantity), -1)
+        if index < 0:
+            raise ValueError(f"{quantity.text!r} is not a figure of {document.path}")
+    return _Reader(document).frame(index).key
+
+
+def _compatible_what(a: str, b: str) -> bool:
+    """Equal, or one ends with the other (全国党员 / 党员): noun phrases end in their head."""
+    return a == b or (min(len(a), len(b)) >= 2 and (a.endswith(b) or b.endswith(a)))
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def named_in(what: str, clause: str) -> bool:
+    """Whether ``clause`` names ``what``: its head, its first two characters and all but a
+    quarter of its character pairs occur in it.
+
+    A headline says 12.3万人参加城乡居民医保 where the body says 参加城乡居民医保的
+    群众达12.3万人: the thing counted is written differently but named in both.
+    """
+    pairs = _pairs(what)
+    # The head (last two characters) and the leading modifier must both be there:
+    # 省内交易电量 is not named by 全国电力市场交易电量 although they share 交易电量.
+    return (len(pairs) >= 2 and what[-2:] in clause and what[:2] in clause
+            and len(pairs - _pairs(clause)) <= len(pairs) // 4)
+
+
+def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return bool(a) and bool(b) and not (set(a) & set(b))
+
+
+def why_different(a: Frame, b: Frame, *, loose_what: bool = False) -> str:
+    """Why ``a`` and ``b`` are different claims, in words; '' when they may be the same.
+
+    With ``loose_what`` (a headline against the body) the thing counted may also be
+    written differently as long as each clause names the other's (:func:`named_in`).
+    """
+    if a.key is None or b.key is None:
+        lacking = a if a.key is None else b
+        return f"no claim identity ({lacking.no_key})"
+    ka, kb = a.key, b.key
+    if ka.measure != kb.measure:
+        return f"different measures: {ka.measure} and {kb.measure}"
+    if not _compatible_what(ka.what, kb.what) and not (
+            loose_what and (named_in(ka.what, b.clause) or named_in(kb.what, a.clause))):
+        return f"different things counted: {ka.what} and {kb.what}"
+    if ka.statistic != kb.statistic and {ka.statistic, kb.statistic} != {"value", "total"}:
+        return (f"different statistics: {_STATISTIC_WORDS[ka.statistic]} and "
+                f"{_STATISTIC_WORDS[kb.statistic]}")
+    if _disjoint(a.scope_words, b.scope_words):
+        return f"different scopes: {ka.scope} and {kb.scope}"
+    if _disjoint(a.time_words, b.time_words) and not _dates_overlap(a.time_words, b.time_words):
+        return f"different times: {ka.time} and {kb.time}"
+    return ""
+
+
+def _dates_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """3月 and 3月10日 can name the same time: one is the start of the other."""
+    return any(x.startswith(y) or y.startswith(x) for x in a for y in b
+               if x[:1].isdigit() and y[:1].isdigit())
+
+
+def same_claim(a: Frame, b: Frame) -> bool:
+    """Whether ``a`` and ``b`` may state one claim (see :func:`why_different`)."""
+    return not why_different(a, b)

@@ -1,0 +1,479 @@
+"""restatement: one document states the same claim twice, with figures that cannot
+both be true.
+
+Why it matters: a headline that says 一季度GDP增长15.6% over a body that says 16.5%,
+or a lead that says 12.3万人 and a later paragraph that says 这13.2万人, is a typo a
+reader sees at once, and it discredits both figures.  Restated figures are retyped,
+not copied, which is how they drift apart (digits swapped, 万 for 千).
+
+What counts as "the same claim" (:mod:`factlint.claims.identity`): the two figures
+count or measure the same thing (the noun: 党员, 参保人数) in the same measure (人,
+元, %, 个百分点), for the same statistic (total, increase, share …) and with no
+conflicting scope (澳门 / 香港, 第一名 / 第三名) or time (1996年 / 1997年, 原来 /
+调整后).  That alone is not enough: the text must also say they are one claim.  The
+evidence, strongest first:
+
+- **headline**: one figure is in the title or a sub-headline, the other in the body;
+- **lead**: one is in the first body paragraph, the other later, and both name the
+  same thing in the same words;
+- **sentence**: the two sentences are the same text but for the figure (at least
+  :data:`SHORTEST_KEY` characters of words besides it);
+- **anaphor**: the later figure is introduced by 上述, 这, 该, 此, 共计 … and the
+  nearest earlier figure of the claim is what it points back to;
+- **wording**: both name the same thing in the same words and their clauses share at
+  least :data:`SHARED_WORDS` further words.
+
+Never compared: two figures of one sentence (由21名减为16名, a change or a
+comparison), members of a list or table (three or more figures of one measure in a
+sentence, or two joined by 、 分别 依次), series items whose wording differs only in a
+numeral (一等奖 / 三等奖, 2008赛季 / 2009赛季), and figures without identity (no unit
+or nothing that says what they count).  A figure that agrees with any of the figures
+it restates is taken as confirmed: only a figure that disagrees with every one is
+reported, once, against its strongest match.  Disagreeing means the intervals, each
+widened by the rounding of its last written digit, do not overlap
+(:func:`factlint.claims.agree.agreement`).
+
+Levels: error for headline, lead and sentence evidence; warning for anaphor and
+wording (and for a restatement in another measure word, 7436万多名 / 7436万多位).
+
+The check is near-linear: figures are bucketed by measure and the head of what they
+count, and within a bucket only headline × body, lead × body, equal sentence keys,
+and an anaphor's nearest antecedent are compared.
+
+A built-in rule: it needs no YAML.  Its former id ``repeated-figure`` is an alias
+(``disable: [repeated-figure]`` and ``levels: {repeated-figure: warning}`` still
+work).  Fires::
+
+    标题：一季度GDP增长15.6%
+    正文：一季度，全市GDP同比增长16.5%。
+    → 标题说15.6%，正文第1段说16.5%（同一指标：一季度·GDP·增长）
+
+Does not fire (different scopes; a list)::
+
+    澳门新增6宗。香港新增41宗。
+    一等奖奖金400元、二等奖200元、三等奖100元。
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..claims.agree import Verdict, agreement, report_level
+from ..claims.identity import Frame, _compatible_what, frames, measure_of, why_different
+from ..claims.select import _positions_in_sentence
+from ..model import Corpus, Document, Finding, Location
+from . import CheckContext, Rule
+
+NAME = "restatement"
+ALIASES: tuple[str, ...] = ("repeated-figure",)
+DEFAULT_LEVEL = "error"
+DESCRIPTION = ("The same claim (what is counted, its measure, scope and time) stated twice "
+               "in one document with figures that cannot both be true: a headline against "
+               "the body, a lead against a later paragraph, a sentence repeated with "
+               "another figure.")
+
+#: Previous figures of its measure an anaphor (这13.2万人) may point back to, and how
+#: many paragraphs and sentences back: an anaphor refers to what was just said.
+WINDOW = 8
+ANAPHOR_PARAGRAPHS = 1
+ANAPHOR_SENTENCES = 3
+#: Words (pairs of characters) two clauses share besides the thing counted, for lead
+#: evidence.
+SHARED_WORDS = 2
+#: Share of the shorter clause's words the other must hold for a lead restated later
+#: in the body.
+LEAD_SIMILARITY = 0.5
+#: Body figures a headline is compared with: the nearest of its measure, and the
+#: nearest of its measure and head noun.
+NEAREST_ANY = 12
+NEAREST_SAME = 40
+#: A headline and a body figure naming the same thing in this many characters or
+#: more need no other shared word.
+HEADLINE_WHAT = 4
+#: A sentence with fewer word characters besides its figure says too little to be
+#: evidence that it was repeated.
+SHORTEST_KEY = 8
+
+#: Evidence, strongest first, and whether it is strong enough for an error.
+EVIDENCE: dict[str, bool] = {"headline": True, "lead": True, "sentence": True, "anaphor": False}
+_EVIDENCE_WORDS = {
+    "headline": "标题与正文", "lead": "导语与正文", "sentence": "同一句式", "anaphor": "指代前文"}
+
+_HAN = regex.compile(r"\p{Han}+")
+_WORD = regex.compile(r"[\p{Han}A-Za-z]")
+_NUMERALS = regex.compile(r"[0-9零〇一二三四五六七八九十百千万亿两]")
+
+
+@dataclass(frozen=True)
+class Match:
+    """Two figures of one document taken as one claim, and on what evidence."""
+
+    index: int  # the figure
+    other: int  # the figure it restates
+    evidence: str  # a key of EVIDENCE
+    verdict: Verdict
+    similarity: float  # share of the shorter clause's words the other holds
+
+    @property
+    def strong(self) -> bool:
+        return EVIDENCE[self.evidence]
+
+
+def _bigrams(text: str) -> set[str]:
+    grams: set[str] = set()
+    for run in _HAN.findall(text):
+        grams.update(run[i:i + 2] for i in range(len(run) - 1))
+    return grams
+
+
+class Relations:
+    """The frames of one document and which of its figures restate which."""
+
+    def __init__(self, document: Document, variants: str = "warning") -> None:
+        self.document = document
+        self.variants = variants
+        self.frames: list[Frame] = frames(document)
+        self.antecedent: dict[int, int] = {}
+        self._resolve_anaphors()
+        self.places = _positions_in_sentence(document)
+        self.matches: dict[int, list[Match]] = {}
+        self._relate_all()
+
+    def _resolve_anaphors(self) -> None:
+        """这13.2万人 points back to the nearest earlier figure of its measure (in another
+        sentence at most three back, in its paragraph or the one before, not in a list,
+        of a compatible claim); when it names nothing itself, it takes that figure's
+        claim."""
+        recent: dict[str, list[Frame]] = {}
+        quantities = self.document.quantities
+        for position, frame in enumerate(self.frames):
+            measure = measure_of(quantities[position])
+            if measure is None:
+                continue
+            earlier = recent.setdefault(measure, [])
+            # 这五年, 这两天 name a stretch of time, not a figure stated before.
+            if frame.anaphor and not frame.parallel and quantities[position].kind != "duration" \
+                    and not frame.no_key.startswith("a vague"):
+                target = next((e for e in reversed(earlier[-WINDOW:])
+                               if e.key is not None and not e.parallel
+                               and e.period != frame.period
+                               and frame.paragraph - e.paragraph <= ANAPHOR_PARAGRAPHS
+                               and frame.period - e.period <= ANAPHOR_SENTENCES
+                               and (frame.key is None or not self.blocked(e, frame))), None)
+                if target is not None:
+                    if frame.key is None:
+                        frame = self.frames[position] = dataclasses.replace(
+                            frame, key=target.key, no_key="",
+                            scope_words=target.scope_words, time_words=target.time_words)
+                    self.antecedent[position] = target.index
+            earlier.append(frame)
+
+    # ---------------------------------------------------------------- one pair
+    def blocked(self, a: Frame, b: Frame) -> str:
+        """Why ``a`` and ``b`` are never one claim, in words; '' when they may be."""
+        if a.index == b.index:
+            return "the same figure"
+        if a.period == b.period:
+            return "the same sentence (a change, a comparison or parallel clauses)"
+        for frame in (a, b):
+            if frame.key is not None and frame.parallel:
+                q = self.document.quantities[frame.index]
+                return f"{q.text} is one item of a list or table"
+        different = why_different(a, b, loose_what=a.headline != b.headline)
+        if different:
+            return different
+        if _series(a.left, b.left):
+            return "items of a series: the wording differs only in a numeral"
+        return ""
+
+    def evidence(self, a: Frame, b: Frame) -> str:
+        """The strongest evidence that ``a`` and ``b`` are one claim, or ''."""
+        shared, similarity = _wording(a, b)
+        if a.headline != b.headline:
+            # A headline is terse: unless both name the same thing of some length
+            # (海关税收入库), it must share a word besides it with the body's clause
+            # (捐款, 增长), or 15所学校过初选 would match any 19所学校.
+            named = (a.key is not None and b.key is not None
+                     and _compatible_what(a.key.what, b.key.what)
+                     and min(len(a.key.what), len(b.key.what)) >= HEADLINE_WHAT)
+            return "headline" if named or shared >= 1 else ""
+        if a.headline:
+            return ""  # two headlines: a page of several articles
+        same_what = a.key is not None and b.key is not None and a.key.what == b.key.what
+        if a.lead != b.lead and same_what and shared >= SHARED_WORDS \
+                and similarity >= LEAD_SIMILARITY:
+            return "lead"
+        if self._same_sentence_frame(a.index, b.index):
+            return "sentence"
+        later = a if a.index > b.index else b
+        earlier = b if later is a else a
+        if self.antecedent.get(later.index) == earlier.index:
+            return "anaphor"
+        return ""
+
+    def _same_sentence_frame(self, a: int, b: int) -> bool:
+        """The two sentences are the same text but for this figure."""
+        key = self.sentence_key(a)
+        return key is not None and key == self.sentence_key(b)
+
+    def sentence_key(self, index: int) -> str | None:
+        """The sentence of figure ``index`` with that figure cut out, if it says enough.
+
+        Only this figure is cut: 四合共5注中獎，每注可得6萬7500元 and 三合共112注中獎，
+        每注可得5750元 are prize tiers, not one sentence twice.  (The masked keys of
+        :mod:`factlint.versions.diff` drop every numeral character, so that a figure
+        rewritten as 二百一十二 keeps its key; here 四合 and 三合 must stay apart.)
+        """
+        place = self.places.get(index)
+        if place is None:
+            return None
+        q = self.document.quantities[index]
+        text = self.document.sentences[q.sentence].text
+        key = text[:place[0]] + "|" + text[place[1]:]
+        return key if len(_WORD.findall(key)) >= SHORTEST_KEY else None
+
+    def relate(self, a: Frame, b: Frame) -> tuple[str, str]:
+        """(evidence, '') when ``a`` and ``b`` are one claim, else ('', why not)."""
+        blocked = self.blocked(a, b)
+        if blocked:
+            return "", blocked
+        evidence = self.evidence(a, b)
+        if not evidence:
+            return "", ("nothing says they are one claim (no headline or lead, sentence "
+                        "frame, anaphor or shared wording)")
+        return evidence, ""
+
+    # ---------------------------------------------------------------- all pairs
+    def candidates(self) -> Iterator[tuple[int, int]]:
+        """Pairs worth relating (earlier, later), near-linear in the number of figures.
+
+        A headline is compared with the :data:`NEAREST_ANY` nearest body figures of its
+        measure (it may name the thing in other words) and the :data:`NEAREST_SAME`
+        nearest of its measure and head noun (a page of several articles puts a headline
+        far from its body); a lead and equal sentence keys within a bucket of measure
+        and head noun.
+        """
+        by_measure: dict[str, list[Frame]] = {}
+        buckets: dict[tuple[str, str], list[Frame]] = {}
+        for frame in self.frames:
+            if frame.key is not None and not frame.parallel:
+                by_measure.setdefault(frame.key.measure, []).append(frame)
+                buckets.setdefault((frame.key.measure, frame.key.head), []).append(frame)
+        pairs: list[tuple[Frame, Frame]] = []
+        for members in by_measure.values():
+            pairs += _headline_pairs(members, NEAREST_ANY)
+        for members in buckets.values():
+            pairs += _headline_pairs(members, NEAREST_SAME)
+        pairs += [pair for members in buckets.values() for pair in self._bucket_pairs(members)]
+        pairs += [(self.frames[target], self.frames[later])
+                  for later, target in self.antecedent.items()]
+        seen: set[tuple[int, int]] = set()
+        for x, y in pairs:
+            lo, hi = min(x.index, y.index), max(x.index, y.index)
+            if lo != hi and (lo, hi) not in seen:
+                seen.add((lo, hi))
+                yield lo, hi
+
+    def _bucket_pairs(self, members: list[Frame]) -> Iterator[tuple[Frame, Frame]]:
+        """Lead × later body, and equal sentence keys."""
+        for lead in members:
+            if lead.lead:
+                yield from ((lead, other) for other in members
+                            if other.index > lead.index and not other.lead
+                            and not other.headline)
+        by_key: dict[str, Frame] = {}
+        for frame in members:
+            key = self.sentence_key(frame.index)
+            if key is not None:
+                if key in by_key:
+                    yield by_key[key], frame
+                by_key[key] = frame
+
+    def _relate_all(self) -> None:
+        quantities = self.document.quantities
+        for lo, hi in self.candidates():
+            a, b = self.frames[lo], self.frames[hi]
+            evidence, _ = self.relate(a, b)
+            if not evidence:
+                continue
+            verdict = agreement(quantities[lo], quantities[hi], self.variants)
+            similarity = _wording(a, b)[1]
+            self.matches.setdefault(hi, []).append(Match(hi, lo, evidence, verdict, similarity))
+            self.matches.setdefault(lo, []).append(Match(lo, hi, evidence, verdict, similarity))
+
+    def confirmed_by(self, index: int) -> Match | None:
+        """The strongest match of ``index`` that agrees with it, if any."""
+        agreeing = [m for m in self.matches.get(index, []) if m.verdict.agrees]
+        return min(agreeing, key=self._order, default=None)
+
+    def _order(self, match: Match) -> tuple:
+        return (list(EVIDENCE).index(match.evidence), -match.similarity,
+                abs(match.other - match.index), match.other)
+
+    def best(self, index: int) -> Match | None:
+        """The match ``index`` is reported against, or None.
+
+        A figure that agrees with any figure it restates is confirmed.  One that
+        agrees with none is reported against its strongest match, unless that is a
+        headline or lead confirmed by another figure on evidence as strong: the
+        headline restates that one (目标价55.2港元 restates the 55.2港元 of
+        由56.28港元下调至55.2港元; 总投资超2万亿元 restates the body's 总投资超2万亿元,
+        not a part's 总投资13461亿元).  The price: when the body restates a headline
+        twice and one of the two is changed, the changed one is not reported.
+        """
+        found = self.matches.get(index, [])
+        if not found or self.confirmed_by(index) is not None:
+            return None
+        match = min(found, key=self._order)
+        other = self.confirmed_by(match.other)
+        if other is not None and match.evidence in ("headline", "lead") \
+                and self._order(other)[0] <= self._order(match)[0]:
+            return None
+        return match
+
+    def variant(self, index: int) -> Match | None:
+        """A strong match that agrees only in another measure word (7436万多名 / 多位)."""
+        for m in sorted(self.matches.get(index, []), key=lambda m: m.other):
+            if m.other < index and m.strong and m.verdict.agrees and m.verdict.level:
+                return m
+        return None
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why one figure was (not) taken as a restatement of others: for ``factlint explain``."""
+
+    frame: Frame
+    #: The figures it was matched with (its own Match records, strongest first).
+    matches: tuple[Match, ...]
+    #: The nearest figures it was not matched with, and why not.
+    unmatched: tuple[tuple[int, str], ...]
+    #: The match it is reported against, if a finding is raised for it.
+    reported: Match | None
+
+
+def explain(relations: Relations, index: int, nearest: int = 5) -> Explanation:
+    """What :func:`check` decided for figure ``index`` of ``relations.document``, and why.
+
+    ``unmatched`` holds the ``nearest`` figures of the same measure (else of any
+    amount) closest in the text that were not matched, each with the reason.
+    """
+    frame = relations.frames[index]
+    matches = tuple(sorted(relations.matches.get(index, []), key=relations._order))
+    matched = {m.other for m in matches}
+    quantities = relations.document.quantities
+    measure = measure_of(quantities[index])
+    others = [i for i, q in enumerate(quantities)
+              if i != index and i not in matched and q.is_amount]
+    same = [i for i in others if measure is not None and measure_of(quantities[i]) == measure]
+    pool = same or others
+    pool.sort(key=lambda i: (abs(quantities[i].span.start - quantities[index].span.start), i))
+    unmatched = []
+    for other in pool[:nearest]:
+        a, b = relations.frames[min(index, other)], relations.frames[max(index, other)]
+        _, why = relations.relate(a, b)
+        if not why:
+            why = ("not among the pairs compared (another figure of the claim is nearer "
+                   "or stronger evidence)")
+        unmatched.append((other, why))
+    reported = relations.best(index) or relations.variant(index)
+    return Explanation(frame, matches, tuple(unmatched), reported)
+
+
+def _headline_pairs(members: list[Frame], nearest: int) -> list[tuple[Frame, Frame]]:
+    """Each headline of ``members`` (in text order) with the ``nearest`` body figures
+    either side of it: a bounded number per headline, so a file of many articles stays
+    linear."""
+    body = [f for f in members if not f.headline]
+    places = [f.index for f in body]
+    pairs = []
+    for h in members:
+        if h.headline:
+            at = bisect.bisect_left(places, h.index)
+            window = body[max(0, at - nearest):at + nearest]
+            pairs += [(h, other) for other in sorted(
+                window, key=lambda f: (abs(f.index - h.index), f.index))[:nearest]]
+    return pairs
+
+
+def _wording(a: Frame, b: Frame) -> tuple[int, float]:
+    """Words (character pairs) the two clauses share besides the thing counted, and
+    that count over the words of the shorter clause."""
+    what = _bigrams(a.key.what if a.key else "") | _bigrams(b.key.what if b.key else "")
+    words_a = _bigrams(a.left + "|" + a.right) - what
+    words_b = _bigrams(b.left + "|" + b.right) - what
+    shared = len(words_a & words_b)
+    smaller = min(len(words_a), len(words_b))
+    return shared, shared / smaller if smaller else 0.0
+
+
+def _series(left_a: str, left_b: str) -> bool:
+    """一等奖奖金 / 三等奖奖金: the same words once numerals are dropped, not as written."""
+    tail_a, tail_b = left_a[-8:], left_b[-8:]
+    if tail_a == tail_b:
+        return False
+    masked_a, masked_b = _NUMERALS.sub("", tail_a), _NUMERALS.sub("", tail_b)
+    return masked_a == masked_b and masked_a != tail_a
+
+
+def _place(frame: Frame) -> str:
+    if frame.title:
+        return "标题"
+    if frame.headline:
+        return "小标题"
+    if frame.body_paragraph >= 1:
+        return f"正文第{frame.body_paragraph}段"
+    return f"第{frame.paragraph + 1}段"
+
+
+def message(relations: Relations, match: Match) -> str:
+    """``标题说15.6%，正文第3段说16.5%（同一指标：一季度·GDP·增长）`` for one match."""
+    quantities = relations.document.quantities
+    first, second = sorted((match.index, match.other),
+                           key=lambda i: (not relations.frames[i].headline, i))
+    fa, fb = relations.frames[first], relations.frames[second]
+    qa, qb = quantities[first], quantities[second]
+    place_a, place_b = _place(fa), _place(fb)
+    if place_a == place_b:
+        place_a, place_b = f"{place_a}先", "后又"
+    key = fa.key if fa.key is not None and len(fa.key.label()) >= len(
+        fb.key.label() if fb.key else "") else fb.key
+    label = key.label() if key is not None else ""
+    text_a = " ".join(qa.text.split())
+    text_b = " ".join(qb.text.split())
+    if match.verdict.agrees:
+        return (f"{place_a}说{text_a}，{place_b}说{text_b}：同一数字换了量词"
+                f"（{qa.unit}/{qb.unit}；同一指标：{label}）")
+    return (f"{place_a}说{text_a}，{place_b}说{text_b}（同一指标：{label}；"
+            f"依据：{_EVIDENCE_WORDS[match.evidence]}）")
+
+
+def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
+    for document in corpus.documents:
+        yield from _check_document(rule, document, ctx)
+
+
+def _check_document(rule: Rule, document: Document, ctx: CheckContext) -> Iterator[Finding]:
+    relations = Relations(document, ctx.variants)
+    quantities = document.quantities
+    reported: set[tuple[int, int]] = set()
+    for index in sorted(relations.matches):
+        match = relations.best(index) or relations.variant(index)
+        if match is None:
+            continue
+        pair = (min(index, match.other), max(index, match.other))
+        if pair in reported:
+            continue
+        reported.add(pair)
+        level = report_level(rule.level if match.strong else "warning", match.verdict)
+        if level is None:
+            continue
+        later, earlier = quantities[pair[1]], quantities[pair[0]]
+        yield Finding(rule=rule.id, level=level, message=message(relations, match),
+                      location=Location.of(later.span, later.text),
+                      related=(Location.of(earlier.span, earlier.text),))
