@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "factlint"
 
 #: Each stage may import the stages before it, never one after it.
 STAGES = ("model", "text", "settings", "quantities", "corpus", "claims", "versions", "rules",
-          "reporters", "integrations", "commands", "cli", "__main__")
+          "ledger", "reporters", "integrations", "commands", "cli", "__main__")
 
 
 def _module_name(path: Path) -> str:

@@ -38,26 +38,32 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add_format_in(parser)
     parser.add_argument("--write-comments", metavar="DOCX", default=None,
                         help="also write a copy of this Word file with every finding in it "
-                             "as a comment anchored to the figure (needs -o; the file is "
-                             "checked too if not among PATH)")
-    parser.add_argument("-o", "--output", metavar="FILE", default=None,
-                        help="where --write-comments writes the reviewed copy")
+                             "as a comment anchored to the figure, to -o FILE (the report "
+                             "then goes to standard output; the file is checked too if not "
+                             "among PATH)")
+    parser.add_argument("--ledger", nargs="?", const="", default=None, metavar="PATH|URL",
+                        help="also check every claim against the ledger of published figures "
+                             "(a SQLite file or an SQLAlchemy URL; with no value: 'ledger' "
+                             "from the config, else .factlint/ledger.sqlite)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the report to FILE (atomically) instead of standard output; "
+                             "with --write-comments, where the reviewed Word copy goes")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..ledger.check import LedgerCheck, ledger_checks
+    from ..ledger.store import LedgerError, resolve_location
     from ..reporters import default_format, render
     from ..rules.engine import run_check
     from ..settings.config import load_config
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError
+    from .output import write_report
 
     if args.write_comments and not args.output:
         print("factlint check: --write-comments needs -o FILE for the reviewed copy "
               "(the original is never modified)", file=sys.stderr)
-        return 2
-    if args.output and not args.write_comments:
-        print("factlint check: -o is the output of --write-comments", file=sys.stderr)
         return 2
     if args.write_comments:
         from ..reporters.word import check_output
@@ -78,13 +84,30 @@ def run(args: argparse.Namespace) -> int:
         "fail-on": args.fail_on,
         "disable": args.disable,
     }
+    fmt = args.format or default_format()
     try:
         config = load_config(".", config_path=args.config, overrides=overrides)
-        result = run_check(config)
-    except (ConfigError, InputError) as exc:
+        wanted = args.ledger is not None or config.ledger
+        location = resolve_location(args.ledger or None, config.ledger) if wanted else None
+        with ledger_checks(location) as checks:
+            result = run_check(config, extra_checks=checks, optional_ids=(LedgerCheck.NAME,))
+        documents = result.corpus.documents if result.corpus else ()
+        excerpts = {}
+        if fmt == "html":
+            from ..reporters.html import excerpts_for
+
+            excerpts = excerpts_for(result.findings, documents,
+                                    checks[0].excerpts if checks else None)
+        # With --write-comments, -o is the reviewed Word copy and the report goes to stdout.
+        report_to = None if args.write_comments else args.output
+        write_report(render(fmt, result.findings, result.rules, excerpts=excerpts,
+                            checked=[d.path for d in documents]), report_to)
+    except (ConfigError, InputError, LedgerError) as exc:
         print(f"{exc}", file=sys.stderr)
         return 2
-    sys.stdout.write(render(args.format or default_format(), result.findings, result.rules))
+    except OSError as exc:
+        print(f"factlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     for message in result.errors:
         print(message, file=sys.stderr)
     if args.write_comments:

@@ -39,6 +39,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     from .extract import add_format_in
 
     add_format_in(parser)
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the report to FILE (atomically) instead of standard output")
     parser.set_defaults(run=run)
 
 
@@ -74,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
     from ..text.files import InputError
     from ..text.readers import ReadOptions, read_source
     from ..versions.diff import RULES, diff_documents, to_findings
+    from .output import write_report
 
     try:
         sides = _versions(args)
@@ -106,6 +109,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"factlint: {exc}", file=sys.stderr)
         return 2
     findings = to_findings(diff_documents(*documents))
-    sys.stdout.write(render(args.format or default_format(), findings, RULES))
+    fmt = args.format or default_format()
+    excerpts = {}
+    if fmt == "html":
+        from ..reporters.html import excerpts_for
+
+        excerpts = excerpts_for(findings, documents)
+    try:
+        write_report(render(fmt, findings, RULES, excerpts=excerpts,
+                            checked=[d.path for d in documents]), args.output)
+    except OSError as exc:
+        print(f"factlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     threshold = LEVELS.index(args.fail_on)
     return 1 if any(LEVELS.index(f.level) >= threshold for f in findings) else 0

@@ -72,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if not args.files:
         return 0  # pre-commit found no matching staged file
+    from ..ledger.check import LedgerCheck, ledger_checks
+    from ..ledger.store import LedgerError
     from ..reporters import render
     from ..rules.engine import run_check
     from ..settings.config import load_config
@@ -86,8 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (a new draft) — each file once.
         config = dataclasses.replace(config, paths=tuple(dict.fromkeys((*config.paths,
                                                                          *files))))
-        result = run_check(config)
-    except (ConfigError, InputError) as exc:
+        with ledger_checks(config.ledger) as checks:  # `ledger:` in the config
+            result = run_check(config, extra_checks=checks, optional_ids=(LedgerCheck.NAME,))
+    except (ConfigError, InputError, LedgerError) as exc:
         print(exc, file=sys.stderr)
         return 2
     wanted = {_key(path) for path in files}

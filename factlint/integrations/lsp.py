@@ -212,7 +212,7 @@ class WorkspaceState:
 
         with self._lock:
             self.refresh_config()
-            return list(run_check(self.config, self.corpus(buffers)).findings)
+            return list(run_check(self.config, corpus=self.corpus(buffers)).findings)
 
 
 # ----------------------------------------------------------------- findings → LSP

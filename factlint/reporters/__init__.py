@@ -24,22 +24,33 @@ from ..model import (  # noqa: F401  (check_findings, sorted_findings: re-export
 )
 
 #: Output formats ``--format`` accepts, in the order ``--help`` lists them.
-FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github")
+FORMATS: tuple[str, ...] = ("text", "json", "sarif", "github", "html")
 
 # ``json`` would shadow the standard library module for anything run from this folder.
 _MODULES: dict[str, str] = {
     "text": "text", "json": "json_format", "sarif": "sarif", "github": "github",
+    "html": "html",
 }
+#: Formats that show each finding in its context and so are given the excerpts.
+_WITH_EXCERPTS: frozenset[str] = frozenset({"html"})
 
 
-def render(fmt: str, findings: Sequence[Finding], rules: Mapping[str, RuleInfo]) -> str:
-    """Render ``findings`` in format ``fmt`` (one of :data:`FORMATS`)."""
+def render(fmt: str, findings: Sequence[Finding], rules: Mapping[str, RuleInfo], *,
+           excerpts: Mapping | None = None, checked: Sequence[str] = ()) -> str:
+    """Render ``findings`` in format ``fmt`` (one of :data:`FORMATS`).
+
+    ``excerpts`` (:func:`factlint.claims.excerpt.document_excerpts`) gives the sentence
+    around each place and ``checked`` the files checked, for the formats that show them
+    (html); the others ignore both.
+    """
     try:
         module_name = _MODULES[fmt]
     except KeyError:
         raise ValueError(
             f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
     module = importlib.import_module(f"{__name__}.{module_name}")
+    if fmt in _WITH_EXCERPTS:
+        return module.render(findings, rules, excerpts=excerpts or {}, checked=checked)
     return module.render(findings, rules)
 
 

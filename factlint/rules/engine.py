@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from .. import rules as _rules
 from ..corpus import load_corpus
@@ -44,6 +45,13 @@ class CheckResult:
     rules: dict[str, RuleInfo]
     errors: list[str] = field(default_factory=list)
     exit_code: int = EXIT_OK
+    #: What was checked, for reporters that show the text around each finding (html).
+    corpus: Corpus | None = field(default=None, compare=False, repr=False)
+
+
+def _builtin_rule(module) -> Rule:
+    return Rule(id=module.NAME, type=module.NAME, level=module.DEFAULT_LEVEL,
+                message=module.DESCRIPTION, description=module.DESCRIPTION, origin=("", 0, 0))
 
 
 def builtin_rules() -> list[Rule]:
@@ -53,13 +61,13 @@ def builtin_rules() -> list[Rule]:
         module = builtin_module(rule_id)
         if module is None:
             continue  # built by another change; not an error
-        rules.append(Rule(id=rule_id, type=rule_id, level=module.DEFAULT_LEVEL,
-                          message=module.DESCRIPTION, description=module.DESCRIPTION,
-                          origin=("", 0, 0)))
+        rules.append(_builtin_rule(module))
     return rules
 
 
-def _module_for(rule: Rule):
+def _module_for(rule: Rule, extra: Mapping[str, object] = MappingProxyType({})):
+    if rule.type in extra:
+        return extra[rule.type]
     if rule.type in BUILTINS:
         return builtin_module(rule.type)
     return _rules.rule_type(rule.type)  # looked up when called, so a type can be replaced
@@ -117,13 +125,17 @@ def apply_known(findings: Iterable[Finding], rule: Rule) -> tuple[list[Finding],
     return result, explained
 
 
-def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext
+def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext,
+              extra: Mapping[str, object] = MappingProxyType({})
               ) -> tuple[list[Finding], set[int]]:
-    """Every finding of ``rules`` over ``corpus``, and which of them are known errata."""
+    """Every finding of ``rules`` over ``corpus``, and which of them are known errata.
+
+    ``extra`` maps the type of a check built by the caller to it (see :func:`run_check`).
+    """
     findings: list[Finding] = []
     explained: set[int] = set()
     for rule in rules:
-        module = _module_for(rule)
+        module = _module_for(rule, extra)
         produced = []
         for finding in module.check(rule, corpus, ctx):
             if finding.rule != rule.id:  # a check reports under its own rule only
@@ -145,18 +157,26 @@ def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding]
     return list(seen), known
 
 
-def run_check(config: Config, corpus: Corpus | None = None) -> CheckResult:
+def run_check(config: Config, extra_checks: Sequence[object] = (),
+              optional_ids: Iterable[str] = (), corpus: Corpus | None = None) -> CheckResult:
     """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings.
 
-    ``corpus`` replaces reading ``config.paths`` (the language server passes the
-    workspace's files with the editor's unsaved buffers in place of their copies on disk).
+    ``extra_checks`` are built-in checks made by the caller around state this stage
+    does not know of (the ledger's :class:`~factlint.ledger.check.LedgerCheck`): each has
+    ``NAME``, ``DEFAULT_LEVEL``, ``DESCRIPTION`` and ``check(rule, corpus, ctx)``, and is
+    configured, disabled and reported like any built-in.  ``optional_ids`` are the ids of
+    such checks that the configuration may name (``levels: {ledger: warning}``) in a run
+    that does not make them.  ``corpus`` replaces reading ``config.paths`` (the language
+    server passes the workspace's files with the editor's unsaved buffers in place of
+    their copies on disk).
     """
     if not config.paths and corpus is None:
         raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
                            "in [tool.factlint] or .factlint.yaml")
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
-    rules = load_rules(config.rules) + builtin_rules()
-    known_ids = {rule.id for rule in rules} | set(BUILTINS) | set(ALIASES)
+    extra = {check.NAME: check for check in extra_checks}
+    rules = load_rules(config.rules) + builtin_rules() + [_builtin_rule(c) for c in extra_checks]
+    known_ids = {rule.id for rule in rules} | set(BUILTINS) | set(ALIASES) | set(optional_ids)
     for rule_id in config.disable:
         if rule_id not in known_ids:
             raise config.error("disable", _unknown_rule(rule_id, known_ids), rule_id)
@@ -177,7 +197,7 @@ def run_check(config: Config, corpus: Corpus | None = None) -> CheckResult:
         corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups,
                                            options=config.read_options)
     ctx = CheckContext(variants=config.measure_word_variants)
-    raw, explained = run_rules(active, corpus, ctx)
+    raw, explained = run_rules(active, corpus, ctx, extra)
     unique, known = _unique(raw, explained)
     findings = tuple(sorted_findings(unique))
 
@@ -187,7 +207,8 @@ def run_check(config: Config, corpus: Corpus | None = None) -> CheckResult:
     failing = any(LEVELS.index(f.level) >= threshold for f in findings if f not in known)
     errors = [str(exc) for exc in input_errors]
     exit_code = EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_OK
-    return CheckResult(findings=findings, rules=infos, errors=errors, exit_code=exit_code)
+    return CheckResult(findings=findings, rules=infos, errors=errors, exit_code=exit_code,
+                       corpus=corpus)
 
 
 def _unknown_rule(rule_id: str, known_ids: set[str]) -> str:

@@ -59,6 +59,7 @@ PYPROJECT_NAME = "pyproject.toml"
 CONFIG_KEYS: tuple[str, ...] = (
     "paths", "sources", "rules", "disable", "levels", "fail-on", "measure-word-variants",
     "include", "exclude", "format-in", "front-matter",
+    "ledger",
 )
 #: How a measure-word variant for the same count (5件 vs 5个) is treated.
 MEASURE_WORD_POLICIES: tuple[str, ...] = ("warning", "error", "ignore")
@@ -94,6 +95,8 @@ class Config:
     format_in: str | None = None
     #: Read Markdown front matter (YAML/TOML) as copy.
     front_matter: bool = False
+    #: The ledger of published figures to check against: a file path or an SQLAlchemy URL.
+    ledger: str | None = None
     #: Where each setting was written: (key, None) for a value, (key, item) for a
     #: list entry or a ``levels`` rule id.  Lets later stages point at the config.
     origins: Mapping[tuple[str, Any], _Where] = field(
@@ -489,6 +492,12 @@ class _Builder:
 
     def _front_matter(self, key: str) -> None:
         self.values["front_matter"] = expect_type(self.node, key, bool, self.what)
+    def _ledger(self, key: str) -> None:
+        value = expect_type(self.node, key, str, self.what)
+        if not value.strip():
+            raise error_at(self.node, key, f"{self.what}: 'ledger' must be a path or a URL")
+        # A URL (postgresql://…) is taken as written; a path is relative to the config.
+        self.values["ledger"] = value if "://" in value else self._path(value)
 
     def _measure_word_variants(self, key: str) -> None:
         self.values["measure_word_variants"] = self._choice(
