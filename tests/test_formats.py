@@ -450,7 +450,9 @@ def test_write_comments_anchors_each_finding_at_its_figure(
     original = _donors_docx(tmp_path / "draft.docx").read_bytes()
     assert main(["check", "draft.docx", "--write-comments", "draft.docx",
                  "-o", "reviewed.docx"]) == 1
-    assert "wrote reviewed.docx with 1 comment" in capsys.readouterr().err
+    captured = capsys.readouterr()
+    assert "wrote reviewed.docx with 1 comment" in captured.err
+    assert captured.out.startswith("draft.docx:¶2:16: error restatement")  # the report: stdout
     assert (tmp_path / "draft.docx").read_bytes() == original
     reviewed = docx.Document(str(tmp_path / "reviewed.docx"))
     (comment,) = reviewed.comments
