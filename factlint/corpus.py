@@ -6,14 +6,25 @@ blank lines, never from single line breaks: OCR text breaks lines mid-sentence.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
 
 from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup, new_quantity
 from .quantities.extractor import extract
-from .text.files import InputError
+from .text.files import (
+    InputError,
+    decode,
+    display_name,
+    read_bytes,
+    read_text,
+    working_on,
+)
 from .text.normalize import LineIndex, NormalizedText, normalize, strip_gaps
-from .text.readers import DEFAULT_OPTIONS, ReadOptions, read_source, select_files
+from .text.readers import DEFAULT_OPTIONS, ReadOptions, decode_source, read_source, select_files
 from .text.source import Prose
 
 # A sentence ends after 。！？；…, optional closing quotes/brackets, or at a blank line.
@@ -85,23 +96,153 @@ def document_of(prose: Prose, *, year: int | None = None) -> Document:
     return load_document(prose.path, prose.text, year=year, prose=prose)
 
 
+class ExtractionCache:
+    """Documents as read and extracted, on disk, keyed by the file's bytes, its path, its
+    dateline year and factlint's own source, so a change to any of them is a miss.
+
+    The pre-commit hook checks a draft against the whole corpus; re-extracting every
+    corpus file on every commit cost about 2.5 s per million characters.  Entries are
+    pickles written to a temporary file and renamed into place, so concurrent runs never
+    read a half-written entry; an entry that cannot be read is a miss.  The folder holds
+    a ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG``; deleting it is always safe.
+    Pickles run code when loaded: the folder is as trusted as the project it sits in.
+    """
+
+    #: The folder's name, made in the project root (beside the config file).
+    NAME = ".factlint_cache"
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.hits = self.misses = 0
+
+    def _entry(self, data: bytes, path: str, year: int | None) -> str:
+        digest = hashlib.sha256(_code_version().encode())
+        digest.update(f"\0{path}\0{year}\0".encode())
+        digest.update(data)
+        name = digest.hexdigest()
+        return os.path.join(self.folder, "extract", name[:2], name[2:] + ".pickle")
+
+    def get(self, data: bytes, path: str, year: int | None
+            ) -> tuple[Document, tuple[str, ...]] | None:
+        try:
+            with open(self._entry(data, path, year), "rb") as handle:
+                document, notes = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
+                AttributeError, ImportError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return document, notes
+
+    def put(self, data: bytes, path: str, year: int | None, document: Document,
+            notes: Sequence[str]) -> None:
+        """Store an entry; a folder that cannot be written only means no caching."""
+        target = self._entry(data, path, year)
+        try:
+            self._prepare_folder(os.path.dirname(target))
+            handle = tempfile.NamedTemporaryFile(dir=os.path.dirname(target), delete=False,
+                                                 prefix=".tmp-", suffix=".pickle")
+            with handle:
+                pickle.dump((document, tuple(notes)), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, target)
+        except OSError:
+            pass
+
+    def _prepare_folder(self, folder: str) -> None:
+        if os.path.isdir(folder):
+            return
+        new = not os.path.isdir(self.folder)
+        os.makedirs(folder, exist_ok=True)
+        if new:
+            for name, text in ((".gitignore", "# made by factlint; safe to delete\n*\n"),
+                               ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                                "# factlint's extraction cache; safe to delete\n")):
+                with open(os.path.join(self.folder, name), "w", encoding="utf-8") as out:
+                    out.write(text)
+
+
+_CODE_VERSION: list[str] = []
+
+
+def _code_version() -> str:
+    """factlint's version and a hash of its source: a cached extraction made by other
+    code is never used, even between two commits of the same version."""
+    if not _CODE_VERSION:
+        from . import __version__
+
+        digest = hashlib.sha256(__version__.encode())
+        package = os.path.dirname(os.path.abspath(__file__))
+        for root, dirs, files in os.walk(package):
+            dirs.sort()
+            for name in sorted(files):
+                if name.endswith(".py"):
+                    with open(os.path.join(root, name), "rb") as handle:
+                        digest.update(name.encode() + b"\0" + handle.read())
+        _CODE_VERSION.append(f"{__version__}+{digest.hexdigest()[:16]}")
+    return _CODE_VERSION[0]
+
+
+def _cached(path: str, display: str, year: int | None, cache: ExtractionCache,
+            notes: list[str] | None, fmt: str = "txt",
+            options: ReadOptions = DEFAULT_OPTIONS) -> Document:
+    data = read_bytes(path)
+    working_on(display)
+    # Plain text keeps its key; another format's reading also depends on the options.
+    key = display if fmt == "txt" else f"{display}\0{fmt}\0{options!r}"
+    hit = cache.get(data, key, year)
+    if hit is not None:
+        document, stored_notes = hit
+    else:
+        fresh: list[str] = []
+        if fmt == "txt":
+            document = load_document(display, decode(data, display, fresh), year=year)
+        else:
+            document = document_of(decode_source(display, data, options), year=year)
+        stored_notes = tuple(fresh)
+        cache.put(data, key, year, document, stored_notes)
+    if notes is not None:
+        notes.extend(stored_notes)
+    return document
+
+
+#: Called after each file is read, with its path and its size in bytes (progress bars).
+FileDone = Callable[[str, int], None]
+
+
 def load_corpus(paths: Iterable[str], *, sources: Sequence[SourceInfo] = (),
-                groups: Sequence[VersionGroup] = (),
+                groups: Sequence[VersionGroup] = (), notes: list[str] | None = None,
+                on_file: FileDone | None = None, cache: ExtractionCache | None = None,
                 options: ReadOptions = DEFAULT_OPTIONS) -> tuple[Corpus, list[InputError]]:
     """Read every file under ``paths``; unreadable files are returned as errors, not raised.
 
-    Each file is read as its format (``options``: by suffix unless forced; globs).
+    Warnings about how a file was read (Big5 decoded, say) are appended to ``notes``;
+    with a ``cache``, a plain-text file read before (same bytes, path, year and factlint)
+    is not decoded or extracted again.  Each file is read as its format (``options``: by
+    suffix unless forced; include/exclude globs); Markdown, HTML and Word go through
+    their readers (cached too, keyed also by format and options).
     """
-    from .settings.sources import year_for
+    from .settings.sources import SourceIndex
+    from .text.source import format_of
 
+    index = SourceIndex(sources)
     documents: list[Document] = []
     errors: list[InputError] = []
     for path in select_files(paths, options):
-        display = path.replace("\\", "/")
+        display = display_name(path)
+        year = index.year_for(path)
         try:
-            prose = read_source(path, options, display=display)
+            fmt = "txt" if path == "-" else format_of(path, options.format)
+            if cache is not None:
+                document = _cached(path, display, year, cache, notes, fmt, options)
+            elif fmt == "txt":
+                document = load_document(display, read_text(path, notes), year=year)
+            else:
+                working_on(display)
+                document = document_of(read_source(path, options, display=display), year=year)
         except InputError as exc:
             errors.append(exc)
             continue
-        documents.append(document_of(prose, year=year_for(display, sources)))
+        documents.append(document)
+        if on_file is not None:
+            on_file(display, len(document.text))
     return Corpus(tuple(documents), tuple(sources), tuple(groups)), errors

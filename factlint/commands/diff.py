@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 
-from ..model import LEVELS
+from ..model import FAIL_ON_CHOICES, fails
 from ..reporters import FORMATS
 
 
@@ -23,24 +23,24 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "found in only one version (info). Findings are placed in NEW; each "
                     "one's related location is the figure in OLD. With one Word file, "
                     "compares its text before and after its tracked changes.")
-    parser.add_argument("old", metavar="OLD",
-                        help="the earlier or reference version; or one .docx whose "
-                             "tracked changes are compared")
+    parser.add_argument("old", metavar="OLD", help="the earlier or reference version "
+                        "(- for standard input); or one .docx whose tracked changes are "
+                        "compared")
     parser.add_argument("new", metavar="NEW", nargs="?", default=None,
                         help="the version checked against it")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="output format (default: github under GitHub Actions, else text)")
-    parser.add_argument("--fail-on", choices=tuple(reversed(LEVELS)), default="error",
+    parser.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default="error",
                         help="exit 1 when a finding is at or above this level (default: error)")
     parser.add_argument("--sources", metavar="FILE",
                         help="sources file giving each file's dateline year, so 2月16日 "
                              "reads as a full date (default: sources.yaml beside each "
                              "file, if present)")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the report to FILE (atomically) instead of standard output")
     from .extract import add_format_in
 
     add_format_in(parser)
-    parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write the report to FILE (atomically) instead of standard output")
     parser.set_defaults(run=run)
 
 
@@ -63,18 +63,19 @@ def _versions(args: argparse.Namespace) -> list[tuple[str, str]]:
 
     if args.new is not None:
         return [(args.old, "after"), (args.new, "after")]
-    if format_of(args.old, args.format_in) != "docx":
+    if args.old == "-" or format_of(args.old, args.format_in) != "docx":
         raise SystemExit("factlint diff: give OLD and NEW, or one .docx file to compare "
                          "its text before and after its tracked changes")
     return [(args.old, "before"), (args.old, "after")]
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..corpus import document_of
+    from ..corpus import document_of, load_document
     from ..reporters import default_format, render
     from ..settings.yamlload import ConfigError
-    from ..text.files import InputError
+    from ..text.files import InputError, display_name, read_bytes, read_text
     from ..text.readers import ReadOptions, read_source
+    from ..text.source import format_of
     from ..versions.diff import RULES, diff_documents, to_findings
     from .output import write_report
 
@@ -84,30 +85,29 @@ def run(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     options = ReadOptions(format=args.format_in)
-    if args.new is None:
-        from ..text.docx import has_tracked_changes
-
-        try:
-            with open(args.old, "rb") as handle:
-                tracked = has_tracked_changes(handle.read(), args.old)
-        except OSError as exc:
-            print(f"factlint: {args.old}: {exc.strerror or exc}", file=sys.stderr)
-            return 2
-        except InputError as exc:
-            print(f"factlint: {exc}", file=sys.stderr)
-            return 2
-        if not tracked:
-            print(f"factlint: {args.old} has no tracked changes: nothing to compare",
-                  file=sys.stderr)
     documents = []
+    notes: list[str] = []
     try:
+        if args.new is None:
+            from ..text.docx import has_tracked_changes
+
+            if not has_tracked_changes(read_bytes(args.old), args.old):
+                print(f"factlint: {args.old} has no tracked changes: nothing to compare",
+                      file=sys.stderr)
         for path, version in sides:
-            display = path.replace(os.sep, "/")
-            prose = read_source(path, options, display=display, version=version)
-            documents.append(document_of(prose, year=_year(path, args.sources)))
+            year = None if path == "-" else _year(path, args.sources)
+            if path != "-" and format_of(path, args.format_in) != "txt":
+                prose = read_source(path, options, display=display_name(path),
+                                    version=version)
+                documents.append(document_of(prose, year=year))
+            else:
+                text = read_text(path, notes)
+                documents.append(load_document(display_name(path), text, year=year))
     except (InputError, ConfigError) as exc:
         print(f"factlint: {exc}", file=sys.stderr)
         return 2
+    for message in notes:
+        print(f"factlint: warning: {message}", file=sys.stderr)
     findings = to_findings(diff_documents(*documents))
     fmt = args.format or default_format()
     excerpts = {}
@@ -121,5 +121,4 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"factlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    threshold = LEVELS.index(args.fail_on)
-    return 1 if any(LEVELS.index(f.level) >= threshold for f in findings) else 0
+    return 1 if any(fails(f.level, args.fail_on) for f in findings) else 0

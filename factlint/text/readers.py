@@ -14,9 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from .files import InputError, decode, discover, read_text
+from .files import InputError, decode, discover, read_bytes, read_text
 from .source import FORMAT_SUFFIXES, Prose, format_of, plain_text
 
 
@@ -40,18 +39,6 @@ class ReadOptions:
 DEFAULT_OPTIONS = ReadOptions()
 
 
-def _read_bytes(path: str) -> bytes:
-    # Binary formats (.docx) are not decoded; errors name the file as read_text's do.
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(path, "is a directory") from None
-    except OSError as exc:
-        raise InputError(path, exc.strerror or str(exc)) from None
-
-
 def read_source(path: str, options: ReadOptions = DEFAULT_OPTIONS, *,
                 display: str | None = None, version: str = "after") -> Prose:
     """Read ``path`` as its format; ``display`` is the path findings show.
@@ -64,7 +51,7 @@ def read_source(path: str, options: ReadOptions = DEFAULT_OPTIONS, *,
     if fmt == "docx":
         from .docx import read_docx
 
-        return read_docx(shown, _read_bytes(path), version=version)
+        return read_docx(shown, read_bytes(path), version=version)
     text = read_text(path)
     return prose_of(shown, text, fmt, options)
 
