@@ -133,8 +133,26 @@ def measure_of(q: Quantity) -> str | None:
 
 # ------------------------------------------------------------------ word lists
 
+def _first_characters(alternatives: list[str]) -> str:
+    """A lookahead for the first characters of ``alternatives`` (words, or patterns that
+    start with a literal character or a character class).
+
+    A scan of the whole text with an alternation of many words tries every word at
+    every character; with this guard in front the engine skips in C to the next
+    character a word can start with (four times faster on news copy), and the matches
+    are the same.
+    """
+    firsts = set()
+    for alternative in alternatives:
+        if "(" in alternative or "|" in alternative or not alternative:
+            raise ValueError(f"not a plain alternative: {alternative!r}")
+        firsts.add(alternative[1:alternative.index("]")] if alternative[0] == "["
+                   else re.escape(alternative[0]))
+    return "(?=[" + "".join(sorted(firsts)) + "])"
+
+
 _CLAUSE_BREAK = "，,。；;：:！!？?“”\"「」『』【】《》—、\n"
-_CLAUSE_BREAKS = regex.compile("[" + regex.escape(_CLAUSE_BREAK) + "]")
+_CLAUSE_BREAKS = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")  # re: faster for a class
 _PERIOD_END = regex.compile(r"[。！？!?]+|\n[ \t\u3000\r]*\n")
 _GAPS = regex.compile(r"[ \t\r\n\u3000]+")
 
@@ -170,9 +188,10 @@ _NAMED_SCOPE = re.compile("|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w)
 _PLACE_WORDS = ("特别行政区 自治区 自治州 省 市 县 区 州 镇 村 街道 社区").split()
 _ORGANISATION_WORDS = ("公司 集团 银行 大学 学院 医院 中学 小学 学校 协会 委员会 政府 法院 "
                        "检察院 警署 警方 机场 港口 口岸").split()
-_SCOPE_SUFFIX = re.compile("|".join(sorted(_PLACE_WORDS, key=lambda w: (-len(w), w)))
-                           + "|(?P<org>" + "|".join(sorted(_ORGANISATION_WORDS,
-                                                          key=lambda w: (-len(w), w))) + ")")
+_SCOPE_SUFFIX = re.compile(
+    _first_characters(_PLACE_WORDS + _ORGANISATION_WORDS)
+    + "(?:" + "|".join(sorted(_PLACE_WORDS, key=lambda w: (-len(w), w)))
+    + "|(?P<org>" + "|".join(sorted(_ORGANISATION_WORDS, key=lambda w: (-len(w), w))) + "))")
 _HAN_RUN_END = regex.compile(r"\p{Han}+$")
 #: Numbered items: 第一名, 三等奖, 5级.
 _ITEM = regex.compile(
@@ -186,13 +205,15 @@ _NATIONAL = {"全国": "全国", "我国": "全国", "国内": "全国", "中国
 _LEADING_SCOPE = regex.compile(
     "^(?:" + "|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w))) + ")+")
 #: Words that pin a figure to a time (dates come from the extractor).
-_TIME = regex.compile(
+_TIME_WORDS = (
     r"去年|今年|明年|前年|上年|本年|当年|同期|本月|上月|当月|下月|今天|昨天|昨日|今日|当日|当天|"
     r"明天|前天|本周|上周|下周|[一二三四1-4]季度|第[一二三四1-4]季度|前三季度|上半年|下半年|"
     r"全年|年初|年底|年末|年中|月底|月初|月末|本赛季|上赛季|新赛季|职业生涯|生涯|"
     r"原来|原先|原本|以前|以往|过去|此前|之前|现在|如今|调整后|调整前|实施后|实施前|修订后|"
     r"修订前|改革前|改革后|新规|旧规|新标准|旧标准|新政|旧制|未来|今后|此后|届时|近年|近期|"
     r"早期|初期|最初|最终|目前|至今|迄今|累计")
+# The standard library's engine, guarded, scans for these three times faster.
+_TIME = re.compile(_first_characters(_TIME_WORDS.split("|")) + "(?:" + _TIME_WORDS + ")")
 _STATISTIC = (
     ("per-capita", regex.compile(r"人均|户均|平均|年均|日均|场均|均价|单价|每人|每户")),
     ("share", regex.compile(r"占|比重|比例|份额|占比|之一|成[以左]")),
