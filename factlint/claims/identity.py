@@ -236,7 +236,7 @@ _LEVEL = regex.compile(
 
 def _statistic(left: str, right: str) -> str:
     near = left[-6:] + "\ue000" + right[:3]
-    level = _LEVEL.search(left) is not None
+    level = _LEVEL.search(left[-3:]) is not None  # its words are at most 3 characters
     for name, pattern in _STATISTIC:
         if level and name in ("increase", "decrease"):
             continue
