@@ -41,7 +41,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    try:
-        return int(args.run(args))
-    except BrokenPipeError:  # `factlint ... | head`
-        return EXIT_OK
+    from .integrations.guard import guarded
+
+    return guarded(lambda: int(args.run(args)), "factlint")

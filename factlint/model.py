@@ -221,6 +221,14 @@ class RuleInfo:
 #: Levels from most to least severe: the order reports list them in.
 LEVELS_BY_SEVERITY: tuple[str, ...] = tuple(reversed(LEVELS))
 
+#: Values of ``fail-on``: a level, or ``never`` (report, exit 0 unless an input is unreadable).
+FAIL_ON_CHOICES: tuple[str, ...] = (*LEVELS_BY_SEVERITY, "never")
+
+
+def fails(level: str, fail_on: str) -> bool:
+    """Whether a finding at ``level`` fails a run whose ``fail-on`` is ``fail_on``."""
+    return fail_on != "never" and LEVELS.index(level) >= LEVELS.index(fail_on)
+
 
 def _check_location(loc: Location, what: str) -> None:
     where = f"{loc.path}:{loc.line}:{loc.column}"

@@ -120,7 +120,7 @@ def test_command_line_overrides_win(project: Path) -> None:
 
 def test_bad_override_is_a_config_error(project: Path) -> None:
     assert error_of(overrides={"fail_on": "fatal"}) == (
-        "command line: option: 'fail-on' must be one of error, warning, info, not 'fatal'")
+        "command line: option: 'fail-on' must be one of error, warning, info, never, not 'fatal'")
     assert error_of(overrides={"rules": ["missing.yaml"]}) == (
         "command line: no such rules file or folder: 'missing.yaml'")
 
@@ -142,7 +142,7 @@ def test_bad_override_is_a_config_error(project: Path) -> None:
          "not an integer"),
         ("fail-on: fatal\n",
          ".factlint.yaml:1:10: config: 'fail-on' must be one of error, warning, info, "
-         "not 'fatal'"),
+         "never, not 'fatal'"),
         ("levels:\n  same-figure: warn\n",
          ".factlint.yaml:2:16: config: the level of rule 'same-figure' must be one of "
          "error, warning, info, not 'warn'"),
@@ -173,7 +173,7 @@ def test_yaml_config_errors(project: Path, text: str, expected: str) -> None:
     [
         ('paths = ["seeds"]\nfail-on = "fatal"\n',
          "pyproject.toml:6:11: [tool.factlint]: 'fail-on' must be one of error, warning, "
-         "info, not 'fatal'"),
+         "info, never, not 'fatal'"),
         ('paths = ["seeds"]\nmesure-word-variants = "ignore"\n',
          "pyproject.toml:6:1: unknown key 'mesure-word-variants' in [tool.factlint]; "
          "did you mean 'measure-word-variants'?"),

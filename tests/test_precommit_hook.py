@@ -112,25 +112,39 @@ def _vim() -> str | None:
 VIM_ERRORFORMAT = r"%f:%l:%c:\ %trror\ %m,%f:%l:%c:\ %tarning\ %m,%f:%l:%c:\ %tnfo\ %m,%-G%.%#"
 
 
-@pytest.mark.skipif(_vim() is None, reason="vim is not installed")
-def test_the_vim_errorformat_reads_the_report(project, tmp_path):
-    report = subprocess.run([sys.executable, "-m", "factlint.integrations.hook", "drafts/bad.txt"],
-                            cwd=project, capture_output=True, text=True)
+def _vim_lands_on(project: Path, tmp_path: Path, *flags: str) -> list[str]:
+    """Feed the hook's report to real vim with the README's recipe; for each quickfix
+    entry, the text from where vim puts the cursor."""
+    report = subprocess.run([sys.executable, "-m", "factlint.integrations.hook", *flags,
+                             "drafts/bad.txt"], cwd=project, capture_output=True, text=True)
     (tmp_path / "report.txt").write_text(report.stdout, encoding="utf-8")
     script = tmp_path / "read.vim"
     script.write_text(
         "set encoding=utf-8\n"
         f"set errorformat={VIM_ERRORFORMAT}\n"
         f"cgetfile {tmp_path / 'report.txt'}\n"
-        "call writefile(map(getqflist(), "
-        "{_, e -> bufname(e.bufnr) . '|' . e.lnum . '|' . e.col . '|' . e.type}), "
-        f"'{tmp_path / 'qf.txt'}')\n"
+        "let g:landed = []\n"
+        "for i in range(1, len(getqflist()))\n"
+        "  execute 'cc ' . i\n"
+        "  call add(g:landed, bufname('%') . '|' . line('.') . '|' . "
+        "strpart(getline('.'), col('.') - 1))\n"
+        "endfor\n"
+        f"call writefile(g:landed, '{tmp_path / 'landed.txt'}')\n"
         "qall!\n", encoding="utf-8")
     subprocess.run([_vim(), "-Nu", "NONE", "-es", "-S", str(script)], cwd=project,
                    check=False, timeout=60)
-    path, line, column = BAD_AT.split(":")
-    assert (tmp_path / "qf.txt").read_text(encoding="utf-8").splitlines() == [
-        f"{path}|{line}|{column}|e"]
+    # errors="replace": a wrong byte column can start inside a character
+    return (tmp_path / "landed.txt").read_text(encoding="utf-8", errors="replace").splitlines()
+
+
+@pytest.mark.skipif(_vim() is None, reason="vim is not installed (apt-get install vim-nox)")
+def test_the_vim_recipe_lands_on_the_figure(project, tmp_path):
+    path, line, _ = BAD_AT.split(":")
+    landed = _vim_lands_on(project, tmp_path, "--columns", "bytes")
+    assert landed == [f"{path}|{line}|7346万多名党员自愿捐款。"]
+    # Code-point columns, read by vim as byte offsets, land early on a Chinese line.
+    early = _vim_lands_on(project, tmp_path)
+    assert early != landed and not early[0].endswith("|7346万多名党员自愿捐款。")
 
 
 def _run_try_repo(project: Path, draft: str) -> subprocess.CompletedProcess:

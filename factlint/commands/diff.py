@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from ..model import LEVELS
+from ..model import FAIL_ON_CHOICES, fails
 from ..reporters import FORMATS
 
 
@@ -18,11 +18,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "(error), qualifier, unit or kind (warning) changed, and every figure "
                     "found in only one version (info). Findings are placed in NEW; each "
                     "one's related location is the figure in OLD.")
-    parser.add_argument("old", metavar="OLD", help="the earlier or reference version")
+    parser.add_argument("old", metavar="OLD", help="the earlier or reference version "
+                        "(- for standard input)")
     parser.add_argument("new", metavar="NEW", help="the version checked against it")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="output format (default: github under GitHub Actions, else text)")
-    parser.add_argument("--fail-on", choices=tuple(reversed(LEVELS)), default="error",
+    parser.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default="error",
                         help="exit 1 when a finding is at or above this level (default: error)")
     parser.add_argument("--sources", metavar="FILE",
                         help="sources file giving each file's dateline year, so 2月16日 "
@@ -50,19 +51,22 @@ def run(args: argparse.Namespace) -> int:
     from ..corpus import load_document
     from ..reporters import default_format, render
     from ..settings.yamlload import ConfigError
-    from ..text.files import InputError, read_text
+    from ..text.files import InputError, display_name, read_text
     from ..versions.diff import RULES, diff_documents, to_findings
     from .output import write_report
 
     documents = []
+    notes: list[str] = []
     try:
         for path in (args.old, args.new):
-            text = read_text(path)
-            display = path.replace(os.sep, "/")
-            documents.append(load_document(display, text, year=_year(path, args.sources)))
+            text = read_text(path, notes)
+            year = None if path == "-" else _year(path, args.sources)
+            documents.append(load_document(display_name(path), text, year=year))
     except (InputError, ConfigError) as exc:
         print(f"factlint: {exc}", file=sys.stderr)
         return 2
+    for message in notes:
+        print(f"factlint: warning: {message}", file=sys.stderr)
     findings = to_findings(diff_documents(*documents))
     fmt = args.format or default_format()
     excerpts = {}
@@ -76,5 +80,4 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"factlint: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    threshold = LEVELS.index(args.fail_on)
-    return 1 if any(LEVELS.index(f.level) >= threshold for f in findings) else 0
+    return 1 if any(fails(f.level, args.fail_on) for f in findings) else 0

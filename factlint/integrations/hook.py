@@ -18,7 +18,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ..model import LEVELS, Finding
+from ..corpus import ExtractionCache
+from ..model import FAIL_ON_CHOICES, Finding, fails
+from ..reporters.columns import COLUMN_UNITS, in_bytes
 
 __all__ = ["anchored", "concerns", "main"]
 
@@ -50,6 +52,18 @@ def anchored(finding: Finding, files: set[str]) -> Finding:
     return finding
 
 
+def _inside(path: str, corpus_paths: Sequence[str]) -> bool:
+    """Whether ``path`` is one of the configured ``paths`` or lies under one."""
+    from ..settings.sources import resolved
+
+    target = resolved(path)
+    for entry in corpus_paths:
+        root = resolved(entry)
+        if target == root or target.startswith(root.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
 def build_parser() -> argparse.ArgumentParser:
     from ..reporters import FORMATS
 
@@ -62,14 +76,26 @@ def build_parser() -> argparse.ArgumentParser:
                         help=".factlint.yaml or pyproject.toml to read instead of looking "
                              "upwards from the working directory")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
-    parser.add_argument("--fail-on", choices=tuple(reversed(LEVELS)), default=None,
+    parser.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default=None,
                         help="exit 1 when a finding is at or above this level "
                              "(default: the config's, else error)")
+    parser.add_argument("--columns", choices=COLUMN_UNITS, default="chars",
+                        help="count columns in characters (default) or in UTF-8 bytes, as "
+                             "vim's errorformat %%c does")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="extract every corpus file again instead of reusing "
+                             f"{ExtractionCache.NAME}/ in the project root")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .guard import guarded
+
     args = build_parser().parse_args(argv)
+    return guarded(lambda: _run(args), "factlint-hook")
+
+
+def _run(args: argparse.Namespace) -> int:
     if not args.files:
         return 0  # pre-commit found no matching staged file
     from ..ledger.check import LedgerCheck, ledger_checks
@@ -85,21 +111,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config(".", config_path=args.config,
                              overrides={"fail-on": args.fail_on})
         # The configured corpus plus the staged files, which may lie outside it
-        # (a new draft) — each file once.
-        config = dataclasses.replace(config, paths=tuple(dict.fromkeys((*config.paths,
-                                                                         *files))))
+        # (a new draft): those are checked too, but are not versions of the corpus.
+        drafts = [path for path in files if not _inside(path, config.paths)]
+        cache = None
+        if not args.no_cache:
+            root = os.path.dirname(config.file) if config.file else "."
+            cache = ExtractionCache(os.path.join(root, ExtractionCache.NAME))
         with ledger_checks(config.ledger) as checks:  # `ledger:` in the config
-            result = run_check(config, extra_checks=checks, optional_ids=(LedgerCheck.NAME,))
+            result = run_check(config, extra_checks=checks, optional_ids=(LedgerCheck.NAME,),
+                               drafts=drafts, cache=cache, focus=files)
     except (ConfigError, InputError, LedgerError) as exc:
         print(exc, file=sys.stderr)
         return 2
     wanted = {_key(path) for path in files}
     findings = [anchored(f, wanted) for f in result.findings if concerns(f, wanted)]
     errors = list(result.errors)
-    threshold = LEVELS.index(config.fail_on)
-    failing = any(LEVELS.index(f.level) >= threshold and _KNOWN_MARK not in f.message
+    failing = any(fails(f.level, config.fail_on) and _KNOWN_MARK not in f.message
                   for f in findings)
     if findings:
+        if args.columns == "bytes":
+            findings = in_bytes(findings)
         sys.stdout.write(render(args.format, findings, result.rules))
     for message in errors:
         print(message, file=sys.stderr)

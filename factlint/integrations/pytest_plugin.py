@@ -228,7 +228,7 @@ class RuleItem(pytest.Item):
         self.add_marker(pytest.mark.factlint)
 
     def runtest(self) -> None:
-        from ..model import LEVELS
+        from ..model import fails
         from ..rules import CheckContext
         from ..rules.engine import run_rules
 
@@ -239,11 +239,10 @@ class RuleItem(pytest.Item):
                                    level=settings.levels.get(self.rule.id, self.rule.level))
         corpus = settings.load_corpus()
         findings, explained = run_rules([rule], corpus, CheckContext(variants=settings.variants))
-        threshold = LEVELS.index(settings.fail_on)
         known = [f for i, f in enumerate(findings) if i in explained]
         unexplained = [f for i, f in enumerate(findings) if i not in explained]
-        failing = [f for f in unexplained if LEVELS.index(f.level) >= threshold]
-        below = [f for f in unexplained if LEVELS.index(f.level) < threshold]
+        failing = [f for f in unexplained if fails(f.level, settings.fail_on)]
+        below = [f for f in unexplained if not fails(f.level, settings.fail_on)]
         if failing:
             raise RuleFailed(failing, below, known)
         for finding in below:

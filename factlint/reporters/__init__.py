@@ -36,9 +36,11 @@ _WITH_EXCERPTS: frozenset[str] = frozenset({"html"})
 
 
 def render(fmt: str, findings: Sequence[Finding], rules: Mapping[str, RuleInfo], *,
-           excerpts: Mapping | None = None, checked: Sequence[str] = ()) -> str:
+           color: bool = False, excerpts: Mapping | None = None,
+           checked: Sequence[str] = ()) -> str:
     """Render ``findings`` in format ``fmt`` (one of :data:`FORMATS`).
 
+    ``color`` adds terminal colours to the text format (the others are read by programs).
     ``excerpts`` (:func:`factlint.claims.excerpt.document_excerpts`) gives the sentence
     around each place and ``checked`` the files checked, for the formats that show them
     (html); the others ignore both.
@@ -49,9 +51,26 @@ def render(fmt: str, findings: Sequence[Finding], rules: Mapping[str, RuleInfo],
         raise ValueError(
             f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
     module = importlib.import_module(f"{__name__}.{module_name}")
+    if fmt == "text" and color:
+        return module.render(findings, rules, color=True)
     if fmt in _WITH_EXCERPTS:
         return module.render(findings, rules, excerpts=excerpts or {}, checked=checked)
     return module.render(findings, rules)
+
+
+#: ``--color`` values.
+COLOR_CHOICES: tuple[str, ...] = ("auto", "always", "never")
+
+
+def use_color(choice: str, stream: object, environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether to colour output for ``--color choice``: ``auto`` colours a terminal unless
+    ``NO_COLOR`` is set to anything non-empty (no-color.org) or ``TERM`` is ``dumb``."""
+    if choice != "auto":
+        return choice == "always"
+    if environ.get("NO_COLOR") or environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def default_format(environ: Mapping[str, str] = os.environ) -> str:

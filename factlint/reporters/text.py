@@ -20,6 +20,15 @@ def _position(loc: Location) -> str:
     return f"{loc.path}:{loc.line}:{loc.column}"
 
 
+# SGR codes: bold for the place, a colour per level; reset after each.
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+_LEVEL_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"{code}{text}{_RESET}" if color else text
+
+
 def _summary_table(summary: Mapping) -> str:
     rows = [
         [rule, *(counts[lvl] for lvl in LEVELS_BY_SEVERITY), counts["total"]]
@@ -30,8 +39,13 @@ def _summary_table(summary: Mapping) -> str:
     return tabulate(rows, headers=["rule", *LEVELS_BY_SEVERITY, "total"], tablefmt="simple")
 
 
-def render(findings: Sequence[Finding], rules: Mapping[str, RuleInfo]) -> str:
-    """The text report; ``rules`` are the rules that ran (named when nothing was found)."""
+def render(findings: Sequence[Finding], rules: Mapping[str, RuleInfo], *,
+           color: bool = False) -> str:
+    """The text report; ``rules`` are the rules that ran (named when nothing was found).
+
+    ``color`` adds ANSI colours (place bold, level coloured, related places dim); the
+    text is otherwise the same.
+    """
     ordered = sorted_findings(findings)
     summary = summarize(ordered)
     if not ordered:
@@ -42,10 +56,12 @@ def render(findings: Sequence[Finding], rules: Mapping[str, RuleInfo]) -> str:
                 f"({', '.join(sorted(rules))})\n")
     lines: list[str] = []
     for finding in ordered:
-        lines.append(f"{_position(finding.location)}: {finding.level} {finding.rule} "
-                     f"{one_line(finding.message)}")
+        place = _paint(_position(finding.location), _BOLD, color)
+        level = _paint(finding.level, _LEVEL_COLORS[finding.level], color)
+        lines.append(f"{place}: {level} {finding.rule} {one_line(finding.message)}")
         for related in finding.related:
-            lines.append(f"  {_position(related)}: related: {one_line(related.text)}")
+            lines.append(_paint(f"  {_position(related)}: related: {one_line(related.text)}",
+                                _DIM, color))
     lines.append("")
     lines.append(_summary_table(summary))
     lines.append("")

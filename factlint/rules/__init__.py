@@ -66,7 +66,7 @@ BUILTINS: tuple[str, ...] = ("restatement", "contradictory-qualifier", "cross-so
 #: Former ids of built-in checks, still accepted in ``disable`` and ``levels``.
 ALIASES: Mapping[str, str] = MappingProxyType({"repeated-figure": "restatement"})
 COMMON_KEYS: frozenset[str] = frozenset(
-    {"id", "type", "level", "message", "link", "description", "known"})
+    {"id", "type", "level", "message", "link", "description", "known", "scope"})
 KNOWN_KEYS: tuple[str, ...] = ("reason", "locations", "value")
 _RULE_ID = regex.compile(r"^[a-z0-9][a-z0-9-]*$")
 _LOCATION = regex.compile(r"^(?P<path>.+?):(?P<line>[1-9][0-9]*)(?::(?P<col>[1-9][0-9]*))?$")
@@ -94,6 +94,9 @@ class Rule:
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     known: tuple[KnownErratum, ...] = ()
     origin: tuple[str, int, int] = ("", 0, 0)  # rules file, line, column
+    #: ``document`` or ``corpus``: where a rule that combines figures takes them from
+    #: (see :mod:`factlint.rules.scope`).
+    scope: str = "document"
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,13 @@ class CheckContext:
     """Run-wide settings a rule's check needs."""
 
     variants: str = "warning"  # measure-word-variants policy: warning|error|ignore
+    #: Resolved paths of files checked with the corpus but not part of it (drafts the
+    #: pre-commit hook was given): a rule about every file of the corpus skips them.
+    drafts: frozenset[str] = frozenset()
+    #: Resolved paths of the only files whose findings will be reported (the hook's staged
+    #: files), or None for all: rules whose findings stay inside one document, and version
+    #: groups without such a file, may then skip the rest (see rules.scope.focused).
+    focus: frozenset[str] | None = None
 
 
 def rule_type(name: str) -> ModuleType:
@@ -199,12 +209,16 @@ def _rule(node: Any, container: YamlList, index: int, seen: dict[str, tuple[str,
     link = expect_type(node, "link", (str, type(None)), what)
     description = expect_type(node, "description", (str, type(None)), what) or ""
     known = _known(node, rule_id) if "known" in node else ()
+    scope = expect_type(node, "scope", (str, type(None)), what) or "document"
+    if scope not in ("document", "corpus"):
+        raise error_at(node, "scope", f"{what}: scope must be document or corpus, not "
+                       f"'{scope}'")
     options = module.parse_options(node, rule_id)
     seen[rule_id] = (node.path, node.key_pos("id")[0])
     return Rule(id=rule_id, type=type_name_, level=level, message=message.strip(), link=link,
                 description=description.strip(),
                 options=MappingProxyType(dict(options)), known=known,
-                origin=(node.path, node.line, node.column))
+                origin=(node.path, node.line, node.column), scope=scope)
 
 
 def load_rules(paths: Sequence[str]) -> list[Rule]:

@@ -15,7 +15,9 @@ their last written digit; a measure-word variant (件/个, 名/人) is a warning
 
 A selector that picks nothing is a finding (the figure was deleted).  With
 ``every-file: true`` every file the selector's ``files`` globs match in the run
-must state the claim: a version that dropped the figure is reported.
+must state the claim: a version that dropped the figure is reported (files the
+pre-commit hook checks with the corpus but outside its ``paths``, such as a staged
+README, are not versions and are skipped).
 
 YAML::
 
@@ -37,6 +39,7 @@ from typing import Any
 from ..claims.agree import agreement, describe, report_level
 from ..claims.select import Claim, parse_selector
 from ..model import Corpus, Finding, Location
+from ..settings.sources import resolved
 from ..settings.yamlload import YamlMap, expect_type
 from . import CheckContext, Rule
 from ._support import describe_selector, file_matches, finding, require, select_or_missing
@@ -68,6 +71,8 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
                 continue
             if selector.files and not file_matches(document.path, selector.files):
                 continue
+            if ctx.drafts and resolved(document.path) in ctx.drafts:
+                continue  # a draft outside the corpus (a staged README) is not a version
             path, line, column = selector.origin
             findings.append(Finding(
                 rule=rule.id, level=rule.level,

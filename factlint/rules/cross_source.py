@@ -15,7 +15,10 @@ reported at the rule's level (``error`` by default); a changed qualifier, unit o
 at ``warning`` (or the rule's level, if lower).  A figure of the preferred version that
 has no counterpart in another version is reported at ``info``; figures found only in a
 non-reference version are not, since a page's OCR carries every other story printed
-beside the article.  Group members that are not among the files checked are skipped.
+beside the article.  Group members are matched to the files checked by resolved path, so
+``seeds/a.txt``, ``$PWD/seeds/a.txt`` and ``a.txt`` run from ``seeds`` are one file;
+members that are not among the files checked are skipped, and :func:`coverage_warnings`
+says so.
 
 Needs no YAML; it runs whenever the sources file declares groups.
 """
@@ -26,6 +29,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..model import LEVELS, Corpus, Document, Finding, VersionGroup
+from ..settings.sources import resolved
+from ..text.files import working_on
 from ..versions.diff import (
     CHANGED_KIND,
     CHANGED_QUALIFIER,
@@ -50,12 +55,36 @@ def _at_most(level: str, ceiling: str) -> str:
     return level if LEVELS.index(level) <= LEVELS.index(ceiling) else ceiling
 
 
-def _pairs(group: VersionGroup, corpus: Corpus) -> Iterator[tuple[Document, Document, bool]]:
+def documents_by_file(corpus: Corpus) -> dict[str, Document]:
+    """The corpus's documents by resolved path (built once per run, not per group)."""
+    return {resolved(doc.path): doc for doc in corpus.documents}
+
+
+def _members(group: VersionGroup, loaded: dict[str, Document]) -> list[Document]:
+    return [loaded[key] for key in map(resolved, group.files) if key in loaded]
+
+
+def coverage_warnings(corpus: Corpus) -> list[str]:
+    """One line for each version group of which only one file is in the run: it has
+    nothing to be compared with, and a run that meant to compare it must be told."""
+    loaded = documents_by_file(corpus)
+    warnings = []
+    for group in corpus.groups:
+        members = _members(group, loaded)
+        if len(members) == 1:
+            warnings.append(f"cross-source: version group '{group.id}' has only "
+                            f"{members[0].path} among the files checked (it names "
+                            f"{len(group.files)}); it was not compared")
+    return warnings
+
+
+def _pairs(group: VersionGroup, loaded: dict[str, Document]
+           ) -> Iterator[tuple[Document, Document, bool]]:
     """(reference, other, has_reference) pairs of loaded documents of ``group``."""
-    loaded: dict[str, Document] = {doc.path: doc for doc in corpus.documents}
-    members = [loaded[path] for path in group.files if path in loaded]
-    if group.preferred is not None and group.preferred in loaded:
-        reference = loaded[group.preferred]
+    members = _members(group, loaded)
+    preferred = resolved(group.preferred) if group.preferred is not None else None
+    if preferred is not None and preferred in loaded:
+        reference = loaded[preferred]
         for doc in members:
             if doc is not reference:
                 yield reference, doc, True
@@ -74,8 +103,10 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
         ONLY_IN_ONE: "info",
     }
     findings: list[Finding] = []
+    loaded = documents_by_file(corpus)
     for group in corpus.groups:
-        for reference, other, has_reference in _pairs(group, corpus):
+        for reference, other, has_reference in _pairs(group, loaded):
+            working_on(f"version group '{group.id}' ({reference.path}, {other.path})")
             changes = [
                 change for change in diff_documents(reference, other)
                 # Figures only in a non-reference version (other stories on an OCR page)

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .. import rules as _rules
-from ..corpus import load_corpus
-from ..model import LEVELS, Corpus, Finding, Location, RuleInfo, sorted_findings
+from ..corpus import ExtractionCache, FileDone, load_corpus
+from ..model import Corpus, Finding, Location, RuleInfo, fails, sorted_findings
 from ..settings.config import Config
-from ..settings.sources import load_sources, normalize_path
+from ..settings.sources import load_sources, normalize_path, resolved
+from ..text.files import working_on
 from . import (
     ALIASES,
     BUILTINS,
@@ -29,8 +30,10 @@ from . import (
     KnownErratum,
     Rule,
     builtin_module,
+    cross_source,
     load_rules,
 )
+from .scope import check_scoped
 
 __all__ = ["CheckResult", "run_check", "builtin_rules", "apply_known", "run_rules"]
 
@@ -45,6 +48,11 @@ class CheckResult:
     rules: dict[str, RuleInfo]
     errors: list[str] = field(default_factory=list)
     exit_code: int = EXIT_OK
+    #: Things the user should know that are not findings (a file read as Big5, a version
+    #: group with one file in the run); printed on stderr.
+    warnings: list[str] = field(default_factory=list)
+    #: Files read (a run that read none has checked nothing).
+    files: int = 0
     #: What was checked, for reporters that show the text around each finding (html).
     corpus: Corpus | None = field(default=None, compare=False, repr=False)
 
@@ -126,18 +134,22 @@ def apply_known(findings: Iterable[Finding], rule: Rule) -> tuple[list[Finding],
 
 
 def run_rules(rules: Sequence[Rule], corpus: Corpus, ctx: CheckContext,
-              extra: Mapping[str, object] = MappingProxyType({})
-              ) -> tuple[list[Finding], set[int]]:
+              extra: Mapping[str, object] = MappingProxyType({}),
+              on_rule: Callable[[str], None] | None = None) -> tuple[list[Finding], set[int]]:
     """Every finding of ``rules`` over ``corpus``, and which of them are known errata.
 
-    ``extra`` maps the type of a check built by the caller to it (see :func:`run_check`).
+    ``extra`` maps the type of a check built by the caller to it (see :func:`run_check`);
+    ``on_rule`` is told of each rule started (a progress bar).
     """
     findings: list[Finding] = []
     explained: set[int] = set()
     for rule in rules:
+        working_on(f"rule '{rule.id}'")
+        if on_rule is not None:
+            on_rule(rule.id)
         module = _module_for(rule, extra)
         produced = []
-        for finding in module.check(rule, corpus, ctx):
+        for finding in check_scoped(rule, corpus, ctx, module.check):
             if finding.rule != rule.id:  # a check reports under its own rule only
                 finding = dataclasses.replace(finding, rule=rule.id)
             produced.append(finding)
@@ -158,7 +170,10 @@ def _unique(findings: list[Finding], explained: set[int]) -> tuple[list[Finding]
 
 
 def run_check(config: Config, extra_checks: Sequence[object] = (),
-              optional_ids: Iterable[str] = ()) -> CheckResult:
+              optional_ids: Iterable[str] = (), *, on_file: FileDone | None = None,
+              on_rule: Callable[[str], None] | None = None,
+              drafts: Sequence[str] = (), cache: ExtractionCache | None = None,
+              focus: Sequence[str] | None = None) -> CheckResult:
     """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings.
 
     ``extra_checks`` are built-in checks made by the caller around state this stage
@@ -167,8 +182,15 @@ def run_check(config: Config, extra_checks: Sequence[object] = (),
     configured, disabled and reported like any built-in.  ``optional_ids`` are the ids of
     such checks that the configuration may name (``levels: {ledger: warning}``) in a run
     that does not make them.
+
+    ``on_file`` and ``on_rule`` are told of each file read and each rule started (for
+    a progress bar).  ``drafts`` are files checked with the corpus that are not part of
+    it (see :class:`~factlint.rules.CheckContext`); ``cache`` keeps extractions between
+    runs (see :class:`~factlint.corpus.ExtractionCache`).  With ``focus``, only
+    findings about those files are wanted, and rules skip the rest where they can (see
+    :func:`factlint.rules.scope.focused`); the others are still reported.
     """
-    if not config.paths:
+    if not config.paths and not drafts:
         raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
                            "in [tool.factlint] or .factlint.yaml")
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
@@ -190,20 +212,29 @@ def run_check(config: Config, extra_checks: Sequence[object] = (),
     active = [dataclasses.replace(rule, level=levels.get(rule.id, rule.level))
               for rule in rules if rule.id not in disabled]
 
-    corpus, input_errors = load_corpus(config.paths, sources=sources, groups=groups)
-    ctx = CheckContext(variants=config.measure_word_variants)
-    raw, explained = run_rules(active, corpus, ctx, extra)
+    notes: list[str] = []
+    corpus, input_errors = load_corpus(tuple(dict.fromkeys((*config.paths, *drafts))),
+                                       sources=sources, groups=groups, notes=notes,
+                                       on_file=on_file, cache=cache)
+    if not corpus.documents and not input_errors:
+        raise config.error("paths", "no files to check: no .txt or .md file in "
+                           + ", ".join(config.paths))
+    if any(rule.type == cross_source.NAME for rule in active):
+        notes.extend(cross_source.coverage_warnings(corpus))
+    ctx = CheckContext(variants=config.measure_word_variants,
+                       drafts=frozenset(resolved(path) for path in drafts),
+                       focus=None if focus is None else frozenset(map(resolved, focus)))
+    raw, explained = run_rules(active, corpus, ctx, extra, on_rule)
     unique, known = _unique(raw, explained)
     findings = tuple(sorted_findings(unique))
 
     infos = {rule.id: RuleInfo(rule.id, rule.level, rule.description or rule.message,
                                rule.link) for rule in sorted(active, key=lambda r: r.id)}
-    threshold = LEVELS.index(config.fail_on)
-    failing = any(LEVELS.index(f.level) >= threshold for f in findings if f not in known)
+    failing = any(fails(f.level, config.fail_on) for f in findings if f not in known)
     errors = [str(exc) for exc in input_errors]
     exit_code = EXIT_ERROR if errors else EXIT_FINDINGS if failing else EXIT_OK
     return CheckResult(findings=findings, rules=infos, errors=errors, exit_code=exit_code,
-                       corpus=corpus)
+                       warnings=notes, files=len(corpus.documents), corpus=corpus)
 
 
 def _unknown_rule(rule_id: str, known_ids: set[str]) -> str:

@@ -29,7 +29,7 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from ..model import LEVELS
+from ..model import FAIL_ON_CHOICES, LEVELS
 from ..text.files import display_path
 from .yamlload import (
     ConfigError,
@@ -155,6 +155,45 @@ def _read_toml(path: str) -> dict[str, Any]:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise _toml_syntax_error(exc, text, path) from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        line, column = _deepest_bracket(text)
+        raise ConfigError(path, line, column, "nesting too deep (arrays or inline tables "
+                          "nested hundreds of levels)") from None
+
+
+def _deepest_bracket(text: str) -> tuple[int, int]:
+    """1-based line and column of the bracket that opens the deepest nesting in a TOML
+    text, skipping strings and comments (only used to place a RecursionError)."""
+    depth = best = best_at = 0
+    quote = ""
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if quote:
+            if char == "\\" and quote[0] == '"':
+                i += 2
+                continue
+            if text.startswith(quote, i):
+                i += len(quote)
+                quote = ""
+                continue
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, i) else char
+            i += len(quote)
+            continue
+        elif char == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > best:
+                best, best_at = depth, i
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        i += 1
+    line = text.count("\n", 0, best_at) + 1
+    return line, best_at - (text.rfind("\n", 0, best_at) + 1) + 1
 
 
 def _toml_syntax_error(exc: tomllib.TOMLDecodeError, text: str, path: str) -> ConfigError:
@@ -461,7 +500,7 @@ class _Builder:
         self.values["levels"] = result
 
     def _fail_on(self, key: str) -> None:
-        self.values["fail_on"] = self._choice(self.node, key, _LEVEL_CHOICES, f"'{key}'")
+        self.values["fail_on"] = self._choice(self.node, key, FAIL_ON_CHOICES, f"'{key}'")
 
     def _ledger(self, key: str) -> None:
         value = expect_type(self.node, key, str, self.what)

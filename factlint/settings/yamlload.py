@@ -33,6 +33,7 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 __all__ = [
@@ -48,6 +49,15 @@ __all__ = [
 ]
 
 _TAG = "tag:yaml.org,2002:"
+
+#: Collections nested deeper than this are refused: no settings file needs more than
+#: a handful of levels, and PyYAML composes recursively (a RecursionError past ~300).
+MAX_DEPTH = 64
+#: Values a file may expand to through its aliases (``*name``).  A 400-byte file of
+#: aliases of aliases ("billion laughs") would otherwise expand to a billion values.
+MAX_ALIAS_VALUES = 100_000
+#: Largest settings file read, in bytes (a sources file for 100,000 articles fits).
+MAX_YAML_BYTES = 64 * 1024 * 1024
 
 
 class ConfigError(Exception):
@@ -251,6 +261,52 @@ class _Builder:
         return result
 
 
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses deep nesting and runaway alias expansion while composing.
+
+    Each composed node's *size* (values it stands for once aliases are expanded) is
+    recorded, so an alias costs a dictionary lookup to price, not a walk.
+    """
+
+    def __init__(self, text: str, path: str) -> None:
+        super().__init__(text)
+        self._path = path
+        self._depth = 0
+        self._sizes: dict[int, int] = {}
+        self._expanded = 0
+
+    def _refuse(self, mark: yaml.Mark | None, message: str) -> ConfigError:
+        line, column = _pos(mark)
+        return ConfigError(self._path, line, column, message)
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            node = super().compose_node(parent, index)
+            self._expanded += self._sizes.get(id(node), 1)
+            if self._expanded > MAX_ALIAS_VALUES:
+                raise self._refuse(event.start_mark, f"alias *{event.anchor} expands the "
+                                   f"file beyond {MAX_ALIAS_VALUES} values; write the "
+                                   f"values out or use fewer nested aliases")
+            return node
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise self._refuse(event.start_mark, f"nesting too deep (more than {MAX_DEPTH} "
+                               f"levels of lists and mappings)")
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+        size = 1
+        if isinstance(node, SequenceNode):
+            size += sum(self._sizes.get(id(item), 1) for item in node.value)
+        elif isinstance(node, MappingNode):
+            size += sum(self._sizes.get(id(k), 1) + self._sizes.get(id(v), 1)
+                        for k, v in node.value)
+        self._sizes[id(node)] = size
+        return node
+
+
 def _syntax_error(exc: yaml.YAMLError, text: str, path: str) -> ConfigError:
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
@@ -281,7 +337,7 @@ def load_yaml_text(text: str, path: str = "<string>") -> Any:
     syntax errors, duplicate keys, unsupported tags and several documents.
     """
     try:
-        loader = yaml.SafeLoader(text)  # checks for forbidden characters at once
+        loader = _BoundedLoader(text, path)  # checks for forbidden characters at once
         try:
             node = loader.get_single_node()
         finally:
@@ -304,6 +360,9 @@ def load_yaml(path: str) -> Any:
         raise ConfigError(path, 0, 0, "is a directory, not a YAML file") from None
     except OSError as exc:
         raise ConfigError(path, 0, 0, exc.strerror or str(exc)) from None
+    if len(data) > MAX_YAML_BYTES:
+        raise ConfigError(path, 0, 0, f"{len(data)} bytes is too large for a settings file "
+                          f"(at most {MAX_YAML_BYTES})")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

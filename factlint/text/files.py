@@ -6,11 +6,33 @@ factlint never writes to these files; it only reads them.
 from __future__ import annotations
 
 import codecs
+import contextvars
 import os
+import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 TEXT_SUFFIXES = (".txt", ".md")
+
+#: The path that means standard input on the command line, and how reports name it.
+STDIN, STDIN_NAME = "-", "<stdin>"
+
+
+#: What the run is working on (a file, a rule, a pair of versions), for the one-line
+#: report of an unexpected error.  A context variable, so threads each keep their own.
+_WORKING_ON: contextvars.ContextVar[str] = contextvars.ContextVar("factlint_working_on",
+                                                                  default="")
+
+
+def working_on(what: str) -> None:
+    """Record what the run is processing now (``seeds/000.txt``, ``rule 'x'``)."""
+    _WORKING_ON.set(what)
+
+
+def current_work() -> str:
+    """What :func:`working_on` last recorded, or ``""``."""
+    return _WORKING_ON.get()
 
 
 class InputError(Exception):
@@ -22,11 +44,15 @@ class InputError(Exception):
         self.message = message
 
 
-def decode(data: bytes, path: str = "<bytes>") -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030.
+def decode(data: bytes, path: str = "<bytes>", notes: list[str] | None = None) -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 or Big5.
 
     Line endings are kept as written (CRLF stays) so offsets match the file;
-    callers that count lines treat ``\\r\\n`` as one break.
+    callers that count lines treat ``\\r\\n`` as one break.  Every Big5 byte pair is
+    also valid GB18030 (as other, rare characters), so when UTF-8 fails and both
+    decode, charset-normalizer's language model chooses; a file read as Big5 adds a
+    line to ``notes`` so the user knows.  A NUL character is refused, naming where it
+    is: it is never text, and dropping it would silently join the figures around it.
     """
     if data.startswith(codecs.BOM_UTF8):
         encodings = ["utf-8-sig"]
@@ -37,24 +63,96 @@ def decode(data: bytes, path: str = "<bytes>") -> str:
     errors = []
     for encoding in encodings:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except UnicodeDecodeError as exc:
             errors.append(f"not {encoding} (byte {exc.start}: {exc.reason})")
+            continue
+        if encoding == "gb18030" and _is_big5(data):
+            text = data.decode(BIG5)
+            if notes is not None:
+                notes.append(f"{path}: read as Big5 (traditional Chinese), not UTF-8; "
+                             f"save it as UTF-8 to silence this")
+        _refuse_nul(text, path)
+        return text
     raise InputError(path, "cannot decode: " + "; ".join(errors))
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read and decode one file, raising :class:`InputError` naming it."""
-    name = os.fspath(path)
+#: Python's codec for Big5 with the Hong Kong supplement (a superset of plain Big5).
+BIG5 = "big5hkscs"
+
+
+def _is_big5(data: bytes) -> bool:
     try:
-        data = Path(name).read_bytes()
+        data.decode(BIG5)
+    except UnicodeDecodeError:
+        return False
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", BIG5]).best()
+    return best is not None and best.encoding == BIG5
+
+
+def _refuse_nul(text: str, path: str) -> None:
+    at = text.find("\0")
+    if at >= 0:
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise InputError(path, f"contains a NUL character (line {line}, column {column}): "
+                         f"not a text file, or damaged; remove the NUL bytes and check the "
+                         f"figures around them")
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of one regular file (``-``: standard input), or :class:`InputError`.
+
+    Anything else (a FIFO, a device, a socket) is refused before it is read: reading
+    one would hang or never end.
+    """
+    name = os.fspath(path)
+    if name == STDIN:
+        return sys.stdin.buffer.read()
+    try:
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except IsADirectoryError:
         raise InputError(name, "is a directory") from None
     except OSError as exc:
         raise InputError(name, exc.strerror or str(exc)) from None
-    return decode(data, name)
+    with open(fd, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(name, "is a directory")
+        if not stat.S_ISREG(mode):
+            raise InputError(name, f"is not a regular file (a {_file_type(mode)}); "
+                             f"give a file, or - for standard input")
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise InputError(name, exc.strerror or str(exc)) from None
+
+
+def _file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return name
+    return "special file"
+
+
+def read_text(path: str | os.PathLike[str], notes: list[str] | None = None) -> str:
+    """Read and decode one file, raising :class:`InputError` naming it.
+
+    Warnings about how it was read (see :func:`decode`) are appended to ``notes``.
+    """
+    name = os.fspath(path)
+    working_on(display_name(name))
+    return decode(read_bytes(name), display_name(name), notes)
+
+
+def display_name(path: str) -> str:
+    """How reports name an input: forward slashes; standard input as ``<stdin>``."""
+    return STDIN_NAME if path == STDIN else path.replace(os.sep, "/")
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:

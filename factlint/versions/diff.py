@@ -109,6 +109,8 @@ class _Side:
     by_sentence: list[list[int]]  # quantity indices of each sentence
     before: list[str]  # masked context before each quantity
     after: list[str]
+    before_grams: list[frozenset[str]]  # their character pairs, computed once
+    after_grams: list[frozenset[str]]
 
 
 def _prepare(doc: Document) -> _Side:
@@ -145,7 +147,9 @@ def _prepare(doc: Document) -> _Side:
     for qi, pos in offsets.items():
         before[qi] = skeleton[max(0, pos - CONTEXT):pos]
         after[qi] = skeleton[pos:pos + CONTEXT]
-    return _Side(doc, keys, by_sentence, before, after)
+    return _Side(doc, keys, by_sentence, before, after,
+                 [frozenset(_bigrams(text)) for text in before],
+                 [frozenset(_bigrams(text)) for text in after])
 
 
 # ---------------------------------------------------------------- sentence alignment
@@ -242,14 +246,15 @@ def _bigrams(text: str) -> set[str]:
     return {text[k:k + 2] for k in range(len(text) - 1)} if len(text) > 1 else {text} - {""}
 
 
-def _side_similarity(x: str, y: str, toward_end: bool) -> float:
-    """How alike two contexts are: bigram overlap, plus the run of equal characters
-    next to the figure (the words nearest a figure say most about what it counts)."""
+def _side_similarity(x: str, y: str, bx: frozenset[str], by: frozenset[str],
+                     toward_end: bool) -> float:
+    """How alike two contexts are: bigram overlap (``bx``/``by``: their bigrams), plus
+    the run of equal characters next to the figure (the words nearest a figure say most
+    about what it counts)."""
     if not x and not y:
         return 1.0
     if not x or not y:
         return 0.0
-    bx, by = _bigrams(x), _bigrams(y)
     jaccard = len(bx & by) / len(bx | by) if bx or by else 0.0
     run = 0
     limit = min(len(x), len(y))
@@ -319,8 +324,10 @@ class _Pairer:
 
     def context(self, a: int, b: int) -> float:
         o, n = self.old, self.new
-        return (_side_similarity(o.before[a], n.before[b], True)
-                + _side_similarity(o.after[a], n.after[b], False)) / 2
+        return (_side_similarity(o.before[a], n.before[b], o.before_grams[a],
+                                 n.before_grams[b], True)
+                + _side_similarity(o.after[a], n.after[b], o.after_grams[a],
+                                   n.after_grams[b], False)) / 2
 
     def score(self, a: int, b: int) -> float:
         qa, qb = self.old.doc.quantities[a], self.new.doc.quantities[b]
@@ -433,6 +440,9 @@ class _Pairer:
             for b in right:
                 by_key[key(self.new, b)].append(b)
             least = 8 if want_before and want_after else 6
+            if want_before and want_after:
+                self._repeated_contexts(left, key, count_old, by_key, least)
+                left = [a for a in left if a not in self.pairs]
             for a in left:
                 k = key(self.old, a)
                 if len(k[0]) + len(k[1]) < least or count_old[k] != 1 \
@@ -440,6 +450,43 @@ class _Pairer:
                     continue
                 b = by_key[k][0]
                 if self.old.doc.quantities[a].kind == self.new.doc.quantities[b].kind:
+                    self.link(a, b)
+
+    def _repeated_contexts(self, left: Sequence[int], key, count_old: Counter,
+                           by_key: dict[tuple[str, str], list[int]], least: int) -> None:
+        """Pair figures that stand in the same words several times on each side (a table's
+        rows, a repeated phrase, a list of bare figures) in order: the identical figures
+        at the start and end of each run; then, where the words are telling (``least``
+        characters or more), the rest one for one when as many are left on each side.
+        Otherwise the rest stay unpaired, since which row was added or cut is not known.
+        Linear in the figures, where comparing every pair of a 5,000-row table was not."""
+        groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for a in left:
+            k = key(self.old, a)
+            if count_old[k] > 1 and len(by_key.get(k, ())) > 1:
+                groups[k].append(a)
+        old_q, new_q = self.old.doc.quantities, self.new.doc.quantities
+
+        def identical(a: int, b: int) -> bool:
+            return _compare(old_q[a], new_q[b]) is None
+
+        for k, olds in groups.items():
+            news = by_key[k]
+            shorter = min(len(olds), len(news))
+            head = 0
+            while head < shorter and identical(olds[head], news[head]):
+                head += 1
+            tail = 0
+            while tail < shorter - head and identical(olds[-1 - tail], news[-1 - tail]):
+                tail += 1
+            pairs = list(zip(olds[:head], news[:head], strict=True))
+            if tail:
+                pairs += zip(olds[len(olds) - tail:], news[len(news) - tail:], strict=True)
+            middle_old, middle_new = olds[head:len(olds) - tail], news[head:len(news) - tail]
+            if len(middle_old) == len(middle_new) and len(k[0]) + len(k[1]) >= least:
+                pairs += zip(middle_old, middle_new, strict=True)
+            for a, b in pairs:
+                if old_q[a].kind == new_q[b].kind:
                     self.link(a, b)
 
 
@@ -527,26 +574,39 @@ def _order_key(change: Change) -> tuple:
 
 
 def _nearest(ordered: Sequence[tuple[int, int]], n_old: int, n_new: int, *, reverse: bool
-             ) -> list[int]:
-    """For each sentence of one side, the sentence of the other side where it would stand."""
+             ) -> list[int | None]:
+    """For each sentence of one side, the counterpart of its nearest aligned sentence
+    (itself if aligned; the one before it on a tie), or None when nothing is aligned.
+    Two passes over the sentences: linear."""
     size = n_new if reverse else n_old
-    result = [0] * size
-    anchors = sorted((j, i) for i, j in ordered) if reverse else list(ordered)
-    k = 0
-    last = 0
+    partner: list[int | None] = [None] * size
+    for i, j in ordered:
+        own, other = (j, i) if reverse else (i, j)
+        if own < size:
+            partner[own] = other
+    before: list[tuple[int, int] | None] = [None] * size  # (distance, counterpart)
+    last: tuple[int, int] | None = None
     for s in range(size):
-        while k < len(anchors) and anchors[k][0] <= s:
-            last = anchors[k][1]
-            k += 1
-        result[s] = last
+        if partner[s] is not None:
+            last = (s, partner[s])
+        before[s] = None if last is None else (s - last[0], last[1])
+    result: list[int | None] = [None] * size
+    following: tuple[int, int] | None = None
+    for s in range(size - 1, -1, -1):
+        if partner[s] is not None:
+            following = (s, partner[s])
+        choices = [c for c in (before[s], None if following is None else
+                               (following[0] - s, following[1])) if c is not None]
+        if choices:
+            result[s] = min(choices, key=lambda c: c[0])[1]  # min keeps the first on a tie
     return result
 
 
-def _sentence_at(doc: Document, near: Sequence[int], sentence: int) -> Sentence | None:
-    if not doc.sentences:
+def _sentence_at(doc: Document, near: Sequence[int | None], sentence: int
+                 ) -> Sentence | None:
+    if not 0 <= sentence < len(near) or near[sentence] is None:
         return None
-    index = near[sentence] if 0 <= sentence < len(near) else 0
-    return doc.sentences[min(index, len(doc.sentences) - 1)]
+    return doc.sentences[near[sentence]]
 
 
 # ---------------------------------------------------------------- findings
@@ -555,8 +615,18 @@ def _location(q: Quantity) -> Location:
     return Location.of(q.span, q.text)
 
 
+#: Characters of a sentence a finding quotes; a 100 KB "sentence" of a table with no
+#: full stops must not be copied into each of its thousands of findings.
+EXCERPT = 60
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """``text`` cut to ``limit`` characters, with … where it was cut."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def _sentence_location(sentence: Sentence) -> Location:
-    return Location.of(sentence.span, sentence.text)
+    return Location.of(sentence.span, excerpt(sentence.text))
 
 
 def _where(span: Span) -> str:

@@ -1,0 +1,90 @@
+"""Time of the pre-commit hook on one staged draft against corpora of growing size.
+
+Run by hand (not a test); figures go into the README:
+
+    python bench/hook.py                 # corpora of 1x, 4x, 16x the sample
+    python bench/hook.py --scales 1 4
+
+The corpus is ../shared/bench/pd1998-sample.txt cut into files of about 2,000
+characters, repeated k times (``.factlint.yaml`` with ``paths: [corpus]`` and no YAML
+rules, so the built-in checks run). Each row times ``factlint-hook drafts/draft.txt`` as
+a separate process (wall time and CPU time, user + system) three ways: with
+``--no-cache`` (every corpus file extracted, as before), cold (the cache is being
+filled), and warm (the next commit), best of three for the warm run.  The issue's goal:
+the hook on one draft under 0.3 s whatever the corpus size; the table shows what of that
+is met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "bench" / "pd1998-sample.txt"
+DRAFT = "本报讯 据统计，全国已有7436万多名党员自愿捐款，共捐款76.8亿元。\n"
+
+
+def build(root: Path, scale: int) -> int:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    (root / "corpus").mkdir()
+    (root / "drafts").mkdir()
+    (root / "drafts" / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    (root / ".factlint.yaml").write_text("paths: [corpus]\n", encoding="utf-8")
+    chars = 0
+    for copy in range(scale):
+        chunk: list[str] = []
+        number = 0
+        for line in lines:
+            chunk.append(line)
+            if sum(map(len, chunk)) >= 2000:
+                text = "".join(chunk)
+                (root / "corpus" / f"{copy:03d}-{number:04d}.txt").write_text(text, "utf-8")
+                chars += len(text)
+                chunk, number = [], number + 1
+    return chars
+
+
+def hook(root: Path, *flags: str) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one hook run; on a shared machine the CPU time is
+    the steadier figure (the wall time also counts waiting for a core)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "factlint.integrations.hook", *flags,
+                           "drafts/draft.txt"], cwd=root, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode not in (0, 1):
+        raise SystemExit(done.stderr)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 4, 16])
+    args = parser.parse_args()
+    print("| corpus | files | characters | --no-cache wall / CPU (s) | cold cache wall / CPU "
+          "(s) | warm cache wall / CPU (s) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for scale in args.scales:
+        root = Path(tempfile.mkdtemp())
+        try:
+            chars = build(root, scale)
+            files = len(list((root / "corpus").iterdir()))
+            uncached = hook(root, "--no-cache")
+            cold = hook(root)
+            warm = min((hook(root) for _ in range(3)), key=lambda t: t[1])
+            cells = " | ".join(f"{wall:.2f} / {cpu:.2f}" for wall, cpu in (uncached, cold, warm))
+            print(f"| {scale}× sample | {files} | {chars:,} | {cells} |", flush=True)
+        finally:
+            shutil.rmtree(root)
+
+
+if __name__ == "__main__":
+    main()
