@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from decimal import Decimal
 
 import cn2an
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 
 import factlint
 
+factlint.extract("1")  # compile the patterns here, not inside the first example's deadline
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 integers = st.integers(min_value=0, max_value=10**12)
 
@@ -45,7 +48,8 @@ def test_ocr_spaces_and_line_breaks(n: int, data: st.DataObject) -> None:
 
 ALPHABET = st.sampled_from(list(
     "0123456789０１２３４５６７８９一二两三四五六七八九十百千万亿零〇几余多近约超过以上以下左右"
-    "第名人个元美元%％‰年月日时点分号次之成数上至到—-~～.·,，。 \n\r\t党员捐款ABCxyz"))
+    "第名人个元美元%％‰年月日时点分号次之成数上至到—-~～.·,，。 \n\r\t党员捐款ABCxyz"
+    ":：/负下晚℃万元半"))
 
 
 @settings(max_examples=300)
@@ -55,6 +59,47 @@ def test_extract_never_raises_and_spans_point_at_the_text(text: str) -> None:
         assert text[q.span.start:q.span.end] == q.text
         assert q.lo is None or isinstance(q.lo, Decimal)
         assert q.hi is None or q.lo is None or q.lo <= q.hi
+
+
+_ISO_PART = re.compile(
+    r"(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?|--(?P<m2>\d{2})(?:-(?P<d2>\d{2}))?"
+    r"|(?:\d{4}-)?---?\d{2}|\d{4}----\d{2})"
+    r"(?:T(?P<h>\d{2}):(?P<mi>\d{2})(?::\d{2})?)?|(?P<h2>\d{2}):(?P<mi2>\d{2})(?::\d{2})?")
+
+
+def _valid_iso(iso: str) -> bool:
+    """Each end of an ISO 8601 value is a real day, month, year or time of day."""
+    for part in iso.split("/"):
+        m = _ISO_PART.fullmatch(part)
+        if not m:
+            return False
+        month, day = m["m"] or m["m2"], m["d"] or m["d2"]
+        if month and not 1 <= int(month) <= 12:
+            return False
+        if day:
+            try:
+                datetime.date(int(m["y"] or 2000), int(month), int(day))
+            except ValueError:
+                return False
+        hour, minute = m["h"] or m["h2"], m["mi"] or m["mi2"]
+        if hour and not (int(hour) < 24 and int(minute) < 60):
+            return False
+    return True
+
+
+DATE_ALPHABET = st.sampled_from(list("0123456789年月日号时点分:-/.至到—晚下午上凌晨T许多 ") + [
+    "十", "二十", "三十一", "2020年", "2月", "31日", "29日", "12:30", "24:00", "2016-02-30"])
+
+
+@settings(max_examples=300)
+@given(st.lists(DATE_ALPHABET, max_size=30).map("".join))
+def test_dates_and_times_are_real_days_and_times(text: str) -> None:
+    for q in factlint.extract(text, year=2019):
+        assert text[q.span.start:q.span.end] == q.text
+        if q.iso is not None:
+            assert _valid_iso(q.iso), (q.text, q.iso)
+        if q.lo is not None and q.hi is not None:
+            assert q.lo <= q.hi
 
 
 @settings(max_examples=100)

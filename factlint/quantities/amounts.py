@@ -12,10 +12,10 @@ import re
 from decimal import Decimal
 
 from ..model import Quantity
-from .identifiers import DIGIT_BY_DIGIT, identifier_start, is_idiom, is_list_marker
+from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
 from .numerals import ONE, ZERO, Figure, chinese
-from .pattern import CN, CONNECTOR, HAS_DIGIT, SINGLE_NUMERALS, SUFFIX
+from .pattern import CN, CONNECTOR, FIGURE, HAS_DIGIT, SINGLE_NUMERALS, SUFFIX, UNIT
 from .percent import share_unit
 from .reader import QUALIFIER_OF, Reader, figure_value, read_figure
 from .units import UNIT_BLOCKERS, UNITS
@@ -26,6 +26,12 @@ _HALF = Decimal("0.5")
 _RATIO = frozenset(":∶")
 #: Financial numerals, written in runs on cheques and contracts (伍佰元), never alone.
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_AFTER_DIGITS = re.compile(r"[0-9][ \t\r\n\u3000]+$").search
+#: A change written before a figure: 减少14家至3403家 is a fall of 14 to 3403, no range.
+_CHANGE_BEFORE = re.compile(r"[增减減降升涨漲跌][少加长長低高]?了?$").search
+#: The second end of a range that repeats the unit: 至1.2元 after 0.8元.
+_UNIT_AGAIN = re.compile(rf"(?:--|{CONNECTOR})(?P<figure>{FIGURE})(?P<unit>{UNIT})")
+_ONE_DIGIT = frozenset("123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
 _HAS_CONNECTOR = re.compile(r"[至到—–~～-]").search
 _CONNECTOR_SPLIT = re.compile(CONNECTOR).split
 #: 两个半月, 三个半小时: the units that may follow 个半.
@@ -64,11 +70,15 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         if (body == "一" and not pre and not suffix and "多" not in (unit or "")
                 and not (unit == "个" and text.startswith("亿", m.end("unit")))
                 and UNITS.get(unit or "", ("", ""))[0] != "个百分点"
+                and UNITS.get(unit or "", ("", ""))[1] != "age"  # 一周岁 is an age
                 and not (unit and _and_a_half(text, m.end("unit"), unit))):
             return None  # 一张购物小票: an article, not a count (but 一年半 is 1.5年)
         if body in ("万", "亿", "千", "百", "百万", "千万") and not (
-                pre or (unit and UNITS[unit][1] != "count" and unit != "圆")):
-            return None  # 万 alone is 1万 only after 近/逾 (近万户) or before a measure
+                pre or (unit and UNITS[unit][1] != "count" and unit != "圆")
+                and not _AFTER_DIGITS(text[max(0, start - 8):start])):
+            # 万 alone is 1万 only after 近/逾 (近万户) or before a measure, and never the
+            # rest of a figure a paragraph break cut off (投资5⏎⏎亿元).
+            return None
         if not unit and DIGIT_BY_DIGIT.fullmatch(body):
             return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
                                    kind="identifier")  # 漳州一一〇: a name, not 110 of anything
@@ -91,9 +101,9 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         start, unit = currency
     elif has_digit:
         # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
-        ident = identifier_start(text, start, body_end, unit, body)
+        ident = identifier_span(text, start, body_end, end, unit, body)
         if ident is not None:
-            return reader.quantity(ident, end, lo=None, hi=None, qualifier="exact",
+            return reader.quantity(*ident, lo=None, hi=None, qualifier="exact",
                                    unit=unit, kind="identifier")
         if not unit and (text.startswith(("热线", "专线", "号码", "电话"), end)
                          or (len(body) >= 7 and body.isdigit())
@@ -117,6 +127,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             while right and right[-1] in "万亿" and not left.endswith(("万", "亿")):
                 mult = right[-1] + mult
                 right = right[:-1]
+            if (len(right) == 2 and right[-1] in "千仟百佰" and right[0] in _ONE_DIGIT
+                    and len(left) == 1 and left in _ONE_DIGIT):
+                mult = right[-1] + mult  # 四到五仟, 3-5百: the place applies to both ends
+                right = right[:-1]
             lo_fig, _ = read_figure(left + mult)
             hi_fig, _ = read_figure(right + mult)
             if hi_fig.hi < lo_fig.lo:
@@ -135,13 +149,33 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     except (ValueError, ArithmeticError):
         return None
 
+    unit_end = m.end("unit") if m["unit"] else end
+    if unit and len(parts) == 1 and not suffix and not more and figure.qualifier == "exact":
+        second = _UNIT_AGAIN.match(text, unit_end)
+        if second and second["unit"] == unit and not _CHANGE_BEFORE(
+                text, max(0, start - 4), start):
+            # 0.8元至1.2元, 6万元至9万元, 三千年到五千年: the unit written at both ends.
+            try:
+                upper, upper_more = read_figure(second["figure"])
+            except (ValueError, ArithmeticError):
+                upper, upper_more = None, True
+            if not upper_more and upper.qualifier == "exact" and upper.lo > figure.hi:
+                figure = Figure(figure.lo, upper.hi, max(figure.precision, upper.precision),
+                                figure.step, "range")
+                end = unit_end = second.end()
     kind, reported_unit = "count", unit
     if unit:
         reported_unit, kind = UNITS[unit]
     if percent:
         kind, reported_unit = "percent", pct_unit
     figure, reported_unit = share_unit(figure, reported_unit)
-    if unit in SCALED_UNITS:  # 5毛钱 = 0.5 元
+    if unit == "旬":  # 七旬 is seventy years of age; 八旬老人 is in the eighties
+        if len(parts) != 1 or figure.qualifier != "exact" or not 1 <= figure.lo <= 12:
+            return None
+        figure = figure.scaled(Decimal(10))
+        if not pre and not suffix:
+            figure = Figure(figure.lo, figure.lo + 9, ZERO, ONE, "vague")
+    elif unit in SCALED_UNITS:  # 5毛钱 = 0.5 元
         figure = figure.scaled(SCALED_UNITS[unit])
     elif unit == "个" and not m["suf2"]:
         spoken = ge_yi(text, m.end("unit"), figure)
@@ -172,10 +206,11 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         qualifier = "more_than"
     else:
         qualifier = QUALIFIER_OF.get(pre or "") or QUALIFIER_OF.get(suffix or "")
-    if pre in ("零下", "负"):
+    if pre in ("零下", "负") or m["minus"]:  # 零下5℃, 约-5℃, 不足-5%
         figure = figure.negated()
     elif (has_digit and not pre and before in "-−" and before
-          and not (start > 1 and text[start - 2].isascii() and text[start - 2].isalnum())):
+          and not (start > 1 and (text[start - 2].isascii() and text[start - 2].isalnum()
+                                  or text[start - 2] in "-−"))):  # 2万元--6万元: a dash
         # -5℃, -3～5℃, 增长-2.5%: a minus sign, not a dash between two figures.
         start -= 1
         if figure.qualifier == "range":
@@ -199,7 +234,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             figure = Figure(figure.lo + _HALF, figure.hi + _HALF, ZERO, _HALF, "exact")
             unit = unit_text
     # The noun after the unit follows any qualifier word (31℃左右的高温: not 左右).
-    after_unit = (m.end("suf2") if m["suf2"] else m.end("unit")) if m["unit"] else end
+    after_unit = (m.end("suf2") if m["suf2"] else unit_end) if m["unit"] else end
     return reader.amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
                                   subject_from=(body_start, after_unit))
 

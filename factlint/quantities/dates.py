@@ -15,7 +15,7 @@ from ..model import Quantity
 from ..text.normalize import normalize
 from . import numerals
 from .pattern import YEAR, G
-from .reader import DatelineIndex, Reader
+from .reader import SKIP, DatelineIndex, Reader
 
 __all__ = ["find_datelines", "dateline_index", "read_date", "read_time"]
 
@@ -59,8 +59,13 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
         first = century + decade
         return reader.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
                                kind="date", iso=f"{first}/{first + 9}")
+    if m["numeric"]:
+        return _numeric(reader, m, start)
     if m["yonly"]:
-        year = cn_int(m["yonly"])
+        year = cn_int(m["yonly"]) if len(m["yonly"]) > 2 else two_digit_year(
+            int(m["yonly"]), year_ctx)  # 09年营收: a year; a duration has no leading 0
+        if m["yonly2"] and cn_int(m["yonly2"]) <= year:
+            return SKIP  # 2002—1999年 runs backwards: no range, and no figure either
         part = m["ypart"]
         iso = str(year)
         if m["yonly2"]:  # 1999—2002年
@@ -78,21 +83,26 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
         month, year = month_ctx, year_ctx
         if month is not None and day_ctx is not None and d1 > day_ctx:
             month, year = (month - 1, year) if month > 1 else (12, year - 1 if year else None)
+        if d1 > days_in(year, month) if month else d1 > 31:
+            return SKIP
         iso = iso_date(year, month, d1)
         if d2:
+            if d2 <= d1 or month and d2 > days_in(year, month):
+                return SKIP  # 19日至17日 runs backwards: no range
             iso += "/" + iso_date(year, month, d2)
         return reader.quantity(start, end, lo=None, hi=None,
                                qualifier="range" if d2 else "exact", unit=None, kind="date",
                                iso=iso)
     month = cn_int(m["mo"])
-    year = cn_int(m["y"]) if m["y"] else year_ctx
+    year = cn_int(m["y"]) if m["y"] else two_digit_year(int(m["y2d"]), year_ctx) if m[
+        "y2d"] else year_ctx
     if not m["y"] and year is not None and month_ctx is not None and month > month_ctx + 1:
         year -= 1  # 12月 in a February story is last December
     qualifier = "exact"
     if m["d"]:
         day = cn_int(m["d"])
         if day > days_in(year, month):
-            return None
+            return SKIP  # 2月31日 is no day: no date, and not a 2 and a 31日 either
         iso = iso_date(year, month, day)
     elif m["part"]:
         first, last = {"初": (1, 10), "上旬": (1, 10), "中旬": (11, 20), "中": (11, 20),
@@ -107,10 +117,64 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
             qualifier = "range"
     if m["d2"]:
         month2 = cn_int(m["mo2"]) if m["mo2"] else month
-        iso = iso.split("/")[0] + "/" + iso_date(year, month2, cn_int(m["d2"]))
+        year2 = cn_int(m["yto"]) if m["yto"] else year
+        day2 = cn_int(m["d2"])
+        first_day = cn_int(m["d"]) if m["d"] else 1
+        if (day2 > days_in(year2, month2) or m["yto"] and year is None
+                or ((year2 or 0), month2, day2) <= ((year or 0), month, first_day)):
+            # 2月19日至17日, 3月1日至2月31日: no range.  The first date stands alone and
+            # the scan goes on after it, so that what follows is read on its own.
+            if not m["d"]:
+                return SKIP
+            end = m.end("d") + 1
+            reader.resume_at = end
+            reader.day_iso, reader.day_end = iso, end
+            return reader.quantity(start, end, lo=None, hi=None, qualifier="exact",
+                                   unit=None, kind="date", iso=iso)
+        iso = iso.split("/")[0] + "/" + iso_date(year2, month2, day2)
         qualifier = "range"
+    if qualifier == "exact" and m["d"]:
+        reader.day_iso, reader.day_end = iso, end
     return reader.quantity(start, end, lo=None, hi=None, qualifier=qualifier,
                            unit=None, kind="date", iso=iso)
+
+
+def _numeric(reader: Reader, m: re.Match, start: int) -> Quantity | None:
+    """2016-07-21, 2018/11/05, 2012.6.9, 2003.09-2006.06: ISO-like dates in digits."""
+    end = m.end("date")
+    ends = []
+    for y, mo, d in (("ny", "nmo", "nd"), ("ny2", "nmo2", "nd2")):
+        if m[y] is None:
+            break
+        if m["nsep"] == "." and m[d] is None and len(m[mo]) != 2:
+            return None  # 2012.6 is a decimal; 2003.09 is September 2003
+        year, month = int(m[y]), int(m[mo])
+        if m[d] is not None and int(m[d]) > days_in(year, month):
+            return SKIP
+        if m["nsep"] != "." and m[d] is None:
+            return None  # 2016-07 alone may be a range of figures; 2016-07-21 is a day
+        ends.append((year, month, int(m[d]) if m[d] else None))
+    (y1, mo1, d1), *rest = ends
+    iso = iso_date(y1, mo1, d1)
+    if rest:
+        y2, mo2, d2 = rest[0]
+        if (d1 is None) != (d2 is None) or (y2, mo2, d2 or 0) <= (y1, mo1, d1 or 0):
+            return None
+        return reader.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
+                               kind="date", iso=f"{iso}/{iso_date(y2, mo2, d2)}")
+    if d1 is not None:
+        reader.day_iso, reader.day_end = iso, end
+    return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                           kind="date", iso=iso)
+
+
+def two_digit_year(digits: int, story_year: int | None) -> int:
+    """16年5月8日 → 2016, 98年 → 1998: the latest year ending so, not after the story's
+    (without a story year, 00–30 are this century's)."""
+    if story_year is not None:
+        year = story_year // 100 * 100 + digits
+        return year if year <= story_year else year - 100
+    return 2000 + digits if digits <= 30 else 1900 + digits
 
 
 def _decades(reader: Reader, m: re.Match, start: int, end: int, year: int | None) -> Quantity:
@@ -159,27 +223,71 @@ def _decades(reader: Reader, m: re.Match, start: int, end: int, year: int | None
                            iso=f"{first}/{last}")
 
 
+#: Words before a colon figure that make it a ratio or a score, not a clock time.
+_RATIO_BEFORE = re.compile(r"(?:比例|比分|比数|比|以|赔率|战绩)[为是]?\s*$")
+
+
 def read_time(reader: Reader, m: re.Match) -> Quantity | None:
+    """下午3时, 晚7点多, 十一点半, 七点零五分, 14:35, 8:05:30, 上午9时至11时, 9:00-17:00."""
     start, end = m.span("time")
-    period, marker = m["period"], m["hm"]
-    hour_text = m["h"]
-    arabic_hour = hour_text.isdigit()
-    if not (period or m["mi"] or m["half"] or (marker == "时" and arabic_hour)
-            or (m["tq"] and arabic_hour)):
-        return None  # 三点要求: 点 as a measure word, not a time
-    hour = cn_int(hour_text)
-    if hour > 24:
+    period, minute_text = m["period"], m["mi"]
+    if m["clock"]:
+        if _RATIO_BEFORE.search(reader.text, max(0, start - 4), start):
+            return None  # 比例為 12:30, 以21:17获胜: a ratio or a score
+        first = _clock(period, int(m["ch"]), int(m["cm"]), m["cs"])
+        second = _clock(period, int(m["ch2"]), int(m["cm2"]), None, end_of_range=True
+                        ) if m["ch2"] else None
+        first_end, has_second = m.end("clock"), bool(m["ch2"])
+    else:
+        hour_text, marker = m["h"], m["hm"]
+        arabic_hour = hour_text.isdigit()
+        first_end, has_second = m.end("t1"), bool(m["h2"])
+        if minute_text and not m["fen"] and not period:
+            # 3时20, 三点二十 without 分 or a time of day: the hour alone, if anything.
+            minute_text, end, has_second = None, m.end("hm"), False
+            first_end = end
+        if not (period or minute_text or m["half"] or (marker == "时" and arabic_hour)
+                or (m["tq"] and arabic_hour and end == m.end("time"))):
+            return None  # 三点要求: 点 as a measure word, not a time
+        first = _clock(period, cn_int(hour_text),
+                       cn_int(minute_text) if minute_text else (30 if m["half"] else 0), None)
+        second = _clock(period, cn_int(m["h2"]), cn_int(m["mi2"]) if m["mi2"] else (
+            30 if m["half2"] else 0), None, end_of_range=True) if has_second else None
+    if first is None:
         return None
+    qualifier = {"许": "about", "左右": "about", "多": "more_than"}.get(m["tq"] or "", "exact")
+    iso = first
+    if has_second:
+        if second is not None and second > first:
+            iso, qualifier = f"{first}/{second}", "range"
+        else:  # 22:00-2:00, 9时至7时: no range; the first time alone, then the second
+            end, qualifier = first_end, "exact"
+            reader.resume_at = end
+    elif end != m.end("time"):
+        qualifier = "exact"
+    if reader.day_end >= 0 and start - reader.day_end <= 2 and (
+            not reader.text[reader.day_end:start].strip(" 【(（")):
+        iso = f"{reader.day_iso}T{iso}"  # 2月1日晚7点多, 3月1日21:17: a datetime
+    return reader.quantity(start, end, lo=None, hi=None, qualifier=qualifier, unit=None,
+                           kind="time", iso=iso)
+
+
+def _clock(period: str | None, hour: int, minute: int, seconds: str | None,
+           end_of_range: bool = False) -> str | None:
+    """hh:mm (or hh:mm:ss) on a 24-hour clock, the time of day word applied; None past
+    24:00.  24时 is 00:00, except as the end of a range (6时至24时 → 06:00/24:00)."""
+    if hour > 24 or minute > 59 or hour == 24 and (minute or seconds and int(seconds)):
+        return None
+    if hour == 24 and end_of_range:
+        return "24:00"
     if period in ("下午", "傍晚", "晚上", "晚", "当晚") and hour < 12:
         hour += 12
     elif period in ("中午", "正午") and hour < 6:
         hour += 12
     elif period in ("夜里", "深夜", "夜") and 6 <= hour < 12:
         hour += 12
-    minute = cn_int(m["mi"]) if m["mi"] else (30 if m["half"] else 0)
-    qualifier = {"许": "about", "左右": "about", "多": "more_than"}.get(m["tq"] or "", "exact")
-    return reader.quantity(start, end, lo=None, hi=None, qualifier=qualifier, unit=None,
-                           kind="time", iso=f"{hour % 24:02d}:{minute:02d}")
+    clock = f"{hour % 24:02d}:{minute:02d}"
+    return f"{clock}:{seconds}" if seconds else clock
 
 
 def days_in(year: int | None, month: int) -> int:

@@ -14,12 +14,14 @@ text.  Qualifier rules are in the README.
 from __future__ import annotations
 
 import gc
+import heapq
 import re
 
 from ..model import Quantity
 from ..text.normalize import NormalizedText
 from .amounts import read_amount
 from .dates import dateline_index, find_datelines, read_date, read_time
+from .festivals import find_festivals
 from .identifiers import non_figures
 from .pattern import (
     ADVERB_LEAD,
@@ -36,7 +38,7 @@ from .pattern import (
     SINGLE_NUMERALS,
 )
 from .percent import read_fraction, read_percent
-from .reader import Reader
+from .reader import SKIP, Reader
 
 __all__ = ["extract", "parse", "find_datelines"]
 
@@ -54,6 +56,8 @@ def read(reader: Reader, m: re.Match) -> tuple[Quantity | None, re.Match]:
         quantity = _READERS[name](reader, m)
     except (ValueError, ArithmeticError, KeyError):
         quantity = None
+    if quantity is SKIP:
+        return None, m
     if quantity is None and name != "amount" and name != "pct":
         # Not a date after all (三点要求): read the same place as an amount.
         retry = AMOUNT_ONLY.match(reader.text, m.start())
@@ -104,8 +108,20 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
     adverb_at, adverb_count = 0, len(adverb_ends)  # runs come in order: the index only moves on
 
     # Web and e-mail addresses and codes (phone numbers, 沪深300) carry digits that are
-    # not figures: an address is skipped, a code is one identifier.
+    # not figures: an address is skipped, a code is one identifier.  Lunar dates and era
+    # years are read by their own pattern (大年初一 has no run of numerals that says it is
+    # a date), and the runs inside them are skipped as an address's are.
     skips = non_figures(normalized)
+    festivals = find_festivals(reader)
+    reader.end = 0
+    if festivals:
+        merged = sorted(skips + [(start, end, False) for start, end, _ in festivals])
+        skips = []
+        for span in merged:
+            if not skips or span[0] >= skips[-1][1]:
+                skips.append(span)
+        kept = {span[0] for span in skips}
+        festivals = [f for f in festivals if f[0] in kept]
     skip_at, skip_count = 0, len(skips)  # runs come in order: the index only moves on
     next_skip = skips[0][0] if skips else len(normalized)
     pos = 0
@@ -130,8 +146,10 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
         while adverb_at < adverb_count and adverb_ends[adverb_at] < start - 4:
             adverb_at += 1
         adverb_near = adverb_at < adverb_count and adverb_ends[adverb_at] <= start
-        lead = (_lead_start(normalized, pos, start, adverb_near)
-                if start and (adverb_near or normalized[start - 1] in LEAD_IN_LAST) else None)
+        # 约-5℃, 不足-5%: the word stands before the minus sign.
+        at = start - 1 if start > 1 and normalized[start - 1] in "-−" else start
+        lead = (_lead_start(normalized, pos, at, adverb_near)
+                if at and (adverb_near or normalized[at - 1] in LEAD_IN_LAST) else None)
         if run_end - start == 1 and lead is None and normalized[start] in SINGLE_NUMERALS:
             # A lone Chinese numeral is a quantity only before a unit or one of a few
             # marks (两国, 三亚 are not); 一 also stands for "a" (一张购物小票).
@@ -162,7 +180,16 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
             pos = max(m.end(), start + 1, reader.end)
         else:
             pos = max(m.end(), start + 1)
+        if reader.resume_at:  # the reader read less than its match (2月19日 of 2月19日至17日)
+            pos, reader.resume_at = max(reader.resume_at, start + 1), 0
+    if festivals:
+        placed = [q for _, _, q in festivals if q is not None]
+        found = list(heapq.merge(found, placed, key=_START))
     return found
+
+
+def _START(q: Quantity) -> int:
+    return q.span.start
 
 
 def _lead_start(normalized: str, pos: int, start: int, adverb_near: bool) -> int | None:

@@ -11,7 +11,7 @@ import re
 
 from .pattern import CN_DIGIT, CN_DIGITS
 
-__all__ = ["is_idiom", "addresses", "codes", "non_figures", "is_list_marker", "identifier_start",
+__all__ = ["is_idiom", "addresses", "codes", "non_figures", "is_list_marker", "identifier_span",
            "DIGIT_BY_DIGIT"]
 
 # Words that contain numerals but are not amounts (idioms, names, formulas).
@@ -31,6 +31,8 @@ IDIOMS = (
     "四风 八项规定 百万雄师 第一时间 一把 一份子 十四五 十三五 一号文件 两国 三国演义 "
     "八段锦 一波三折 八一队 "
     "五四运动 七一前夕 八一建军节 十一黄金周 六一儿童节 三八妇女节 五一劳动节 "
+    "五一期间 五一假期 五一小长假 五一长假 五一前夕 五一黄金周 五一节 "
+    "十一期间 十一假期 十一小长假 十一长假 十一前夕 国庆十一 "
     "国八条 国十条 国五条 国九条 国六条 新国十条 新国八条 七星岩 十三行 二次元 三维 四维 "
     "三三两两 四两拨千斤 半斤八两"
 ).split()
@@ -52,10 +54,16 @@ def is_idiom(text: str, start: int, end: int) -> bool:
     return False
 
 
-def identifier_start(text: str, start: int, body_end: int, unit: str | None,
-                     body: str) -> int | None:
-    """Where the identifier holding the digits at ``text[start:body_end]`` starts, if
-    they are one (TR188次, G4138次, COVID-19, COVID 19, 99号院 is not), else None."""
+def identifier_span(text: str, start: int, body_end: int, end: int, unit: str | None,
+                    body: str) -> tuple[int, int] | None:
+    """(start, end) of the identifier holding the digits at ``text[start:body_end]``
+    (whose amount would end at ``end``), if they are one, else None: TR188次, G4138次,
+    COVID-19, COVID 19, iPhone 12 (99号院 is not).
+
+    The identifier runs back to its first letter and on over the Latin letters, digits
+    and single joining spaces or hyphens that follow, so that a hash or a long code is
+    one identifier read once, not one per digit run, each walking back over the last.
+    """
     before = text[start - 1] if start else ""
     if not (before.isascii() and before.isalpha()
             or ((before == "-" or before == " " and not unit and body.isdigit())
@@ -68,7 +76,13 @@ def identifier_start(text: str, start: int, body_end: int, unit: str | None,
                      or text[start - 1] in "- " and start > 1
                      and text[start - 2].isascii() and text[start - 2].isalnum()):
         start -= 1  # TR188次: the identifier starts at its letters
-    return start
+    if end == body_end:
+        size = len(text)
+        while end < size and (text[end].isascii() and text[end].isalnum()
+                              or text[end] in "- " and end + 1 < size
+                              and text[end + 1].isascii() and text[end + 1].isalnum()):
+            end += 1
+    return start, end
 
 
 def is_list_marker(text: str, start: int, end: int) -> bool:

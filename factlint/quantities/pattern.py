@@ -39,6 +39,7 @@ CONNECTOR = r"(?:至|到|—{1,2}|–|-|~|～)"
 UNIT = "|".join(re.escape(u) + ("(?![A-Za-z0-9])" if u[-1].isascii() else "")
                 for u in UNITS_LONGEST_FIRST)
 PREFIX = ("大约|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|不低于|不小于|不大于|不高于|"
+          "不多于|不得多于|不得超过|不得高于|不得少于|不得低于|"
           "大于|高于|多于|超出|突破|超|小于|低于|少于|至少|最少|起码|至多|最多|零下|负|第")
 #: Words between a qualifier and its figure: 约有, 高达, 约为, 大约是, 约人民币, 超过新台币.
 LINK = "有|达|为|是|人民币|新台币|台币|港币|美金"
@@ -51,7 +52,9 @@ MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 DAY = r"[12][0-9]|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 PERIOD = "凌晨|清晨|早晨|早上|上午|中午|正午|下午|傍晚|晚上|夜里|深夜|午夜|当晚|晚|早|夜"
 HOUR = r"2[0-4]|[01]?[0-9]|二十[一二三四]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
-MINUTE = r"[0-5]?[0-9]|[一二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+MINUTE = r"[0-5]?[0-9]|[一二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九]"
+#: The hour of a clock time written with a colon (14:35, 09:47, 8:05:30).
+CLOCK_HOUR = r"2[0-4]|[01]?[0-9]"
 CENTURY = r"1[0-9]|2[0-2]|十[一二三四五六七八九]|二十[一二]?"
 DECADE_PART = "初期|初|前期|中期|中叶|中后期|后期|末期|末"
 
@@ -63,29 +66,40 @@ PATTERN = re.compile(
           年代(?P<dpart>{DECADE_PART})?
         | (?P<ydec>1[0-9]{{2}}0|20[0-9]0)年代(?P<ydpart>{DECADE_PART})?
         | (?P<cent>{CENTURY})世纪(?P<cpart>初叶|初|上半叶|中叶|下半叶|末叶|末)?(?!{G}[0-9{CN}]))
-      | (?:(?P<y>{YEAR}){G}年{G})?
+      | (?P<numeric>(?P<ny>(?:1[5-9]|20)[0-9]{{2}})(?P<nsep>[-/.])(?P<nmo>1[0-2]|0?[1-9])
+          (?:(?P=nsep)(?P<nd>3[01]|[12][0-9]|0?[1-9]))?(?![0-9]|[.·][0-9]|[万亿%‰])
+          (?:{CONNECTOR}(?P<ny2>(?:1[5-9]|20)[0-9]{{2}})(?P=nsep)(?P<nmo2>1[0-2]|0?[1-9])
+            (?:(?P=nsep)(?P<nd2>3[01]|[12][0-9]|0?[1-9]))?(?![0-9]|[.·][0-9]|[万亿%‰]))?)
+      | (?:(?:(?P<y>{YEAR})|(?P<y2d>[0-9]{{2}})(?={G}年{G}(?:{MONTH}){G}月{G}(?:{DAY}){G}[日号]))
+           {G}年{G})?
         (?P<mo>{MONTH})(?:{G}{CONNECTOR}{G}(?P<mo_to>{MONTH}))?{G}月(?!{G}(?:份额))
         (?:{G}(?:(?P<d>{DAY}){G}[日号]|(?P<part>底|初|末|中旬|上旬|下旬|中)))?
-        (?:{G}{CONNECTOR}{G}(?:(?P<mo2>{MONTH}){G}月{G})?(?P<d2>{DAY}){G}[日号])?
-      | (?P<yonly>{YEAR})(?:{G}{CONNECTOR}{G}(?P<yonly2>{YEAR}))?{G}年(?P<ypart>底|初|末)?
+        (?:{G}{CONNECTOR}{G}(?:(?:(?P<yto>{YEAR}){G}年{G})?(?P<mo2>{MONTH}){G}月{G})?(?P<d2>{DAY}){G}[日号])?
+      | (?P<yonly>{YEAR}|0[0-9])(?:{G}{CONNECTOR}{G}(?P<yonly2>{YEAR}))?{G}年(?P<ypart>底|初|末)?
       | (?P<donly>[12][0-9]|3[01]|0?[1-9]){G}日
         (?:{G}{CONNECTOR}{G}(?P<donly2>[12][0-9]|3[01]|0?[1-9]){G}日)?
         (?!{G}(?:内|以内|之内|左右|以上))
       | (?P<decade>[0-9]0){G}后(?![{CN}0-9])
     )
   | (?P<time>
-        (?P<period>{PERIOD})?{G}(?P<h>{HOUR}){G}(?P<hm>[点时])
-        (?:{G}(?:(?P<mi>{MINUTE}){G}分|(?P<half>半)))?(?P<tq>许|多|左右)?
+        (?P<period>{PERIOD})?{G}
+        (?:(?P<clock>(?P<ch>{CLOCK_HOUR}):(?P<cm>[0-5][0-9])(?::(?P<cs>[0-5][0-9]))?(?![0-9:]))
+           (?:{CONNECTOR}(?P<ch2>{CLOCK_HOUR}):(?P<cm2>[0-5][0-9])(?![0-9:]))?
+         | (?P<t1>(?P<h>{HOUR}){G}(?P<hm>[点时])
+             (?:{G}(?:(?P<mi>{MINUTE})(?P<fen>{G}分)?|(?P<half>半)))?)
+           (?:{CONNECTOR}(?P<h2>{HOUR})(?P<hm2>[点时])(?:(?P<mi2>{MINUTE})分|(?P<half2>半))?)?
+        )(?P<tq>许|多|左右)?
     )
-  | (?P<pct>(?:(?P<ppre>{PREFIX})(?:{LINK})?{G})?百分之
+  | (?P<pct>(?:(?P<ppre>{PREFIX})(?:{LINK})?{G})?百分之(?P<pneg>负|-)?
         (?P<pbody>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
         (?P<psuf>{SUFFIX}|[{MORE}])?)
-  | (?P<frac>(?:(?P<fpre>{PREFIX})(?:{LINK})?{G})?(?P<fden>[{CN}]+)分之
-        (?P<fnum>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
-        (?P<fsuf>{SUFFIX})?
-      | (?P<anum>[0-9]{{1,3}})/(?P<aden>[0-9]{{1,3}})(?![0-9./℃%]))
+  | (?P<frac>(?:(?P<fpre>{PREFIX})(?:{LINK})?{G})?
+        (?:(?P<fden>[{CN}]+)分之(?P<fneg>负|-)?(?P<fnum>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
+         | (?P<anum>[0-9]{{1,3}})/(?P<aden>[0-9]{{1,3}})(?![0-9./℃%]))
+        (?P<fsuf>{SUFFIX})?)
   | (?P<amount>
-        (?:(?P<pre>{PREFIX})(?:{LINK}|(?<={ADVERB})[^\W\d{CN}几的时是]{{1,4}}?)?{G})?
+        (?:(?P<pre>{PREFIX})(?:{LINK}|(?<={ADVERB})[^\W\d{CN}几的时是]{{1,4}}?)?{G}
+           (?P<minus>[-−](?=[0-9]))?)?
         (?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)
         (?P<suf1>{SUFFIX})?
         (?:{G}(?P<unit>{UNIT}))?
@@ -97,7 +111,7 @@ PATTERN = re.compile(
 
 #: The amount alternative alone: a place that was no date or time after all (三点要求).
 AMOUNT_ONLY = re.compile(
-    rf"(?P<amount>(?:(?P<pre>{PREFIX}){G})?(?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)"
+    rf"(?P<amount>(?:(?P<pre>{PREFIX}){G}(?P<minus>[-−](?=[0-9]))?)?(?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)"
     rf"(?P<suf1>{SUFFIX})?(?:{G}(?P<unit>{UNIT}))?(?P<suf2>{SUFFIX})?)")
 
 #: A run of numerals: where the pattern is tried.
@@ -123,5 +137,6 @@ AFTER_SINGLE_NUMERAL = frozenset({unit[0] for unit in UNITS} | set(SUFFIX.replac
 ARTICLES = frozenset("一")
 #: 一 followed by these is an amount after all: 一个多月, 一个百分点, 一天之内.
 ARTICLE_KEEP = re.compile(
-    r"个多|个亿|个百分点|个半(?:月|小时|星期|钟头)|(?:天|年|个月|周|小时|个小时)(?:之内|以内|内|左右|多|半)")
+    r"个多|个亿|个百分点|个半(?:月|小时|星期|钟头)|(?:天|年|个月|周|小时|个小时)(?:之内|以内|内|左右|多|半)"
+    r"|周?岁")
 AFTER_ARTICLE = frozenset("月时点余多十百千万亿至到-")

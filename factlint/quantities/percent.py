@@ -27,6 +27,8 @@ def read_percent(reader: Reader, m: re.Match) -> Quantity | None:
     if m["psuf"] in ("余", "多"):
         figure, _ = read_figure(m["pbody"] + m["psuf"])
         more = True
+    if (m["ppre"] == "负") != bool(m["pneg"]):  # 负百分之十三, 百分之负三点八
+        figure = figure.negated()
     return reader.amount_quantity(start, end, figure, "more_than" if more else qualifier,
                                   "%", "percent", m["ppre"])
 
@@ -44,6 +46,8 @@ def read_fraction(reader: Reader, m: re.Match) -> Quantity | None:
     if den == 0:
         return None
     value = num * 100 / den
+    if (m["fpre"] == "负") != bool(m["fneg"]):  # 负千分之15
+        value = -value
     qualifier = QUALIFIER_OF.get(m["fpre"] or "") or QUALIFIER_OF.get(m["fsuf"] or "")
     return reader.amount_quantity(start, end, Figure(value, value), qualifier, "%", "percent",
                                   m["fpre"])

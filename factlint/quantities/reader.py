@@ -21,7 +21,7 @@ from .numerals import ONE, ZERO, Figure
 from .pattern import HAS_DIGIT
 from .subjects import subject
 
-__all__ = ["Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF"]
+__all__ = ["SKIP", "Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF"]
 
 _HALF = Decimal("0.5")
 _LATIN_MULTIPLIERS = {"k": Decimal(1000), "K": Decimal(1000), "M": Decimal(10) ** 6}
@@ -83,22 +83,33 @@ QUALIFIER_OF = {
     "高于": "at_least", "多于": "at_least", "超出": "at_least", "突破": "at_least",
     "超": "at_least",
     "小于": "at_most", "低于": "at_most", "少于": "at_most", "不大于": "at_most",
-    "不高于": "at_most",
+    "不高于": "at_most", "不多于": "at_most", "不得多于": "at_most", "不得超过": "at_most",
+    "不得高于": "at_most", "不得少于": "at_least", "不得低于": "at_least",
     "不足": "at_most", "不到": "at_most", "未满": "at_most", "以下": "at_most",
     "以内": "at_most", "之内": "at_most", "内": "at_most", "不超过": "at_most", "最多": "at_most",
 }
 _NEARLY, _ABOUT_LO, _ABOUT_HI = Decimal("0.9"), Decimal("0.9"), Decimal("1.1")
 
 
-def _apply(qualifier: str, lo: Decimal, hi: Decimal) -> tuple[Decimal | None, Decimal | None]:
-    if qualifier == "nearly":
-        return lo * _NEARLY, hi
+#: Units of measures that may be negative: an upper bound leaves their low end open.
+SIGNED_UNITS = frozenset({"℃", "°C", "度", "°F", "℉"})
+
+
+def _apply(qualifier: str, lo: Decimal, hi: Decimal, signed: bool = False
+           ) -> tuple[Decimal | None, Decimal | None]:
+    """The interval a qualifier makes of [lo, hi]; lo ≤ hi holds for negative figures
+    too (零下5℃左右 → [-5.5, -4.5]).  ``signed``: the measure may be negative, so an
+    upper bound leaves the low end open (37.3℃以下 → (open, 37.3])."""
+    if qualifier == "nearly":  # just short of the figure's size
+        return (lo * _NEARLY, hi) if lo >= 0 else (lo, hi * _NEARLY)
     if qualifier == "about":
-        return lo * _ABOUT_LO, hi * _ABOUT_HI
+        if lo >= 0:
+            return lo * _ABOUT_LO, hi * _ABOUT_HI
+        return lo * _ABOUT_HI, hi * _ABOUT_LO if hi < 0 else hi * _ABOUT_HI
     if qualifier == "at_least":
         return lo, None
     if qualifier == "at_most":
-        return min(ZERO, lo), hi
+        return (None if signed or lo < 0 else min(ZERO, lo)), hi
     return lo, hi
 
 
@@ -109,6 +120,11 @@ def _clean(value: Decimal | None) -> Decimal | None:
     if value == value.to_integral_value():
         return value.quantize(ONE, context=numerals.EXACT)
     return value.normalize()
+
+
+#: What a reader returns for a match that is no quantity and no other reading either
+#: (2月31日 is not a date, and not a 2 and a 31日): the scan moves past it.
+SKIP: Any = object()
 
 
 class DatelineIndex:
@@ -132,7 +148,8 @@ class DatelineIndex:
 class Reader:
     """One document being read: its normalised text and where its dates stand."""
 
-    __slots__ = ("original", "text", "offsets", "index", "datelines", "year", "end", "quote")
+    __slots__ = ("original", "text", "offsets", "index", "datelines", "year", "end", "quote",
+                 "day_iso", "day_end", "resume_at")
 
     def __init__(self, normalized: NormalizedText, year: int | None,
                  datelines: DatelineIndex | None) -> None:
@@ -145,6 +162,10 @@ class Reader:
         self.datelines = datelines
         self.year = year
         self.end = 0
+        # The last single day read and where it ends: a time right after it is a datetime.
+        self.day_iso: str | None = None
+        self.day_end = -1
+        self.resume_at = 0  # set by a reader that read less than its match: scan on from here
 
     def quantity(self, start: int, end: int, **fields: Any) -> Quantity:
         """A quantity for ``text[start:end]`` (joined offsets), its span in the original."""
@@ -177,7 +198,7 @@ class Reader:
         lo, hi = figure.lo, figure.hi
         precision = figure.precision
         if qualifier and qualifier != "more_than":
-            lo, hi = _apply(qualifier, lo, hi)
+            lo, hi = _apply(qualifier, lo, hi, unit in SIGNED_UNITS)
             precision = ZERO
         elif qualifier == "more_than":
             precision = ZERO

@@ -164,7 +164,13 @@ _NO_GAP_AFTER = r"[^A-Za-z\s。？！?!；;”’)）》」』…]"
 _GAP = re.compile(
     rf"[ \t\r\n](?:(?<={_NO_GAP_AFTER}[ \t])[ \t]*(?:\r?\n[ \t]*){{0,2}}"
     rf"|(?<={_NO_GAP_AFTER}\n)[ \t]*(?:\r?\n[ \t]*)?"
-    rf"|(?<={_NO_GAP_AFTER}\r)\n[ \t]*(?:\r?\n[ \t]*)?)(?=[^A-Za-z\s])")
+    rf"|(?<={_NO_GAP_AFTER}\r)\n[ \t]*(?:\r?\n[ \t]*)?)(?=[^A-Za-z\s])"
+    # A clock time after a date (2014-04-02 08:03) is not the rest of the date's figure.
+    r"(?![0-9]{1,2}:[0-5][0-9])")
+
+
+_MAY_GAP = re.compile(r"[ \t\r\n]").search
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n").search
 
 
 class OffsetMap:
@@ -182,13 +188,32 @@ class OffsetMap:
         return offset + (self._removed[i - 1] if i else 0)
 
 
+_NO_GAPS = OffsetMap([], [])  # shared: an OffsetMap is never changed once made
+
+
 def join_gaps(text: str) -> tuple[str, OffsetMap]:
-    """``text`` without OCR gaps, and the map back to offsets in ``text``."""
+    """``text`` without OCR gaps, and the map back to offsets in ``text``.
+
+    A blank line inside a sentence is a paragraph break (``投资5⏎⏎亿元`` is 5 and a new
+    paragraph), never joined, unless the whole text is double-spaced: OCR that puts a
+    blank line after every printed line, so that most breaks inside a sentence are blank
+    lines (at least three, and more than the single ones); there a blank line is a
+    line break and is joined like one.
+    """
+    if not _MAY_GAP(text):
+        return text, _NO_GAPS
+    gaps: Iterable[re.Match] = _GAP.finditer(text)
+    if _BLANK_LINE(text):  # only then can a gap hold a blank line: count them
+        gaps = list(gaps)
+        blank = sum(1 for m in gaps if m.group().count("\n") > 1)
+        single = sum(1 for m in gaps if "\n" in m.group()) - blank
+        if blank and not (blank >= 3 and blank > single):
+            gaps = [m for m in gaps if m.group().count("\n") < 2]
     pieces: list[str] = []
     joined_starts: list[int] = []
     removed_before: list[int] = []
     last = removed = 0
-    for m in _GAP.finditer(text):
+    for m in gaps:
         start, end = m.span()
         pieces.append(text[last:start])
         removed += end - start
@@ -196,7 +221,7 @@ def join_gaps(text: str) -> tuple[str, OffsetMap]:
         removed_before.append(removed)
         last = end
     if not pieces:
-        return text, OffsetMap([], [])
+        return text, _NO_GAPS
     pieces.append(text[last:])
     return "".join(pieces), OffsetMap(joined_starts, removed_before)
 
