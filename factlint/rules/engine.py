@@ -192,7 +192,8 @@ def _suppress(findings: list[Finding], corpus: Corpus, report_unused: bool,
     errors: list[str] = []
     for document in corpus.documents:
         try:
-            parsed = parse_directives(document.text, document.path)
+            parsed = parse_directives(document.original if document.original is not None
+                                      else document.text, document.path)
         except DirectiveError as exc:
             errors.append(str(exc))
             continue
@@ -286,7 +287,7 @@ def run_check(config: Config, extra_checks: Sequence[object] = (),
               optional_ids: Iterable[str] = (), *, on_file: FileDone | None = None,
               on_rule: Callable[[str], None] | None = None,
               drafts: Sequence[str] = (), cache: ExtractionCache | None = None,
-              focus: Sequence[str] | None = None) -> CheckResult:
+              focus: Sequence[str] | None = None, corpus: Corpus | None = None) -> CheckResult:
     """Run ``factlint check`` as ``config`` says; raises ConfigError for bad settings.
 
     ``extra_checks`` are built-in checks made by the caller around state this stage
@@ -301,9 +302,11 @@ def run_check(config: Config, extra_checks: Sequence[object] = (),
     it (see :class:`~factlint.rules.CheckContext`); ``cache`` keeps extractions between
     runs (see :class:`~factlint.corpus.ExtractionCache`).  With ``focus``, only
     findings about those files are wanted, and rules skip the rest where they can (see
-    :func:`factlint.rules.scope.focused`); the others are still reported.
+    :func:`factlint.rules.scope.focused`); the others are still reported.  ``corpus``
+    replaces reading ``config.paths`` (the language server passes the workspace's files
+    with the editor's unsaved buffers in place of their copies on disk).
     """
-    if not config.paths and not drafts:
+    if not config.paths and not drafts and corpus is None:
         raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
                            "in [tool.factlint] or .factlint.yaml")
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
@@ -312,12 +315,15 @@ def run_check(config: Config, extra_checks: Sequence[object] = (),
     active = active_rules(config, extra_checks, optional_ids)
 
     notes: list[str] = []
-    corpus, input_errors = load_corpus(tuple(dict.fromkeys((*config.paths, *drafts))),
-                                       sources=sources, groups=groups, notes=notes,
-                                       on_file=on_file, cache=cache)
-    if not corpus.documents and not input_errors:
-        raise config.error("paths", "no files to check: no .txt or .md file in "
-                           + ", ".join(config.paths))
+    input_errors: list = []
+    if corpus is None:
+        corpus, input_errors = load_corpus(tuple(dict.fromkeys((*config.paths, *drafts))),
+                                           sources=sources, groups=groups, notes=notes,
+                                           on_file=on_file, cache=cache,
+                                           options=config.read_options)
+        if not corpus.documents and not input_errors:
+            raise config.error("paths", "no files to check: no .txt, .md, .html or .docx "
+                               "file in " + ", ".join(config.paths))
     if any(rule.type == cross_source.NAME for rule in active):
         notes.extend(cross_source.coverage_warnings(corpus))
     ctx = CheckContext(variants=config.measure_word_variants,
