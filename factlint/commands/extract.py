@@ -254,10 +254,14 @@ def extract_chunked(text: str, path: str, year: int | None,
         yield [new_quantity(**{**vars(q), "span": _shifted(q.span, start, line, column, skip,
                                                            skip_lines)})
                for q in found if q.span.start >= skip]
-        newlines = chunk.count("\n")
+        # Line ends as LineIndex counts them: \r\n, \n and a lone \r (a \r whose \n opens
+        # the next chunk ends its line there).
+        body = chunk[:-1] if chunk.endswith("\r") and text.startswith("\n", end) else chunk
+        newlines = body.count("\n") + body.count("\r") - body.count("\r\n")
+        last = max(body.rfind("\n"), body.rfind("\r"))
         if newlines:
             line += newlines
-            column = len(chunk) - chunk.rfind("\n")
+            column = len(chunk) - last
         else:
             column += len(chunk)
 
