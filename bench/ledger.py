@@ -17,8 +17,9 @@ same run without the ledger).  Target (issue 16): under 0.5 s for the check agai
 ledger.
 
 ``false-alarms`` adds every dated news-dev file to a fresh ledger and checks each file
-against the others (its own rows excluded), listing every finding in
-``--findings FILE`` for review and counting them per folder and per 10,000 characters.
+against all of them (a figure is never reported against its own published copy), listing
+every finding in ``--findings FILE`` for review and counting them per folder and per
+10,000 characters.
 
 ``injected`` stores the first ``--files`` dated files, then for each claim of theirs (up to
 ``--claims``) checks a draft with the figure's first digit changed (7436万 → 8436万) and

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from . import __version__
 
 #: Subcommands, in the order ``--help`` lists them.
-COMMANDS: tuple[str, ...] = ("check", "fix", "extract", "diff", "explain", "ledger")
+COMMANDS: tuple[str, ...] = ("check", "fix", "extract", "diff", "explain", "ledger", "lsp")
 
 #: Exit statuses shared by every command.
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2

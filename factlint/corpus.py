@@ -18,12 +18,13 @@ from .quantities.extractor import extract
 from .text.files import (
     InputError,
     decode,
-    discover,
     display_name,
     read_bytes,
     working_on,
 )
 from .text.normalize import LineIndex, NormalizedText, normalize, strip_gaps
+from .text.readers import DEFAULT_OPTIONS, ReadOptions, decode_source, select_files
+from .text.source import Prose
 
 # A sentence ends after 。！？；…, optional closing quotes/brackets, or at a blank line.
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)】]*|\n[ \t\u3000]*\n\s*")
@@ -68,12 +69,30 @@ def _sentence_of(quantities: Sequence[Quantity],
     return tuple(result)
 
 
-def load_document(path: str, text: str, *, year: int | None = None) -> Document:
-    """A :class:`Document` with its sentences and quantities (each knowing its sentence)."""
+def load_document(path: str, text: str, *, year: int | None = None,
+                  prose: Prose | None = None) -> Document:
+    """A :class:`Document` with its sentences and quantities (each knowing its sentence).
+
+    ``prose`` is a reader's output for a structured file (``text`` is then
+    ``prose.text``): spans are mapped back to the source through it.
+    """
     normalized = NormalizedText.of(text, path)  # the one normalisation of this text
     sentences = split_sentences(normalized)
     quantities = _sentence_of(extract(normalized, year=year), sentences)
-    return Document(path=path, text=text, quantities=quantities, sentences=sentences)
+    if prose is None or prose.verbatim:
+        return Document(path=path, text=text, quantities=quantities, sentences=sentences)
+    return Document(
+        path=path, text=text, format=prose.format, original=prose.source,
+        blocks=prose.blocks,
+        quantities=tuple(new_quantity(**{**vars(q), "span": prose.span(q.span.start, q.span.end)})
+                         for q in quantities),
+        sentences=tuple(Sentence(s.index, s.text, prose.span(s.span.start, s.span.end))
+                        for s in sentences))
+
+
+def document_of(prose: Prose, *, year: int | None = None) -> Document:
+    """The :class:`Document` of a reader's output."""
+    return load_document(prose.path, prose.text, year=year, prose=prose)
 
 
 class ExtractionCache:
@@ -163,15 +182,21 @@ def _code_version() -> str:
 
 
 def _cached(data: bytes, display: str, year: int | None, cache: ExtractionCache,
-            notes: list[str] | None) -> Document:
-    hit = cache.get(data, display, year)
+            notes: list[str] | None, fmt: str = "txt",
+            options: ReadOptions = DEFAULT_OPTIONS) -> Document:
+    # Plain text keeps its key; another format's reading also depends on the options.
+    key = display if fmt == "txt" else f"{display}\0{fmt}\0{options!r}"
+    hit = cache.get(data, key, year)
     if hit is not None:
         document, stored_notes = hit
     else:
         fresh: list[str] = []
-        document = load_document(display, decode(data, display, fresh), year=year)
+        if fmt == "txt":
+            document = load_document(display, decode(data, display, fresh), year=year)
+        else:
+            document = document_of(decode_source(display, data, options), year=year)
         stored_notes = tuple(fresh)
-        cache.put(data, display, year, document, stored_notes)
+        cache.put(data, key, year, document, stored_notes)
     if notes is not None:
         notes.extend(stored_notes)
     return document
@@ -183,21 +208,23 @@ FileDone = Callable[[str, int], None]
 
 def load_corpus(paths: Iterable[str], *, sources: Sequence[SourceInfo] = (),
                 groups: Sequence[VersionGroup] = (), notes: list[str] | None = None,
-                on_file: FileDone | None = None, cache: ExtractionCache | None = None
-                ) -> tuple[Corpus, list[InputError]]:
+                on_file: FileDone | None = None, cache: ExtractionCache | None = None,
+                options: ReadOptions = DEFAULT_OPTIONS) -> tuple[Corpus, list[InputError]]:
     """Read every file under ``paths``; unreadable files are returned as errors, not raised.
 
     Warnings about how a file was read (Big5 decoded, say) are appended to ``notes``;
-    with a ``cache``, a file read before (same bytes, path, year and factlint) is not
-    decoded or extracted again.
+    with a ``cache``, a plain-text file read before (same bytes, path, year and factlint)
+    is not decoded or extracted again.  Each file is read as its format (``options``: by
+    suffix unless forced; include/exclude globs); Markdown, HTML and Word go through
+    their readers (cached too, keyed also by format and options).
     """
     documents: list[Document] = []
     errors: list[InputError] = []
     years = dateline_years(sources)
-    for path in discover(paths):
+    for path in select_files(paths, options):
         try:
             document = read_document(path, year=years.get(resolved_path(path)), notes=notes,
-                                     cache=cache)
+                                     cache=cache, options=options)
         except InputError as exc:
             errors.append(exc)
             continue
@@ -228,21 +255,28 @@ def dateline_years(sources: Iterable[SourceInfo]) -> dict[str, int]:
 
 
 def read_document(path: str, *, year: int | None = None, read_from: str | None = None,
-                  notes: list[str] | None = None,
-                  cache: ExtractionCache | None = None) -> Document:
+                  notes: list[str] | None = None, cache: ExtractionCache | None = None,
+                  options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """Read, decode and load the file ``path`` names, as :func:`load_corpus` does.
 
     ``year`` is its dateline year (:func:`dateline_years`).  ``read_from`` is where to
     open it when that differs from the name reports use (a Dask worker in another
     directory opens the absolute path); an :class:`InputError` still names ``path``.
-    Warnings about how it was read go to ``notes``; ``cache`` as for :func:`load_corpus`.
+    It is read as its format (``options``: by suffix unless forced); Markdown, HTML and
+    Word go through their readers.  Warnings about how it was read go to ``notes``;
+    ``cache`` as for :func:`load_corpus` (keyed also by format and options).
     """
+    from .text.source import format_of
+
     display = display_name(path)
+    fmt = "txt" if path == "-" else format_of(path, options.format)
     try:
         data = read_bytes(path if read_from is None else read_from)
     except InputError as exc:
         raise InputError(path, exc.message) from None
     working_on(display)
-    if cache is None:
+    if cache is not None:
+        return _cached(data, display, year, cache, notes, fmt, options)
+    if fmt == "txt":
         return load_document(display, decode(data, display, notes), year=year)
-    return _cached(data, display, year, cache, notes)
+    return document_of(decode_source(display, data, options), year=year)

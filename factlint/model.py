@@ -8,6 +8,7 @@ cross-document step can run anywhere that can pickle them.  Numeric values are
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import MISSING, dataclass, field, fields
@@ -46,7 +47,12 @@ class Span:
     ``line``/``column`` are 1-based; columns count Unicode code points.
     ``end_line``/``end_column`` point just past the last character (exclusive),
     as SARIF's ``endColumn`` does.  ``start``/``end`` are code-point offsets
-    into the decoded original text.
+    into :attr:`Document.text` (for a plain-text file, the decoded file itself).
+
+    ``logical`` is set for formats that have no lines, i.e. Word: ``line`` is then
+    the paragraph number (¶, counted through the whole document, table cells
+    included), ``column`` the 1-based character in that paragraph, and ``logical``
+    names the place for people, e.g. ``¶12`` or ``table 1, row 2, cell 3, ¶14``.
     """
 
     path: str
@@ -56,6 +62,19 @@ class Span:
     end_column: int
     start: int = 0
     end: int = 0
+    logical: str = ""
+
+    def position(self) -> str:
+        """``path:line:column``, or ``path:¶paragraph:column`` for a Word file."""
+        return _position(self.path, self.line, self.column, self.logical)
+
+    def line_label(self) -> str:
+        """``line 4`` in a text file, ``¶4`` in a Word file (for messages)."""
+        return f"¶{self.line}" if self.logical else f"line {self.line}"
+
+
+def _position(path: str, line: int, column: int, logical: str) -> str:
+    return f"{path}:{'¶' if logical else ''}{line}:{column}"
 
 
 @dataclass(frozen=True)
@@ -155,14 +174,59 @@ class Sentence:
     span: Span
 
 
+#: What a block of a document is (see :class:`Block`).
+BLOCK_KINDS: tuple[str, ...] = ("heading", "paragraph", "item", "cell", "caption", "footnote")
+
+
+@dataclass(frozen=True)
+class Block:
+    r"""One block of a structured document (Markdown, HTML, Word), for the claim checks.
+
+    ``start``/``end`` are offsets into :attr:`Document.text`.  ``kind`` is one of
+    :data:`BLOCK_KINDS`: a ``heading`` is a headline (Markdown ``#``, HTML ``h1``–``h6``,
+    Word Heading/Title styles; ``level`` 1–6, 0 for a Word Title); ``cell``\ s of one
+    table row are parallel items (``table``, ``row``, ``cell`` count from 1).
+    """
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+    table: int = 0
+    row: int = 0
+    cell: int = 0
+
+
 @dataclass(frozen=True)
 class Document:
-    """One decoded file, its quantities and its sentences."""
+    """One decoded file, its quantities and its sentences.
+
+    ``text`` is what the pipeline reads: for plain text the decoded file; for
+    Markdown, HTML and Word the prose a reader took from it (code, markup, link
+    targets and front matter left out; blocks separated by blank lines), with spans
+    already mapped back to the source.  ``original`` is the decoded file when it
+    differs from ``text`` (``None`` for plain text); ``blocks`` lists headings,
+    paragraphs, list items and table cells of a structured file (empty for plain text).
+    """
 
     path: str
-    text: str  # the decoded original text
+    text: str
     quantities: tuple[Quantity, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    format: str = "txt"
+    original: str | None = None
+    blocks: tuple[Block, ...] = ()
+
+    def headlines(self) -> tuple[Block, ...]:
+        """The heading blocks (headlines), in document order."""
+        return tuple(b for b in self.blocks if b.kind == "heading")
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block holding ``offset`` of :attr:`text`, if the document has blocks."""
+        i = bisect.bisect_right(self.blocks, offset, key=lambda b: b.start) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
 
 
 @dataclass(frozen=True)
@@ -211,10 +275,17 @@ class Location:
     end_line: int
     end_column: int
     text: str = ""
+    #: As :attr:`Span.logical`: set for Word files, where ``line`` is a paragraph number.
+    logical: str = ""
 
     @classmethod
     def of(cls, span: Span, text: str) -> Location:
-        return cls(span.path, span.line, span.column, span.end_line, span.end_column, text)
+        return cls(span.path, span.line, span.column, span.end_line, span.end_column, text,
+                   span.logical)
+
+    def position(self) -> str:
+        """``path:line:column``, or ``path:¶paragraph:column`` for a Word file."""
+        return _position(self.path, self.line, self.column, self.logical)
 
 
 @dataclass(frozen=True)

@@ -134,8 +134,8 @@ def test_bad_override_is_a_config_error(project: Path) -> None:
          ".factlint.yaml:2:1: unknown key 'fail_on' in config; did you mean 'fail-on'?"),
         ("colour: red\n",
          ".factlint.yaml:1:1: unknown key 'colour' in config; expected one of: disable, "
-         "engine, fail-on, jobs, ledger, levels, measure-word-variants, paths, "
-         "range-connector, rules, scheduler, sources"),
+         "engine, exclude, fail-on, format-in, front-matter, include, jobs, ledger, levels, "
+         "measure-word-variants, paths, range-connector, rules, scheduler, sources"),
         ("paths: {seeds: 1}\n",
          ".factlint.yaml:1:8: config: 'paths' must be a string or a list, not a mapping"),
         ("disable:\n  - same-figure\n  - 3\n",

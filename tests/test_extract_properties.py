@@ -69,7 +69,8 @@ _ISO_PART = re.compile(
 
 def _valid_iso(iso: str) -> bool:
     """Each end of an ISO 8601 value is a real day, month, year or time of day."""
-    for part in iso.split("/"):
+    parts = iso.split("/")
+    for i, part in enumerate(parts):
         m = _ISO_PART.fullmatch(part)
         if not m:
             return False
@@ -82,7 +83,9 @@ def _valid_iso(iso: str) -> bool:
             except ValueError:
                 return False
         hour, minute = m["h"] or m["h2"], m["mi"] or m["mi2"]
-        if hour and not (int(hour) < 24 and int(minute) < 60):
+        # 24:00 is the end of a day, as ISO 8601 allows at the end of an interval (6时至24时).
+        end_of_day = i == len(parts) - 1 and len(parts) > 1 and (hour, minute) == ("24", "00")
+        if hour and not (int(hour) < 24 and int(minute) < 60 or end_of_day):
             return False
     return True
 

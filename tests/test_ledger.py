@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from factlint.claims.identity import frames
 from factlint.cli import main
 from factlint.corpus import load_document
-from factlint.ledger.claims import claims_of, ledger_key
+from factlint.ledger.claims import claims_of, lookup_key
 from factlint.ledger.store import APPLICATION_ID, Ledger, LedgerError, LedgerLocked
+from factlint.model import AMOUNT_KINDS
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CLEAN = "002_60e7e1aac05173a9.txt"  # Xinhua's clean copy: 400余名市属高校教职员工
@@ -40,7 +42,7 @@ def add_clean_copy() -> None:
 def test_add_002_then_check_001_finds_4400_against_the_published_400(work, capsys):
     add_clean_copy()
     out = capsys.readouterr().out
-    assert f"seeds/{CLEAN}: 35 claims, published 2020-02-16 (新华社)" in out
+    assert f"seeds/{CLEAN}: 31 claims, published 2020-02-16 (新华社)" in out
     assert run("check", f"seeds/{WEB}", "--sources", "seeds/sources.yaml", "--ledger",
                "--disable", "cross-source", "--format", "json") == 1
     report = json.loads(capsys.readouterr().out)
@@ -110,8 +112,8 @@ def test_re_adding_a_document_replaces_its_claims(work, capsys):
     add_clean_copy()
     add_clean_copy()
     with Ledger.open(str(LEDGER)) as ledger:
-        assert ledger.count() == (1, 35)
-    assert "1 document, 35 claims" in capsys.readouterr().out
+        assert ledger.count() == (1, 31)
+    assert "1 document, 31 claims" in capsys.readouterr().out
 
 
 def test_a_failing_re_add_leaves_the_ledger_as_it_was(work, monkeypatch):
@@ -128,7 +130,7 @@ def test_a_failing_re_add_leaves_the_ledger_as_it_was(work, monkeypatch):
             ledger.add(load_document(f"seeds/{CLEAN}", text, year=2020),
                        published="2020-02-17")
     with Ledger.open(str(LEDGER)) as ledger:
-        assert ledger.count() == (1, 35)
+        assert ledger.count() == (1, 31)
         assert {c.published for c in ledger.claims()} == {"2020-02-16"}
 
 
@@ -151,6 +153,9 @@ def test_a_correction_keeps_the_original_and_is_used_by_checks(work, capsys):
     [row] = [r for r in json.loads(capsys.readouterr().out) if r["id"] == claim_id]
     assert (row["text"], row["lo"], row["hi"]) == ("400余名", "400", "500")  # the original
     assert (row["current_text"], row["current_lo"]) == ("5000余名", "5000")
+    assert (row["key"], row["what"], row["measure"], row["statistic"]) == (
+        "人|total|2020-02-16", "市属高校教职员工", "人", "value")
+    assert row["claim"].endswith("市属高校教职员工·人·数值")
     first, second = row["corrections"]
     assert (first["text"], first["previous"], first["reason"]) == (
         "4400余名", None, "核实为4400余名")
@@ -198,7 +203,7 @@ def test_search_and_csv_export(work, capsys):
     assert run("ledger", "export", "--format", "csv", "-o", "claims.csv") == 0
     lines = (work / "claims.csv").read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("id,key,path,line,column")
-    assert len(lines) == 36
+    assert len(lines) == 32
     assert run("ledger", "export", "--format", "csv") == 0
     assert capsys.readouterr().out.splitlines() == lines  # the same bytes either way
 
@@ -228,7 +233,7 @@ def test_a_second_writer_gets_a_clear_message_when_the_lock_times_out(work, caps
     try:
         text = (work / "seeds" / CLEAN).read_text(encoding="utf-8")
         with Ledger.open(str(LEDGER), timeout=0.2) as ledger:
-            assert ledger.count() == (1, 35)  # readers do not wait (WAL)
+            assert ledger.count() == (1, 31)  # readers do not wait (WAL)
             with pytest.raises(LedgerLocked, match="another factlint is writing to it; gave up "
                                                    "after 0.2 s"):
                 ledger.add(load_document(f"seeds/{CLEAN}", text, year=2020),
@@ -297,14 +302,24 @@ def test_config_names_the_ledger(work, capsys):
     assert [f["text"] for f in report["findings"] if f["rule"] == "ledger"] == ["4400余名"]
 
 
-def test_ledger_key_holds_what_kind_unit_family_subject_and_time():
+def test_a_claim_is_kept_under_its_claim_key_and_looked_up_by_measure_head_and_time():
     text = (SEEDS / CLEAN).read_text(encoding="utf-8")
-    claims = {c.quantity.text: c for c in claims_of(load_document("x", text, year=2020),
-                                                      "2020-02-16")}
-    assert claims["400余名"].key == "count|人|市属高校|2020-02-16"  # 名/人/位: one family
-    assert claims["400余名"].sentence.startswith("湖北武汉选派市直机关干部6000余名")
-    date = load_document("d", "1月23日，几口水。", year=2020).quantities[0]
-    assert ledger_key(date, "2020") is None  # a date is no claim
+    document = load_document("x", text, year=2020)
+    claims = {c.quantity.text: c for c in claims_of(document, "2020-02-16")}
+    clean = claims["400余名"]
+    assert (clean.claim.what, clean.claim.measure, clean.claim.statistic) == (
+        "市属高校教职员工", "人", "value")
+    assert clean.key == "人|total|2020-02-16"  # 名/人/位: one measure; a value is a total
+    assert clean.key == lookup_key(clean.claim, "2020-02-16")
+    assert clean.sentence.startswith("湖北武汉选派市直机关干部6000余名")
+    # The claims are exactly the figures claim identity gives a key: a date, a figure with
+    # no unit or nothing counted is none.
+    keyed = [f for f in frames(document) if f.key is not None]
+    assert [c.quantity for c in claims_of(document, "2020-02-16")] == [
+        document.quantities[f.index] for f in keyed]
+    assert [c.claim for c in claims_of(document, "2020-02-16")] == [f.key for f in keyed]
+    dates = load_document("d", "1月23日，几口水。", year=2020)
+    assert list(claims_of(dates, "2020")) == []
 
 
 def test_open_refuses_a_folder(work):
@@ -313,22 +328,68 @@ def test_open_refuses_a_folder(work):
         Ledger.open(str(LEDGER), create=True)
 
 
-def test_a_ledger_of_an_older_schema_is_migrated_in_place(work, monkeypatch):
+V1_LEDGER = Path(__file__).resolve().parent / "data" / "ledger-v1.sqlite"
+
+
+def test_a_version_1_ledger_is_migrated_in_place_to_claim_identity(work, capsys):
+    # tests/data/ledger-v1.sqlite was made by factlint 76b058f (schema 1, the provisional
+    # key): 002 added from the seeds' sources file, its 400余名市属高校教职员工 (claim 14)
+    # corrected to 450余名 on 2020-02-18.
+    LEDGER.parent.mkdir()
+    shutil.copy(V1_LEDGER, LEDGER)
+    with sqlite3.connect(LEDGER) as connection:
+        assert connection.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("1",)
+        assert connection.execute("SELECT claim_key FROM claims WHERE id = 14").fetchone() == (
+            "count|人|市属高校|2020-02-16",)
+    with Ledger.open(str(LEDGER)) as ledger:
+        assert ledger.count() == (1, 35)  # nothing lost, not even claims identity rejects
+        claims = {c.id: c for c in ledger.claims()}
+    with sqlite3.connect(LEDGER) as connection:
+        assert connection.execute(
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    migrated = claims[14]
+    assert (migrated.key, migrated.claim.what, migrated.claim.measure) == (
+        "人|total|2020-02-16", "市属高校教职员工", "人")
+    assert [k.text for k in migrated.corrections] == ["450余名"]
+    # Every claim claim identity reads in its sentence is re-keyed as a fresh add keys it.
+    text = (work / "seeds" / CLEAN).read_text(encoding="utf-8")
+    fresh = {(c.quantity.span.line, c.quantity.span.column): c
+             for c in claims_of(load_document(f"seeds/{CLEAN}", text, year=2020), "2020-02-16")}
+    rekeyed = [c for c in claims.values() if c.claim is not None]
+    assert len(rekeyed) >= len(fresh) - 2
+    for claim in rekeyed:
+        place = (claim.quantity.span.line, claim.quantity.span.column)
+        if place in fresh:
+            assert (claim.key, claim.claim.what) == (fresh[place].key, fresh[place].claim.what)
+    # The rest keep their version 1 key, which no lookup asks for.
+    v1_keys = {"count|人|市属高校|2020-02-16"}
+    v1_keys |= {c.key for c in claims.values() if c.claim is None}
+    assert all(key.count("|") == 3 and key.split("|")[0] in AMOUNT_KINDS for key in v1_keys)
+    assert not v1_keys & {c.key for c in fresh.values()}
+    # And the migrated ledger does its job: 001's 4400余名 against the corrected figure.
+    capsys.readouterr()
+    assert run("check", f"seeds/{WEB}", "--sources", "seeds/sources.yaml", "--ledger",
+               "--disable", "cross-source") == 1
+    assert "发布为400余名 (400–500 名)，2020-02-18更正为450余名（核实）" in capsys.readouterr().out
+
+
+def test_a_further_migration_applies_after_version_2(work, monkeypatch):
     add_clean_copy()
     import sqlalchemy as sa
 
     import factlint.ledger.store as store
 
-    def add_reviewer(connection) -> None:  # what a second migration might do
+    def add_reviewer(connection) -> None:  # what a third migration might do
         connection.execute(sa.text("ALTER TABLE documents ADD COLUMN reviewer TEXT"))
 
-    monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, (2, add_reviewer)))
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, (3, add_reviewer)))
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 3)
     with Ledger.open(str(LEDGER)) as ledger:
-        assert ledger.count() == (1, 35)  # nothing lost
+        assert ledger.count() == (1, 31)  # nothing lost
     with sqlite3.connect(LEDGER) as connection:
         assert connection.execute(
-            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+            "SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
         columns = [row[1] for row in connection.execute("PRAGMA table_info(documents)")]
     assert "reviewer" in columns
 
@@ -402,3 +463,54 @@ def test_versions_of_one_short_sentence_are_one_claim(work, capsys):
     capsys.readouterr()
     [finding] = _ledger_findings(capsys, draft)
     assert finding["text"] == "1589个" and "发布为1489个" in finding["message"]
+
+
+@pytest.mark.parametrize(("published", "draft"), [
+    # Another scope: 澳门 and 香港 (the provisional key, subject 确诊病例 and sentences
+    # alike but for the figure, took them for one claim).
+    ("截至3月10日，澳门累计报告确诊病例10宗。\n", "截至3月10日，香港累计报告确诊病例41宗。\n"),
+    # Another time: 去年 and 今年.
+    ("去年全市接待国内游客1200万人次，旅游收入大幅增长。\n",
+     "今年全市接待国内游客1500万人次，旅游收入大幅增长。\n"),
+    # Another statistic: an increase is not the total.
+    ("全市粮食产量增长300万吨，创历史新高。\n", "全市粮食产量达3000万吨，创历史新高。\n"),
+])
+def test_claim_identity_keeps_other_scopes_times_and_statistics_apart(work, capsys, published,
+                                                                      draft):
+    (work / "published.txt").write_text(published, encoding="utf-8")
+    assert run("ledger", "add", "published.txt", "--published", "2020-03-10") == 0
+    path = _draft(work, draft, "2020-03-10")
+    capsys.readouterr()
+    assert _ledger_findings(capsys, path) == []
+
+
+def test_the_same_scope_time_and_statistic_with_another_figure_is_flagged(work, capsys):
+    (work / "published.txt").write_text("截至3月10日，澳门累计报告确诊病例10宗。\n",
+                                        encoding="utf-8")
+    assert run("ledger", "add", "published.txt", "--published", "2020-03-10") == 0
+    path = _draft(work, "截至3月10日，澳门累计报告确诊病例16宗。\n", "2020-03-10")
+    capsys.readouterr()
+    [finding] = _ledger_findings(capsys, path)
+    assert finding["text"] == "16宗" and "发布为10宗" in finding["message"]
+
+
+def test_parallel_sentences_of_a_published_file_checked_again_are_not_a_conflict(work, capsys):
+    # news-dev simplified/0749.txt: two sentences alike but for the places and the figure.
+    (work / "fares.txt").write_text(
+        "漳州、桂林两城市的出租车燃油附加费将下调至1元。福州、厦门两城市的出租车燃油附加费将下调至2元。\n",
+        encoding="utf-8")
+    assert run("ledger", "add", "fares.txt", "--published", "2012-07-18") == 0
+    capsys.readouterr()
+    assert run("check", "fares.txt", "--ledger", "--format", "json") == 0
+
+
+def test_two_figures_of_one_sentence_are_two_claims_in_another_copy(work, capsys):
+    published = "截至目前，全省共认定省级非遗代表性项目371种，其中传统技艺187种。\n"
+    (work / "published.txt").write_text(published, encoding="utf-8")
+    assert run("ledger", "add", "published.txt", "--published", "2022-10-02") == 0
+    path = _draft(work, published, "2022-10-02")  # the same text as another document
+    capsys.readouterr()
+    assert _ledger_findings(capsys, path) == []
+    path = _draft(work, published.replace("187种", "287种"), "2022-10-02")
+    [finding] = _ledger_findings(capsys, path)
+    assert finding["text"] == "287种" and "发布为187种" in finding["message"]

@@ -219,3 +219,51 @@ def test_layout_of_titles_and_paragraphs():
 def test_check_is_deterministic():
     text = "我市粮食产量达1250万吨\n\n去年我市粮食产量达1520万吨。这1520万吨粮食中小麦占一半。\n"
     assert findings(text) == findings(text)
+
+
+# ---------------------------------------------------------------- speed-ups keep frames
+
+_SPEED_TEXT = (
+    "全国党员7436万多名\n\n"
+    "截至3月10日，全国已有7436万多名党员参加学习。去年一季度，武汉市新增6宗、"
+    "香港新增41宗，分别占12%和15%。一等奖奖金400元、二等奖200元、三等奖100元。"
+    "全社会用电量7.4万亿千瓦时，同比增长7.4%。调整后，这7436万多名党员中，"
+    "国铁集团职工1200人，门头沟区居民300人。\n\n"
+    "本赛季他场均得到25分，职业生涯累计得分3万分。\n"
+)
+
+
+def test_frames_do_not_depend_on_the_order_figures_are_read_in():
+    # The reader keeps per-document tables (dates and lists per sentence); a frame read
+    # alone (claim_key) must equal the same frame read with all the others.
+    from factlint.claims.identity import _Reader
+
+    document = load_document("article.txt", _SPEED_TEXT)
+    together = frames(document)
+    assert len(together) >= 15
+    for index in reversed(range(len(together))):
+        assert _Reader(document).frame(index) == together[index]
+    keys = {document.quantities[f.index].text: f.key for f in together}
+    assert (keys["6宗"].scope, keys["41宗"].scope) == ("武汉", "香港")
+    assert keys["3月10日"] is None and "3月10日" in together[2].time_words
+    assert [f.parallel for f in together if f.key and f.key.measure == "元"] == [True] * 3
+
+
+def test_guarded_scans_find_what_the_plain_alternation_finds():
+    import re
+
+    import regex
+
+    from factlint.claims import identity
+
+    text = load_document("article.txt", _SPEED_TEXT).text * 3
+    plain_time = regex.compile(identity._TIME_WORDS)
+    assert [(m.span(), m.group()) for m in identity._TIME.finditer(text)] == [
+        (m.span(), m.group()) for m in plain_time.finditer(text)]
+    assert {"去年", "一季度", "调整后", "本赛季", "职业生涯"} <= set(
+        identity._TIME.findall(text))
+    plain_suffix = re.compile(identity._SCOPE_SUFFIX.pattern.split("(?:", 1)[1][:-1])
+    assert [(m.span(), m.group("org")) for m in identity._SCOPE_SUFFIX.finditer(text)] == [
+        (m.span(), m.group("org")) for m in plain_suffix.finditer(text)]
+    with pytest.raises(ValueError, match="not a plain alternative"):
+        identity._first_characters(["(?:a|b)c"])

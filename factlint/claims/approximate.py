@@ -69,8 +69,7 @@ def location_of(value: Any) -> str | None:
     quantity = quantity_of(value) if not isinstance(value, str) else None
     if quantity is None or quantity.span.path in ("", "<parse>"):
         return None
-    span = quantity.span
-    return f"{span.path}:{span.line}:{span.column}"
+    return quantity.span.position()
 
 
 class Approx:

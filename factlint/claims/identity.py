@@ -133,8 +133,26 @@ def measure_of(q: Quantity) -> str | None:
 
 # ------------------------------------------------------------------ word lists
 
+def _first_characters(alternatives: list[str]) -> str:
+    """A lookahead for the first characters of ``alternatives`` (words, or patterns that
+    start with a literal character or a character class).
+
+    A scan of the whole text with an alternation of many words tries every word at
+    every character; with this guard in front the engine skips in C to the next
+    character a word can start with (four times faster on news copy), and the matches
+    are the same.
+    """
+    firsts = set()
+    for alternative in alternatives:
+        if "(" in alternative or "|" in alternative or not alternative:
+            raise ValueError(f"not a plain alternative: {alternative!r}")
+        firsts.add(alternative[1:alternative.index("]")] if alternative[0] == "["
+                   else re.escape(alternative[0]))
+    return "(?=[" + "".join(sorted(firsts)) + "])"
+
+
 _CLAUSE_BREAK = "，,。；;：:！!？?“”\"「」『』【】《》—、\n"
-_CLAUSE_BREAKS = regex.compile("[" + regex.escape(_CLAUSE_BREAK) + "]")
+_CLAUSE_BREAKS = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")  # re: faster for a class
 _PERIOD_END = regex.compile(r"[。！？!?]+|\n[ \t\u3000\r]*\n")
 _GAPS = regex.compile(r"[ \t\r\n\u3000]+")
 
@@ -170,9 +188,10 @@ _NAMED_SCOPE = re.compile("|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w)
 _PLACE_WORDS = ("特别行政区 自治区 自治州 省 市 县 区 州 镇 村 街道 社区").split()
 _ORGANISATION_WORDS = ("公司 集团 银行 大学 学院 医院 中学 小学 学校 协会 委员会 政府 法院 "
                        "检察院 警署 警方 机场 港口 口岸").split()
-_SCOPE_SUFFIX = re.compile("|".join(sorted(_PLACE_WORDS, key=lambda w: (-len(w), w)))
-                           + "|(?P<org>" + "|".join(sorted(_ORGANISATION_WORDS,
-                                                          key=lambda w: (-len(w), w))) + ")")
+_SCOPE_SUFFIX = re.compile(
+    _first_characters(_PLACE_WORDS + _ORGANISATION_WORDS)
+    + "(?:" + "|".join(sorted(_PLACE_WORDS, key=lambda w: (-len(w), w)))
+    + "|(?P<org>" + "|".join(sorted(_ORGANISATION_WORDS, key=lambda w: (-len(w), w))) + "))")
 _HAN_RUN_END = regex.compile(r"\p{Han}+$")
 #: Numbered items: 第一名, 三等奖, 5级.
 _ITEM = regex.compile(
@@ -186,13 +205,15 @@ _NATIONAL = {"全国": "全国", "我国": "全国", "国内": "全国", "中国
 _LEADING_SCOPE = regex.compile(
     "^(?:" + "|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w))) + ")+")
 #: Words that pin a figure to a time (dates come from the extractor).
-_TIME = regex.compile(
+_TIME_WORDS = (
     r"去年|今年|明年|前年|上年|本年|当年|同期|本月|上月|当月|下月|今天|昨天|昨日|今日|当日|当天|"
     r"明天|前天|本周|上周|下周|[一二三四1-4]季度|第[一二三四1-4]季度|前三季度|上半年|下半年|"
     r"全年|年初|年底|年末|年中|月底|月初|月末|本赛季|上赛季|新赛季|职业生涯|生涯|"
     r"原来|原先|原本|以前|以往|过去|此前|之前|现在|如今|调整后|调整前|实施后|实施前|修订后|"
     r"修订前|改革前|改革后|新规|旧规|新标准|旧标准|新政|旧制|未来|今后|此后|届时|近年|近期|"
     r"早期|初期|最初|最终|目前|至今|迄今|累计")
+# The standard library's engine, guarded, scans for these three times faster.
+_TIME = re.compile(_first_characters(_TIME_WORDS.split("|")) + "(?:" + _TIME_WORDS + ")")
 _STATISTIC = (
     ("per-capita", regex.compile(r"人均|户均|平均|年均|日均|场均|均价|单价|每人|每户")),
     ("share", regex.compile(r"占|比重|比例|份额|占比|之一|成[以左]")),
@@ -215,7 +236,7 @@ _LEVEL = regex.compile(
 
 def _statistic(left: str, right: str) -> str:
     near = left[-6:] + "\ue000" + right[:3]
-    level = _LEVEL.search(left) is not None
+    level = _LEVEL.search(left[-3:]) is not None  # its words are at most 3 characters
     for name, pattern in _STATISTIC:
         if level and name in ("increase", "decrease"):
             continue
@@ -302,16 +323,26 @@ class _Reader:
         quantities = document.quantities
         self.measures = [measure_of(q) for q in quantities]
         # Per period: the figures by start (to mask the other amounts of a clause) and
-        # the dates (a figure's time is the dates of its clause).
+        # the dates (a figure's time is the dates of its clause), read once here rather
+        # than filtered again for every figure of the period.
+        self.period_of: list[int] = []
         self.by_period: dict[int, list[int]] = {}
         self.same_measure: dict[tuple[int, str], list[int]] = {}
+        self.date_starts: dict[int, list[int]] = {}
+        self.date_texts: dict[int, list[str]] = {}
         for index, q in enumerate(quantities):
             period = self.period(q.span.start)
+            self.period_of.append(period)
             self.by_period.setdefault(period, []).append(index)
             if self.measures[index] is not None:
                 self.same_measure.setdefault((period, self.measures[index]), []).append(index)
+            if q.kind == "date" and q.iso:
+                self.date_starts.setdefault(period, []).append(q.span.start)
+                self.date_texts.setdefault(period, []).append(_GAPS.sub("", q.text))
         self.starts = {p: [quantities[i].span.start for i in members]
                        for p, members in self.by_period.items()}
+        #: Whether the figures of one measure in one period form a list (per key).
+        self.parallels: dict[tuple[int, str], bool] = {}
         # Time and scope words are found once in the whole text, then looked up by place.
         self.times = [(m.start(), m.end(), m.group()) for m in _TIME.finditer(text)]
         blanked = _blank(text, self.times)
@@ -345,18 +376,23 @@ class _Reader:
         return bisect.bisect_right(self.periods, offset)
 
     def _period_bounds(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.periods, offset)
+        return self._bounds_of(bisect.bisect_right(self.periods, offset))
+
+    def _bounds_of(self, i: int) -> tuple[int, int]:
+        """Start and end of period ``i`` (as :meth:`period` numbers them)."""
         lo = self.periods[i - 1] if i > 0 else 0
         hi = self.periods[i] if i < len(self.periods) else len(self.text)
         return lo, hi
 
-    def clause(self, start: int, end: int) -> tuple[int, int]:
-        """The clause around ``text[start:end]``: between clause punctuation, in its period."""
+    def clause(self, start: int, end: int,
+               bounds: tuple[int, int] | None = None) -> tuple[int, int]:
+        """The clause around ``text[start:end]``: between clause punctuation, in its period
+        (``bounds``, when the caller has them)."""
         i = bisect.bisect_left(self.breaks, start)
         lo = self.breaks[i - 1] + 1 if i > 0 else 0
-        j = bisect.bisect_left(self.breaks, end)
+        j = bisect.bisect_left(self.breaks, end, i)
         hi = self.breaks[j] if j < len(self.breaks) else len(self.text)
-        period_lo, period_hi = self._period_bounds(start)
+        period_lo, period_hi = bounds or self._period_bounds(start)
         return max(lo, period_lo), min(hi, period_hi)
 
     def _figures_in(self, period: int, lo: int, hi: int) -> list[int]:
@@ -367,23 +403,28 @@ class _Reader:
         return members[first:last]
 
     def frame(self, index: int) -> Frame:
-        document, text = self.document, self.text
+        document, text, layout_ = self.document, self.text, self.layout
         q = document.quantities[index]
         start, end = q.span.start, q.span.end
-        if not q.is_amount or self.measures[index] is None:
+        period = self.period_of[index]
+        paragraph = layout_.paragraph(start)
+        headline = layout_.headline_at(start)
+        body_paragraph = paragraph - layout_.first_body + 1
+        title = headline == 0 and layout_.has_title
+        lead = paragraph == layout_.first_body and headline is None
+        measure = self.measures[index]
+        if not q.is_amount or measure is None:
             # Dates, ordinals, identifiers and figures without a unit are never compared.
             no_key = (f"a {q.kind} is not an amount" if not q.is_amount
                       else "no unit: nothing says what the figure counts")
             return Frame(index=index, key=None, no_key=no_key,
-                         clause="", left="", right="", period=self.period(start),
-                         paragraph=self.layout.paragraph(start),
-                         body_paragraph=self.layout.body_paragraph(start),
-                         headline=self.layout.headline_at(start) is not None,
-                         title=self.layout.is_title(start), lead=self.layout.is_lead(start),
+                         clause="", left="", right="", period=period,
+                         paragraph=paragraph, body_paragraph=body_paragraph,
+                         headline=headline is not None, title=title, lead=lead,
                          parallel=False, anaphor="", scope_words=(), time_words=())
-        clause_lo, clause_hi = self.clause(start, end)
-        period = self.period(start)
-        period_lo, _ = self._period_bounds(start)
+        bounds = self._bounds_of(period)
+        period_lo = bounds[0]
+        clause_lo, clause_hi = self.clause(start, end, bounds)
         # Other amounts of the clause are masked out of its words.
         left = self._masked(period, clause_lo, start, index)
         right = self._masked(period, end, clause_hi, index)
@@ -397,10 +438,10 @@ class _Reader:
                               + self._dates(period, period_lo, clause_lo))[-1:]
             if not scope_words:
                 scope_words = self._scope_words(period_lo, clause_lo)[-1:]
-        measure = self.measures[index]
         what = _what(q, left, right) if measure else ""
         statistic = _statistic(left, right)
-        if measure and not what and statistic in ("increase", "decrease") and clause_lo > period_lo:
+        if measure and not what and statistic in ("increase", "decrease") \
+                and clause_lo > period_lo:
             # 全社会用电量7.4万亿千瓦时，同比增长7.4%: the growth of the thing just named.
             before = self._masked(period, period_lo, clause_lo - 1, index)
             what = _what(q, _HEAD_PUNCT.split(before.rsplit("|", 1)[0])[-1], "")
@@ -411,32 +452,28 @@ class _Reader:
             no_key = "a vague figure (几十, 数百) states no value"
         elif q.kind == "duration":
             no_key = "a duration (五年, 十天) names a period of time, not a counted claim"
-        elif measure is None:
-            no_key = "no unit: nothing says what the figure counts"
         elif not what:
             no_key = "no subject: nothing says what is counted or measured"
         else:
             key = ClaimKey(what=what, measure=measure, scope="、".join(scope_words),
                            time="、".join(time_words), statistic=statistic)
         anaphor = _ANAPHOR.search(left[-3:])
-        paragraph = self.layout.paragraph(start)
-        headline = self.layout.headline_at(start)
         return Frame(
             index=index, key=key, no_key=no_key,
             clause=_GAPS.sub("", text[clause_lo:clause_hi]), left=left, right=right,
-            period=period, paragraph=paragraph,
-            body_paragraph=paragraph - self.layout.first_body + 1,
-            headline=headline is not None, title=headline == 0 and self.layout.has_title,
-            lead=paragraph == self.layout.first_body and headline is None,
+            period=period, paragraph=paragraph, body_paragraph=body_paragraph,
+            headline=headline is not None, title=title, lead=lead,
             # 市场主体达1.69亿户，其中企业…、个体工商户…: the total is not a list item.
             parallel=self._parallel(period, measure) and "其中" not in text[end:end + 6],
             anaphor=anaphor.group() if anaphor else "",
             scope_words=tuple(scope_words), time_words=tuple(time_words))
 
     def _dates(self, period: int, lo: int, hi: int) -> list[str]:
-        quantities = self.document.quantities
-        return [_GAPS.sub("", quantities[i].text) for i in self._figures_in(period, lo, hi)
-                if quantities[i].kind == "date" and quantities[i].iso]
+        starts = self.date_starts.get(period)
+        if not starts:
+            return []
+        return self.date_texts[period][bisect.bisect_left(starts, lo):
+                                       bisect.bisect_left(starts, hi)]
 
     def _masked(self, period: int, lo: int, hi: int, own: int) -> str:
         """``text[lo:hi]`` without gaps, other figures and dates replaced by a separator."""
@@ -457,6 +494,12 @@ class _Reader:
     def _parallel(self, period: int, measure: str | None) -> bool:
         if measure is None:
             return False
+        known = self.parallels.get((period, measure))
+        if known is None:
+            known = self.parallels[period, measure] = self._read_parallel(period, measure)
+        return known
+
+    def _read_parallel(self, period: int, measure: str) -> bool:
         same = self.same_measure.get((period, measure), [])
         if len(same) >= 3:
             return True

@@ -249,7 +249,7 @@ def select(corpus: Corpus, selector: Selector) -> list[Claim]:
                 continue
             if selector.near and not all(word in sentence.text for word in selector.near):
                 continue
-            where = f"{q.span.path}:{q.span.line}:{q.span.column}"
+            where = q.span.position()
             if selector.subject is not None:
                 subject = q.subject or ""
                 if selector.subject_pattern is not None:

@@ -40,8 +40,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "from .factlint.yaml or [tool.factlint] in pyproject.toml; flags "
                     "override them.")
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files, or folders (every .txt and .md under them); - reads "
-                             "standard input; default: 'paths' from the config")
+                        help="files, or folders (every .txt, .md, .html and .docx under "
+                             "them); - reads standard input; default: 'paths' from the config")
     parser.add_argument("--config", metavar="FILE",
                         help=".factlint.yaml or pyproject.toml to read instead of looking "
                              "upwards from the working directory")
@@ -67,12 +67,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--jobs", type=int, metavar="N", default=None,
                         help="with --engine dask and no --scheduler: worker processes of "
                              "the local cluster (default: one per core)")
+    from .extract import add_format_in
+
+    add_format_in(parser)
+    parser.add_argument("--write-comments", metavar="DOCX", default=None,
+                        help="also write a copy of this Word file with every finding in it "
+                             "as a comment anchored to the figure, to -o FILE (the report "
+                             "then goes to standard output; the file is checked too if not "
+                             "among PATH)")
     parser.add_argument("--ledger", nargs="?", const="", default=None, metavar="PATH|URL",
                         help="also check every claim against the ledger of published figures "
                              "(a SQLite file or an SQLAlchemy URL; with no value: 'ledger' "
                              "from the config, else .factlint/ledger.sqlite)")
     parser.add_argument("-o", "--output", metavar="FILE",
-                        help="write the report to FILE (atomically) instead of standard output")
+                        help="write the report to FILE (atomically) instead of standard output; "
+                             "with --write-comments, where the reviewed Word copy goes")
     parser.add_argument("--color", choices=COLOR_CHOICES, default="auto",
                         help="colour the text format: auto (when stdout is a terminal and "
                              "NO_COLOR is not set), always, never")
@@ -126,8 +135,24 @@ def run(args: argparse.Namespace) -> int:
     if mistake:
         print(mistake, file=sys.stderr)
         return 2
+    if args.write_comments and not args.output:
+        print("factlint check: --write-comments needs -o FILE for the reviewed copy "
+              "(the original is never modified)", file=sys.stderr)
+        return 2
+    if args.write_comments:
+        from ..reporters.word import check_output
+
+        try:
+            check_output(args.write_comments, args.output)
+        except ValueError as exc:
+            print(f"factlint: {exc}", file=sys.stderr)
+            return 2
+    paths = list(args.paths)
+    if args.write_comments and paths and args.write_comments not in paths:
+        paths.append(args.write_comments)
     overrides = {
-        "paths": args.paths or None,
+        "format-in": args.format_in,
+        "paths": paths or None,
         "rules": args.rules,
         "sources": args.sources,
         "fail-on": args.fail_on,
@@ -185,7 +210,8 @@ def run(args: argparse.Namespace) -> int:
                 report = render(fmt, findings, result.rules, excerpts=excerpts,
                                 checked=[d.path for d in documents],
                                 color=use_color(args.color, sys.stdout) and not args.output)
-            write_report(report, args.output)
+            # With --write-comments, -o is the reviewed Word copy and the report goes to stdout.
+            write_report(report, None if args.write_comments else args.output)
         except (ConfigError, InputError, LedgerError, WriteError) as exc:
             print(f"{exc}", file=sys.stderr)
             return 2
@@ -194,6 +220,10 @@ def run(args: argparse.Namespace) -> int:
             return 2
         for message in result.errors:
             print(message, file=sys.stderr)
+        if args.write_comments:
+            status = _write_comments(args.write_comments, args.output, result.findings)
+            if status:
+                return status
         return result.exit_code
     except KeyboardInterrupt:
         print("factlint: interrupted; the run's tasks were cancelled", file=sys.stderr)
@@ -261,3 +291,22 @@ def _without_baseline(result: CheckResult, path: str, fail_on: str) -> CheckResu
                   for f in findings)
     exit_code = 2 if result.errors else 1 if failing else 0
     return dataclasses.replace(result, findings=findings, exit_code=exit_code)
+
+
+def _write_comments(source: str, output: str, findings) -> int:
+    import os
+
+    from ..reporters.word import write_comments
+    from ..text.files import InputError
+
+    try:
+        done = write_comments(source, source.replace(os.sep, "/"), findings, output)
+    except (InputError, ValueError, OSError) as exc:
+        print(f"factlint: {exc}", file=sys.stderr)
+        return 2
+    print(f"factlint: wrote {output} with {done.written} comment"
+          f"{'' if done.written == 1 else 's'}", file=sys.stderr)
+    for finding in done.skipped:
+        print(f"factlint: {finding.location.position()}: not anchored as a comment "
+              "(Word keeps comments in the body, not in footnotes)", file=sys.stderr)
+    return 0

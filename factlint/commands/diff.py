@@ -1,4 +1,8 @@
-"""``factlint diff OLD NEW``: every figure whose value, qualifier or unit changed."""
+"""``factlint diff OLD NEW``: every figure whose value, qualifier or unit changed.
+
+``factlint diff draft.docx`` (one Word file) compares the document before its
+tracked changes with the document after them: the figures the editor changed.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +21,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "sentences added, cut or moved) and report every figure whose value "
                     "(error), qualifier, unit or kind (warning) changed, and every figure "
                     "found in only one version (info). Findings are placed in NEW; each "
-                    "one's related location is the figure in OLD.")
+                    "one's related location is the figure in OLD. With one Word file, "
+                    "compares its text before and after its tracked changes.")
     parser.add_argument("old", metavar="OLD", help="the earlier or reference version "
-                        "(- for standard input)")
-    parser.add_argument("new", metavar="NEW", help="the version checked against it")
+                        "(- for standard input); or one .docx whose tracked changes are "
+                        "compared")
+    parser.add_argument("new", metavar="NEW", nargs="?", default=None,
+                        help="the version checked against it")
     parser.add_argument("--format", choices=FORMATS, default=None,
                         help="output format (default: github under GitHub Actions, else text)")
     parser.add_argument("--fail-on", choices=FAIL_ON_CHOICES, default="error",
@@ -31,6 +38,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                              "file, if present)")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write the report to FILE (atomically) instead of standard output")
+    from .extract import add_format_in
+
+    add_format_in(parser)
     parser.set_defaults(run=run)
 
 
@@ -47,21 +57,52 @@ def _year(path: str, explicit: str | None) -> int | None:
     return year_for(path, load_sources(candidate)[0])
 
 
+def _versions(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """(path, version) of the two sides: two files, or one Word file before/after."""
+    from ..text.source import format_of
+
+    if args.new is not None:
+        return [(args.old, "after"), (args.new, "after")]
+    if args.old == "-" or format_of(args.old, args.format_in) != "docx":
+        raise SystemExit("factlint diff: give OLD and NEW, or one .docx file to compare "
+                         "its text before and after its tracked changes")
+    return [(args.old, "before"), (args.old, "after")]
+
+
 def run(args: argparse.Namespace) -> int:
-    from ..corpus import load_document
+    from ..corpus import document_of, load_document
     from ..reporters import default_format, render
     from ..settings.yamlload import ConfigError
-    from ..text.files import InputError, display_name, read_text
+    from ..text.files import InputError, display_name, read_bytes, read_text
+    from ..text.readers import ReadOptions, read_source
+    from ..text.source import format_of
     from ..versions.diff import RULES, diff_documents, to_findings
     from .output import write_report
 
+    try:
+        sides = _versions(args)
+    except SystemExit as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    options = ReadOptions(format=args.format_in)
     documents = []
     notes: list[str] = []
     try:
-        for path in (args.old, args.new):
-            text = read_text(path, notes)
+        if args.new is None:
+            from ..text.docx import has_tracked_changes
+
+            if not has_tracked_changes(read_bytes(args.old), args.old):
+                print(f"factlint: {args.old} has no tracked changes: nothing to compare",
+                      file=sys.stderr)
+        for path, version in sides:
             year = None if path == "-" else _year(path, args.sources)
-            documents.append(load_document(display_name(path), text, year=year))
+            if path != "-" and format_of(path, args.format_in) != "txt":
+                prose = read_source(path, options, display=display_name(path),
+                                    version=version)
+                documents.append(document_of(prose, year=year))
+            else:
+                text = read_text(path, notes)
+                documents.append(load_document(display_name(path), text, year=year))
     except (InputError, ConfigError) as exc:
         print(f"factlint: {exc}", file=sys.stderr)
         return 2

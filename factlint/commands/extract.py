@@ -44,13 +44,23 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="List every quantity in the files: value interval, qualifier, unit, "
                     "kind, subject, and for dates an ISO value.")
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="files, or folders (every .txt and .md under them); - reads "
-                             "standard input")
+                        help="files, or folders (every .txt, .md, .html and .docx under "
+                             "them); - reads standard input")
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
     parser.add_argument("--sources", metavar="FILE",
                         help="sources file giving each file's dateline year "
                              "(default: sources.yaml beside each file, if present)")
+    add_format_in(parser)
     parser.set_defaults(run=run)
+
+
+def add_format_in(parser: argparse.ArgumentParser) -> None:
+    """``--format-in``: read every file as one format instead of by its suffix."""
+    from ..text.source import FORMATS as INPUT_FORMATS
+
+    parser.add_argument("--format-in", choices=INPUT_FORMATS, default=None,
+                        help="read the files as this format instead of by suffix "
+                             "(.txt, .md/.markdown, .html/.htm, .docx)")
 
 
 def _decimal(value: Decimal | None) -> str | None:
@@ -60,10 +70,13 @@ def _decimal(value: Decimal | None) -> str | None:
 def as_record(q: Quantity) -> dict[str, object]:
     """The JSON/CSV record of one quantity (keys: :data:`FIELDS`)."""
     s = q.span
-    return {"path": s.path, "line": s.line, "column": s.column, "end_line": s.end_line,
-            "end_column": s.end_column, "text": q.text, "lo": _decimal(q.lo),
-            "hi": _decimal(q.hi), "qualifier": q.qualifier, "unit": q.unit, "kind": q.kind,
-            "subject": q.subject, "iso": q.iso}
+    record = {"path": s.path, "line": s.line, "column": s.column, "end_line": s.end_line,
+              "end_column": s.end_column, "text": q.text, "lo": _decimal(q.lo),
+              "hi": _decimal(q.hi), "qualifier": q.qualifier, "unit": q.unit,
+              "kind": q.kind, "subject": q.subject, "iso": q.iso}
+    if s.logical:  # Word: line is the paragraph number; added only there (JSON stays as was)
+        record["logical"] = s.logical
+    return record
 
 
 def _interval(q: Quantity) -> str:
@@ -78,7 +91,7 @@ def _interval(q: Quantity) -> str:
 
 def table_row(q: Quantity) -> tuple[str, ...]:
     """The cells of one quantity in the table format."""
-    return (f"{q.span.path}:{q.span.line}:{q.span.column}", q.text.replace("\n", "⏎"),
+    return (q.span.position(), q.text.replace("\n", "⏎"),
             _interval(q), q.qualifier, q.unit or "", q.kind, q.subject or "")
 
 
@@ -97,7 +110,9 @@ def write(quantities: Iterable[Quantity], fmt: str, out: IO[str]) -> None:
     if fmt == "json":
         _write_json(quantities, out)
     elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+        # CSV keeps its columns (rows are streamed); a Word place's label is in JSON only.
+        writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n",
+                                extrasaction="ignore")
         writer.writeheader()
         for q in quantities:
             writer.writerow(as_record(q))
@@ -239,44 +254,57 @@ def extract_chunked(text: str, path: str, year: int | None,
         yield [new_quantity(**{**vars(q), "span": _shifted(q.span, start, line, column, skip,
                                                            skip_lines)})
                for q in found if q.span.start >= skip]
-        newlines = chunk.count("\n")
+        # Line ends as LineIndex counts them: \r\n, \n and a lone \r (a \r whose \n opens
+        # the next chunk ends its line there).
+        body = chunk[:-1] if chunk.endswith("\r") and text.startswith("\n", end) else chunk
+        newlines = body.count("\n") + body.count("\r") - body.count("\r\n")
+        last = max(body.rfind("\n"), body.rfind("\r"))
         if newlines:
             line += newlines
-            column = len(chunk) - chunk.rfind("\n")
+            column = len(chunk) - last
         else:
             column += len(chunk)
 
 
 def iter_quantities(paths: Iterable[str], sources: str | None = None,
-                    errors: list[str] | None = None, notes: list[str] | None = None
-                    ) -> Iterator[Quantity]:
+                    errors: list[str] | None = None, notes: list[str] | None = None,
+                    format_in: str | None = None) -> Iterator[Quantity]:
     """Every quantity of every file, a file (or chunk) at a time; unreadable files are
-    appended to ``errors``, warnings about how a file was read to ``notes``."""
+    appended to ``errors``, warnings about how a file was read to ``notes``.  Plain text
+    is extracted in chunks; Markdown, HTML and Word are read whole by their readers."""
+    from ..corpus import document_of
     from ..settings.sources import SourceIndex
-    from ..text.files import InputError, discover, display_name, read_text
+    from ..text.files import InputError, display_name, read_text
+    from ..text.readers import ReadOptions, read_source, select_files
+    from ..text.source import format_of
 
+    options = ReadOptions(format=format_in)
     cache: dict[str, tuple[SourceInfo, ...]] = {}
     indexes: dict[int, SourceIndex] = {}
-    for path in discover(paths):
+    for path in select_files(paths, options):
         display = display_name(path)
+        infos = _sources_for(path, sources, cache)
+        index = indexes.setdefault(id(infos), SourceIndex(infos))
         try:
+            if path != "-" and format_of(path, format_in) != "txt":
+                prose = read_source(path, options, display=display)
+                yield from document_of(prose, year=index.year_for(path)).quantities
+                continue
             text = read_text(path, notes)
         except InputError as exc:
             if errors is not None:
                 errors.append(str(exc))
             continue
-        infos = _sources_for(path, sources, cache)
-        index = indexes.setdefault(id(infos), SourceIndex(infos))
         for chunk in extract_chunked(text, display, index.year_for(path)):
             yield from chunk
         del text
 
 
-def extract_files(paths: Iterable[str], sources: str | None = None
-                  ) -> tuple[list[Quantity], list[str]]:
+def extract_files(paths: Iterable[str], sources: str | None = None,
+                  format_in: str | None = None) -> tuple[list[Quantity], list[str]]:
     """Quantities of every file, and error messages for files that could not be read."""
     errors: list[str] = []
-    return list(iter_quantities(paths, sources, errors)), errors
+    return list(iter_quantities(paths, sources, errors, format_in=format_in)), errors
 
 
 def run(args: argparse.Namespace) -> int:
@@ -285,8 +313,8 @@ def run(args: argparse.Namespace) -> int:
     errors: list[str] = []
     notes: list[str] = []
     try:
-        write(iter_quantities(args.paths, args.sources, errors, notes), args.format,
-              sys.stdout)
+        write(iter_quantities(args.paths, args.sources, errors, notes, args.format_in),
+              args.format, sys.stdout)
     except ConfigError as exc:
         print(f"factlint: {exc}", file=sys.stderr)
         return 2

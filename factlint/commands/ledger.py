@@ -18,7 +18,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 EXPORT_FIELDS = ("id", "key", "path", "line", "column", "end_line", "end_column", "published",
                  "source", "text", "lo", "hi", "qualifier", "unit", "kind", "subject",
-                 "sentence", "current_text", "current_lo", "current_hi", "corrections")
+                 "claim", "what", "measure", "scope", "time", "statistic", "sentence",
+                 "current_text", "current_lo", "current_hi", "corrections")
 
 
 def _date(value: str) -> str:
@@ -188,6 +189,15 @@ def run_correct(args: argparse.Namespace) -> int:
     return 0
 
 
+def _identity(claim) -> dict[str, str]:
+    """The claim key's fields, and its label (``选派市·市属高校教职员工·人·数值``); empty
+    for a claim of a version 1 ledger that claim identity reads as none."""
+    if claim is None:
+        return dict.fromkeys(("claim", "what", "measure", "scope", "time", "statistic"), "")
+    return {"claim": str(claim), "what": claim.what, "measure": claim.measure,
+            "scope": claim.scope, "time": claim.time, "statistic": claim.statistic}
+
+
 def _rows(claims: Sequence) -> list[dict[str, object]]:
     from ..claims.agree import format_decimal
 
@@ -203,7 +213,8 @@ def _rows(claims: Sequence) -> list[dict[str, object]]:
             "end_line": s.end_line, "end_column": s.end_column, "published": c.published,
             "source": c.source, "text": q.text, "lo": number(q.lo), "hi": number(q.hi),
             "qualifier": q.qualifier, "unit": q.unit, "kind": q.kind, "subject": q.subject,
-            "sentence": c.sentence, "current_text": now.text, "current_lo": number(now.lo),
+            **_identity(c.claim), "sentence": c.sentence, "current_text": now.text,
+            "current_lo": number(now.lo),
             "current_hi": number(now.hi),
             "corrections": [
                 {"id": k.id, "previous": k.previous, "text": k.text, "lo": number(k.lo),

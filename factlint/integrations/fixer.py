@@ -114,6 +114,12 @@ def plan(config: Config, paths: Sequence[str], only: Sequence[str] = ()
     errors: list[str] = []
     for path in discover(paths):
         display = path.replace("\\", "/")
+        if display.lower().endswith(".docx"):
+            # A Word file is a zip of XML, not text to patch in place: its findings can be
+            # written as comments instead (check --write-comments).
+            errors.append(f"{display}: factlint fix does not edit Word files; "
+                          "factlint check --write-comments shows the fixes as comments")
+            continue
         try:
             with open(path, "rb") as handle:
                 data = handle.read()

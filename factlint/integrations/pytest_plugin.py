@@ -224,6 +224,9 @@ class RuleItem(pytest.Item):
 
     def __init__(self, *, rule, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        # Plugins that wrap pytest_runtest_call may assume every item has funcargs, as
+        # pytest's Function items do (pytest-lsp 1.0 fails "did not yield" otherwise).
+        self.funcargs: dict[str, Any] = {}
         self.rule = rule
         self.add_marker(pytest.mark.factlint)
 

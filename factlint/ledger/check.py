@@ -3,19 +3,24 @@
 Why it matters: next week's story that says 7000万名党员 against last week's
 7436万多名 tells readers one of them is wrong, and it is the newsroom's own record.
 The ledger (``factlint ledger add``) holds every claim of the published copy; each
-claim of a draft is compared with the published claims of the same key
-(:func:`factlint.ledger.claims.ledger_key`: what is counted, unit family, kind and
-time) by :func:`factlint.claims.agree.agreement`, after any correction recorded
-with ``factlint ledger correct``.
+claim of a draft is compared with the published claims of the same claim
+(:mod:`factlint.ledger.claims`: claim identity's
+:func:`~factlint.claims.identity.why_different` finds no difference of measure,
+thing counted, statistic, scope or time, the ledger's date of the claim is the same,
+and the sentences or clauses are worded alike) by
+:func:`factlint.claims.agree.agreement`, after any correction recorded with
+``factlint ledger correct``.
 
 What is not reported, because it would be a false alarm more often than not:
 
-* a claim whose published figures disagree among themselves (the key then names
-  more than one claim: 400余名党员 and 100多名党员 of different teams);
+* a claim whose published figures disagree among themselves (the same claim by
+  identity and wording, yet several claims: 400余名党员 and 100多名党员 of different
+  teams);
 * a claim the draft itself states with figures that disagree among themselves;
-* another time frame: the time is part of the key (the day a sentence names, else
-  the document's date), so a running total that has grown since, or last month's
-  statistic, is a different claim.
+* another time frame: the time is part of the lookup key (the day a sentence names,
+  else the document's date), so a running total that has grown since, or last month's
+  statistic, is a different claim; so are different time words (去年 / 今年) and
+  different scopes (澳门 / 香港), as claim identity reads them.
 
 Fires (ledger holds 002 of 2020-02-16 with 400余名市属高校教职员工)::
 
@@ -25,7 +30,10 @@ Fires (ledger holds 002 of 2020-02-16 with 400余名市属高校教职员工)::
 
 A draft that is a published document edited (the same path) is compared with what
 was published of it too: a figure changed since publication is reported, so that the
-change is deliberate (``ledger correct``) or undone.
+change is deliberate (``ledger correct``) or undone.  There a figure is compared only
+with its own published version (the same sentence, the figure in the same place), not
+with other figures of the document worded alike: that is the ``restatement`` check's
+business.
 
 Does not fire: the draft says 400余名, or 近500名 (agrees within 400–500), or says
 4400余名 in a story of another day that names no day for it (another time frame), or
@@ -46,7 +54,7 @@ from ..claims.agree import agreement, describe, report_level
 from ..claims.excerpt import Excerpt, PlaceKey, excerpt, place_key
 from ..model import Corpus, Finding, Location
 from ..settings.sources import source_for
-from .claims import LedgerClaim, claims_of, same_claim, wording
+from .claims import LedgerClaim, claims_of, masked_sentence, same_claim
 from .store import Ledger, PublishedClaim
 
 NAME = "ledger"
@@ -109,21 +117,33 @@ def _same_place(q, claim: PublishedClaim) -> bool:
 
 def _findings(draft: list[LedgerClaim], published: list[PublishedClaim], level: str,
               variants: str) -> Iterable[Finding]:
-    if not consistent([c.quantity for c in draft], variants):
-        return
-    wordings = {p.id: wording(p.sentence, p.quantity) for p in published}
+    # The draft's own statements of one claim key that disagree among themselves are left
+    # alone: which one is meant is unsaid.
+    by_claim: dict[object, list[LedgerClaim]] = {}
+    for claim in draft:
+        by_claim.setdefault(claim.claim, []).append(claim)
+    draft = [claim for group in by_claim.values()
+             if consistent([c.quantity for c in group], variants) for claim in group]
+    stored = [(p, p.as_claim) for p in published]
+    masked = {p.id: masked_sentence(p.sentence, p.quantity) for p in published}
     for claim in draft:
         q = claim.quantity
-        words = claim.wording
-        same = [p for p in published if not _same_place(q, p)
-                and same_claim(q, words, p.quantity, wordings[p.id])]
+        own = masked_sentence(claim.sentence, q)
+        # The figure's own published copy (a published file checked again) stays among
+        # them: it agrees, so that another figure worded alike only makes the claim
+        # ambiguous (1元 of 漳州、桂林, 2元 of 福州、厦门), not a conflict.
+        same = [p for p, as_claim in stored if as_claim is not None
+                and same_claim(claim, as_claim, own, masked[p.id],
+                               wording=p.path != q.span.path)]
         if not same or not consistent([p.current for p in same], variants):
             continue
         against = [(p, agreement(q, p.current, variants)) for p in same]
-        disagreeing = [p for p, verdict in against if not verdict.agrees]
+        # A figure never disagrees with itself (-5℃左右 is read as an empty interval).
+        disagreeing = [p for p, verdict in against if not verdict.agrees
+                       and not _same_place(q, p)]
         if not disagreeing:
             continue
-        verdict = next(v for _, v in against if not v.agrees)
+        verdict = next(v for p, v in against if p is disagreeing[0])
         found_level = report_level(level, verdict)
         if found_level is None:
             continue

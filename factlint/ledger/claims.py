@@ -1,33 +1,40 @@
 """What the ledger stores of a document: its claims, each under a key.
 
-A *claim* is an amount of a document (a count, a sum of money, a percentage, a
-measure, an age or a duration) that says what it counts.  Its *key* names the
-claim apart from its value, so that the same claim in two documents can be found
-and compared: ``count|名|市属高校教职员工|2020``.
+A *claim* is a figure of a document that has a claim identity
+(:func:`factlint.claims.identity.frames`): what it counts or measures, the measure,
+its scope, its time words and the statistic, a :class:`~factlint.claims.identity.ClaimKey`
+(``2020年·全国·党员·人·总数``).  A figure with no identity (no unit, nothing that
+says what is counted, a date, a vague or a duration figure) is no claim and is not
+stored.
 
-The key is made by one function, :func:`ledger_key`, so that it can be replaced by
-a better notion of claim identity without touching the store or the check.  This
-one is provisional: the head of what is counted (the first four characters of the
-quantity's subject: versions write 市属高校教职员 and 市属高校教职员工), the unit
-family (名, 人 and 位 count the same people), the kind, and the claim's time.  Two
-claims of one key are the same claim when one subject starts with the other
-and the wording around them is alike (:func:`same_claim`), as
-the old ``repeated-figure`` check had it for restatements in one document:
-the clause before each figure shares a word, and the clauses share two words
-besides the subject (全国 … 党员捐款 against 全国 … 党员捐款), so that 4户居民 of one
-story is not taken for 3000多户居民 of another; or their sentences, the figures taken
-out, are alike (:data:`SAME_SENTENCE`), as versions of one sentence are however short.  The time
-is the date a sentence gives (截至2月15日 …) when it has one, else the document's
-date: a running total that grows, or a monthly statistic (1—7月制造业投资同比增长…),
-is a different claim on a later date, not a contradiction.  So a claim written without
-a date is matched only with copy of the same date (the print page, the web page and
-the agency's copy of one day's story); a coarser time (the year) matched more, and on
-news-dev most of what it matched was monthly statistics and different stories.
+The ledger looks claims up by a *lookup key* (:func:`lookup_key`), made of the parts
+of the claim key that two statements of one claim always share, plus the ledger's own
+time: the measure, the statistic (a total and a plain value are one) and the date the
+claim is of.  What is counted is not in it: versions of one story write it differently
+(市属高校教职员工 in the agency's copy, 市属高校教职员 in a web transcription), and
+:func:`same_claim` decides on it.  The date is the day a sentence names (截至2月15日 …)
+when it names one, else the document's date: a running total that grows, or a monthly
+statistic (1—7月制造业投资同比增长…), is a different claim on a later date, not a
+contradiction.  So a claim written without a day is matched only with copy of the same
+date (the print page, the web page and the agency's copy of one day's story); the year
+matched more, and on news-dev most of what it matched was monthly statistics and
+different stories.
+
+Within a lookup key, two claims are the same claim when claim identity allows it
+(:func:`~factlint.claims.identity.why_different`, with what is counted compared as for
+a headline and its body: equal, one the end of the other, or each named in the other's
+clause by :func:`~factlint.claims.identity.named_in`; no difference of measure,
+statistic, scope or time words) and the text says so (:func:`same_claim`): their
+sentences, the figure taken out, are alike (:data:`SAME_SENTENCE`), as versions of one
+sentence are however short; or the words before each figure share a word and their
+clauses two words besides what is counted, so that 4户居民 of one story is not taken for
+3000多户居民 of another.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,63 +42,68 @@ from decimal import Decimal
 
 import regex
 
-from ..claims.agree import MEASURE_WORD_VARIANTS, SAME_UNITS
 from ..claims.excerpt import figure_in_sentence
-from ..model import AMOUNT_KINDS, Document, Quantity
+from ..claims.identity import ClaimKey, Frame, frames, why_different
+from ..model import Document, Quantity
 
-__all__ = ["LedgerClaim", "Wording", "claims_of", "ledger_key", "same_claim", "same_subject",
-           "unit_family", "wording"]
+__all__ = ["LedgerClaim", "claim_frame", "claims_of", "lookup_key", "masked_sentence", "rekey",
+           "same_claim"]
 
-_CLAUSE_END = regex.compile(r"[，,。；;：:！!？?（）()“”\"「」『』—]")
 _CJK = regex.compile(r"\p{Han}+")
 
 
-def bigrams(text: str) -> set[str]:
-    """The pairs of adjacent Chinese characters of ``text``."""
+def _bigrams(text: str) -> frozenset[str]:
+    """The pairs of adjacent Chinese characters of ``text`` (the ``|`` of a masked figure
+    breaks a run)."""
     grams: set[str] = set()
     for run in _CJK.findall(text):
         grams.update(run[i:i + 2] for i in range(len(run) - 1))
-    return grams
+    return frozenset(grams)
 
 
-def clause_around(text: str, start: int, end: int) -> tuple[str, str]:
-    """The clause text before and after the figure at ``text[start:end]``."""
-    left_start = 0
-    for match in _CLAUSE_END.finditer(text, 0, start):
-        left_start = match.end()
-    found = _CLAUSE_END.search(text, end)
-    right_end = found.start() if found else len(text)
-    return text[left_start:start], text[end:right_end]
-
-
-#: Subjects this short name nothing in particular (人, 例): no claim is keyed on them.
-MIN_SUBJECT_LENGTH = 2
-#: How much of the subject goes into the key; the rest is compared by :func:`same_subject`.
-SUBJECT_HEAD = 4
+def _words(text: str) -> tuple[str, ...]:
+    """A frame's scope or time words from :attr:`ClaimKey.scope` / ``.time`` (``、``-joined)."""
+    return tuple(text.split("、")) if text else ()
 
 
 @dataclass(frozen=True)
 class LedgerClaim:
-    """One claim of a document as the ledger keeps it (decimals exact, no float)."""
+    """One claim of a document as the ledger keeps it (decimals exact, no float).
 
-    key: str
+    ``left`` and ``right`` are the clause before and after the figure as claim identity
+    reads it (gaps removed, other figures masked as ``|``).
+    """
+
+    key: str  # the lookup key (see lookup_key)
+    claim: ClaimKey
     quantity: Quantity
     sentence: str  # the normalised sentence the figure stands in
-    time: str  # ISO date or year that is part of the key
+    time: str  # ISO date or year that is part of the lookup key
+    left: str = ""
+    right: str = ""
 
     @property
-    def wording(self) -> Wording:
-        return wording(self.sentence, self.quantity)
+    def frame(self) -> Frame:
+        return claim_frame(self.claim, self.left, self.right)
 
 
-def unit_family(unit: str | None, kind: str) -> str:
-    """One spelling for units that mean the same and measure words that count the same."""
-    unit = SAME_UNITS.get(unit or "", unit or "")
-    if kind == "count":
-        for family in MEASURE_WORD_VARIANTS:
-            if unit in family:
-                return min(family)
-    return unit
+def lookup_key(claim: ClaimKey, time: str) -> str:
+    """The key a claim is stored and looked up under: ``人|total|2020-03-10``.
+
+    Two claims :func:`same_claim` can take for one always share it: equal measures and
+    statistics (a total is a value); ``time`` is the ledger's date of the claim.
+    """
+    statistic = "total" if claim.statistic == "value" else claim.statistic
+    return "|".join((claim.measure, statistic, time))
+
+
+def claim_frame(claim: ClaimKey, left: str = "", right: str = "") -> Frame:
+    """A :class:`~factlint.claims.identity.Frame` of a stored claim, for ``why_different``:
+    its key, scope and time words and clause; where it stood in its document is not kept."""
+    return Frame(index=-1, key=claim, no_key="", clause=left + right, left=left, right=right,
+                 period=-1, paragraph=-1, body_paragraph=-1, headline=False, title=False,
+                 lead=False, parallel=False, anaphor="", scope_words=_words(claim.scope),
+                 time_words=_words(claim.time))
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -110,59 +122,35 @@ def _sentence_dates(document: Document) -> dict[int, str]:
     return dates
 
 
-def ledger_key(quantity: Quantity, time: str) -> str | None:
-    """The key a claim is stored and looked up under, or None when it is no claim.
-
-    ``time`` is the claim's time frame (an ISO date or a year).  The one place the
-    ledger decides claim identity: swap it for :func:`factlint.claims.identity.claim_key`
-    when that lands.
-    """
-    if quantity.kind not in AMOUNT_KINDS or quantity.lo is None and quantity.hi is None:
-        return None
-    subject = (quantity.subject or "").strip()
-    if len(subject) < MIN_SUBJECT_LENGTH:
-        return None
-    return "|".join((quantity.kind, unit_family(quantity.unit, quantity.kind),
-                     subject[:SUBJECT_HEAD], time))
-
-
-def same_subject(a: str | None, b: str | None) -> bool:
-    """Whether two subjects of one key name the same thing: one starts with the other."""
-    a, b = (a or "").strip(), (b or "").strip()
-    return bool(a and b) and (a.startswith(b) or b.startswith(a))
-
-
-@dataclass(frozen=True)
-class Wording:
-    """The words (Han bigrams) of the clause a figure stands in and of its left part, and
-    the sentence with the figure taken out."""
-
-    left: frozenset[str]
-    words: frozenset[str]
-    masked: str = ""
-
-
 #: Sentences this alike once their figures are taken out are one statement, however short
 #: their clauses: the print page, the web page and the agency's copy of one sentence.
 SAME_SENTENCE = 0.8
-
-
-def wording(sentence: str, quantity: Quantity) -> Wording:
-    """The wording of ``quantity``'s clause in its normalised ``sentence``."""
-    start, end = figure_in_sentence(sentence, quantity)
-    if start == end:
-        return Wording(frozenset(), frozenset())
-    left, right = clause_around(sentence, start, end)
-    return Wording(frozenset(bigrams(left)), frozenset(bigrams(left) | bigrams(right)),
-                   sentence[:start] + "\x00" + sentence[end:])
-
-
 #: Longer sentences (OCR tables with no sentence end) are compared by their wording only:
 #: SequenceMatcher's ratio is quadratic at worst.
 LONGEST_SENTENCE = 1000
+#: Words (pairs of characters) two clauses must share besides what is counted.
+SHARED_WORDS = 2
 
 
-def _same_sentence(a: str, b: str) -> bool:
+def masked_sentence(sentence: str, quantity: Quantity) -> str:
+    """``sentence`` with ``quantity``'s figure taken out (``\x00`` in its place); '' when
+    it is not found there."""
+    start, end = figure_in_sentence(sentence, quantity)
+    return "" if start == end else sentence[:start] + "\x00" + sentence[end:]
+
+
+#: Runs of numerals: the other figures of a sentence, to tell where in it a figure stands.
+_NUMERALS = regex.compile(r"[0-9]+(?:\.[0-9]+)?|[零〇一二三四五六七八九十百千万亿两]+")
+
+
+def _place_in_sentence(masked: str) -> tuple[int, int]:
+    """How many runs of numerals stand before and after the figure of a masked sentence."""
+    before, _, after = masked.partition("\x00")
+    return len(_NUMERALS.findall(before)), len(_NUMERALS.findall(after))
+
+
+def _versions_of_one_sentence(a: str, b: str) -> bool:
+    """Whether two masked sentences are one sentence, the figure taken out of each."""
     if not a or not b or max(len(a), len(b)) > LONGEST_SENTENCE:
         return False
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -170,32 +158,76 @@ def _same_sentence(a: str, b: str) -> bool:
             and matcher.ratio() >= SAME_SENTENCE)
 
 
-def same_claim(a: Quantity, a_words: Wording, b: Quantity, b_words: Wording) -> bool:
-    """Whether two claims of one key state the same thing (see the module docstring)."""
-    if not same_subject(a.subject, b.subject):
+def _worded_alike(a: LedgerClaim, b: LedgerClaim) -> bool:
+    if not _bigrams(a.left) & _bigrams(b.left):
         return False
-    if _same_sentence(a_words.masked, b_words.masked):
-        return True
-    if not a_words.left & b_words.left:
+    what = _bigrams(a.claim.what) | _bigrams(b.claim.what)
+    shared = (_bigrams(a.left + "|" + a.right) & _bigrams(b.left + "|" + b.right)) - what
+    return len(shared) >= SHARED_WORDS
+
+
+def same_claim(a: LedgerClaim, b: LedgerClaim, a_masked: str | None = None,
+               b_masked: str | None = None, *, wording: bool = True) -> bool:
+    """Whether two claims of one lookup key state the same thing (see the module docstring).
+
+    Versions of one sentence state the same claim only with the figure in the same place
+    (as many numerals before and after it): 其中187种、371种 holds two claims, whatever
+    their wording.  Without ``wording`` only a version of the sentence is evidence (for
+    a published document edited: one of its figures against another is the restatement
+    check's business, which weighs headline, lead and anaphor).  ``a_masked``/``b_masked``
+    are their :func:`masked_sentence`, when already computed.
+    """
+    if why_different(a.frame, b.frame, loose_what=True):
         return False
-    shared = bigrams(min((a.subject or "").strip(), (b.subject or "").strip(), key=len))
-    return len((a_words.words & b_words.words) - shared) >= 2
+    if a_masked is None:
+        a_masked = masked_sentence(a.sentence, a.quantity)
+    if b_masked is None:
+        b_masked = masked_sentence(b.sentence, b.quantity)
+    if _versions_of_one_sentence(a_masked, b_masked):
+        return _place_in_sentence(a_masked) == _place_in_sentence(b_masked)
+    return wording and _worded_alike(a, b)
 
 
 def claims_of(document: Document, date: str) -> Iterator[LedgerClaim]:
     """Every claim of ``document``, dated ``date`` (ISO ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``)."""
     dates = _sentence_dates(document)
-    for q in document.quantities:
-        time = dates.get(q.sentence, date)
-        key = ledger_key(q, time)
-        if key is None:
+    for frame in frames(document):
+        if frame.key is None:
             continue
+        q = document.quantities[frame.index]
+        time = dates.get(q.sentence, date)
         sentence = (document.sentences[q.sentence].text
                     if 0 <= q.sentence < len(document.sentences) else q.normalized)
-        yield LedgerClaim(key=key, quantity=q, sentence=sentence, time=time)
+        yield LedgerClaim(key=lookup_key(frame.key, time), claim=frame.key, quantity=q,
+                          sentence=sentence, time=time, left=frame.left, right=frame.right)
 
 
 def decimal_text(value: Decimal | None) -> str | None:
     """A Decimal as exact text for storage (``None`` stays ``None``)."""
     return None if value is None else format(value, "f")
 
+
+@functools.lru_cache(maxsize=64)
+def _sentence_claims(sentence: str, time: str, year: int) -> tuple[LedgerClaim, ...]:
+    """The claims of one sentence read alone (a sentence holds several claims: read once)."""
+    from ..corpus import load_document
+
+    return tuple(claims_of(load_document("ledger", sentence, year=year), time))
+
+
+def rekey(sentence: str, figure: str, published: str, year: int) -> LedgerClaim | None:
+    """The claim a stored ``sentence`` makes with ``figure`` (its normalised text), read
+    by claim identity from the sentence alone, or None when it makes none; its time is
+    the day the sentence names, else ``published``, as :func:`claims_of` has it.
+
+    For migrating a ledger that stored the sentence but not the claim key: the frame of
+    a figure is read from its clause and sentence, so the sentence gives what the whole
+    document gave, but for a headline, a lead or a list across sentences.
+    """
+    needle = "".join(figure.split())
+    for claim in _sentence_claims(sentence, published, year):
+        if "".join((claim.quantity.normalized or claim.quantity.text).split()) == needle:
+            return LedgerClaim(key=claim.key, claim=claim.claim, quantity=claim.quantity,
+                               sentence=sentence, time=claim.time, left=claim.left,
+                               right=claim.right)
+    return None

@@ -22,6 +22,10 @@ Safety:
 
 Schema changes are numbered migrations (:data:`MIGRATIONS`), applied in order in one
 transaction when a ledger is opened; ``meta.schema_version`` records the last one.
+Version 1 keyed claims by a provisional key (kind, unit family, four characters of the
+subject, time); version 2 keeps each claim's :class:`~factlint.claims.identity.ClaimKey`
+in columns of its own and looks claims up by :func:`~factlint.ledger.claims.lookup_key`,
+re-reading every stored sentence when it migrates a version 1 ledger.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from ..claims.identity import ClaimKey
 from ..model import Document, Quantity, Span
 from .claims import LedgerClaim, claims_of, decimal_text
 
@@ -109,6 +114,20 @@ class PublishedClaim:
     quantity: Quantity  # as published; its span points into the published document
     sentence: str
     corrections: tuple[Correction, ...] = ()
+    #: Its claim identity; None only for a claim of a version 1 ledger that claim
+    #: identity does not read as a claim (kept, never compared; re-add the document).
+    claim: ClaimKey | None = None
+    left: str = ""  # the clause before and after the figure, as claim identity reads it
+    right: str = ""
+
+    @property
+    def as_claim(self) -> LedgerClaim | None:
+        """This claim as :func:`~factlint.ledger.claims.same_claim` compares it."""
+        if self.claim is None:
+            return None
+        return LedgerClaim(key=self.key, claim=self.claim, quantity=self.quantity,
+                           sentence=self.sentence, time=self.published, left=self.left,
+                           right=self.right)
 
     @property
     def current(self) -> Quantity:
@@ -121,7 +140,13 @@ class PublishedClaim:
                        precision=last.precision, value=last.lo)
 
 
-def _tables():  # built once, on first use: importing SQLAlchemy costs ~0.1 s
+#: The columns version 2 added to ``claims``: a claim's ClaimKey and its clause.
+IDENTITY_COLUMNS = ("claim_what", "claim_measure", "claim_scope", "claim_times",
+                    "claim_statistic", "clause_left", "clause_right")
+
+
+def _tables(version: int = 2):  # built once, on first use: importing SQLAlchemy costs ~0.1 s
+    """The schema of ``version`` (a migration builds the tables of its own version)."""
     import sqlalchemy as sa
 
     metadata = sa.MetaData()
@@ -158,6 +183,8 @@ def _tables():  # built once, on first use: importing SQLAlchemy costs ~0.1 s
         sa.Column("end_line", sa.Integer, nullable=False),
         sa.Column("end_column", sa.Integer, nullable=False),
         sa.Column("sentence", sa.Text, nullable=False),
+        *(sa.Column(name, sa.Text, nullable=False, server_default="")
+          for name in (IDENTITY_COLUMNS if version >= 2 else ())),
         sa.Index("claims_by_key", "claim_key"),
         sa.Index("claims_by_document", "document_id"),
     )
@@ -193,12 +220,42 @@ def tables():
 
 def _migration_1(connection) -> None:
     """The first schema: documents, claims (indexed by key) and corrections."""
-    metadata = tables()[0]
-    metadata.create_all(connection)
+    _tables(version=1)[0].create_all(connection)
+
+
+def _migration_2(connection) -> None:
+    """Claims keyed by claim identity: a column for each field of the ClaimKey and for the
+    clause, and ``claim_key`` the lookup key.  Each stored claim is re-read from its
+    sentence (what claim identity reads there: the frame of the figure in its sentence);
+    one that is no claim by claim identity keeps its version 1 key, which no lookup
+    asks for, so it stays searchable and exported but is never compared."""
+    import sqlalchemy as sa
+
+    from .claims import rekey
+
+    for name in IDENTITY_COLUMNS:
+        connection.execute(sa.text(
+            f"ALTER TABLE claims ADD COLUMN {name} TEXT NOT NULL DEFAULT ''"))  # names fixed
+    _, _, documents, claims, _ = tables()
+    rows = connection.execute(
+        sa.select(claims.c.id, claims.c.text, claims.c.normalized, claims.c.sentence,
+                  documents.c.published)
+        .join(documents, documents.c.id == claims.c.document_id)
+        .order_by(claims.c.id)).all()
+    updates = []
+    for row in rows:
+        found = rekey(row.sentence, row.normalized or row.text, row.published,
+                      int(row.published[:4]))
+        if found is not None:
+            updates.append(_identity_values(found)
+                           | {"claim_time": found.time, "row_id": row.id})
+    if updates:
+        connection.execute(claims.update().where(claims.c.id == sa.bindparam("row_id")),
+                           updates)
 
 
 #: Numbered schema migrations, applied in order; never edit one that has shipped.
-MIGRATIONS: tuple[tuple[int, Any], ...] = ((1, _migration_1),)
+MIGRATIONS: tuple[tuple[int, Any], ...] = ((1, _migration_1), (2, _migration_2))
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 
@@ -396,7 +453,7 @@ class Ledger:
         digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
         old = connection.execute(
             documents.select().where(documents.c.path == document.path)).first()
-        carried: list[tuple[dict[str, Any], tuple[str, str]]] = []
+        carried: list[tuple[dict[str, Any], tuple[str, str, str]]] = []
         if old is not None:
             carried = self._corrections_to_carry(connection, old.id)
             connection.execute(corrections.delete().where(corrections.c.claim_id.in_(
@@ -414,32 +471,36 @@ class Ledger:
         return len(found)
 
     def _corrections_to_carry(self, connection, document_id: int
-                              ) -> list[tuple[dict[str, Any], tuple[str, str]]]:
+                              ) -> list[tuple[dict[str, Any], tuple[str, str, str]]]:
         _, _, _, claims, corrections = tables()
         rows = connection.execute(
-            corrections.select().add_columns(claims.c.claim_key, claims.c.normalized)
+            corrections.select().add_columns(claims.c.claim_key, claims.c.claim_what,
+                                             claims.c.normalized)
             .join(claims, claims.c.id == corrections.c.claim_id)
             .where(claims.c.document_id == document_id)
             .order_by(corrections.c.id)).mappings().all()
         return [({k: row[k] for k in corrections.c.keys()},
-                 (row["claim_key"], row["normalized"])) for row in rows]
+                 (row["claim_key"], row["claim_what"], row["normalized"])) for row in rows]
 
     def _carry_corrections(self, connection, document_id: int,
-                           carried: list[tuple[dict[str, Any], tuple[str, str]]],
+                           carried: list[tuple[dict[str, Any], tuple[str, str, str]]],
                            path: str) -> None:
         _, _, _, claims, corrections = tables()
-        new_ids: dict[tuple[str, str], int] = {}
+        # A claim of the new copy is the corrected one when it has the same lookup key,
+        # the same thing counted and the same figure (400余名 of 市属高校教职员工, not the
+        # 400余名 of 党员 in the same story).
+        new_ids: dict[tuple[str, str, str], int] = {}
         for row in connection.execute(
                 claims.select().with_only_columns(claims.c.id, claims.c.claim_key,
-                                                  claims.c.normalized)
+                                                  claims.c.claim_what, claims.c.normalized)
                 .where(claims.c.document_id == document_id).order_by(claims.c.id)):
-            new_ids.setdefault((row.claim_key, row.normalized), row.id)
+            new_ids.setdefault((row.claim_key, row.claim_what, row.normalized), row.id)
         renumbered: dict[int, int] = {}
         for row, identity in carried:
             if identity not in new_ids:
                 raise self._error(
-                    f"{path}: the new copy has no claim {identity[1]} under "
-                    f"{identity[0]}, which correction {row['id']} corrects; nothing was "
+                    f"{path}: the new copy has no claim {identity[2]} of {identity[1] or '?'} "
+                    f"under {identity[0]}, which correction {row['id']} corrects; nothing was "
                     "changed (keep the correction by keeping the figure, or remove the "
                     "document first)")
             values = {k: v for k, v in row.items() if k != "id"}
@@ -457,11 +518,11 @@ class Ledger:
             claim = connection.execute(claims.select().where(claims.c.id == claim_id)).first()
             if claim is None:
                 raise self._error(f"no claim {claim_id} (find it with factlint ledger search)")
-            from .claims import unit_family
+            from ..claims.identity import measure_of
 
             if figure.kind != claim.kind or (
-                    figure.unit and unit_family(figure.unit, figure.kind)
-                    != unit_family(claim.unit, claim.kind)):
+                    figure.unit and measure_of(figure)
+                    != measure_of(replace(figure, unit=claim.unit))):
                 raise self._error(
                     f"claim {claim_id} is a {claim.kind} in {claim.unit or 'no unit'}; "
                     f"{figure.text} is a {figure.kind} in {figure.unit or 'no unit'}")
@@ -546,9 +607,17 @@ class Ledger:
             yield _published_claim(row, tuple(chains.get(row["id"], ())))
 
 
+def _identity_values(claim: LedgerClaim) -> dict[str, str]:
+    """The lookup key and the identity columns of ``claim``."""
+    k = claim.claim
+    return dict(claim_key=claim.key, claim_what=k.what, claim_measure=k.measure,
+                claim_scope=k.scope, claim_times=k.time, claim_statistic=k.statistic,
+                clause_left=claim.left, clause_right=claim.right)
+
+
 def _claim_row(document_id: int, claim: LedgerClaim) -> dict[str, Any]:
     q = claim.quantity
-    return dict(document_id=document_id, claim_key=claim.key, claim_time=claim.time,
+    return dict(document_id=document_id, **_identity_values(claim), claim_time=claim.time,
                 subject=(q.subject or "").strip(), kind=q.kind, unit=q.unit,
                 qualifier=q.qualifier, lo=decimal_text(q.lo), hi=decimal_text(q.hi),
                 precision=decimal_text(q.precision), text=q.text,
@@ -572,10 +641,16 @@ def _published_claim(row, corrections: Sequence[Correction]) -> PublishedClaim:
                         qualifier=row["qualifier"], unit=row["unit"], kind=row["kind"],
                         span=span, subject=row["subject"], value=lo,
                         precision=Decimal(row["precision"]), normalized=row["normalized"])
+    claim = None
+    if row["claim_measure"]:
+        claim = ClaimKey(what=row["claim_what"], measure=row["claim_measure"],
+                         scope=row["claim_scope"], time=row["claim_times"],
+                         statistic=row["claim_statistic"])
     return PublishedClaim(id=row["id"], key=row["claim_key"], path=row["path"],
                           published=row["published"], source=row["source"],
                           quantity=quantity, sentence=row["sentence"],
-                          corrections=tuple(corrections))
+                          corrections=tuple(corrections), claim=claim,
+                          left=row["clause_left"], right=row["clause_right"])
 
 
 def _check_sqlite_file(path: str, create: bool) -> None:

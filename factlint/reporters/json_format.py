@@ -15,6 +15,8 @@ Columns are 1-based code points and ``end_column`` is exclusive, as everywhere i
 A fix's ``start``/``end`` are code-point offsets into the decoded file; ``safe`` is true
 when factlint proved the fix keeps every figure's meaning (``factlint fix`` applies only
 those; the others are suggestions).
+For a Word file ``line`` is the paragraph number and each location gains ``"logical"``
+(``"¶12"``, ``"table 1, row 2, cell 3, ¶14"``); other files' records are unchanged.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ SCHEMA_VERSION = 1
 
 
 def _location(loc: Location) -> dict:
-    return {
+    record = {
         "path": loc.path,
         "line": loc.line,
         "column": loc.column,
@@ -39,6 +41,9 @@ def _location(loc: Location) -> dict:
         "end_column": loc.end_column,
         "text": loc.text,
     }
+    if loc.logical:
+        record["logical"] = loc.logical
+    return record
 
 
 def fix_data(fix: Fix) -> dict:

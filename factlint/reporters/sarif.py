@@ -89,6 +89,22 @@ def _descriptor(info: RuleInfo) -> dict:
     return descriptor
 
 
+def _location(loc: Location) -> dict:
+    """A SARIF ``location``: physical, plus a logical location for a Word paragraph.
+
+    A .docx has no lines: its region counts paragraphs as lines (``startLine`` 12 is ¶12,
+    columns are characters of that paragraph), since GitHub code scanning needs a
+    ``startLine`` for every result, and the logical location names the place as an
+    editor does: ``¶12``, or ``table 1, row 2, cell 3, ¶14`` as its full name.
+    """
+    location: dict = {"physicalLocation": _physical_location(loc)}
+    if loc.logical:
+        location["logicalLocations"] = [{"name": loc.logical.rsplit(", ", 1)[-1],
+                                         "fullyQualifiedName": loc.logical,
+                                         "kind": "element"}]
+    return location
+
+
 def _physical_location(loc: Location) -> dict:
     region: dict = {
         "startLine": loc.line,
@@ -107,7 +123,7 @@ def _escape_markup(text: str) -> str:
 
 
 def _label(loc: Location) -> str:
-    where = f"{loc.path}:{loc.line}:{loc.column}"
+    where = loc.position()
     return f"{where} {one_line(loc.text)}" if loc.text else where
 
 
@@ -159,15 +175,14 @@ def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict:
         "ruleIndex": rule_index,
         "level": SARIF_LEVELS[finding.level],
         "message": {"text": _message(finding)},
-        "locations": [{"physicalLocation": _physical_location(finding.location)}],
+        "locations": [_location(finding.location)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     if finding.fix is not None:
         result["fixes"] = [_fix(finding.fix)]
     if finding.related:
         result["relatedLocations"] = [
-            {"id": index, "physicalLocation": _physical_location(loc),
-             "message": {"text": _label(loc)}}
+            {"id": index, **_location(loc), "message": {"text": _label(loc)}}
             for index, loc in enumerate(finding.related, start=1)
         ]
     return result

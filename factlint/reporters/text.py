@@ -17,7 +17,8 @@ from . import LEVELS_BY_SEVERITY, one_line, sorted_findings, summarize, summary_
 
 
 def _position(loc: Location) -> str:
-    return f"{loc.path}:{loc.line}:{loc.column}"
+    # path:line:col; a Word file shows path:¶paragraph:col (see Location.position).
+    return loc.position()
 
 
 # SGR codes: bold for the place, a colour per level; reset after each.

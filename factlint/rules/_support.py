@@ -207,5 +207,4 @@ def format_interval(interval) -> str:
 
 
 def where(claim: Claim) -> str:
-    span = claim.quantity.span
-    return f"{span.path}:{span.line}:{span.column}"
+    return claim.quantity.span.position()

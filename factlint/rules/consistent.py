@@ -103,7 +103,7 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
     for i, j, verdict, level in verdicts:
         (_, first), (_, second) = sorted(((i, claims[i]), (j, claims[j])),
                                          key=lambda pair: first_key(*pair))
-        where = f"{second.path}:{second.quantity.span.line}:{second.quantity.span.column}"
+        where = second.quantity.span.position()
         if verdict.agrees:  # a warning: same count, different measure words
             detail = (f"{describe(first.quantity)} and {describe(second.quantity)} at {where}: "
                       f"{verdict.reason}")

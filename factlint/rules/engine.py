@@ -71,7 +71,8 @@ from ..model import (
 from ..settings.config import Config
 from ..settings.sources import load_sources, normalize_path, resolved
 from ..text.directives import Suppressions
-from ..text.files import InputError, discover, display_name, working_on
+from ..text.files import InputError, display_name, working_on
+from ..text.readers import DEFAULT_OPTIONS, ReadOptions, select_files
 from . import (
     ALIASES,
     BUILTINS,
@@ -301,6 +302,8 @@ class CheckPlan:
     each_document: frozenset[str] = frozenset()
     #: Where documents' extractions are kept between runs (the hook), or None.
     cache: ExtractionCache | None = None
+    #: How files are read (format, include/exclude globs, front matter).
+    options: ReadOptions = DEFAULT_OPTIONS
     #: Whether a suppression comment that silences nothing is reported, and at what level.
     report_unused: bool = True
     unused_level: str = "info"
@@ -374,7 +377,10 @@ def directives_of(document: Document) -> tuple[Suppressions | None, str | None]:
     from ..text.directives import DirectiveError, parse_directives
 
     try:
-        parsed = parse_directives(document.text, document.path)
+        # Comments are in the file as written (a Markdown or HTML comment, say), not in
+        # the prose its reader made of it.
+        parsed = parse_directives(document.original if document.original is not None
+                                  else document.text, document.path)
     except DirectiveError as exc:
         return None, str(exc)
     return (parsed if parsed.directives else None), None
@@ -486,7 +492,7 @@ def _opt_in(rule: Rule) -> bool:
 def plan_check(config: Config, extra_checks: Sequence[object] = (),
                optional_ids: Iterable[str] = (), keep_documents: bool = False, *,
                drafts: Sequence[str] = (), cache: ExtractionCache | None = None,
-               focus: Sequence[str] | None = None) -> CheckPlan:
+               focus: Sequence[str] | None = None, need_paths: bool = True) -> CheckPlan:
     """The rules, sources and settings of a run; raises ConfigError for bad settings.
 
     ``extra_checks`` are built-in checks made by the caller around state this stage
@@ -502,8 +508,10 @@ def plan_check(config: Config, extra_checks: Sequence[object] = (),
     (see :class:`~factlint.corpus.ExtractionCache`).  With ``focus``, only findings
     about those files are wanted, and rules skip the rest where they can (see
     :func:`factlint.rules.scope.focused`); the others are still reported.
+    ``need_paths``: whether a run without paths or drafts is a configuration error
+    (not when the caller hands over the documents, as the language server does).
     """
-    if not config.paths and not drafts:
+    if not config.paths and not drafts and need_paths:
         raise config.error("paths", "no files to check: give PATH arguments or set 'paths' "
                            "in [tool.factlint] or .factlint.yaml")
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
@@ -531,7 +539,7 @@ def plan_check(config: Config, extra_checks: Sequence[object] = (),
                      sources=tuple(sources), groups=tuple(groups), fail_on=config.fail_on,
                      scopes=scopes, selectors=selectors, groups_of=groups_of,
                      years=dateline_years(sources), each_document=each_document,
-                     cache=cache,
+                     cache=cache, options=config.read_options,
                      group_by_id={group.id: group for group in reversed(groups)},
                      extra=extra, keep_documents=keep_documents,
                      report_unused=UNUSED_SUPPRESSION not in config.disable,
@@ -545,10 +553,10 @@ def plan_check(config: Config, extra_checks: Sequence[object] = (),
 def inputs_of(config: Config, drafts: Sequence[str] = ()) -> list[str]:
     """The files a run checks, in the order reports and errors list them; raises
     ConfigError when there are none."""
-    paths = discover(tuple(dict.fromkeys((*config.paths, *drafts))))
+    paths = select_files(tuple(dict.fromkeys((*config.paths, *drafts))), config.read_options)
     if not paths:
-        raise config.error("paths", "no files to check: no .txt or .md file in "
-                           + ", ".join(config.paths))
+        raise config.error("paths", "no files to check: no .txt, .md, .html or .docx "
+                           "file in " + ", ".join(config.paths))
     return paths
 
 
@@ -622,12 +630,22 @@ def check_document(plan: CheckPlan, index: int, path: str,
     notes: list[str] = []
     try:
         document = read_document(path, year=plan.years.get(file), read_from=read_from,
-                                 notes=notes, cache=plan.cache)
+                                 notes=notes, cache=plan.cache, options=plan.options)
     except InputError as exc:
         return DocumentOutcome(index=index, path=display_name(path), error=str(exc),
                                notes=tuple(notes))
     if on_file is not None:
         on_file(document.path, len(document.text))
+    return check_read(plan, index, document, file, tuple(notes))
+
+
+def check_read(plan: CheckPlan, index: int, document: Document, file: str | None = None,
+               notes: tuple[str, ...] = ()) -> DocumentOutcome:
+    """Stage 2 for a document already read (an editor's unsaved buffer, say): the
+    document rules on it and its pieces.  ``file`` is its resolved path (default: of
+    ``document.path``); ``notes``, warnings about how it was read."""
+    if file is None:
+        file = resolved(document.path)
     alone = Corpus((document,), plan.sources, plan.groups)
     rules: list[Rule] = []
     evaluated: dict[str, bool] = {}
@@ -648,7 +666,7 @@ def check_document(plan: CheckPlan, index: int, path: str,
                            findings=_run_marked(rules, alone, plan.ctx, plan.extra),
                            document=document if plan.keep_documents else None,
                            pieces=tuple(piece_keys(plan, index, document, file, evaluated)),
-                           notes=tuple(notes))
+                           notes=notes)
 
 
 def check_key(plan: CheckPlan, key: PieceKey, pieces: Iterable[Piece]
@@ -804,17 +822,26 @@ class Gatherer:
 
 
 def run_local(plan: CheckPlan, paths: Sequence[str], *, on_file: FileDone | None = None,
-              on_rule: Callable[[str], None] | None = None) -> CheckResult:
+              on_rule: Callable[[str], None] | None = None,
+              documents: Sequence[Document] | None = None) -> CheckResult:
     """Run the stages in this process, one document at a time.
 
     Only each document's findings and the open keys' pieces are kept, never the corpus.
     ``on_file`` is told of each file read, ``on_rule`` of each rule of the last stage
-    (the keys still open once every file is read): a progress bar.
+    (the keys still open once every file is read): a progress bar.  With ``documents``
+    (already read: the language server's), those are checked instead of reading
+    ``paths``, which are then their paths.
     """
+    if documents is not None:
+        paths = [document.path for document in documents]
     gatherer = Gatherer(plan, expected_pieces(plan, paths))
     outcomes = []
     for index, path in enumerate(paths):
-        outcome = gatherer.add_outcome(check_document(plan, index, path, on_file=on_file))
+        if documents is not None:
+            outcome = check_read(plan, index, documents[index])
+        else:
+            outcome = check_document(plan, index, path, on_file=on_file)
+        outcome = gatherer.add_outcome(outcome)
         if outcome.reportable():
             outcomes.append(outcome)
     return finish_check(plan, outcomes, gatherer.close(on_rule), paths)
@@ -824,15 +851,21 @@ def run_check(config: Config, extra_checks: Sequence[object] = (),
               optional_ids: Iterable[str] = (), keep_documents: bool = True, *,
               on_file: FileDone | None = None, on_rule: Callable[[str], None] | None = None,
               drafts: Sequence[str] = (), cache: ExtractionCache | None = None,
-              focus: Sequence[str] | None = None) -> CheckResult:
+              focus: Sequence[str] | None = None, corpus: Corpus | None = None) -> CheckResult:
     """Run ``factlint check`` as ``config`` says, in this process; raises ConfigError.
 
     See :func:`plan_check` for ``extra_checks``, ``optional_ids``, ``keep_documents``,
     ``drafts``, ``cache`` and ``focus``, :func:`run_local` for ``on_file`` and
-    ``on_rule``.  The drafts are checked with the configured paths.
+    ``on_rule``.  The drafts are checked with the configured paths.  ``corpus``
+    replaces reading ``config.paths``: its documents are checked as they are (the
+    language server passes the workspace's files with the editor's unsaved buffers in
+    place of their copies on disk).
     """
     plan = plan_check(config, extra_checks, optional_ids, keep_documents, drafts=drafts,
-                      cache=cache, focus=focus)
+                      cache=cache, focus=focus, need_paths=corpus is None)
+    if corpus is not None:
+        return run_local(plan, (), on_file=on_file, on_rule=on_rule,
+                         documents=corpus.documents)
     return run_local(plan, inputs_of(config, drafts), on_file=on_file, on_rule=on_rule)
 
 

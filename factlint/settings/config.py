@@ -32,6 +32,8 @@ from typing import Any
 
 from ..model import FAIL_ON_CHOICES, LEVELS
 from ..text.files import display_path
+from ..text.readers import ReadOptions
+from ..text.source import FORMATS as INPUT_FORMATS
 from .yamlload import (
     ConfigError,
     YamlList,
@@ -59,7 +61,8 @@ YAML_CONFIG_NAME = ".factlint.yaml"
 PYPROJECT_NAME = "pyproject.toml"
 CONFIG_KEYS: tuple[str, ...] = (
     "paths", "sources", "rules", "disable", "levels", "fail-on", "measure-word-variants",
-    "range-connector", "ledger", "engine", "scheduler", "jobs",
+    "range-connector", "include", "exclude", "format-in", "front-matter",
+    "ledger", "engine", "scheduler", "jobs",
 )
 #: Where ``factlint check`` runs: this process, or a Dask cluster (``factlint[dask]``).
 ENGINES: tuple[str, ...] = ("local", "dask")
@@ -93,6 +96,13 @@ class Config:
     fail_on: str = "error"
     measure_word_variants: str = "warning"
     range_connector: str = "～"
+    #: Globs selecting, among the files found in folders, those to read / to skip.
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    #: Read every file as this format (txt, md, html, docx); None: by suffix.
+    format_in: str | None = None
+    #: Read Markdown front matter (YAML/TOML) as copy.
+    front_matter: bool = False
     #: The ledger of published figures to check against: a file path or an SQLAlchemy URL.
     ledger: str | None = None
     #: ``local`` or ``dask``; for dask, a scheduler address (tcp://host:8786) or the
@@ -115,6 +125,12 @@ class Config:
         if where is None:
             return ConfigError(self.file or COMMAND_LINE, 0, 0, message)
         return ConfigError(where[0], where[1], where[2], message)
+
+    @property
+    def read_options(self) -> ReadOptions:
+        """How the corpus files are read (format, globs, front matter)."""
+        return ReadOptions(format=self.format_in, include=self.include, exclude=self.exclude,
+                           front_matter=self.front_matter)
 
 
 # --------------------------------------------------------------------------- lookup
@@ -515,6 +531,19 @@ class _Builder:
     def _fail_on(self, key: str) -> None:
         self.values["fail_on"] = self._choice(self.node, key, FAIL_ON_CHOICES, f"'{key}'")
 
+    def _globs(self, key: str) -> None:
+        holder, pairs = self._strings(key)
+        for index, glob in pairs:
+            self.origins[(key, glob)] = self.where(holder, index)
+        self.values[key] = tuple(dict.fromkeys(glob for _, glob in pairs))
+
+    _include = _exclude = _globs
+
+    def _format_in(self, key: str) -> None:
+        self.values["format_in"] = self._choice(self.node, key, INPUT_FORMATS, f"'{key}'")
+
+    def _front_matter(self, key: str) -> None:
+        self.values["front_matter"] = expect_type(self.node, key, bool, self.what)
     def _ledger(self, key: str) -> None:
         value = expect_type(self.node, key, str, self.what)
         if not value.strip():

@@ -13,7 +13,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-TEXT_SUFFIXES = (".txt", ".md")
+#: Suffixes a folder is expanded to (see text.source.FORMAT_SUFFIXES for the readers).
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx")
 
 #: The path that means standard input on the command line, and how reports name it.
 STDIN, STDIN_NAME = "-", "<stdin>"
@@ -156,7 +157,7 @@ def display_name(path: str) -> str:
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Expand directories into their ``.txt``/``.md`` files, sorted.
+    """Expand directories into the files factlint reads (:data:`TEXT_SUFFIXES`), sorted.
 
     Files named explicitly are kept whatever their suffix, in the order given;
     a path that does not exist is kept too, so that reading it reports it.

@@ -630,7 +630,7 @@ def _sentence_location(sentence: Sentence) -> Location:
 
 
 def _where(span: Span) -> str:
-    return f"{span.path}:{span.line}:{span.column}"
+    return Location.of(span, "").position()
 
 
 def _one_line(text: str) -> str:
