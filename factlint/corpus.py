@@ -83,7 +83,7 @@ def load_document(path: str, text: str, *, year: int | None = None,
         return Document(path=path, text=text, quantities=quantities, sentences=sentences)
     return Document(
         path=path, text=text, format=prose.format, original=prose.source,
-        blocks=prose.blocks,
+        blocks=prose.blocks, source_map=prose,
         quantities=tuple(new_quantity(**{**vars(q), "span": prose.span(q.span.start, q.span.end)})
                          for q in quantities),
         sentences=tuple(Sentence(s.index, s.text, prose.span(s.span.start, s.span.end))

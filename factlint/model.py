@@ -216,6 +216,11 @@ class Document:
     format: str = "txt"
     original: str | None = None
     blocks: tuple[Block, ...] = ()
+    #: For a structured file, the reader's map from an offset of ``text`` to the source
+    #: (an object with ``span(start, end) -> Span``, ``text.source.Prose``); None for
+    #: plain text, whose offsets are the file's.  Checks that find places in ``text``
+    #: themselves (the usage checks) report them through it.
+    source_map: Any = field(default=None, compare=False, repr=False)
 
     def headlines(self) -> tuple[Block, ...]:
         """The heading blocks (headlines), in document order."""

@@ -337,3 +337,24 @@ def test_the_range_connector_is_house_style(tmp_path, monkeypatch, capsys):
     (tmp_path / ".factlint.yaml").write_text('range-connector: "~"\n', encoding="utf-8")
     assert main(["check", "a.txt"]) == 2
     assert "'range-connector' must be one of ～, —, not '~'" in capsys.readouterr().err
+
+
+
+def test_usage_findings_in_markdown_point_at_the_source(tmp_path, monkeypatch, capsys):
+    """A Markdown file's text is prose; a usage finding still names the source's place."""
+    import json
+
+    from factlint.cli import main
+
+    source = "# 标题\n\n去年增加3～5万人。\n\n```\n代码里4千人\n```\n\n今年增加9～16亿元。\n"
+    (tmp_path / "a.md").write_text(source, encoding="utf-8")
+    (tmp_path / ".factlint.yaml").write_text("paths: [a.md]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--format", "json"])
+    findings = [f for f in json.loads(capsys.readouterr().out)["findings"]
+                if f["rule"].startswith("usage-")]
+    lines = source.split("\n")
+    assert [(f["rule"], f["line"], f["text"]) for f in findings] == [
+        ("usage-range-scale", 3, "3～5万"), ("usage-range-scale", 9, "9～16亿")]
+    for f in findings:  # the code block's 4千人 is not copy
+        assert lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] == f["text"]

@@ -53,7 +53,9 @@ def matches(corpus: Corpus, pattern: regex.Pattern, needle: str | None = None
 
 
 def location(document: Document, start: int, end: int) -> Location:
-    span = _prepared(document.text)[1].span(start, end)
+    # A Markdown, HTML or Word document's text is prose: its places are the source's.
+    span = (document.source_map.span(start, end) if document.source_map is not None
+            else _prepared(document.text)[1].span(start, end))
     return Location(document.path, span.line, span.column, span.end_line, span.end_column,
                     document.text[start:end])
 
