@@ -143,3 +143,24 @@ def test_seed_names_match_the_shared_seed_folder() -> None:
     sources, _ = load_sources(str(SEEDS / "sources.yaml"))
     assert sorted(Path(info.path).name for info in sources) == sorted(
         p.name for p in shared.glob("*.txt"))
+
+
+def test_looking_up_every_file_of_a_large_sources_file_resolves_each_entry_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A check asks year_for once per document (and per fix) with the same corpus.sources;
+    # rebuilding the index each time made a 28,800-document check quadratic.
+    from factlint.settings import sources as sources_module
+
+    calls = []
+    real = sources_module.resolved
+    monkeypatch.setattr(sources_module, "resolved", lambda p: calls.append(p) or real(p))
+    monkeypatch.setattr(sources_module, "_last_index", None)
+    infos = tuple(SourceInfo(path=f"archive/{n:05d}.txt", date=f"{2000 + n % 20}-01-01")
+                  for n in range(2000))
+    years = [year_for(f"archive/{n:05d}.txt", infos) for n in range(2000)]
+    assert years == [2000 + n % 20 for n in range(2000)]
+    assert len(calls) == 2000 + 2000  # each entry once, each question once
+    # A different tuple (another run's sources) gets its own index, not the stale one.
+    other = (SourceInfo(path="archive/00000.txt", date="1999-05-05"),)
+    assert year_for("archive/00000.txt", other) == 1999
+    assert year_for("archive/00000.txt", infos) == 2000

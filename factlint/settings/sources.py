@@ -206,14 +206,37 @@ class SourceIndex:
         return int(info.date[:4]) if info is not None and info.date else None
 
 
+# The index of the last sources sequence asked about, with that sequence itself, so that
+# its id stays that object's: callers ask once per document or finding with the same
+# corpus.sources, and building the index each time made a check quadratic in the corpus
+# (28,800 documents: most of the run went to realpath).
+# Relative paths resolve against the working directory, so that is part of the key.
+_last_index: tuple[object, str, SourceIndex] | None = None
+
+
+def _index_of(sources: Iterable[SourceInfo]) -> SourceIndex:
+    global _last_index
+    last = _last_index
+    cwd = os.getcwd()
+    if last is not None and last[0] is sources and last[1] == cwd:
+        return last[2]
+    if not isinstance(sources, (tuple, list)):
+        return SourceIndex(sources)  # an iterator can be read only once: nothing to keep
+    index = SourceIndex(sources)
+    if isinstance(sources, tuple):  # a list may change under us; a tuple cannot
+        _last_index = (sources, cwd, index)
+    return index
+
+
 def source_for(path: str, sources: Iterable[SourceInfo]) -> SourceInfo | None:
     """What the sources file says of ``path``, or None if it says nothing.
 
-    Builds an index each call: to look up many paths, build one :class:`SourceIndex`.
+    The index of a tuple of sources is kept for the next call with the same tuple; to
+    look up many paths in some other sequence, build one :class:`SourceIndex`.
     """
-    return SourceIndex(sources).source_for(path)
+    return _index_of(sources).source_for(path)
 
 
 def year_for(path: str, sources: Iterable[SourceInfo]) -> int | None:
     """The dateline year of ``path`` (for 2月16日 with no year in the text), or None."""
-    return SourceIndex(sources).year_for(path)
+    return _index_of(sources).year_for(path)
