@@ -115,7 +115,8 @@ AMOUNT_ONLY = re.compile(
     rf"(?P<suf1>{SUFFIX})?(?:{G}(?P<unit>{UNIT}))?(?P<suf2>{SUFFIX})?)")
 
 #: A run of numerals: where the pattern is tried.
-RUN = re.compile(rf"[0-9{CN}几半]+")
+RUN_CHARS = f"0123456789{CN}几半"
+RUN = re.compile(f"[{RUN_CHARS}]+")
 #: Words that may stand just before a run of numerals and belong to the quantity.
 LEAD_IN = re.compile(
     rf"(?:(?:{PREFIX})(?:{LINK})?|{PERIOD}|上个?世纪|本世纪|成|上|数以|数)"
