@@ -7,9 +7,13 @@ text that only just passes or fails the prescan.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import factlint
+from factlint.quantities import pattern
+from factlint.quantities.pattern import PATTERN, narrow_pattern
 from factlint.text.normalize import NormalizedText, folds_into, normalize
 
 
@@ -39,3 +43,66 @@ def test_text_whose_only_figure_is_folded_or_wordy_is_still_read(
 def test_text_without_any_numeral_holds_no_quantity() -> None:
     assert factlint.extract("") == []
     assert factlint.extract("记者从市政府获悉，这项工作正在推进。") == []
+
+
+def _texts_read_in_tests() -> list[str]:
+    """Every phrase of tests/data/*.tsv and every seed, as the extractor reads them."""
+    root = Path(__file__).resolve().parents[1]
+    texts = []
+    for name in ("phrases.tsv", "negatives.tsv"):
+        for line in (root / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                texts.append(line.split("\t")[0].replace("\\n", "\n"))
+    texts += [path.read_text(encoding="utf-8") for path in sorted((root / "seeds").glob("*.txt"))]
+    return [NormalizedText.of(text).joined for text in texts]
+
+
+def test_the_narrow_patterns_match_as_the_full_pattern_wherever_they_are_used() -> None:
+    """Leaving out the date or time alternative where the text holds none of the characters
+    they need must never change a match: tried at every offset of every test phrase."""
+    variants = {(date, time): narrow_pattern(date, time).match
+                for date in (False, True) for time in (False, True)}
+    narrowed = 0
+    for text in _texts_read_in_tests():
+        for at in range(len(text)):
+            full = PATTERN.match(text, at)
+            key = (pattern._DATE_HINT(text, at, at + pattern._DATE_WINDOW) is not None,
+                   pattern._TIME_HINT(text, at, at + pattern._TIME_WINDOW) is not None)
+            narrow = variants[key](text, at)
+            narrowed += key != (True, True) and full is not None
+            assert (narrow is None) == (full is None), (text, at)
+            if full is not None:
+                groups = narrow.groupdict()
+                assert (narrow.span(), narrow.lastgroup, groups) == (
+                    full.span(), full.lastgroup,
+                    {name: value for name, value in full.groupdict().items()
+                     if name in groups}), (text, at)
+                # The groups left out are those of the alternatives that did not match.
+                assert all(full[name] is None for name in full.groupdict()
+                           if name not in groups)
+    assert narrowed > 1000  # the narrow patterns were really put to the test
+
+
+def test_the_matcher_narrows_only_after_many_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    matcher = pattern._Matcher()
+    assert matcher("5名党员", 0).group() == "5名"
+    assert matcher.variants is None  # a short run of the command never compiles them
+    monkeypatch.setattr(pattern, "_NARROW_AFTER", 0)
+    assert matcher("5名党员", 0).group() == "5名"
+    assert matcher("2月16日", 0).lastgroup == "date"
+    assert matcher.variants is not None and len(matcher.variants) == 4
+    assert matcher.variants[(False, False)] is not PATTERN
+
+
+def test_every_phrase_reads_the_same_with_the_narrow_patterns(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The readers given a match of a narrow pattern read what they read from PATTERN's
+    (and none of them asks for a group the narrow pattern lacks)."""
+    texts = _texts_read_in_tests()
+    before = [factlint.extract(text, year=2020) for text in texts]
+    from factlint.quantities import extractor
+
+    monkeypatch.setattr(pattern, "_NARROW_AFTER", 0)
+    monkeypatch.setattr(extractor, "match_quantity", pattern._Matcher())
+    assert [factlint.extract(text, year=2020) for text in texts] == before
+    assert extractor.match_quantity.variants is not None

@@ -33,10 +33,10 @@ from .pattern import (
     ARTICLES,
     LEAD_IN,
     LEAD_IN_LAST,
-    PATTERN,
     RUN,
     RUN_CHARS,
     SINGLE_NUMERALS,
+    match_quantity,
 )
 from .percent import read_fraction, read_percent
 from .reader import SKIP, Reader
@@ -117,7 +117,7 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
     # Two stages for speed: a one-class pattern finds runs of numerals (C speed),
     # then the full pattern is matched only there, starting at a qualifier or
     # time-of-day word written just before the run, if any.
-    find_run, match = RUN.search, PATTERN.match
+    find_run, match = RUN.search, match_quantity
     adverb_ends = ([m.end() for m in ADVERB_WORD.finditer(normalized)]
                    if ADVERB_WORD.search(normalized) else [])
     adverb_at, adverb_count = 0, len(adverb_ends)  # runs come in order: the index only moves on
