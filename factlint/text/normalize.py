@@ -198,6 +198,11 @@ class OffsetMap:
         self._joined = joined_starts  # joined offset at which each gap was removed
         self._removed = removed_before  # characters removed up to and including that gap
 
+    @property
+    def is_identity(self) -> bool:
+        """Whether no gap was removed, so that every offset maps to itself."""
+        return not self._joined
+
     def original(self, offset: int) -> int:
         """The original offset of the character at joined ``offset``."""
         i = bisect.bisect_right(self._joined, offset)
