@@ -7,6 +7,7 @@ text that only just passes or fails the prescan.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,34 @@ def test_every_phrase_reads_the_same_with_the_narrow_patterns(
     monkeypatch.setattr(extractor, "match_quantity", pattern._Matcher())
     assert [factlint.extract(text, year=2020) for text in texts] == before
     assert extractor.match_quantity.variants is not None
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("个多|(?:天|年)(?:之内|多)|周?岁", set("个天年周岁")),
+    ("(?:--|至|[~～])(?P<n>[0-9]+)元", set("-至~～")),
+    ("(?<=万)[1-3]|(?=x)y", set("123y")),
+])
+def test_first_characters_are_read_off_the_pattern(source: str, expected: set[str]) -> None:
+    assert pattern.first_characters(re.compile(source)) == expected
+
+
+@pytest.mark.parametrize("source", ["a*", "x?", r"\w+", "[^a]", ".b", "(?:a|)"])
+def test_first_characters_refuses_a_pattern_that_may_start_anywhere(source: str) -> None:
+    with pytest.raises(ValueError):
+        pattern.first_characters(re.compile(source))
+
+
+@pytest.mark.parametrize("name", ["extractor.ARTICLE_KEEP", "amounts._UNIT_AGAIN"])
+def test_a_pattern_gated_by_its_first_characters_matches_nowhere_else(name: str) -> None:
+    from factlint.quantities import amounts, extractor
+
+    module, attribute = name.split(".")
+    compiled = getattr({"extractor": extractor, "amounts": amounts}[module], attribute)
+    first = pattern.first_characters(compiled)
+    matched = 0
+    for text in _texts_read_in_tests():
+        for at in range(len(text)):
+            if compiled.match(text, at):
+                matched += 1
+                assert text[at] in first
+    assert matched

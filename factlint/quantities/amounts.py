@@ -15,7 +15,16 @@ from ..model import Quantity
 from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
 from .numerals import ONE, ZERO, Figure, chinese
-from .pattern import CN, CONNECTOR, FIGURE, HAS_DIGIT, SINGLE_NUMERALS, SUFFIX, UNIT
+from .pattern import (
+    CN,
+    CONNECTOR,
+    FIGURE,
+    HAS_DIGIT,
+    SINGLE_NUMERALS,
+    SUFFIX,
+    UNIT,
+    first_characters,
+)
 from .percent import share_unit
 from .reader import QUALIFIER_OF, Reader, figure_value, read_figure
 from .units import UNIT_BLOCKERS, UNITS
@@ -31,6 +40,7 @@ _AFTER_DIGITS = re.compile(r"[0-9][ \t\r\n\u3000]+$").search
 _CHANGE_BEFORE = re.compile(r"[增减減降升涨漲跌][少加长長低高]?了?$").search
 #: The second end of a range that repeats the unit: 至1.2元 after 0.8元.
 _UNIT_AGAIN = re.compile(rf"(?:--|{CONNECTOR})(?P<figure>{FIGURE})(?P<unit>{UNIT})")
+_UNIT_AGAIN_FIRST = first_characters(_UNIT_AGAIN)  # tried only after one of these
 _ONE_DIGIT = frozenset("123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
 _HAS_CONNECTOR = re.compile(r"[至到—–~～-]").search
 _CONNECTOR_SPLIT = re.compile(CONNECTOR).split
@@ -151,7 +161,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
 
     unit_end = m.end("unit") if m["unit"] else end
     if unit and len(parts) == 1 and not suffix and not more and figure.qualifier == "exact":
-        second = _UNIT_AGAIN.match(text, unit_end)
+        second = (_UNIT_AGAIN.match(text, unit_end)
+                  if text[unit_end:unit_end + 1] in _UNIT_AGAIN_FIRST else None)
         if second and second["unit"] == unit and not _CHANGE_BEFORE(
                 text, max(0, start - 4), start):
             # 0.8元至1.2元, 6万元至9万元, 三千年到五千年: the unit written at both ends.

@@ -36,12 +36,15 @@ from .pattern import (
     RUN,
     RUN_CHARS,
     SINGLE_NUMERALS,
+    first_characters,
     match_quantity,
 )
 from .percent import read_fraction, read_percent
 from .reader import SKIP, Reader
 
 __all__ = ["extract", "parse", "find_datelines"]
+
+ARTICLE_KEEP_FIRST = first_characters(ARTICLE_KEEP)  # tried only after one of these
 
 #: The reader of each outermost named group of PATTERN.
 _READERS = {"date": read_date, "time": read_time, "pct": read_percent,
@@ -170,7 +173,8 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
             # marks (两国, 三亚 are not); 一 also stands for "a" (一张购物小票).
             nxt = normalized[run_end:run_end + 1]
             if normalized[start] in ARTICLES:
-                skip = nxt not in AFTER_ARTICLE and not ARTICLE_KEEP.match(normalized, run_end)
+                skip = nxt not in AFTER_ARTICLE and (nxt not in ARTICLE_KEEP_FIRST
+                                                     or not ARTICLE_KEEP.match(normalized, run_end))
             else:
                 skip = nxt not in AFTER_SINGLE_NUMERAL
             if skip:

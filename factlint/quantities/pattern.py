@@ -11,6 +11,8 @@ trailing qualifier).  The outermost named group of a match says which reader of
 from __future__ import annotations
 
 import re
+from re import _constants as _op  # the parsed form of a pattern, to read its first characters
+from re import _parser
 
 from .units import UNITS, UNITS_LONGEST_FIRST
 
@@ -225,3 +227,53 @@ class _Matcher:
 
 #: ``match(text, at)``: the same match as ``PATTERN.match(text, at)``, found faster.
 match_quantity = _Matcher()
+
+
+def first_characters(pattern: re.Pattern[str]) -> frozenset[str]:
+    """Every character a match of ``pattern`` can start with, read off its parsed form, so
+    that a caller may test one character before trying the pattern at all.
+
+    Raises ValueError for a pattern that may match the empty string or start with any
+    character (``.``, a negated class, a category such as ``\\w``).
+    """
+    chars, empty = _firsts(_parser.parse(pattern.pattern, pattern.flags))
+    if empty:
+        raise ValueError(f"{pattern.pattern!r} may match the empty string")
+    return frozenset(chars)
+
+
+def _firsts(items: _parser.SubPattern | list) -> tuple[set[str], bool]:
+    """(first characters, whether the sequence ``items`` may match the empty string)."""
+    chars: set[str] = set()
+    for op, arg in items:
+        if op is _op.LITERAL:
+            return chars | {chr(arg)}, False
+        if op is _op.IN:
+            for member, value in arg:
+                if member is _op.LITERAL:
+                    chars.add(chr(value))
+                elif member is _op.RANGE:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:  # a negated class or a category: any character, nearly
+                    raise ValueError(f"no short list of first characters: {member}")
+            return chars, False
+        if op is _op.BRANCH:
+            empty = False
+            for alternative in arg[1]:
+                more, may_be_empty = _firsts(alternative)
+                chars |= more
+                empty = empty or may_be_empty
+        elif op is _op.SUBPATTERN:
+            more, empty = _firsts(arg[-1])
+            chars |= more
+        elif op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
+            more, empty = _firsts(arg[2])
+            chars |= more
+            empty = empty or arg[0] == 0
+        elif op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
+            empty = True  # zero width: what follows holds the first character
+        else:
+            raise ValueError(f"no short list of first characters: {op}")
+        if not empty:
+            return chars, False
+    return chars, True
