@@ -159,3 +159,16 @@ def test_festivals_are_merged_as_heapq_merge_would(found: list[int], placed: lis
     figures, festivals = made(found, "figure"), made(placed, "festival")
     assert _merge(figures, festivals) == list(
         heapq.merge(figures, festivals, key=lambda q: q.span.start))
+
+
+@pytest.mark.parametrize("text", [
+    "见http://a.b/c和https://x.y，www.z.cn与www.",
+    "xhttp://1 https:// www.www.a http://www.gov.cn/2020/0211.htm",
+    "ftp://a.b 无地址 ://x",
+])
+def test_web_addresses_are_found_where_the_pattern_finds_them(text: str) -> None:
+    from factlint.quantities import identifiers
+
+    expected = [m.span() for m in identifiers._URL.finditer(text)]
+    assert [span for span in identifiers.addresses(text) if "@" not in text[slice(*span)]] == (
+        expected)

@@ -111,9 +111,15 @@ def addresses(text: str) -> list[tuple[int, int]]:
     An e-mail address is found from its @ outwards; a pattern starting with the
     local part would be tried at every Latin letter and digit of the text."""
     spans: dict[int, int] = {}
-    if "://" in text or "www." in text:
-        for m in _URL.finditer(text):
-            spans[m.start()] = m.end()
+    # A web address starts at http://, https:// or www.: found with str.find and the
+    # pattern matched only there (scanning a long text with the pattern cost 7 ns a
+    # character, five times as much).
+    last_end = 0
+    for start in _url_starts(text):
+        if start >= last_end:
+            m = _URL.match(text, start)
+            if m is not None:
+                spans[start] = last_end = m.end()
     at = text.find("@")
     while at != -1:
         domain = _EMAIL_DOMAIN.match(text, at)
@@ -124,6 +130,23 @@ def addresses(text: str) -> list[tuple[int, int]]:
             spans[left] = domain.end()
         at = text.find("@", at + 1)
     return sorted(spans.items())
+
+
+def _url_starts(text: str) -> list[int]:
+    """Every offset at which ``http://``, ``https://`` or ``www.`` begins, in order."""
+    starts = []
+    at = text.find("://")
+    while at != -1:
+        if text.endswith("https", 0, at):
+            starts.append(at - 5)
+        elif text.endswith("http", 0, at):
+            starts.append(at - 4)
+        at = text.find("://", at + 1)
+    at = text.find("www.")
+    while at != -1:
+        starts.append(at)
+        at = text.find("www.", at + 1)
+    return sorted(starts)
 
 
 # Codes written with digits that count nothing.  A code starts at a run of digits that
