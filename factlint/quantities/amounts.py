@@ -57,9 +57,11 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     start, end = m.span("amount")
     text = reader.text
     body_start, body_end = m.span("body")
-    body = m["body"]
-    pre, unit = m["pre"], m["unit"]
-    suffix = m["suf1"] or m["suf2"]
+    # One call for the groups read below (each m[name] costs a look-up and a call).
+    body, pre, written_unit, suf1, suf2, minus = m.group("body", "pre", "unit", "suf1",
+                                                         "suf2", "minus")
+    unit = written_unit
+    suffix = suf1 or suf2
     has_digit = HAS_DIGIT(body) is not None
     before = text[start - 1] if start else ""
 
@@ -101,8 +103,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if unit:
         blockers = UNIT_BLOCKERS.get(unit)
         if blockers and text.startswith(blockers, m.start("unit")):
-            unit, suffix = None, m["suf1"]
-            end = body_end if not m["suf1"] else m.end("suf1")
+            unit, suffix = None, suf1
+            end = body_end if not suf1 else m.end("suf1")
             if not has_digit and len(body) == 1:
                 return None
     currency = (currency_before(text, start) if has_digit and not unit and not pre
@@ -159,7 +161,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     except (ValueError, ArithmeticError):
         return None
 
-    unit_end = m.end("unit") if m["unit"] else end
+    unit_end = m.end("unit") if written_unit else end
     if unit and len(parts) == 1 and not suffix and not more and figure.qualifier == "exact":
         second = (_UNIT_AGAIN.match(text, unit_end)
                   if text[unit_end:unit_end + 1] in _UNIT_AGAIN_FIRST else None)
@@ -188,14 +190,14 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             figure = Figure(figure.lo, figure.lo + 9, ZERO, ONE, "vague")
     elif unit in SCALED_UNITS:  # 5毛钱 = 0.5 元
         figure = figure.scaled(SCALED_UNITS[unit])
-    elif unit == "个" and not m["suf2"]:
+    elif unit == "个" and not suf2:
         spoken = ge_yi(text, m.end("unit"), figure)
         if spoken:  # 二十几个亿: 个 between a numeral and 亿 in speech
             end, figure, reported_unit = spoken
             kind = UNITS[reported_unit][1] if reported_unit else "count"
             if reported_unit:
                 reported_unit = UNITS[reported_unit][0]
-    elif reported_unit == "元" and not m["suf2"]:
+    elif reported_unit == "元" and not suf2:
         change = jiao_and_fen(text, end, figure)
         if change:  # 46元3角5分
             end, figure = change
@@ -217,7 +219,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         qualifier = "more_than"
     else:
         qualifier = QUALIFIER_OF.get(pre or "") or QUALIFIER_OF.get(suffix or "")
-    if pre in ("零下", "负") or m["minus"]:  # 零下5℃, 约-5℃, 不足-5%
+    if pre in ("零下", "负") or minus:  # 零下5℃, 约-5℃, 不足-5%
         figure = figure.negated()
     elif (has_digit and not pre and before in "-−" and before
           and not (start > 1 and (text[start - 2].isascii() and text[start - 2].isalnum()
@@ -245,7 +247,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             figure = Figure(figure.lo + _HALF, figure.hi + _HALF, ZERO, _HALF, "exact")
             unit = unit_text
     # The noun after the unit follows any qualifier word (31℃左右的高温: not 左右).
-    after_unit = (m.end("suf2") if m["suf2"] else unit_end) if m["unit"] else end
+    after_unit = (m.end("suf2") if suf2 else unit_end) if written_unit else end
     return reader.amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
                                   subject_from=(body_start, after_unit))
 
