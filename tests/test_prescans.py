@@ -172,3 +172,36 @@ def test_web_addresses_are_found_where_the_pattern_finds_them(text: str) -> None
     expected = [m.span() for m in identifiers._URL.finditer(text)]
     assert [span for span in identifiers.addresses(text) if "@" not in text[slice(*span)]] == (
         expected)
+
+
+# The subject patterns as first written (a lookbehind or a class leading an alternative),
+# which the ones in factlint.quantities.subjects rewrite so that the regex engine can skip.
+_REFERENCE_LINK_WORDS = re.compile(
+    r"(?:共有|共计|总计|合计|累计|共|有|达到|达|(?<![认作成因])为|是|约有|已有|已|仅|计|增至|增加|减少|超|占|"
+    r"突破|多达|高达|还有|另有|其中|包括|分别|每|再|又|即|近|逾|超过|约|大约|将近|接近|至少)+$")
+_REFERENCE_BEFORE_STOP = re.compile(
+    r"包括|其中|现有|共有|已有|还有|抽调|选派|派出|动员|带领|组织了|接待|捐赠|提供|拨付|"
+    r"需要|新订购|订购|成立|要求|深入|辖区|缉获|拿出|放流|发放|募集|筹集|筹措|达到|超过|"
+    r"(?<!不)作为|成为|认为|因为|(?<![作成认因])为|[有是在从向对把被让使给]")
+_REFERENCE_AFTER_STOP = re.compile(
+    r"分流|分别|分赴|分批|滞留|涌入|涌向|撤离|抵达|聚集|移交|移送|"
+    r"[的地得了着过和与及或在把被对从向自于将以而并且但其这那此该即便则均正曾共都也就还又再"
+    r"已要能可会应需所捐下奔送投接做安发解遇到参纷一逐巡死受依涨赴进开入"
+    r"获提担负实落完前往来去达是为有包]")
+
+
+def test_the_subject_patterns_find_what_they_found_as_first_written() -> None:
+    from factlint.quantities import subjects
+
+    windows = {text[i:i + size] for text in _texts_read_in_tests()
+               for i in range(len(text)) for size in (6, 12, 20)}
+    windows |= {"不作为", "作为", "认为党员", "因为有", "成为", "共有为", "约有认为"}
+    for window in windows:
+        assert (subjects._BEFORE_STOP.split(window)[-1]
+                == _REFERENCE_BEFORE_STOP.split(window)[-1]), window
+        for pos in (0, max(0, len(window) - 12)):
+            new, old = (subjects._LINK_WORDS.search(window, pos),
+                        _REFERENCE_LINK_WORDS.search(window, pos))
+            assert (new and new.start()) == (old and old.start()), window
+        new, old = subjects._AFTER_STOP.search(window, 2), _REFERENCE_AFTER_STOP.search(window, 2)
+        assert (new and new.span()) == (old and old.span()), window
