@@ -32,6 +32,8 @@ from .units import UNIT_BLOCKERS, UNITS
 __all__ = ["read_amount"]
 
 _HALF = Decimal("0.5")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_MAY_JOIN_CODE = _LATIN | {"-", " "}  # before the digits of an identifier (see identifier_span)
 _RATIO = frozenset(":∶")
 #: Financial numerals, written in runs on cheques and contracts (伍佰元), never alone.
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -113,7 +115,9 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         start, unit = currency
     elif has_digit:
         # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
-        ident = identifier_span(text, start, body_end, end, unit, body)
+        # Only a Latin letter, hyphen or space before, or a letter after, makes one.
+        ident = (identifier_span(text, start, body_end, end, unit, body)
+                 if before in _MAY_JOIN_CODE or text[body_end:body_end + 1] in _LATIN else None)
         if ident is not None:
             return reader.quantity(*ident, lo=None, hi=None, qualifier="exact",
                                    unit=unit, kind="identifier")
@@ -181,7 +185,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         reported_unit, kind = UNITS[unit]
     if percent:
         kind, reported_unit = "percent", pct_unit
-    figure, reported_unit = share_unit(figure, reported_unit)
+    if reported_unit == "折" or reported_unit == "成":
+        figure, reported_unit = share_unit(figure, reported_unit)
     if unit == "旬":  # 七旬 is seventy years of age; 八旬老人 is in the eighties
         if len(parts) != 1 or figure.qualifier != "exact" or not 1 <= figure.lo <= 12:
             return None
