@@ -205,3 +205,17 @@ def test_the_subject_patterns_find_what_they_found_as_first_written() -> None:
             assert (new and new.start()) == (old and old.start()), window
         new, old = subjects._AFTER_STOP.search(window, 2), _REFERENCE_AFTER_STOP.search(window, 2)
         assert (new and new.span()) == (old and old.span()), window
+
+
+def test_the_lead_in_pattern_finds_what_it_found_as_first_written() -> None:
+    reference = re.compile(
+        rf"(?:(?:{pattern.PREFIX})(?:{pattern.LINK})?|{pattern.PERIOD}|上个?世纪|本世纪|成|上|数以|数)"
+        r"(?:[ \t]*(?:\r?\n[ \t]*)?)$")
+    tried = 0
+    for text in _texts_read_in_tests():
+        for end in range(1, len(text)):
+            start = max(0, end - 6)
+            new, old = pattern.LEAD_IN.search(text, start, end), reference.search(text, start, end)
+            assert (new and new.span()) == (old and old.span()), (text, end)
+            tried += old is not None
+    assert tried > 100
