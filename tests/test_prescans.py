@@ -140,27 +140,6 @@ def test_a_pattern_gated_by_its_first_characters_matches_nowhere_else(name: str)
     assert matched
 
 
-@pytest.mark.parametrize("found, placed", [
-    ([1, 5, 9], [0, 5, 10]),
-    ([4, 2, 8], [3]),            # a reader may step back (a minus sign, a currency code)
-    ([], [2, 3]),
-    ([1, 2], []),
-    ([7, 7, 3, 9], [7, 8]),
-])
-def test_festivals_are_merged_as_heapq_merge_would(found: list[int], placed: list[int]) -> None:
-    import heapq
-    from types import SimpleNamespace
-
-    from factlint.quantities.extractor import _merge
-
-    def made(starts: list[int], tag: str) -> list[SimpleNamespace]:
-        return [SimpleNamespace(span=SimpleNamespace(start=s), tag=tag) for s in starts]
-
-    figures, festivals = made(found, "figure"), made(placed, "festival")
-    assert _merge(figures, festivals) == list(
-        heapq.merge(figures, festivals, key=lambda q: q.span.start))
-
-
 @pytest.mark.parametrize("text", [
     "见http://a.b/c和https://x.y，www.z.cn与www.",
     "xhttp://1 https:// www.www.a http://www.gov.cn/2020/0211.htm",
