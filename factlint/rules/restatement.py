@@ -58,13 +58,23 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 import regex
 
 from ..claims.agree import Verdict, agreement, report_level
-from ..claims.identity import Frame, _compatible_what, frames, measure_of, why_different
+from ..claims.collector import collector_paused
+from ..claims.identity import (
+    Frame,
+    FrameReader,
+    Sketch,
+    _compatible_what,
+    measure_of,
+    why_different,
+)
 from ..claims.select import _positions_in_sentence
 from ..model import Corpus, Document, Finding, Location
 from . import CheckContext, Rule
@@ -132,16 +142,60 @@ def _bigrams(text: str) -> set[str]:
     return grams
 
 
+class _Frames(Sequence[Frame]):
+    """The frames of one document, each read the first time it is asked for: the
+    check compares a fifth of the figures of news copy, and a whole frame (scope,
+    time, statistic) is most of the cost of reading one."""
+
+    def __init__(self, reader: FrameReader) -> None:
+        self._reader = reader
+        self._count = len(reader.document.quantities)
+        self._known: dict[int, Frame] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Frame: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Frame]: ...
+
+    def __getitem__(self, index: int | slice) -> Frame | list[Frame]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        frame = self._known.get(index)
+        if frame is None:
+            frame = self._known[index] = self._reader.frame(index)
+        return frame
+
+    def __setitem__(self, index: int, frame: Frame) -> None:
+        self._known[index] = frame
+
+
 class Relations:
     """The frames of one document and which of its figures restate which."""
 
     def __init__(self, document: Document, variants: str = "warning") -> None:
         self.document = document
         self.variants = variants
-        self.frames: list[Frame] = frames(document)
+        reader = FrameReader(document)
+        #: Every figure's frame (read when first used).
+        self.frames: Sequence[Frame] = _Frames(reader)
+        # Every comparison is between figures of one measure: a figure whose measure
+        # no other figure of the document has is never compared, nor sketched.
+        counts = Counter(m for m in reader.measures if m is not None)
+        self.sketches: dict[int, Sketch] = {
+            i: reader.sketch(i) for i, m in enumerate(reader.measures)
+            if m is not None and counts[m] > 1}
         self.antecedent: dict[int, int] = {}
         self._resolve_anaphors()
         self.places = _positions_in_sentence(document)
+        self._words: dict[int, int] = {}
         self.matches: dict[int, list[Match]] = {}
         self._relate_all()
 
@@ -150,29 +204,31 @@ class Relations:
         sentence at most three back, in its paragraph or the one before, not in a list,
         of a compatible claim); when it names nothing itself, it takes that figure's
         claim."""
-        recent: dict[str, list[Frame]] = {}
+        recent: dict[str, list[Sketch]] = {}
         quantities = self.document.quantities
-        for position, frame in enumerate(self.frames):
-            measure = measure_of(quantities[position])
-            if measure is None:
-                continue
-            earlier = recent.setdefault(measure, [])
+        for position, sketch in self.sketches.items():
+            earlier = recent.setdefault(sketch.measure, [])
             # 这五年, 这两天 name a stretch of time, not a figure stated before.
-            if frame.anaphor and not frame.parallel and quantities[position].kind != "duration" \
-                    and not frame.no_key.startswith("a vague"):
+            if sketch.anaphor and not sketch.parallel \
+                    and quantities[position].kind != "duration" \
+                    and not sketch.no_key.startswith("a vague"):
                 target = next((e for e in reversed(earlier[-WINDOW:])
-                               if e.key is not None and not e.parallel
-                               and e.period != frame.period
-                               and frame.paragraph - e.paragraph <= ANAPHOR_PARAGRAPHS
-                               and frame.period - e.period <= ANAPHOR_SENTENCES
-                               and (frame.key is None or not self.blocked(e, frame))), None)
+                               if e.keyed and not e.parallel
+                               and e.period != sketch.period
+                               and sketch.paragraph - e.paragraph <= ANAPHOR_PARAGRAPHS
+                               and sketch.period - e.period <= ANAPHOR_SENTENCES
+                               and (not sketch.keyed or not self.blocked(
+                                   self.frames[e.index], self.frames[position]))), None)
                 if target is not None:
-                    if frame.key is None:
-                        frame = self.frames[position] = dataclasses.replace(
-                            frame, key=target.key, no_key="",
-                            scope_words=target.scope_words, time_words=target.time_words)
+                    if not sketch.keyed:
+                        known = self.frames[target.index]
+                        self.frames[position] = dataclasses.replace(
+                            self.frames[position], key=known.key, no_key="",
+                            scope_words=known.scope_words, time_words=known.time_words)
+                        sketch = self.sketches[position] = sketch._replace(
+                            head=target.head, no_key="")
                     self.antecedent[position] = target.index
-            earlier.append(frame)
+            earlier.append(sketch)
 
     # ---------------------------------------------------------------- one pair
     def blocked(self, a: Frame, b: Frame) -> str:
@@ -235,8 +291,12 @@ class Relations:
             return None
         q = self.document.quantities[index]
         text = self.document.sentences[q.sentence].text
-        key = text[:place[0]] + "|" + text[place[1]:]
-        return key if len(_WORD.findall(key)) >= SHORTEST_KEY else None
+        words = self._words.get(q.sentence)
+        if words is None:
+            words = self._words[q.sentence] = len(_WORD.findall(text))
+        if words - len(_WORD.findall(text, place[0], place[1])) < SHORTEST_KEY:
+            return None
+        return text[:place[0]] + "|" + text[place[1]:]
 
     def relate(self, a: Frame, b: Frame) -> tuple[str, str]:
         """(evidence, '') when ``a`` and ``b`` are one claim, else ('', why not)."""
@@ -259,41 +319,40 @@ class Relations:
         far from its body); a lead and equal sentence keys within a bucket of measure
         and head noun.
         """
-        by_measure: dict[str, list[Frame]] = {}
-        buckets: dict[tuple[str, str], list[Frame]] = {}
-        for frame in self.frames:
-            if frame.key is not None and not frame.parallel:
-                by_measure.setdefault(frame.key.measure, []).append(frame)
-                buckets.setdefault((frame.key.measure, frame.key.head), []).append(frame)
-        pairs: list[tuple[Frame, Frame]] = []
+        by_measure: dict[str | None, list[Sketch]] = {}
+        buckets: dict[tuple[str | None, str], list[Sketch]] = {}
+        for sketch in self.sketches.values():
+            if sketch.keyed and not sketch.parallel:
+                by_measure.setdefault(sketch.measure, []).append(sketch)
+                buckets.setdefault((sketch.measure, sketch.head), []).append(sketch)
+        pairs: list[tuple[int, int]] = []
         for members in by_measure.values():
             pairs += _headline_pairs(members, NEAREST_ANY)
         for members in buckets.values():
             pairs += _headline_pairs(members, NEAREST_SAME)
         pairs += [pair for members in buckets.values() for pair in self._bucket_pairs(members)]
-        pairs += [(self.frames[target], self.frames[later])
-                  for later, target in self.antecedent.items()]
+        pairs += [(target, later) for later, target in self.antecedent.items()]
         seen: set[tuple[int, int]] = set()
         for x, y in pairs:
-            lo, hi = min(x.index, y.index), max(x.index, y.index)
+            lo, hi = min(x, y), max(x, y)
             if lo != hi and (lo, hi) not in seen:
                 seen.add((lo, hi))
                 yield lo, hi
 
-    def _bucket_pairs(self, members: list[Frame]) -> Iterator[tuple[Frame, Frame]]:
+    def _bucket_pairs(self, members: list[Sketch]) -> Iterator[tuple[int, int]]:
         """Lead × later body, and equal sentence keys."""
         for lead in members:
             if lead.lead:
-                yield from ((lead, other) for other in members
+                yield from ((lead.index, other.index) for other in members
                             if other.index > lead.index and not other.lead
                             and not other.headline)
-        by_key: dict[str, Frame] = {}
-        for frame in members:
-            key = self.sentence_key(frame.index)
+        by_key: dict[str, int] = {}
+        for sketch in members:
+            key = self.sentence_key(sketch.index)
             if key is not None:
                 if key in by_key:
-                    yield by_key[key], frame
-                by_key[key] = frame
+                    yield by_key[key], sketch.index
+                by_key[key] = sketch.index
 
     def _relate_all(self) -> None:
         quantities = self.document.quantities
@@ -386,19 +445,18 @@ def explain(relations: Relations, index: int, nearest: int = 5) -> Explanation:
     return Explanation(frame, matches, tuple(unmatched), reported)
 
 
-def _headline_pairs(members: list[Frame], nearest: int) -> list[tuple[Frame, Frame]]:
+def _headline_pairs(members: list[Sketch], nearest: int) -> list[tuple[int, int]]:
     """Each headline of ``members`` (in text order) with the ``nearest`` body figures
     either side of it: a bounded number per headline, so a file of many articles stays
     linear."""
-    body = [f for f in members if not f.headline]
-    places = [f.index for f in body]
+    places = [f.index for f in members if not f.headline]
     pairs = []
     for h in members:
         if h.headline:
             at = bisect.bisect_left(places, h.index)
-            window = body[max(0, at - nearest):at + nearest]
-            pairs += [(h, other) for other in sorted(
-                window, key=lambda f: (abs(f.index - h.index), f.index))[:nearest]]
+            window = places[max(0, at - nearest):at + nearest]
+            pairs += [(h.index, other) for other in sorted(
+                window, key=lambda i: (abs(i - h.index), i))[:nearest]]
     return pairs
 
 
@@ -460,7 +518,8 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
 
 
 def _check_document(rule: Rule, document: Document, ctx: CheckContext) -> Iterator[Finding]:
-    relations = Relations(document, ctx.variants)
+    with collector_paused():
+        relations = Relations(document, ctx.variants)
     quantities = document.quantities
     reported: set[tuple[int, int]] = set()
     for index in sorted(relations.matches):
