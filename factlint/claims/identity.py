@@ -185,6 +185,8 @@ def _first_characters(alternatives: list[str]) -> str:
 
 _CLAUSE_BREAK = "，,。；;：:！!？?“”\"「」『』【】《》—、\n"
 _CLAUSE_BREAKS = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")  # re: faster for a class
+#: The same class searched backwards: the last clause break before a figure.
+_CLAUSE_BREAK_BEFORE = regex.compile("(?r)[" + regex.escape(_CLAUSE_BREAK) + "]")
 _PERIOD_END = regex.compile(r"[。！？!?]+|\n[ \t\u3000\r]*\n")
 _GAPS = regex.compile(r"[ \t\r\n\u3000]+")
 
@@ -366,7 +368,6 @@ class FrameReader:
         self.document = document
         self.text = text = normalize(document.text)
         self.layout: Layout = layout(text)
-        self.breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(text)]
         periods = {m.end() for m in _PERIOD_END.finditer(text)}
         for start, end in self.layout.headlines:
             periods.update((start, end))
@@ -398,25 +399,32 @@ class FrameReader:
         #: Per figure with a measure: clause bounds, masked left and right, what, and the
         #: statistic when :meth:`_sketch` had to read it.
         self._partial: dict[int, tuple[int, int, str, str, str, str | None]] = {}
-        # Time and scope words are read on the first whole frame asked for (a check
-        # that compares few figures needs few frames).
-        self.times: list[tuple[int, int, str]] | None = None
-        self.scopes: list[tuple[int, int, str]] = []
-        self.time_starts: list[int] = []
-        self.scope_starts: list[int] = []
+        #: Per period: its time words and its scope words, each as (start, end, word)
+        #: with their starts, read the first time a whole frame of the period is asked
+        #: for (a check that compares few figures needs few frames).
+        self._words: dict[int, tuple[list[tuple[int, int, str]], list[int],
+                                     list[tuple[int, int, str]], list[int]]] = {}
 
-    def _read_words(self) -> None:
-        """Time and scope words, found once in the whole text, then looked up by place."""
-        text = self.text
-        self.times = [(m.start(), m.end(), m.group()) for m in _TIME.finditer(text)]
-        blanked = _blank(text, self.times)
+    def _words_of(self, period: int) -> tuple[list[tuple[int, int, str]], list[int],
+                                               list[tuple[int, int, str]], list[int]]:
+        """Time and scope words of ``period`` (a frame looks no further than its period:
+        no such word holds the 。！？ or line break that ends one)."""
+        known = self._words.get(period)
+        if known is not None:
+            return known
+        lo, hi = self._bounds_of(period)
+        text = self.text[lo:hi]
+        times = [(m.start(), m.end(), m.group()) for m in _TIME.finditer(text)]
+        blanked = _blank(text, times)
         scopes = [(m.start(), m.end(), _NATIONAL.get(m.group(), m.group()))
                   for m in _NAMED_SCOPE.finditer(blanked)]
         rest = _blank(blanked, scopes)
         scopes += _other_scopes(rest)
-        self.scopes = sorted(scopes)
-        self.time_starts = [start for start, _, _ in self.times]
-        self.scope_starts = [start for start, _, _ in self.scopes]
+        times = [(start + lo, end + lo, word) for start, end, word in times]
+        scopes = [(start + lo, end + lo, word) for start, end, word in sorted(scopes)]
+        known = self._words[period] = (times, [start for start, _, _ in times],
+                                       scopes, [start for start, _, _ in scopes])
+        return known
 
     def _between(self, words: list[tuple[int, int, str]], starts: list[int], lo: int,
                  hi: int) -> list[str]:
@@ -430,11 +438,13 @@ class FrameReader:
                 found.append(word)
         return found
 
-    def _scope_words(self, lo: int, hi: int) -> list[str]:
-        return self._between(self.scopes, self.scope_starts, lo, hi)
+    def _scope_words(self, period: int, lo: int, hi: int) -> list[str]:
+        _, _, scopes, starts = self._words_of(period)
+        return self._between(scopes, starts, lo, hi)
 
-    def _time_words(self, lo: int, hi: int) -> list[str]:
-        return self._between(self.times, self.time_starts, lo, hi)
+    def _time_words(self, period: int, lo: int, hi: int) -> list[str]:
+        times, starts, _, _ = self._words_of(period)
+        return self._between(times, starts, lo, hi)
 
     def period(self, offset: int) -> int:
         return bisect.bisect_right(self.periods, offset)
@@ -451,13 +461,15 @@ class FrameReader:
     def clause(self, start: int, end: int,
                bounds: tuple[int, int] | None = None) -> tuple[int, int]:
         """The clause around ``text[start:end]``: between clause punctuation, in its period
-        (``bounds``, when the caller has them)."""
-        i = bisect.bisect_left(self.breaks, start)
-        lo = self.breaks[i - 1] + 1 if i > 0 else 0
-        j = bisect.bisect_left(self.breaks, end, i)
-        hi = self.breaks[j] if j < len(self.breaks) else len(self.text)
+        (``bounds``, when the caller has them).
+
+        Searched for in the period, either side of the figure, rather than listed for the
+        whole text: most figures are never asked for their clause.
+        """
         period_lo, period_hi = bounds or self._period_bounds(start)
-        return max(lo, period_lo), min(hi, period_hi)
+        before = _CLAUSE_BREAK_BEFORE.search(self.text, period_lo, start)
+        after = _CLAUSE_BREAKS.search(self.text, end, period_hi) if end < period_hi else None
+        return before.end() if before else period_lo, after.start() if after else period_hi
 
     def _figures_in(self, period: int, lo: int, hi: int) -> list[int]:
         members = self.by_period.get(period, [])
@@ -530,23 +542,22 @@ class FrameReader:
         if partial is None:
             return Frame(key=None, no_key=sketch.no_key, clause="", left="", right="",
                          scope_words=(), time_words=(), **fields)
-        if self.times is None:
-            self._read_words()
         clause_lo, clause_hi, left, right, what, statistic = partial
         q = self.document.quantities[index]
         start, end = q.span.start, q.span.end
         period = sketch.period
         period_lo = self._bounds_of(period)[0]
-        scope_words = self._scope_words(clause_lo, start)
-        time_words = (self._time_words(clause_lo, start) + self._time_words(end, clause_hi)
+        scope_words = self._scope_words(period, clause_lo, start)
+        time_words = (self._time_words(period, clause_lo, start)
+                      + self._time_words(period, end, clause_hi)
                       + self._dates(period, clause_lo, clause_hi))
         if not time_words or not scope_words:
             # The sentence's opening clauses govern the rest: 截至3月10日，全国已有…
             if not time_words:
-                time_words = (self._time_words(period_lo, clause_lo)
+                time_words = (self._time_words(period, period_lo, clause_lo)
                               + self._dates(period, period_lo, clause_lo))[-1:]
             if not scope_words:
-                scope_words = self._scope_words(period_lo, clause_lo)[-1:]
+                scope_words = self._scope_words(period, period_lo, clause_lo)[-1:]
         if statistic is None:
             statistic = _statistic(left, right)
         scope_words = list(dict.fromkeys(scope_words))

@@ -75,7 +75,7 @@ from ..claims.identity import (
     measure_of,
     why_different,
 )
-from ..claims.select import _positions_in_sentence
+from ..claims.select import SentencePlaces
 from ..model import Corpus, Document, Finding, Location
 from . import CheckContext, Rule
 
@@ -194,8 +194,10 @@ class Relations:
             if m is not None and counts[m] > 1}
         self.antecedent: dict[int, int] = {}
         self._resolve_anaphors()
-        self.places = _positions_in_sentence(document)
+        self.places = SentencePlaces(document)
         self._words: dict[int, int] = {}
+        self._keys: dict[int, str | None] = {}
+        self._clause_words: dict[int, set[str]] = {}
         self.matches: dict[int, list[Match]] = {}
         self._relate_all()
 
@@ -250,7 +252,7 @@ class Relations:
 
     def evidence(self, a: Frame, b: Frame) -> str:
         """The strongest evidence that ``a`` and ``b`` are one claim, or ''."""
-        shared, similarity = _wording(a, b)
+        shared, similarity = self.wording(a, b)
         if a.headline != b.headline:
             # A headline is terse: unless both name the same thing of some length
             # (海关税收入库), it must share a word besides it with the body's clause
@@ -273,12 +275,29 @@ class Relations:
             return "anaphor"
         return ""
 
+    def wording(self, a: Frame, b: Frame) -> tuple[int, float]:
+        """:func:`_wording` of the two frames, each clause's words read once."""
+        words = []
+        for frame in (a, b):
+            known = self._clause_words.get(frame.index)
+            if known is None:
+                known = self._clause_words[frame.index] = _clause_words(frame)
+            words.append(known)
+        return _wording(a, b, *words)
+
     def _same_sentence_frame(self, a: int, b: int) -> bool:
         """The two sentences are the same text but for this figure."""
         key = self.sentence_key(a)
         return key is not None and key == self.sentence_key(b)
 
     def sentence_key(self, index: int) -> str | None:
+        """The sentence of figure ``index`` with that figure cut out, if it says enough
+        (see :meth:`_sentence_key`); read once per figure."""
+        if index not in self._keys:
+            self._keys[index] = self._sentence_key(index)
+        return self._keys[index]
+
+    def _sentence_key(self, index: int) -> str | None:
         """The sentence of figure ``index`` with that figure cut out, if it says enough.
 
         Only this figure is cut: 四合共5注中獎，每注可得6萬7500元 and 三合共112注中獎，
@@ -362,7 +381,7 @@ class Relations:
             if not evidence:
                 continue
             verdict = agreement(quantities[lo], quantities[hi], self.variants)
-            similarity = _wording(a, b)[1]
+            similarity = self.wording(a, b)[1]
             self.matches.setdefault(hi, []).append(Match(hi, lo, evidence, verdict, similarity))
             self.matches.setdefault(lo, []).append(Match(lo, hi, evidence, verdict, similarity))
 
@@ -460,15 +479,21 @@ def _headline_pairs(members: list[Sketch], nearest: int) -> list[tuple[int, int]
     return pairs
 
 
-def _wording(a: Frame, b: Frame) -> tuple[int, float]:
+def _wording(a: Frame, b: Frame, words_a: set[str] | None = None,
+             words_b: set[str] | None = None) -> tuple[int, float]:
     """Words (character pairs) the two clauses share besides the thing counted, and
-    that count over the words of the shorter clause."""
+    that count over the words of the shorter clause (``words_a``, ``words_b``: the
+    clauses' words when the caller has read them)."""
     what = _bigrams(a.key.what if a.key else "") | _bigrams(b.key.what if b.key else "")
-    words_a = _bigrams(a.left + "|" + a.right) - what
-    words_b = _bigrams(b.left + "|" + b.right) - what
+    words_a = (_clause_words(a) if words_a is None else words_a) - what
+    words_b = (_clause_words(b) if words_b is None else words_b) - what
     shared = len(words_a & words_b)
     smaller = min(len(words_a), len(words_b))
     return shared, shared / smaller if smaller else 0.0
+
+
+def _clause_words(frame: Frame) -> set[str]:
+    return _bigrams(frame.left + "|" + frame.right)
 
 
 def _series(left_a: str, left_b: str) -> bool:

@@ -138,6 +138,8 @@ def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
             headline_text = period.text
             headline_totals = [f for f in period.figures if _can_total(f.quantity)]
             continue
+        if len(period.figures) < 2:
+            continue  # every group below is a total with a part, or two shares
         for total, parts, complete in (*_marked_groups(period), *_paired_groups(period)):
             key = tuple(p.quantity.span.start for p in (total, *parts))
             if key not in seen:
