@@ -269,7 +269,10 @@ _STATISTIC = (
 )
 #: Words just before a figure that point back to one stated earlier.
 #: 共计 and 合计 sum up parts (total-vs-parts), they do not point back to one figure.
-_ANAPHOR = regex.compile(r"(?:上述|前述|以上|这些|这|该|此)$")
+_ANAPHOR_WORDS = ("上述", "前述", "以上", "这些", "这", "该", "此")
+_ANAPHOR = regex.compile("(?:" + "|".join(_ANAPHOR_WORDS) + ")$")
+_ANAPHOR_LAST = frozenset(word[-1] for word in _ANAPHOR_WORDS)
+_GAP_CHARACTERS = " \t\r\n\u3000"
 _PARALLEL_WORDS = ("分别", "依次", "各为", "各有")
 
 
@@ -477,6 +480,21 @@ class FrameReader:
         first = bisect.bisect_left(starts, lo)
         last = bisect.bisect_left(starts, hi)
         return members[first:last]
+
+    def may_head_a_claim(self, index: int) -> bool:
+        """Whether figure ``index`` may stand in a headline or the lead, or be introduced by
+        an anaphor (这, 上述 …): a test that needs no sketch, true of every figure whose
+        sketch says so (and of some others)."""
+        start = self.document.quantities[index].span.start
+        layout_ = self.layout
+        if layout_.headline_at(start) is not None or layout_.paragraph(start) == layout_.first_body:
+            return True
+        text, at = self.text, start
+        while at > 0 and text[at - 1] in _GAP_CHARACTERS:
+            at -= 1
+        # The masked text before a figure ends with the character before it, or with
+        # the | of a figure that ends there.
+        return at > 0 and text[at - 1] in _ANAPHOR_LAST
 
     def sketch(self, index: int) -> Sketch:
         """What figure ``index`` counts and where it stands, without its scope, time and

@@ -101,7 +101,8 @@ def _periods(document: Document) -> tuple[Period, ...]:
     for number, (start, stop, _) in enumerate(spans):
         for index in range(start, stop):
             period_of[index] = number
-    texts = ["".join(s.text for s in sentences[start:stop]) for start, stop, _ in spans]
+    texts = [sentences[start].text if stop == start + 1
+             else "".join(s.text for s in sentences[start:stop]) for start, stop, _ in spans]
     found: list[list[Figure]] = [[] for _ in spans]
     cursor = [0] * len(spans)
     for q in document.quantities:

@@ -58,7 +58,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
@@ -186,20 +185,44 @@ class Relations:
         reader = FrameReader(document)
         #: Every figure's frame (read when first used).
         self.frames: Sequence[Frame] = _Frames(reader)
-        # Every comparison is between figures of one measure: a figure whose measure
-        # no other figure of the document has is never compared, nor sketched.
-        counts = Counter(m for m in reader.measures if m is not None)
-        self.sketches: dict[int, Sketch] = {
-            i: reader.sketch(i) for i, m in enumerate(reader.measures)
-            if m is not None and counts[m] > 1}
-        self.antecedent: dict[int, int] = {}
-        self._resolve_anaphors()
         self.places = SentencePlaces(document)
         self._words: dict[int, int] = {}
         self._keys: dict[int, str | None] = {}
         self._clause_words: dict[int, set[str]] = {}
+        #: The figures that may be compared, sketched (in text order).
+        self.sketches: dict[int, Sketch] = {
+            i: reader.sketch(i) for i in self._comparable(reader)}
+        self.antecedent: dict[int, int] = {}
+        self._resolve_anaphors()
         self.matches: dict[int, list[Match]] = {}
         self._relate_all()
+
+    def _comparable(self, reader: FrameReader) -> list[int]:
+        """The figures a pair of :meth:`candidates` may hold, in text order.
+
+        Every pair is of one measure, so a figure whose measure no other figure of the
+        document has is never compared.  Of a measure none of whose figures stands in a
+        headline or the lead or after an anaphor, only figures whose sentence is
+        another's but for the figure can be (sentence evidence).
+        """
+        by_measure: dict[str, list[int]] = {}
+        for index, measure in enumerate(reader.measures):
+            if measure is not None:
+                by_measure.setdefault(measure, []).append(index)
+        chosen: list[int] = []
+        for members in by_measure.values():
+            if len(members) < 2:
+                continue
+            if any(reader.may_head_a_claim(i) for i in members):
+                chosen += members
+                continue
+            by_key: dict[str, list[int]] = {}
+            for index in members:
+                key = self.sentence_key(index)
+                if key is not None:
+                    by_key.setdefault(key, []).append(index)
+            chosen += [i for same in by_key.values() if len(same) > 1 for i in same]
+        return sorted(chosen)
 
     def _resolve_anaphors(self) -> None:
         """这13.2万人 points back to the nearest earlier figure of its measure (in another
