@@ -93,6 +93,11 @@ _NOT_AN_AMOUNT = regex.compile(r"年均|平均|人均|均|每|各|最高|最低|
 #: Words that say a figure is a total: 共/合计/总计 … (and their traditional forms).
 _TOTAL_WORD = regex.compile(r"共|合计|合計|总计|總計|总数|總數|总共|總共|累计|累計|加总|加總|"
                             r"总额|總額|总量|總量")
+#: Words that make a figure in a clause of its own a whole again rather than the next
+#: part: 新增公路60.9万公里，其中高速公路4.2万公里，高速公路总里程达9.56万公里.
+_WHOLE_AGAIN = regex.compile(
+    r"(?:总|總)(?:里程|面积|面積|人数|人數|数|數|量|额|額|计|計|共|规模|規模|产值|產值|收入|"
+    r"投资|投資|容量|长度|長度|人口|户数|戶數)|累计|累計|合计|合計|共计|共計")
 #: 其中 is a part marker where it opens a clause or comes right before a figure
 #: (通过其中21件); in 参与其中 it is a verb's object.
 _OPENS = "，,：:；;（("
@@ -250,6 +255,8 @@ def _run(period: Period, candidates: Sequence[Figure]) -> list[Figure]:
         gap = text[run[-1].end:figure.start]
         if _joined(text, run[-1], figure):
             run.append(figure)
+        elif _WHOLE_AGAIN.search(_clause_before(text, figure.start)):
+            break  # 其中高速公路4.2万公里，高速公路总里程达9.56万公里: a whole, not a part
         elif (len(gap) <= 20 and len(_CLAUSE.findall(gap)) == 1
               and _same_unit(run[-1].quantity, figure.quantity)
               and (_ends_clause(text, run[-1]) and _ends_clause(text, figure)
