@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
@@ -134,7 +135,22 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
         yield from _check_document(rule, document)
 
 
-def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class Group:
+    """A total and the parts the text enumerates for it, as the check reads them."""
+
+    period: Period
+    total: Figure
+    parts: tuple[Figure, ...]
+    #: Whether the text says the parts are all of the total (a sum below it is wrong too).
+    complete: bool
+    #: How the message names the total: 合计 (in the body) or 标题说 (a headline's).
+    said: str
+
+
+def groups(document: Document) -> Iterator[Group]:
+    """Every group the check judges in ``document``, once each, in text order (for
+    ``bench/held_out.py``, which lists them to be read, and for :func:`check`)."""
     headline_totals: list[Figure] = []
     headline_text = ""
     seen: set[tuple[int, ...]] = set()
@@ -144,18 +160,28 @@ def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
             headline_totals = [f for f in period.figures if _can_total(f.quantity)]
             continue
         if len(period.figures) < 2:
-            continue  # every group below is a total with a part, or two shares
-        for total, parts, complete in (*_marked_groups(period), *_paired_groups(period)):
+            continue  # every group is a total with a part
+        found = [(total, parts, complete, "合计") for total, parts, complete in
+                 (*_marked_groups(period), *_paired_groups(period))]
+        found += [(total, parts, True, "标题说") for total, parts in
+                  _headline_groups(period, headline_totals, headline_text)]
+        for total, parts, complete, said in found:
             key = tuple(p.quantity.span.start for p in (total, *parts))
             if key not in seen:
                 seen.add(key)
-                yield from _judge(rule, period.text, total, parts, complete, "合计")
-        for total, parts in _headline_groups(period, headline_totals, headline_text):
-            key = tuple(p.quantity.span.start for p in (total, *parts))
-            if key not in seen:
-                seen.add(key)
-                yield from _judge(rule, period.text, total, parts, True, "标题说")
-        yield from _shares(rule, period)
+                yield Group(period, total, tuple(parts), complete, said)
+
+
+def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
+    by_period: dict[int, list[Group]] = {}
+    for group in groups(document):
+        by_period.setdefault(id(group.period), []).append(group)
+    for period in periods(document):
+        for group in by_period.get(id(period), ()):
+            yield from _judge(rule, period.text, group.total, group.parts, group.complete,
+                              group.said)
+        if len(period.figures) >= 2 and not period.headline:
+            yield from _shares(rule, period)
 
 
 def _can_total(q: Quantity) -> bool:
