@@ -385,17 +385,24 @@ class FrameReader:
         self.same_measure: dict[tuple[int, str], list[int]] = {}
         self.date_starts: dict[int, list[int]] = {}
         self.date_texts: dict[int, list[str]] = {}
+        self.starts: dict[int, list[int]] = {}
+        periods_, by_period, starts = self.periods, self.by_period, self.starts
         for index, q in enumerate(quantities):
-            period = self.period(q.span.start)
+            start = q.span.start
+            period = bisect.bisect_right(periods_, start)
             self.period_of.append(period)
-            self.by_period.setdefault(period, []).append(index)
-            if self.measures[index] is not None:
-                self.same_measure.setdefault((period, self.measures[index]), []).append(index)
+            if period in by_period:
+                by_period[period].append(index)
+                starts[period].append(start)
+            else:
+                by_period[period] = [index]
+                starts[period] = [start]
+            measure = self.measures[index]
+            if measure is not None:
+                self.same_measure.setdefault((period, measure), []).append(index)
             if q.kind == "date" and q.iso:
-                self.date_starts.setdefault(period, []).append(q.span.start)
+                self.date_starts.setdefault(period, []).append(start)
                 self.date_texts.setdefault(period, []).append(_GAPS.sub("", q.text))
-        self.starts = {p: [quantities[i].span.start for i in members]
-                       for p, members in self.by_period.items()}
         #: Whether the figures of one measure in one period form a list (per key).
         self.parallels: dict[tuple[int, str], bool] = {}
         self._sketches: dict[int, Sketch] = {}

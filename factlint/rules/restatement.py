@@ -218,10 +218,13 @@ class Relations:
                 continue
             by_key: dict[str, list[int]] = {}
             for index in members:
-                key = self.sentence_key(index)
+                key = self._cut(index)
                 if key is not None:
                     by_key.setdefault(key, []).append(index)
-            chosen += [i for same in by_key.values() if len(same) > 1 for i in same]
+            # Twins say equally much besides their figure: both keys or neither.
+            chosen += [i for same in by_key.values()
+                       if len(same) > 1 and self.sentence_key(same[0]) is not None
+                       for i in same]
         return sorted(chosen)
 
     def _resolve_anaphors(self) -> None:
@@ -328,16 +331,27 @@ class Relations:
         :mod:`factlint.versions.diff` drop every numeral character, so that a figure
         rewritten as 二百一十二 keeps its key; here 四合 and 三合 must stay apart.)
         """
+        key = self._cut(index)
+        if key is None:
+            return None
+        place = self.places.get(index)
+        assert place is not None
+        sentence = self.document.quantities[index].sentence
+        text = self.document.sentences[sentence].text
+        words = self._words.get(sentence)
+        if words is None:
+            words = self._words[sentence] = len(_WORD.findall(text))
+        if words - len(_WORD.findall(text, place[0], place[1])) < SHORTEST_KEY:
+            return None
+        return key
+
+    def _cut(self, index: int) -> str | None:
+        """The sentence of figure ``index`` with that figure cut out (how much it says
+        aside): equal for two figures whenever their :meth:`sentence_key` is."""
         place = self.places.get(index)
         if place is None:
             return None
-        q = self.document.quantities[index]
-        text = self.document.sentences[q.sentence].text
-        words = self._words.get(q.sentence)
-        if words is None:
-            words = self._words[q.sentence] = len(_WORD.findall(text))
-        if words - len(_WORD.findall(text, place[0], place[1])) < SHORTEST_KEY:
-            return None
+        text = self.document.sentences[self.document.quantities[index].sentence].text
         return text[:place[0]] + "|" + text[place[1]:]
 
     def relate(self, a: Frame, b: Frame) -> tuple[str, str]:
