@@ -16,7 +16,9 @@ figures are a whole and its parts (never by guessing from the numbers):
   名/人), enumerated together: items of one list (、 和 及), or clauses of their own
   that each end with their figure or start with it (``其中，代表团提出的26件，30名
   以上代表联名提出的272件``); the next part marker opens a group of its own
-  (``通过其中21件，包括制定法律6件、修改法律8件、…决定7件``: 6, 8 and 7 are parts of 21).
+  (``通过其中21件，包括制定法律6件、修改法律8件、…决定7件``: 6, 8 and 7 are parts of 21),
+  and a clause that states a whole again ends the parts (``其中高速公路4.2万公里，
+  高速公路总里程达9.56万公里``: 总里程, 累计, 合计 …).
   ``N中 … 其余/余下 M`` (``5人中只有2人准擔保，餘下3人``) and a total followed by its
   two sides with no marker (``应出席代表2956人，出席2877人，缺席79人``) are groups too.
 - **A headline total and a list in its article**: a headline figure
@@ -269,7 +271,8 @@ def _run(period: Period, candidates: Sequence[Figure]) -> list[Figure]:
     Items of one list (、 和 及) follow one another; a part may be followed by the
     next in a short clause of its own when both end their clauses (其中，代表团提出
     的26件，30名以上代表联名提出的272件) or both open them (其中9包供检测，2包备份).
-    The first figure that is none of these ends the parts.
+    The first figure that is none of these ends the parts, and so does one in a clause
+    that states a whole (总里程达…, 累计…).
     """
     text = period.text
     if not candidates:
