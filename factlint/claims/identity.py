@@ -293,7 +293,7 @@ def _statistic(left: str, right: str) -> str:
 
 
 #: One name for an indicator that copy writes several ways.
-#: (pattern, name, words one of which every match holds).
+#: (pattern, name, the two words one of which every match holds).
 _INDICATORS = (
     (regex.compile(r"(?:国内|地区)?生产总值(?:GDP)?|GDP"), "GDP", ("生产总值", "GDP")),
     (regex.compile(r"居民消费价格(?:指数)?(?:CPI)?|CPI"), "CPI", ("居民消费价格", "CPI")),
@@ -323,7 +323,7 @@ def _what(q: Quantity, left: str, right: str) -> str:
             break
     phrase = _TIME.sub("", phrase)
     for pattern, name, needles in _INDICATORS:
-        if any(needle in phrase for needle in needles):
+        if needles[0] in phrase or needles[1] in phrase:
             phrase = pattern.sub(name, phrase)
     if phrase[:1] in _SCOPE_FIRST:
         phrase = _LEADING_SCOPE.sub("", phrase)
@@ -606,9 +606,12 @@ class FrameReader:
         """``text[lo:hi]`` without gaps, other figures and dates replaced by a separator."""
         if hi <= lo:
             return ""
+        others = self._figures_in(period, lo, hi)
+        if not others:  # most clauses hold one figure
+            return _GAPS.sub("", self.text[lo:hi])
         pieces, cursor = [], lo
         quantities = self.document.quantities
-        for other in self._figures_in(period, lo, hi):
+        for other in others:
             q = quantities[other]
             if other == own or q.kind == "ordinal":
                 continue  # ordinals stay: 第一名 is part of the scope
