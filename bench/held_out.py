@@ -11,7 +11,7 @@ What it *linked* does: a total taken with the wrong parts, or two figures taken 
 one claim that are not, is a false alarm as soon as one figure is retyped.  This
 lists every group ``total-vs-parts`` forms (:func:`factlint.rules.total_vs_parts.groups`)
 and every pair ``restatement`` matches (:class:`factlint.rules.restatement.Relations`)
-on the inputs, and matches each to a label in ``bench/labels/links.tsv`` by (path,
+on the inputs, and matches each to a label in ``bench/labels/links/held-out.tsv`` by (path,
 line, column, check) of the total or the later figure:
 
     path  line  column  check  linked  verdict  reason
@@ -33,7 +33,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO.parent / "shared" / "bench"
-LABELS = REPO / "bench" / "labels" / "links.tsv"
+LABELS = REPO / "bench" / "labels" / "links" / "held-out.tsv"
 INPUTS = ("pd1998-sample.txt", "news-dev/statistics")
 COLUMNS = ("path", "line", "column", "check", "linked", "verdict", "reason")
 
