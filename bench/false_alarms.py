@@ -69,17 +69,25 @@ def run_check(news_dev: Path, inputs: tuple[str, ...] = FOLDERS) -> list[dict]:
 def read_labels(folder: Path) -> dict[tuple[str, int, int, str], dict[str, str]]:
     labels: dict[tuple[str, int, int, str], dict[str, str]] = {}
     for path in sorted(folder.glob("*.tsv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-            if tuple(reader.fieldnames or ()) != COLUMNS:
-                sys.exit(f"{path}:1: expected the columns {', '.join(COLUMNS)}")
-            for number, row in enumerate(reader, start=2):
-                if row["verdict"] not in ("true", "false") or not (row["reason"] or "").strip():
-                    sys.exit(f"{path}:{number}: verdict must be true or false, with a reason")
-                key = (row["path"], int(row["line"]), int(row["column"]), row["rule"])
-                if key in labels:
-                    sys.exit(f"{path}:{number}: {key} is labelled twice")
-                labels[key] = row
+        read_label_file(path, COLUMNS, lambda row: (row["path"], int(row["line"]),
+                                                    int(row["column"]), row["rule"]), labels)
+    return labels
+
+
+def read_label_file(path: Path, columns: tuple[str, ...], key_of, labels: dict) -> dict:
+    """Add the rows of one label file (``columns``, a ``verdict`` true/false and a
+    ``reason``) to ``labels`` under ``key_of(row)``; exit naming the line of a bad row."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if tuple(reader.fieldnames or ()) != columns:
+            sys.exit(f"{path}:1: expected the columns {', '.join(columns)}")
+        for number, row in enumerate(reader, start=2):
+            if row["verdict"] not in ("true", "false") or not (row["reason"] or "").strip():
+                sys.exit(f"{path}:{number}: verdict must be true or false, with a reason")
+            key = key_of(row)
+            if key in labels:
+                sys.exit(f"{path}:{number}: {key} is labelled twice")
+            labels[key] = row
     return labels
 
 

@@ -26,12 +26,12 @@ a link is unlabelled.
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))  # false_alarms.read_label_file
 BENCH = REPO.parent / "shared" / "bench"
 LABELS = REPO / "bench" / "labels" / "links" / "held-out.tsv"
 INPUTS = ("pd1998-sample.txt", "news-dev/statistics")
@@ -79,21 +79,11 @@ def _written(q) -> str:
 
 
 def read_labels(path: Path) -> dict[tuple[str, str, str, str], dict[str, str]]:
-    labels: dict[tuple[str, str, str, str], dict[str, str]] = {}
+    from false_alarms import read_label_file
+
     if not path.exists():
-        return labels
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            sys.exit(f"{path}:1: expected the columns {', '.join(COLUMNS)}")
-        for number, row in enumerate(reader, start=2):
-            if row["verdict"] not in ("true", "false") or not (row["reason"] or "").strip():
-                sys.exit(f"{path}:{number}: verdict must be true or false, with a reason")
-            key = (row["path"], row["line"], row["column"], row["check"])
-            if key in labels:
-                sys.exit(f"{path}:{number}: {key} is labelled twice")
-            labels[key] = row
-    return labels
+        return {}
+    return read_label_file(path, COLUMNS, _key, {})
 
 
 def _key(link: dict[str, str]) -> tuple[str, str, str, str]:
