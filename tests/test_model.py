@@ -29,7 +29,9 @@ def test_new_quantity_is_a_quantity(fields: dict) -> None:
     fast, slow = new_quantity(text="400余名", span=span, **fields), Quantity(
         text="400余名", span=span, **fields)
     assert (fast, hash(fast), repr(fast)) == (slow, hash(slow), repr(slow))
-    assert set(vars(fast)) == {f.name for f in dataclasses.fields(Quantity)}
+    assert not hasattr(fast, "__dict__")  # slotted: no dictionary per figure
+    assert {f.name: getattr(fast, f.name) for f in dataclasses.fields(Quantity)} == {
+        f.name: getattr(slow, f.name) for f in dataclasses.fields(Quantity)}
     assert pickle.loads(pickle.dumps(fast)) == slow
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.lo = Decimal(1)  # type: ignore[misc]

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import IO
 
-from ..model import Quantity, SourceInfo, Span, new_quantity
+from ..model import Quantity, SourceInfo, Span, evolve
 
 FIELDS = ("path", "line", "column", "end_line", "end_column", "text", "lo", "hi",
           "qualifier", "unit", "kind", "subject", "iso")
@@ -251,8 +251,7 @@ def extract_chunked(text: str, path: str, year: int | None,
         chunk = text[start:end]
         found = extract(preface + chunk, path=path, year=year)
         skip, skip_lines = len(preface), preface.count("\n")
-        yield [new_quantity(**{**vars(q), "span": _shifted(q.span, start, line, column, skip,
-                                                           skip_lines)})
+        yield [evolve(q, span=_shifted(q.span, start, line, column, skip, skip_lines))
                for q in found if q.span.start >= skip]
         # Line ends as LineIndex counts them: \r\n, \n and a lone \r (a \r whose \n opens
         # the next chunk ends its line there).

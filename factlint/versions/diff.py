@@ -85,7 +85,20 @@ _CANDIDATES = 8
 
 def mask(text: str) -> str:
     """``text`` without punctuation, spaces, digits or numeral characters."""
-    return _NOT_WORD.sub("", normalize(text)).translate(_DROP_NUMERALS)
+    return _mask_folded(normalize(text))
+
+
+def _mask_folded(folded: str) -> str:
+    """:func:`mask` of text already folded (a slice of the document's folded text)."""
+    return _NOT_WORD.sub("", folded).translate(_DROP_NUMERALS)
+
+
+def _folded(doc: Document) -> str:
+    """The document's folded text: the one its sentences are cut from (normalised once,
+    when it was loaded), else folded here (a document built without sentences)."""
+    if doc.sentences and len(doc.sentences[0].folded) == len(doc.text):
+        return doc.sentences[0].folded
+    return normalize(doc.text)
 
 
 @dataclass(frozen=True)
@@ -114,7 +127,7 @@ class _Side:
 
 
 def _prepare(doc: Document) -> _Side:
-    norm = normalize(doc.text)
+    norm = _folded(doc)
     sentences = doc.sentences
     by_sentence: list[list[int]] = [[] for _ in sentences]
     for qi, q in enumerate(doc.quantities):
@@ -130,12 +143,12 @@ def _prepare(doc: Document) -> _Side:
         for qi in members:
             span = doc.quantities[qi].span
             start = min(max(span.start, cursor), s.span.end)
-            piece = mask(norm[cursor:start])
+            piece = _mask_folded(norm[cursor:start])
             key_parts.append(piece)
             length += len(piece)
             offsets[qi] = length
             cursor = max(cursor, min(span.end, s.span.end))
-        piece = mask(norm[cursor:s.span.end])
+        piece = _mask_folded(norm[cursor:s.span.end])
         key_parts.append(piece)
         length += len(piece)
         key = "".join(key_parts)
