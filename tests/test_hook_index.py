@@ -128,7 +128,8 @@ def _generated(root: Path, articles: int) -> None:
                 f"copy{number:03d}-{version}.txt"
             (corpus / name).write_text(text, encoding="utf-8")
             names.append(f"corpus/{name}")
-            listed.append(f"  corpus/{name}: {{date: 2020-03-{number % 28 + 1:02d}, medium: web}}\n")
+            day = f"2020-03-{number % 28 + 1:02d}"
+            listed.append(f"  corpus/{name}: {{date: {day}, medium: web}}\n")
         groups.append(f"  - id: a{number}\n    files: [{', '.join(names)}]\n")
     (root / "sources.yaml").write_text("files:\n" + "".join(listed) + "groups:\n"
                                        + "".join(groups),
