@@ -10,14 +10,16 @@ characters, repeated k times (``.factlint.yaml`` with ``paths: [corpus]`` and no
 rules, so the built-in checks run). Each row times ``factlint-hook drafts/draft.txt`` as
 a separate process (wall time and CPU time, user + system) three ways: with
 ``--no-cache`` (every corpus file extracted, as before), cold (the cache is being
-filled), and warm (the next commit), best of three for the warm run.  The issue's goal:
-the hook on one draft under 0.3 s whatever the corpus size; the table shows what of that
-is met.
+filled: extractions and the corpus index), and warm (the next commit), best of three for
+the warm run.  The corpus files are dated an hour back, as committed files are (a file
+modified within two seconds of being read is not indexed).  The issue's goal: the hook on
+one draft under 0.3 s whatever the corpus size.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -47,6 +49,9 @@ def build(root: Path, scale: int) -> int:
                 (root / "corpus" / f"{copy:03d}-{number:04d}.txt").write_text(text, "utf-8")
                 chars += len(text)
                 chunk, number = [], number + 1
+    past = time.time() - 3600
+    for path in root.rglob("*.txt"):
+        os.utime(path, (past, past))
     return chars
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -526,10 +526,21 @@ def _describe(q: Quantity) -> str:
     return first if fig[1] is None else f"{first}–{format(fig[1], 'f')}"
 
 
-def diff_documents(old: Document, new: Document) -> list[Change]:
-    """Every figure that differs between ``old`` and ``new``, in the order of ``new``."""
+#: The steps of :func:`diff_documents`, as its ``on_step`` callback names them.
+DIFF_STEPS: tuple[str, ...] = ("prepared", "sentences aligned", "pairs in sentences",
+                               "pairs between anchors", "pairs anywhere", "compared")
+
+
+def diff_documents(old: Document, new: Document,
+                   on_step: Callable[[str], None] | None = None) -> list[Change]:
+    """Every figure that differs between ``old`` and ``new``, in the order of ``new``.
+
+    ``on_step`` is told of each of the :data:`DIFF_STEPS` done (a progress bar)."""
+    step = on_step or (lambda name: None)
     o, n = _prepare(old), _prepare(new)
+    step(DIFF_STEPS[0])
     ordered, moved = align_sentences(o.keys, n.keys)
+    step(DIFF_STEPS[1])
     pairer = _Pairer(o, n)
     matched_old: dict[int, int] = {}
     matched_new: set[int] = set()
@@ -542,6 +553,7 @@ def diff_documents(old: Document, new: Document) -> list[Change]:
             matched_new.add(j)
     for i, j in sorted(matched_old.items()):
         pairer.in_sentences(o.by_sentence[i], n.by_sentence[j])
+    step(DIFF_STEPS[2])
 
     # Regions between consecutive in-order anchors: everything there, paired or not,
     # is pooled, because a split or merged sentence spreads one figure's neighbours.
@@ -557,9 +569,11 @@ def diff_documents(old: Document, new: Document) -> list[Change]:
                 news.extend(n.by_sentence[j])
         pairer.in_pool(olds, news, 0.55)
     pairer.exact_context(range(len(old.quantities)), range(len(new.quantities)))
+    step(DIFF_STEPS[3])
     # Last, what is still left anywhere (a figure whose sentence moved and was reworded),
     # through the bigram index, and only when its context is clearly the same.
     pairer.in_pool(range(len(old.quantities)), range(len(new.quantities)), 0.7)
+    step(DIFF_STEPS[4])
 
     changes: list[Change] = []
     for a, b in pairer.pairs.items():
@@ -577,6 +591,7 @@ def diff_documents(old: Document, new: Document) -> list[Change]:
             changes.append(Change(ONLY_IN_ONE, None, q, "only in the new version",
                                   _sentence_at(old, near_old, q.sentence)))
     changes.sort(key=lambda c: _order_key(c))
+    step(DIFF_STEPS[5])
     return changes
 
 
