@@ -31,6 +31,7 @@ hook runs); ``--no-cache`` reads everything and ignores it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -41,6 +42,7 @@ from dataclasses import dataclass
 
 from ..corpus import code_version
 from ..model import Document
+from ..rules import cross_source
 from ..rules.engine import (
     CheckPlan,
     CheckResult,
@@ -48,6 +50,7 @@ from ..rules.engine import (
     Gatherer,
     Piece,
     check_document,
+    coverage_warnings,
     expected_pieces,
     finish_check,
 )
@@ -110,14 +113,14 @@ class CorpusIndex:
                 AttributeError, ImportError):
             pass  # no index yet, or one that cannot be read: every file is read
 
-    def outcome(self, plan: CheckPlan, index: int, path: str,
-                stat: os.stat_result | None) -> DocumentOutcome:
-        """What file ``path`` gives the run, from its entry if its signature is unchanged,
-        else read (through the extraction cache) and indexed."""
+    def outcome(self, plan: CheckPlan, index: int, path: str, stat: os.stat_result | None,
+                year: int | None) -> DocumentOutcome:
+        """What file ``path`` gives the run, from its entry if its signature (and dateline
+        ``year``) is unchanged, else read (through the extraction cache) and indexed."""
         display = display_name(path)
         entry = self.entries.get(display)
         if (stat is not None and entry is not None and entry.signature == signature(stat)
-                and entry.year == _year(plan, path)):
+                and entry.year == year):
             self.hits += 1
             return entry.outcome(index)
         self.misses += 1
@@ -126,7 +129,7 @@ class CorpusIndex:
             self.entries.pop(display, None)
             self.changed = True
             return outcome
-        fresh = Entry(signature(stat), display, _year(plan, path),
+        fresh = Entry(signature(stat), display, year,
                       outcome.suppressions, outcome.directive_error, outcome.notes,
                       tuple((name, piece.document) for (kind, name), piece in outcome.pieces
                             if kind == "rule"))
@@ -157,11 +160,6 @@ class CorpusIndex:
             pass
 
 
-def _year(plan: CheckPlan, path: str) -> int | None:
-    """The dateline year the sources file gives ``path`` (resolved only if any is given)."""
-    return plan.years.get(resolved(path)) if plan.years else None
-
-
 def _identity(stat: os.stat_result) -> tuple[int, int]:
     return stat.st_dev, stat.st_ino
 
@@ -184,26 +182,44 @@ def run_focused(plan: CheckPlan, paths: Sequence[str], index: CorpusIndex) -> Ch
     assert plan.ctx.focus is not None
     whole_rules = any(plan.selectors.get(rule.id) is None for rule in plan.rules_of("corpus"))
     wanted = set(plan.ctx.focus)
+    focus_groups = sorted({g for path in plan.ctx.focus for g in plan.groups_of.get(path, ())})
     if plan.rules_of("group"):
-        for group_id in {g for path in plan.ctx.focus for g in plan.groups_of.get(path, ())}:
+        for group_id in focus_groups:
             wanted.update(map(resolved, plan.group(group_id).files))
     # Files are told apart by device and inode: no path needs resolving but these.
     identities = {_identity(stat) for stat in map(_stat, wanted) if stat is not None}
     stats = [_stat(path) for path in paths]
+    # The dateline years, by identity too (a stat is cheaper than resolving a path).
+    years = {_identity(stat): year for stat, year in
+             ((_stat(path), year) for path, year in plan.years.items()) if stat is not None}
     read_whole = [whole_rules or stat is None or _identity(stat) in identities
                   for stat in stats]
     gatherer = Gatherer(plan, expected_pieces(
         plan, [path for path, whole in zip(paths, read_whole, strict=True) if whole]))
     outcomes = []
+    unreadable: set[int] = set()
     for number, (path, stat, whole) in enumerate(zip(paths, stats, read_whole, strict=True)):
         if whole:
             outcome = check_document(plan, number, path)
         else:
-            outcome = index.outcome(plan, number, path, stat)
+            outcome = index.outcome(plan, number, path, stat, years.get(_identity(stat)))
+        if outcome.error is not None:
+            unreadable.add(number)
         outcome = gatherer.add_outcome(outcome)
         if outcome.reportable():
             outcomes.append(outcome)
     if not whole_rules:
         index.save({display_name(path) for path, whole in zip(paths, read_whole, strict=True)
                     if not whole})
-    return finish_check(plan, outcomes, gatherer.close(), paths)
+    # Version groups with one file in the run are told of for the staged files' groups
+    # alone: the others were not compared, so there is nothing to warn of (and resolving
+    # every path of the corpus to say so would cost more than the rest of the commit).
+    result = finish_check(dataclasses.replace(plan, groups=()), outcomes, gatherer.close(),
+                          paths)
+    if any(rule.type == cross_source.NAME for rule in plan.rules):
+        read = [display_name(path) for number, (path, whole)
+                in enumerate(zip(paths, read_whole, strict=True))
+                if whole and number not in unreadable]
+        result.warnings.extend(coverage_warnings(
+            [plan.group(group_id) for group_id in focus_groups], read))
+    return result

@@ -757,6 +757,8 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
 def coverage_warnings(groups: Sequence[VersionGroup], read: Sequence[str]) -> list[str]:
     """:func:`factlint.rules.cross_source.coverage_warnings` from the paths of the files
     read, without their documents (which stayed where they were read)."""
+    if not groups:
+        return []  # nothing to resolve the paths read for
     documents = tuple(Document(path=path, text="", quantities=(), sentences=())
                       for path in read)
     return cross_source.coverage_warnings(Corpus(documents, (), tuple(groups)))
