@@ -84,7 +84,12 @@ class Entry:
     #: (corpus rule id, what its selectors see of the file: selected sentences only).
     pieces: tuple[tuple[str, Document], ...]
 
-    def outcome(self, index: int) -> DocumentOutcome:
+    def outcome(self, index: int) -> DocumentOutcome | None:
+        """The file's outcome as ``check_document`` gives it, or None when that says
+        nothing the run needs (most files: no suppression comment, no selected figure)."""
+        if not (self.pieces or self.notes or self.suppressions is not None
+                or self.directive_error is not None):
+            return None
         return DocumentOutcome(
             index=index, path=self.display, notes=self.notes,
             suppressions=self.suppressions, directive_error=self.directive_error,
@@ -114,9 +119,10 @@ class CorpusIndex:
             pass  # no index yet, or one that cannot be read: every file is read
 
     def outcome(self, plan: CheckPlan, index: int, path: str, stat: os.stat_result | None,
-                year: int | None) -> DocumentOutcome:
+                year: int | None) -> DocumentOutcome | None:
         """What file ``path`` gives the run, from its entry if its signature (and dateline
-        ``year``) is unchanged, else read (through the extraction cache) and indexed."""
+        ``year``) is unchanged, else read (through the extraction cache) and indexed;
+        None when it gives nothing (see :meth:`Entry.outcome`)."""
         display = display_name(path)
         entry = self.entries.get(display)
         if (stat is not None and entry is not None and entry.signature == signature(stat)
@@ -203,6 +209,8 @@ def run_focused(plan: CheckPlan, paths: Sequence[str], index: CorpusIndex) -> Ch
             outcome = check_document(plan, number, path)
         else:
             outcome = index.outcome(plan, number, path, stat, years.get(_identity(stat)))
+            if outcome is None:
+                continue
         if outcome.error is not None:
             unreadable.add(number)
         outcome = gatherer.add_outcome(outcome)
