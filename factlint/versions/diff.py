@@ -29,6 +29,7 @@ Paired figures are then compared by meaning (:class:`~factlint.model.Quantity`
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -126,7 +127,9 @@ class _Side:
     after_grams: list[frozenset[str]]
 
 
-def _prepare(doc: Document) -> _Side:
+def _prepare(doc: Document, grams: dict[str, frozenset[str]] | None = None) -> _Side:
+    """``doc`` ready for alignment; ``grams`` keeps each context's character pairs once
+    (shared by the two versions, which have most contexts in common)."""
     norm = _folded(doc)
     sentences = doc.sentences
     by_sentence: list[list[int]] = [[] for _ in sentences]
@@ -160,9 +163,21 @@ def _prepare(doc: Document) -> _Side:
     for qi, pos in offsets.items():
         before[qi] = skeleton[max(0, pos - CONTEXT):pos]
         after[qi] = skeleton[pos:pos + CONTEXT]
-    return _Side(doc, keys, by_sentence, before, after,
-                 [frozenset(_bigrams(text)) for text in before],
-                 [frozenset(_bigrams(text)) for text in after])
+    # Contexts and their character pairs repeat (a pair of characters recurs all through a
+    # text, a context in every version and every table row): each is kept once, so the
+    # pairs of a million-character text take a third of the memory they did.
+    if grams is None:
+        grams = {}
+
+    def grams_of(text: str) -> frozenset[str]:
+        found = grams.get(text)
+        if found is None:
+            found = grams[text] = frozenset(map(sys.intern, _bigrams(text)))
+        return found
+
+    return _Side(doc, keys, by_sentence, [sys.intern(text) for text in before],
+                 [sys.intern(text) for text in after],
+                 [grams_of(text) for text in before], [grams_of(text) for text in after])
 
 
 # ---------------------------------------------------------------- sentence alignment
@@ -537,7 +552,8 @@ def diff_documents(old: Document, new: Document,
 
     ``on_step`` is told of each of the :data:`DIFF_STEPS` done (a progress bar)."""
     step = on_step or (lambda name: None)
-    o, n = _prepare(old), _prepare(new)
+    grams: dict[str, frozenset[str]] = {}
+    o, n = _prepare(old, grams), _prepare(new, grams)
     step(DIFF_STEPS[0])
     ordered, moved = align_sentences(o.keys, n.keys)
     step(DIFF_STEPS[1])
