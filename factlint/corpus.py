@@ -91,6 +91,16 @@ def load_document(path: str, text: str, *, year: int | None = None,
                         for s in sentences))
 
 
+def folded_text(document: Document) -> str:
+    """``document.text`` folded as reading folds it (NFKC one to one, Traditional): the one
+    string its sentences are cut from, made when it was loaded, so nothing normalises the
+    text again; folded here only for a document built without sentences."""
+    sentences = document.sentences
+    if sentences and len(sentences[0].folded) == len(document.text):
+        return sentences[0].folded
+    return normalize(document.text)
+
+
 def document_of(prose: Prose, *, year: int | None = None) -> Document:
     """The :class:`Document` of a reader's output."""
     return load_document(prose.path, prose.text, year=year, prose=prose)

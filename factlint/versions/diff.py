@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..corpus import folded_text
 from ..model import Document, Finding, Location, Quantity, RuleInfo, Sentence, Span
 from ..text.normalize import normalize
 
@@ -94,14 +95,6 @@ def _mask_folded(folded: str) -> str:
     return _NOT_WORD.sub("", folded).translate(_DROP_NUMERALS)
 
 
-def _folded(doc: Document) -> str:
-    """The document's folded text: the one its sentences are cut from (normalised once,
-    when it was loaded), else folded here (a document built without sentences)."""
-    if doc.sentences and len(doc.sentences[0].folded) == len(doc.text):
-        return doc.sentences[0].folded
-    return normalize(doc.text)
-
-
 @dataclass(frozen=True)
 class Change:
     """One difference between the versions: ``old``/``new`` is None on the side that lacks it."""
@@ -130,7 +123,7 @@ class _Side:
 def _prepare(doc: Document, grams: dict[str, frozenset[str]] | None = None) -> _Side:
     """``doc`` ready for alignment; ``grams`` keeps each context's character pairs once
     (shared by the two versions, which have most contexts in common)."""
-    norm = _folded(doc)
+    norm = folded_text(doc)  # the one normalisation, made when it was loaded
     sentences = doc.sentences
     by_sentence: list[list[int]] = [[] for _ in sentences]
     for qi, q in enumerate(doc.quantities):
