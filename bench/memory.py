@@ -125,9 +125,7 @@ def main() -> None:
             try:
                 write_corpus(root, corpus)
                 check = peak_rss(["check", "--quiet", "corpus"], root, env)
-                diff = peak_rss(["diff", "--quiet", "whole.txt", "whole.txt"]
-                                if _has_quiet_diff(env) else ["diff", "whole.txt", "whole.txt"],
-                                root, env)
+                diff = peak_rss(["diff", "whole.txt", "whole.txt"], root, env)
             finally:
                 shutil.rmtree(root)
             rows.append((measured["chars"], check, diff))
@@ -137,12 +135,6 @@ def main() -> None:
         (c1, k1, d1), (c2, k2, d2) = rows
         print(f"| {name} | slope | | | {(k2 - k1) / (c2 - c1):.1f} B/char | "
               f"{(d2 - d1) / (c2 - c1):.1f} B/char |", flush=True)
-
-
-def _has_quiet_diff(env: dict[str, str]) -> bool:
-    done = subprocess.run([sys.executable, "-m", "factlint", "diff", "--help"], env=env,
-                          capture_output=True, text=True)
-    return "--quiet" in done.stdout
 
 
 if __name__ == "__main__":
