@@ -74,8 +74,10 @@ def held(texts: list[tuple[str, str]], env: dict[str, str]) -> dict:
                                      encoding="utf-8") as handle:
         json.dump(texts, handle, ensure_ascii=False)
     try:
+        # From a neutral folder: ``python -c`` puts the working directory before PYTHONPATH.
         done = subprocess.run([sys.executable, "-c", HELD, handle.name], env=env,
-                              capture_output=True, text=True, check=True)
+                              cwd=tempfile.gettempdir(), capture_output=True, text=True,
+                              check=True)
     finally:
         os.unlink(handle.name)
     return json.loads(done.stdout)
@@ -106,6 +108,8 @@ def main() -> None:
                         help="the factlint checkout to measure (default: this one)")
     parser.add_argument("--scales", type=int, nargs=2, default=[1, 4],
                         help="the two scales of pd1998 (default 1 4)")
+    parser.add_argument("--held-only", action="store_true",
+                        help="only the bytes held (no check or diff runs)")
     parser.add_argument("--news-scales", type=int, nargs=2, default=[1, 2],
                         help="the two scales of news-dev (default 1 2: 2 and 4 million "
                              "characters)")
@@ -121,6 +125,10 @@ def main() -> None:
         for scale in scales:
             corpus = scaled(texts, scale)
             measured = held(corpus, env)
+            if args.held_only:
+                print(f"| {name} | {scale}× | {measured['chars']:,} | "
+                      f"{measured['bytes'] / measured['chars']:.1f} | | |", flush=True)
+                continue
             root = Path(tempfile.mkdtemp())
             try:
                 write_corpus(root, corpus)
@@ -132,6 +140,8 @@ def main() -> None:
             print(f"| {name} | {scale}× | {measured['chars']:,} | "
                   f"{measured['bytes'] / measured['chars']:.1f} | {check / 2**20:.1f} | "
                   f"{diff / 2**20:.1f} |", flush=True)
+        if args.held_only:
+            continue
         (c1, k1, d1), (c2, k2, d2) = rows
         print(f"| {name} | slope | | | {(k2 - k1) / (c2 - c1):.1f} B/char | "
               f"{(d2 - d1) / (c2 - c1):.1f} B/char |", flush=True)
