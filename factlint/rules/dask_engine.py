@@ -99,8 +99,11 @@ def connect(scheduler: str | None = None, jobs: int | None = None) -> Iterator[A
         return
     workers = jobs or os.cpu_count() or 1
     with _interruptible() as interrupted:  # starting takes seconds: Ctrl-C must still work
+        # Its own logs stay quiet: a failed task reaches the report through factlint, and
+        # on a loaded machine a late heartbeat at shutdown is logged as an ERROR by
+        # distributed, which is nothing the user could act on.
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0", silence_logs=logging.ERROR)
+                               dashboard_address=":0", silence_logs=logging.CRITICAL)
         client = Client(cluster)
         # Ctrl-C in a terminal reaches every process of the foreground group: the client
         # alone takes it (cancels the run, closes the cluster), not each worker with a
@@ -125,27 +128,25 @@ def _ignore_ctrl_c() -> None:
 Task = tuple[int, str, str, str]
 
 
-def _check_partition(batches: Sequence[tuple[Sequence[Task], FileFacts]], plan: CheckPlan
+def _check_partition(work: tuple[Sequence[Task], FileFacts], plan: CheckPlan
                      ) -> list[DocumentOutcome]:
     """The documents of one partition, with the keys they complete checked here.
 
-    The partition holds one batch of files and the :class:`FileFacts` of those files:
-    ``plan`` (the same for every task) has none of the sources file, so a worker holds
-    what its own files need of it, never the archive's.  Returns one outcome per
-    document (findings, error) and a last one (index -1) holding the findings of the
-    keys completed here and the pieces of those still open.
+    ``work`` is one batch of files and the :class:`FileFacts` of those files: ``plan``
+    (the same for every task) has none of the sources file, so a worker holds what its
+    own files need of it, never the archive's.  Returns one outcome per document
+    (findings, error) and a last one (index -1) holding the findings of the keys
+    completed here and the pieces of those still open.
     """
-    result: list[DocumentOutcome] = []
-    for tasks, facts in batches:
-        here = plan.with_facts(facts)
-        gatherer = Gatherer(here, facts.expected)
-        result.extend(gatherer.add_outcome(check_document(here, index, path, read_from))
-                      for index, path, read_from, _ in tasks)
-        completed = tuple(marked for found in gatherer.findings for marked in found)
-        still_open = tuple((key, piece) for key, pieces in gatherer.open.items()
-                           for piece in pieces)
-        result.append(DocumentOutcome(index=-1, path="", findings=completed,
-                                      pieces=still_open))
+    tasks, facts = work
+    here = plan.with_facts(facts)
+    gatherer = Gatherer(here, facts.expected)
+    result = [gatherer.add_outcome(check_document(here, index, path, read_from))
+              for index, path, read_from, _ in tasks]
+    completed = tuple(marked for found in gatherer.findings for marked in found)
+    still_open = tuple((key, piece) for key, pieces in gatherer.open.items()
+                       for piece in pieces)
+    result.append(DocumentOutcome(index=-1, path="", findings=completed, pieces=still_open))
     return result
 
 
@@ -309,10 +310,16 @@ def run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, *,
     # The rest of the plan is the same for every task: shipped once in the graph, not
     # scattered (a scattered value lost with its worker cannot be made again, and every
     # task of the run would be cancelled).
-    shipped = delayed(plan.for_workers(), name=f"factlint-plan-{uuid.uuid4().hex}",
-                      traverse=False)
-    outcomes = (db.from_sequence(work, npartitions=len(work))
-                .map_partitions(_check_partition, shipped))
+    run_id = uuid.uuid4().hex
+    shipped = delayed(plan.for_workers(), name=f"factlint-plan-{run_id}", traverse=False)
+    # Each batch is an argument of its own task, not a key of the graph (from_sequence):
+    # a key with nothing to wait for is computed at once, so every worker would hold
+    # batches of the whole run from the start; a task's arguments reach a worker only
+    # when the scheduler gives it that task, which it does as workers are free.
+    outcomes = db.from_delayed([
+        delayed(_check_partition, pure=True)(item, shipped,
+                                              dask_key_name=f"_check_partition-{run_id}-{i}")
+        for i, item in enumerate(work)])
     # Only what the report needs travels to the client: findings and errors.
     documents = outcomes.map_partitions(_reportable)
     # The keys still open (corpus rules, version groups read in two partitions) are
