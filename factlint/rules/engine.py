@@ -25,9 +25,17 @@ code and give byte-identical reports; only the scheduling differs:
    article, each ``corpus`` scope rule (the YAML rules) on what its selectors see of
    every document.  A :class:`Gatherer` runs it as soon as a key is complete (the
    last version of an article read); keys still open at the end meet in a fold.
-4. :func:`finish_check` (on the client): drop duplicates, sort, gather the warnings
-   (how files were read, version groups with one file in the run), and decide the exit
+4. :func:`finish_check` (on the client): run the ``client`` stage rules over what each
+   document gave them (:func:`check_gathered`: the ledger's lookup of each document's
+   claims, where the ledger is open), drop duplicates, sort, gather the warnings (how
+   files were read, version groups with one file in the run), and decide the exit
    status.
+
+What the sources file says travels with the files it is about: a Dask task is sent the
+plan without it (:meth:`CheckPlan.for_workers`) and the :class:`FileFacts` of its own
+files (:class:`PlanFacts`, on the client), and each :class:`Piece` carries its
+document's entry and groups to :func:`check_key`; so a worker's memory follows its
+share of the work, not the size of the archive.
 
 Where a rule runs is decided in one place, :func:`factlint.rules.scope.stage_of`: a
 rule module says its scope with ``SCOPE`` (see :mod:`factlint.rules`), a module that
