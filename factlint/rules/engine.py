@@ -662,20 +662,26 @@ def piece_keys(plan: CheckPlan, index: int, document: Document,
     if file is None:
         file = resolved(document.path)
     group_ids = plan.groups_of.get(file, ())
-    facts = {"source": source_for(document.path, plan.sources),
-             "groups": tuple(plan.group(group_id) for group_id in group_ids)}
+    facts: dict[str, Any] = {}
+
+    def piece(seen: Document, evaluated: bool = False) -> Piece:
+        if not facts:  # looked up once, and only for a document that gives a piece
+            facts.update(source=source_for(document.path, plan.sources),
+                         groups=tuple(plan.group(group_id) for group_id in group_ids))
+        return Piece(index, seen, evaluated, **facts)
+
     if plan.rules_of("group"):
         for group_id in group_ids:
-            pieces.append((("group", group_id), Piece(index, document, **facts)))
+            pieces.append((("group", group_id), piece(document)))
     for rule_id, done in evaluated.items():
         seen = seen_by(plan.selectors[rule_id], document)
         if seen is not None:
-            pieces.append((("rule", rule_id), Piece(index, seen, done, **facts)))
+            pieces.append((("rule", rule_id), piece(seen, done)))
     for rule in plan.rules_of("corpus"):
         selectors = plan.selectors[rule.id]
         seen = document if selectors is None else seen_by(selectors, document)
         if seen is not None:
-            pieces.append((("rule", rule.id), Piece(index, seen, **facts)))
+            pieces.append((("rule", rule.id), piece(seen)))
     return pieces
 
 
