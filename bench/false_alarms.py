@@ -41,6 +41,7 @@ NEWS_DEV = REPO.parent / "shared" / "bench" / "news-dev"
 LABELS = REPO / "bench" / "labels"
 FOLDERS = ("simplified", "traditional", "statistics")
 COLUMNS = ("path", "line", "column", "rule", "level", "verdict", "reason")
+VERDICTS = {"right": "true", "wrong": "false"}
 PRECISION_GOAL = 0.90
 FALSE_ERRORS_GOAL = 1.0  # per 100,000 characters
 
@@ -82,8 +83,11 @@ def read_label_file(path: Path, columns: tuple[str, ...], key_of, labels: dict) 
         if tuple(reader.fieldnames or ()) != columns:
             sys.exit(f"{path}:1: expected the columns {', '.join(columns)}")
         for number, row in enumerate(reader, start=2):
+            # The usage checks' files (bench/usage_findings.py) say right/wrong.
+            row["verdict"] = VERDICTS.get(row["verdict"], row["verdict"])
             if row["verdict"] not in ("true", "false") or not (row["reason"] or "").strip():
-                sys.exit(f"{path}:{number}: verdict must be true or false, with a reason")
+                sys.exit(f"{path}:{number}: verdict must be true or false (or right or "
+                         "wrong), with a reason")
             key = key_of(row)
             if key in labels:
                 sys.exit(f"{path}:{number}: {key} is labelled twice")
@@ -153,7 +157,10 @@ def main() -> int:
     rows = tally(findings, labels, chars, rules)
     raised = {_key(f) for f in findings}
     unlabelled = [f for f in findings if _key(f) not in labels]
-    stale = [key for key in labels if key not in raised]
+    # Info-level labels (usage checks' hints, read by bench/usage_findings.py) are not
+    # among the error and warning findings this counts: not stale.
+    stale = [key for key, row in labels.items()
+             if key not in raised and row["level"] in ("error", "warning")]
     if args.json:
         print(json.dumps({"rows": rows, "unlabelled": unlabelled,
                           "stale_labels": [list(k) for k in stale]},
