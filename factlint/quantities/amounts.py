@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from ..model import Quantity
+from .dates import is_sentence_term
 from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
 from .numerals import ONE, ZERO, Figure, chinese
@@ -219,7 +220,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             figure = figure.negated()
     if figure.qualifier == "exact" and not more and (
             unit in _COMPOUND_DURATION or not unit and text[end:end + 1] == "分"):
-        compound = _compound_duration(text, end, unit, figure.lo)
+        compound = _compound_duration(text, start, end, unit, figure.lo)
         if compound:  # 1小时20分钟, 2分27秒, 11秒37 (左右)
             end, figure, reported_unit = compound
             kind, unit = "duration", reported_unit
@@ -251,21 +252,30 @@ def _and_a_half(text: str, end: int, unit: str) -> tuple[int, str] | None:
     return None
 
 
-#: Units after which a smaller one may follow: 1小时20分钟, 2分27秒, 11秒37.
-_COMPOUND_DURATION = frozenset({"小时", "个小时", "秒"})
+#: Units after which a smaller one may follow: 1小时20分钟, 2分27秒, 11秒37, 3年6个月.
+_COMPOUND_DURATION = frozenset({"小时", "个小时", "秒", "年"})
+_THEN_MONTHS = re.compile(r"(1[01]|[1-9]|十[一]?|[一二两三四五六七八九])(个)?月(?![0-9份日号])")
 _SUFFIX_AT = re.compile(SUFFIX).match
 _THEN_MINUTES = re.compile(rf"([0-9]{{1,2}}|[{CN}]{{1,3}})分(?:钟)?(?![0-9{CN}])")
 _THEN_SECONDS = re.compile(rf"分([0-9]{{1,2}}(?:[.·][0-9]{{1,3}})?|[{CN}]{{1,3}})秒")
 _THEN_HUNDREDTHS = re.compile(r"([0-9]{1,2})(?![0-9秒分.])")
 
 
-def _compound_duration(text: str, end: int, unit: str | None, value: Decimal
+def _compound_duration(text: str, start: int, end: int, unit: str | None, value: Decimal
                        ) -> tuple[int, Figure, str] | None:
     """A duration written in two units, read in the smaller one: (new end, figure, unit).
 
     1小时20分钟 → 80 分钟; 2分27秒 → 147 秒; 11秒37, as sports results write a time, →
-    11.37 秒.  The figure before is ``value``; what follows starts at ``end``.
+    11.37 秒; 3年6个月 → 42 月, and 10年6月 so only in a court's sentence (126 月).  The
+    figure before is ``value``, starting at ``start``; what follows starts at ``end``.
     """
+    if unit == "年":  # 3年6个月; 有期徒刑10年6月, as a court writes a term
+        after = _THEN_MONTHS.match(text, end)
+        if not after or not value or value != value.to_integral_value() or not (
+                after.group(2) or is_sentence_term(text, start, after.end())):
+            return None
+        months = figure_value(after.group(1))
+        return after.end(), Figure.exact(value * 12 + months, ONE), "月"
     if unit in ("小时", "个小时"):
         after = _THEN_MINUTES.match(text, end)
         if not after:

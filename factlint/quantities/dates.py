@@ -17,7 +17,8 @@ from . import numerals
 from .pattern import YEAR, G
 from .reader import SKIP, DatelineIndex, Reader
 
-__all__ = ["find_datelines", "dateline_index", "read_date", "read_time"]
+__all__ = ["find_datelines", "dateline_index", "read_date", "read_time", "is_sentence_term",
+           "roc_year"]
 
 _DATELINE = re.compile(
     rf"(?:新华社|本报|中新社|央视)[^\s，。,.:：]{{0,10}}?(?:(?P<y>{YEAR}){G}年{G})?"
@@ -62,15 +63,23 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
     if m["numeric"]:
         return _numeric(reader, m, start)
     if m["yonly"]:
-        year = cn_int(m["yonly"]) if len(m["yonly"]) > 2 else two_digit_year(
-            int(m["yonly"]), year_ctx)  # 09年营收: a year; a duration has no leading 0
-        if m["yonly2"] and cn_int(m["yonly2"]) <= year:
+        written, written2 = m["yonly"], m["yonly2"]
+        if len(written) == 3 or written2 and len(written2) == 3:  # 104年底, 104年至108年
+            year = roc_year(reader, written, year_ctx, start)
+            year2 = roc_year(reader, written2, year_ctx, start) if written2 else None
+            if year is None or written2 and year2 is None:
+                return None  # 近100年來, or Simplified copy: a duration after all
+        else:
+            year = cn_int(written) if len(written) > 2 else two_digit_year(
+                int(written), year_ctx)  # 09年营收: a year; a duration has no leading 0
+            year2 = cn_int(written2) if written2 else None
+        if written2 and year2 <= year:
             return SKIP  # 2002—1999年 runs backwards: no range, and no figure either
         part = m["ypart"]
         iso = str(year)
-        if m["yonly2"]:  # 1999—2002年
+        if written2:  # 1999—2002年
             return reader.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
-                                   kind="date", iso=f"{year}/{cn_int(m['yonly2'])}")
+                                   kind="date", iso=f"{year}/{year2}")
         if part:
             iso = {"底": f"{year}-11/{year}-12", "末": f"{year}-11/{year}-12",
                    "初": f"{year}-01/{year}-02"}[part]
@@ -94,9 +103,20 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
                                qualifier="range" if d2 else "exact", unit=None, kind="date",
                                iso=iso)
     month = cn_int(m["mo"])
-    year = cn_int(m["y"]) if m["y"] else two_digit_year(int(m["y2d"]), year_ctx) if m[
-        "y2d"] else year_ctx
-    if not m["y"] and year is not None and month_ctx is not None and month > month_ctx + 1:
+    if m["roc"]:  # 105年5月20日 in Taiwan copy
+        year = roc_year(reader, m["roc"], year_ctx, start)
+        if year is None:
+            return None
+    elif m["y2d"] and not m["d"] and (reader.quote or is_sentence_term(reader.text, start,
+                                                                        m.end("date"))):
+        # 有期徒刑10年6月 is a prison term, not June 2010 (an amount: ``amounts``); in
+        # Traditional copy 99年6月 may be the Republic's year 99, so it is left unread.
+        return None
+    else:
+        year = cn_int(m["y"]) if m["y"] else two_digit_year(int(m["y2d"]), year_ctx) if m[
+            "y2d"] else year_ctx
+    if (not m["y"] and not m["roc"] and year is not None and month_ctx is not None
+            and month > month_ctx + 1):
         year -= 1  # 12月 in a February story is last December
     qualifier = "exact"
     if m["d"]:
@@ -166,6 +186,48 @@ def _numeric(reader: Reader, m: re.Match, start: int) -> Quantity | None:
         reader.day_iso, reader.day_end = iso, end
     return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
                            kind="date", iso=iso)
+
+
+#: The Republic's first year; 民國 N年 is 1911 + N.
+ROC_OFFSET = 1911
+#: How far past the story's year a plan may name a year (民國119年, 2030, in a 2019 story).
+_ROC_AHEAD = 15
+_ROC_LATEST = 130  # without a story year: up to 2041
+
+
+def roc_year(reader: Reader, written: str, story_year: int | None, at: int) -> int | None:
+    """The Gregorian year of a bare Republic year such as 104年 (2015), or None.
+
+    Taiwan copy writes the year of the Republic without 民國 (107年7月, 104年底, 109年度);
+    a three-digit year is read so only in Traditional copy, where such a year is the usual
+    calendar, and only when it is plausible for the story: at most ``_ROC_AHEAD`` years
+    after the story's year.  Simplified copy never writes it (105年 there is a duration).
+    """
+    if not reader.quote or len(written) != 3:
+        return None
+    number = int(written)
+    latest = story_year - ROC_OFFSET + _ROC_AHEAD if story_year else _ROC_LATEST
+    if number > latest:
+        return None
+    return ROC_OFFSET + number
+
+
+#: Words of a court's sentence near N年M月: the figure is a term (判处有期徒刑10年6月).
+_SENTENCE_BEFORE = re.compile("判|处|刑|执行|服刑")
+_SENTENCE_AFTER = re.compile("[，,]?(?:有期)?徒刑|[，,]?拘役|定谳|不等")
+_CLAUSE_END = frozenset("。！？；;!?\n")
+
+
+def is_sentence_term(text: str, start: int, end: int) -> bool:
+    """Whether N年M月 at ``text[start:end]`` is a prison term: a word of sentencing within
+    twelve characters before it in the same clause (判处, 徒刑, 执行), or 徒刑 or 定谳 just
+    after it."""
+    if _SENTENCE_AFTER.match(text, end):
+        return True
+    lo = start
+    while lo > 0 and start - lo < 12 and text[lo - 1] not in _CLAUSE_END:
+        lo -= 1
+    return _SENTENCE_BEFORE.search(text, lo, start) is not None
 
 
 def two_digit_year(digits: int, story_year: int | None) -> int:
