@@ -62,6 +62,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         return _weight(reader, m, body, start, body_start, body_end)
     # Not amounts: numerals inside words and idioms, 一 as an article.
     if not has_digit:
+        if (len(body) == 1 and not unit and pre != "第" and text[body_end:body_end + 1] == "、"
+                and _DUNHAO_DIGITS.get(text[body_end + 1:body_end + 2], 0)
+                == _DUNHAO_DIGITS.get(body, -1) + 1):
+            return None  # 约三、四天: the lower end of a range read at 四天
         if is_idiom(text, body_start, m.end("unit") if unit else body_end):
             return None
         if body in SINGLE_NUMERALS and not unit and not pre:
@@ -72,6 +76,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
                 and not (unit == "个" and text.startswith("亿", m.end("unit")))
                 and UNITS.get(unit or "", ("", ""))[0] != "个百分点"
                 and UNITS.get(unit or "", ("", ""))[1] != "age"  # 一周岁 is an age
+                and unit != "周年"  # 一周年: the first anniversary
                 and not (unit and _and_a_half(text, m.end("unit"), unit))):
             return None  # 一张购物小票: an article, not a count (but 一年半 is 1.5年)
         if body in ("万", "亿", "千", "百", "百万", "千万") and not (
@@ -170,6 +175,12 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if percent:
         kind, reported_unit = "percent", pct_unit
     figure, reported_unit = share_unit(figure, reported_unit)
+    if (not has_digit and not pre and len(body) == 1 and figure.qualifier == "exact"
+            and before == "、" and kind in _DUNHAO_KINDS):
+        lower = _dunhao_lower(text, start, figure.lo)
+        if lower is not None:  # 三、四个月: two or three … months, one range
+            start = lower
+            figure = Figure(figure.lo - 1, figure.hi, ZERO, ONE, "range")
     if unit == "旬":  # 七旬 is seventy years of age; 八旬老人 is in the eighties
         if len(parts) != 1 or figure.qualifier != "exact" or not 1 <= figure.lo <= 12:
             return None
@@ -196,8 +207,12 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         value = figure.lo
         if Decimal(1000) <= value <= Decimal(2100):
             return None  # a year without its 年 being read as a date; left to dates
-    # 二 before a measure word names (环卫管理二所, 二队): a count of two is 两所 (but 二人).
-    if pre == "第" or (body == "二" and kind == "count" and unit and unit != "人" and not pre):
+    # 二 before a measure word names (环卫管理二所, 二队): a count of two is 两所 (but 二人);
+    # 第三、四位, 第二、三轮: the 第 of the first numeral ranks the second too.
+    ranked = (not pre and before == "、" and not has_digit and start >= 3
+              and text[start - 3] == "第" and text[start - 2] in _DUNHAO_DIGITS)
+    if pre == "第" or ranked or (body == "二" and kind == "count" and unit and unit != "人"
+                                 and not pre):
         return reader.quantity(start, end, lo=figure.lo, hi=figure.hi, qualifier="exact",
                                unit=reported_unit, kind="ordinal", value=figure.lo)
     if not more and unit and "多" in unit and figure.qualifier == "exact":
@@ -238,6 +253,26 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     after_unit = (m.end("suf2") if m["suf2"] else unit_end) if m["unit"] else end
     return reader.amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
                                   subject_from=(body_start, after_unit))
+
+
+#: Kinds a range written with a 顿号 may count (三、四个月); never ranks (三、四年级).
+_DUNHAO_KINDS = frozenset({"count", "duration", "age", "measure", "money"})
+_DUNHAO_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+#: What may not stand before the lower numeral: 第 (第二、三轮 are two rounds by rank),
+#: another list item (二、三、四个), a numeral, or the start of a line or clause, where
+#: 三、 numbers a heading.
+_NOT_BEFORE_DUNHAO = (frozenset("第、，,。：:；;\n \t\u3000") | frozenset(CN)
+                      | frozenset("0123456789"))
+
+
+def _dunhao_lower(text: str, start: int, upper: Decimal) -> int | None:
+    """Where 三 of 三、四个月 starts, when the numeral before the 、 at ``start - 1`` is one
+    less than ``upper``: adjacent single numerals joined by a 顿号 are a range, as 三四个月."""
+    if start < 3 or _DUNHAO_DIGITS.get(text[start - 2]) != upper - 1 or text[start] == "二":
+        return None  # 一、二类, 一、二等奖: ranks (a count of two is 两: 一、两次)
+    if text[start - 3] in _NOT_BEFORE_DUNHAO:
+        return None
+    return start - 2
 
 
 def _and_a_half(text: str, end: int, unit: str) -> tuple[int, str] | None:

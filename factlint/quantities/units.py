@@ -42,7 +42,7 @@ _add("duration", "天 小时 个小时 个多小时 钟头 个钟头 分钟 秒�
       "个月": "月", "个多月": "月",
       "个工作日": "工作日", "秒钟": "秒", "多天": "天", "分多钟": "分钟"})
 _add("age", "岁 周岁 旬", {"旬": "岁"})  # 七旬: seventy; the extractor scales it
-_add("ordinal", "级 届 期 版 楼 名次")
+_add("ordinal", "级 届 期 版 楼 名次 周年")  # 70周年: the seventieth anniversary
 _add("identifier", "号 路 号线 号院 号楼")
 _add("count", "名 人 个 户 家 支 件 只 张 场 所 座 条 项 次 批 台 辆 架 艘 套 份 间 栋 幢 层 "
      "组 队 位 例 起 种 类 处 篇 部 本 册 首 箱 袋 瓶 盒 包 双 副 块 片 株 棵 头 匹 口 道 "
