@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from ..model import Quantity
-from .dates import is_sentence_term
+from .dates import is_sentence_term, read_meridiem
 from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
 from .numerals import ONE, ZERO, Figure, chinese
@@ -106,6 +106,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if currency:  # CNY1.25, US$3: money, not an identifier
         start, unit = currency
     elif has_digit:
+        if not unit and not pre and len(body) <= 2 and body.isdigit():
+            clock = read_meridiem(reader, start, body_end, int(body))
+            if clock is not None:  # 3pm, 10am, 3 p.m.
+                return clock
         # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
         ident = identifier_span(text, start, body_end, end, unit, body)
         if ident is not None:

@@ -18,7 +18,7 @@ from .pattern import YEAR, G
 from .reader import SKIP, DatelineIndex, Reader
 
 __all__ = ["find_datelines", "dateline_index", "read_date", "read_time", "is_sentence_term",
-           "roc_year"]
+           "roc_year", "meridiem", "read_meridiem"]
 
 _DATELINE = re.compile(
     rf"(?:新华社|本报|中新社|央视)[^\s，。,.:：]{{0,10}}?(?:(?P<y>{YEAR}){G}年{G})?"
@@ -285,6 +285,36 @@ def _decades(reader: Reader, m: re.Match, start: int, end: int, year: int | None
                            iso=f"{first}/{last}")
 
 
+#: am/pm after an hour or a clock time: 3pm, 10am, 3 p.m., 8:30PM.
+_MERIDIEM = re.compile(r" ?(?:(?P<am>[aA]\.?[mM]\.?)|(?P<pm>[pP]\.?[mM]\.?))(?![A-Za-z0-9])")
+
+
+def meridiem(text: str, end: int, hour: int) -> tuple[int, int] | None:
+    """(end, hour on a 24-hour clock) when am or pm follows the hour ``hour`` (1–12)
+    ending at ``end``: 3pm → 15, 12am → 0, 12pm → 12."""
+    if not 1 <= hour <= 12 or text[end:end + 1] not in _MERIDIEM_FIRST:
+        return None
+    m = _MERIDIEM.match(text, end)
+    if m is None:
+        return None
+    if m["pm"]:
+        return m.end(), hour % 12 + 12
+    return m.end(), hour % 12
+
+
+_MERIDIEM_FIRST = frozenset(" aApP")
+
+
+def read_meridiem(reader: Reader, start: int, body_end: int, hour: int) -> Quantity | None:
+    """3pm, 10am, 3 p.m.: an hour and am/pm, as English-style copy writes a time."""
+    found = meridiem(reader.text, body_end, hour)
+    if found is None:
+        return None
+    end, hour24 = found
+    return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                           kind="time", iso=f"{hour24:02d}:00")
+
+
 #: Words before a colon figure that make it a ratio or a score, not a clock time.
 _RATIO_BEFORE = re.compile(r"(?:比例|比分|比数|比|以|赔率|战绩)[为是]?\s*$")
 
@@ -296,7 +326,13 @@ def read_time(reader: Reader, m: re.Match) -> Quantity | None:
     if m["clock"]:
         if _RATIO_BEFORE.search(reader.text, max(0, start - 4), start):
             return None  # 比例為 12:30, 以21:17获胜: a ratio or a score
-        first = _clock(period, int(m["ch"]), int(m["cm"]), m["cs"])
+        hour = int(m["ch"])
+        after = meridiem(reader.text, m.end("clock"), hour) if not m["ch2"] else None
+        if after:  # 8:30pm
+            hour, end = after[1], after[0]
+            first = _clock(None, hour, int(m["cm"]), m["cs"])
+        else:
+            first = _clock(period, hour, int(m["cm"]), m["cs"])
         second = _clock(period, int(m["ch2"]), int(m["cm2"]), None, end_of_range=True
                         ) if m["ch2"] else None
         first_end, has_second = m.end("clock"), bool(m["ch2"])

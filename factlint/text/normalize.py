@@ -98,7 +98,22 @@ def _fold(text: str) -> tuple[str, bool]:
     traditional = _WRITTEN_TRADITIONAL.search(text) is not None
     if traditional:
         folded = folded.translate(_TRADITIONAL)
+    if "參" in text or "参" in text:
+        folded = _financial_three(folded)
     return folded, traditional
+
+
+#: 參 (参 once folded) among financial numerals is 3 (壹仟參佰圓), not "take part", which
+#: is what OpenCC folds it to.  Only the numerals that are never words on their own count
+#: as neighbours (萬, 億, 元 stand next to 参 in 萬人參加), a 拾 after it only before
+#: another numeral (人参拾起 picks ginseng up), and never before 参加, 参与 and their kin.
+_FINANCIAL_THREE = re.compile(
+    "(?:(?<=[壹贰貳叁肆伍陆陸柒捌玖拾佰仟])[参參]|[参參](?=[拾佰仟][壹贰貳叁肆伍陆陸柒捌玖萬万億亿元圆圓整]))"
+    "(?![加与與观觀考谋謀赛賽议議军軍照展选選保战戰政演阅閱拜见見数數透悟差])")
+
+
+def _financial_three(folded: str) -> str:
+    return _FINANCIAL_THREE.sub("叁", folded)
 
 
 class LineIndex:
