@@ -73,6 +73,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         if body in _FINANCIAL and UNITS.get(unit or "", ("", ""))[1] != "money":
             return None  # 队伍人数, 大陆架: a lone 伍 or 陆 is part of a word
         if (body == "一" and not pre and not suffix and "多" not in (unit or "")
+                and not (unit and _more_after_unit(text, m.end("unit"), unit))  # 一岁多
                 and not (unit == "个" and text.startswith("亿", m.end("unit")))
                 and UNITS.get(unit or "", ("", ""))[0] != "个百分点"
                 and UNITS.get(unit or "", ("", ""))[1] != "age"  # 一周岁 is an age
@@ -222,6 +223,13 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if not more and unit and "多" in unit and figure.qualifier == "exact":
         more = True  # 一个多月, 3个多小时
         figure = figure.and_more()
+    elif (not more and unit and figure.qualifier == "exact" and not suffix and not pre
+          and end == unit_end
+          and _more_after_unit(text, end, unit)):
+        more = True  # 一岁多, 三年多来, 两天多: more than the figure, under one unit more
+        end = unit_end = end + 1
+        last_digit = figure.precision * 2 or ONE  # 十岁多 < 11 (十多岁 is [10, 20))
+        figure = Figure(figure.lo, figure.lo + last_digit, ZERO, last_digit, "more_than")
     if more:
         qualifier = "more_than"
     else:
@@ -277,6 +285,21 @@ def _dunhao_lower(text: str, start: int, upper: Decimal) -> int | None:
     if text[start - 3] in _NOT_BEFORE_DUNHAO:
         return None
     return start - 2
+
+
+#: Single-character units of age and time after which 多 means "and some" (一岁多).
+_MORE_AFTER = frozenset("岁年天月周")
+#: What may follow that 多: the end of a phrase or a word that 多 does not begin
+#: (两天多云 is cloudy, 一年多少 asks how much, 三年多次 is many times).
+_AFTER_MORE = frozenset("来的了后前里时之，,、。；;：:）)”」』 \n以才就过还未没中间内为已也都便")
+
+
+def _more_after_unit(text: str, end: int, unit: str) -> bool:
+    """Whether 多 at ``end`` adds "and some" to the age or duration whose unit ends there."""
+    if unit not in _MORE_AFTER or text[end:end + 1] != "多":
+        return False
+    after = text[end + 1:end + 2]
+    return not after or after in _AFTER_MORE
 
 
 def _and_a_half(text: str, end: int, unit: str) -> tuple[int, str] | None:
