@@ -39,6 +39,7 @@ from .pattern import (
 )
 from .percent import read_fraction, read_percent
 from .reader import SKIP, Reader
+from .words import find_words
 
 __all__ = ["extract", "parse", "find_datelines"]
 
@@ -113,6 +114,9 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
     # a date), and the runs inside them are skipped as an address's are.
     skips = non_figures(normalized)
     festivals = find_festivals(reader)
+    words = find_words(reader)
+    if words:  # 年逾花甲, 一半, 数个: quantities without a run of numerals to start from
+        festivals = sorted(festivals + words, key=_FIRST)
     reader.end = 0
     if festivals:
         merged = sorted(skips + [(start, end, False) for start, end, _ in festivals])
@@ -186,6 +190,10 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
         placed = [q for _, _, q in festivals if q is not None]
         found = list(heapq.merge(found, placed, key=_START))
     return found
+
+
+def _FIRST(found: tuple[int, int, Quantity | None]) -> tuple[int, int]:
+    return found[0], found[1]
 
 
 def _START(q: Quantity) -> int:
