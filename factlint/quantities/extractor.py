@@ -112,7 +112,8 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
     # not figures: an address is skipped, a code is one identifier.  Lunar dates and era
     # years are read by their own pattern (大年初一 has no run of numerals that says it is
     # a date), and the runs inside them are skipped as an address's are.
-    skips = non_figures(normalized)
+    original = source.offsets.original
+    skips = non_figures(normalized, lambda pos: pos > 0 and original(pos) - original(pos - 1) > 1)
     festivals = find_festivals(reader)
     words = find_words(reader)
     if words:  # 年逾花甲, 一半, 数个: quantities without a run of numerals to start from
