@@ -309,9 +309,14 @@ def _and_a_half(text: str, end: int, unit: str) -> tuple[int, str] | None:
     if unit == "个":
         after = _HALF_UNIT.match(text, end + 1)
         return (after.end(), after.group()) if after else None
-    if UNITS[unit][1] == "duration" and not _NOT_A_HALF.match(text, end):
-        return end + 1, unit
+    if (UNITS[unit][1] == "duration" or unit in _HALF_MEASURES) and not _NOT_A_HALF.match(
+            text, end):
+        return end + 1, unit  # 两年半; 两米半, 三斤半, 一吨半
     return None
+
+
+#: Measures that copy halves as it halves a year: 两米半 is 2.5 米, 三斤半 3.5 斤.
+_HALF_MEASURES = frozenset({"米", "斤", "吨", "公斤", "公里", "里", "尺", "寸", "亩", "升", "公尺"})
 
 
 #: Units after which a smaller one may follow: 1小时20分钟, 2分27秒, 11秒37, 3年6个月.

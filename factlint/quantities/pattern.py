@@ -144,5 +144,5 @@ ARTICLES = frozenset("一")
 #: 一 followed by these is an amount after all: 一个多月, 一个百分点, 一天之内.
 ARTICLE_KEEP = re.compile(
     r"个多|个亿|个百分点|个半(?:月|小时|星期|钟头)|(?:天|年|个月|周|小时|个小时)(?:之内|以内|内|左右|多|半)"
-    r"|周?岁|周年")
+    r"|周?岁|周年|(?:米|斤|吨|公斤|公里|里|尺|寸|亩|升|公尺)半")
 AFTER_ARTICLE = frozenset("月时点余多十百千万亿至到-")
