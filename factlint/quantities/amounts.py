@@ -15,7 +15,7 @@ from ..model import Quantity
 from .dates import is_sentence_term, read_meridiem
 from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
-from .numerals import ONE, ZERO, Figure, chinese
+from .numerals import ONE, ZERO, Figure, chinese, vague
 from .pattern import CN, CONNECTOR, FIGURE, HAS_DIGIT, SINGLE_NUMERALS, SUFFIX, UNIT
 from .percent import share_unit
 from .reader import QUALIFIER_OF, Reader, figure_value, read_figure
@@ -107,6 +107,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if currency:  # CNY1.25, US$3: money, not an identifier
         start, unit = currency
     elif has_digit:
+        if not unit and len(body) == 2 and body[1] == "0" and text.startswith("几", body_end):
+            return _tens_and_some(reader, start, body_start, body)  # 20几个, 30几万元
         if not unit and not pre and len(body) <= 2 and body.isdigit():
             clock = read_meridiem(reader, start, body_end, int(body))
             if clock is not None:  # 3pm, 10am, 3 p.m.
@@ -300,6 +302,24 @@ def _more_after_unit(text: str, end: int, unit: str) -> bool:
         return False
     after = text[end + 1:end + 2]
     return not after or after in _AFTER_MORE
+
+
+#: What may follow the 几 of 20几: 万/亿 and a unit (30几万元, 20几岁).
+_JI_AFTER_TENS = re.compile(rf"几(?P<mult>[万亿]*)(?:(?P<unit>{UNIT})|(?=[^0-9几]|$))")
+
+
+def _tens_and_some(reader: Reader, start: int, body_start: int, body: str) -> Quantity | None:
+    """20几, 30几万元: tens and some more, as 二十几 ([21, 29]).  Read here rather than in
+    the pattern, which every figure would then try first."""
+    text = reader.text
+    m = _JI_AFTER_TENS.match(text, body_start + len(body))
+    if m is None or start != body_start:
+        return None
+    figure = vague(body + "几" + m["mult"])
+    unit = m["unit"]
+    reported, kind = UNITS[unit] if unit else (None, "count")
+    return reader.amount_quantity(start, m.end(), figure, None, reported, kind, None,
+                                  subject_from=(body_start, m.end()))
 
 
 def _and_a_half(text: str, end: int, unit: str) -> tuple[int, str] | None:

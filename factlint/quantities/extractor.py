@@ -13,8 +13,8 @@ text.  Qualifier rules are in the README.
 
 from __future__ import annotations
 
+import bisect
 import gc
-import heapq
 import re
 
 from ..model import Quantity
@@ -188,8 +188,11 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
         if reader.resume_at:  # the reader read less than its match (2月19日 of 2月19日至17日)
             pos, reader.resume_at = max(reader.resume_at, start + 1), 0
     if festivals:
-        placed = [q for _, _, q in festivals if q is not None]
-        found = list(heapq.merge(found, placed, key=_START))
+        # A few placed quantities among many: insert each (a merge of the whole list
+        # called the key 35,000 times on People's Daily, 6% of the time).
+        for _, _, q in festivals:
+            if q is not None:
+                bisect.insort(found, q, key=_START)
     return found
 
 

@@ -71,8 +71,6 @@ def read_figure(body: str) -> tuple[Figure, bool]:
         return Figure(_HALF, _HALF, ZERO, _HALF), False
     if mantissa[-1:] in _LATIN_MULTIPLIERS:  # 15k美元, 3.2M美元
         figure = numerals.arabic(mantissa[:-1]).scaled(_LATIN_MULTIPLIERS[mantissa[-1]])
-    elif "几" in mantissa and HAS_DIGIT(mantissa):  # 20几, 30几万
-        return numerals.vague(mantissa + mult), more
     elif HAS_DIGIT(mantissa):
         if _COMPOUND_PLACE(mantissa):  # 1万2千; 1亿3千多万 (多 before the last place's 万)
             try:
