@@ -228,8 +228,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     elif (not more and unit and figure.qualifier == "exact" and not suffix and not pre
           and end == unit_end
           and _more_after_unit(text, end, unit)):
-        more = True  # 一岁多, 三年多来, 两天多: more than the figure, under one unit more
-        end = unit_end = end + 1
+        more = True  # 一岁多, 三年多来, 两天多, 5年有余: more than the figure, under one unit more
+        end = unit_end = end + (2 if text[end] == "有" else 1)
         last_digit = figure.precision * 2 or ONE  # 十岁多 < 11 (十多岁 is [10, 20))
         figure = Figure(figure.lo, figure.lo + last_digit, ZERO, last_digit, "more_than")
     if more:
@@ -298,7 +298,11 @@ _AFTER_MORE = frozenset("来的了后前里时之，,、。；;：:）)”」』
 
 def _more_after_unit(text: str, end: int, unit: str) -> bool:
     """Whether 多 at ``end`` adds "and some" to the age or duration whose unit ends there."""
-    if unit not in _MORE_AFTER or text[end:end + 1] != "多":
+    if unit not in _MORE_AFTER:
+        return False
+    if text.startswith("有余", end):
+        return True  # 三年有余
+    if text[end:end + 1] != "多":
         return False
     after = text[end + 1:end + 2]
     return not after or after in _AFTER_MORE
