@@ -181,6 +181,11 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         reported_unit, kind = UNITS[unit]
     if percent:
         kind, reported_unit = "percent", pct_unit
+    if unit == "成" and len(parts) == 1 and figure.qualifier == "exact" and not more:
+        tenth = _CHENG_TENTH.match(text, unit_end)
+        if tenth:  # 7成5, 三成五: 75 %, 35 %
+            figure = Figure.exact(figure.lo + figure_value(tenth.group(1)) / 10, _TENTH)
+            end = unit_end = tenth.end(1)
     figure, reported_unit = share_unit(figure, reported_unit)
     if (not has_digit and not pre and len(body) == 1 and figure.qualifier == "exact"
             and before == "、" and kind in _DUNHAO_KINDS):
@@ -267,6 +272,11 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     after_unit = (m.end("suf2") if m["suf2"] else unit_end) if m["unit"] else end
     return reader.amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
                                   subject_from=(body_start, after_unit))
+
+
+_TENTH = Decimal("0.1")
+#: One digit after 成 is its tenth (7成5 is 75 %), when nothing that counts follows.
+_CHENG_TENTH = re.compile(r"([1-9]|[一二三四五六七八九])(?=[的，,。；;、）)」\s]|以上|左右|$)")
 
 
 #: Kinds a range written with a 顿号 may count (三、四个月); never ranks (三、四年级).
