@@ -10,10 +10,12 @@ is no date after all (2月30日, 三点要求).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..model import Quantity
 from ..text.normalize import normalize
 from . import numerals
+from .numerals import ONE, Figure
 from .pattern import YEAR, G
 from .reader import SKIP, DatelineIndex, Reader
 
@@ -87,6 +89,10 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
                                qualifier="vague" if part else "exact", unit=None, kind="date",
                                iso=iso)
     if m["donly"]:
+        if not m["donly2"] and _DAYS_BEFORE.search(reader.text, max(0, start - 6), start):
+            days = Decimal(m["donly"])  # 連續工作13日: thirteen days, not the 13th
+            return reader.amount_quantity(start, end, Figure.exact(days, ONE), None, "天",
+                                          "duration", None, subject_from=(start, end))
         d1 = int(m["donly"])
         d2 = int(m["donly2"]) if m["donly2"] else None
         month, year = month_ctx, year_ctx
@@ -211,6 +217,9 @@ def roc_year(reader: Reader, written: str, story_year: int | None, at: int) -> i
         return None
     return ROC_OFFSET + number
 
+
+#: Words before N日 that make it a number of days (連續工作13日, 为期5日), not a day.
+_DAYS_BEFORE = re.compile("(?:连续|为期|历时|长达|一连)(?:工作|上班|加班|奋战|作战|营业)?$")
 
 #: Words of a court's sentence near N年M月: the figure is a term (判处有期徒刑10年6月).
 _SENTENCE_BEFORE = re.compile("判|处|刑|执行|服刑")
