@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from .pattern import CN_DIGIT, CN_DIGITS
 
-__all__ = ["is_idiom", "addresses", "codes", "stock_codes", "non_figures", "is_list_marker",
+__all__ = ["is_idiom", "addresses", "codes", "stock_codes", "drawn_numbers", "non_figures",
+           "is_list_marker",
            "identifier_span",
            "DIGIT_BY_DIGIT"]
 
@@ -265,6 +266,20 @@ def stock_codes(text: str, blank_before: Callable[[int], bool] | None = None
     return found
 
 
+#: Drawn numbers quoted after 号码 (中獎號碼為「01、03、05」, 特別號：32): labels, not counts.
+_DRAWN = re.compile(r"号码[为是：:]?[「“『\"]"
+                    r"(?P<list>[0-9]{1,3}(?:[、，,][0-9]{1,3})*(?:[，,]特别号[：:][0-9]{1,3})?)"
+                    r"(?=[」”』\"])")
+
+
+def drawn_numbers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each list of drawn numbers quoted after 号码: a lottery's winning
+    numbers are one identifier, not a count per number."""
+    if "号码" not in text:
+        return []
+    return [m.span("list") for m in _DRAWN.finditer(text)]
+
+
 def _spaced(m: re.Match, blank_before: Callable[[int], bool] | None) -> bool:
     return bool(m["space"]) or blank_before is not None and blank_before(m.start("name"))
 
@@ -290,7 +305,8 @@ def non_figures(text: str, blank_before: Callable[[int], bool] | None = None
     :func:`stock_codes`."""
     spans = sorted([(s, e, False) for s, e in addresses(text)]
                    + [(s, e, True) for s, e in codes(text)]
-                   + [(s, e, True) for s, e in stock_codes(text, blank_before)])
+                   + [(s, e, True) for s, e in stock_codes(text, blank_before)]
+                   + [(s, e, True) for s, e in drawn_numbers(text)])
     kept: list[tuple[int, int, bool]] = []
     for span in spans:
         if not kept or span[0] >= kept[-1][1]:
