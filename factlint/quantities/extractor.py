@@ -130,11 +130,19 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
     skip_at, skip_count = 0, len(skips)  # runs come in order: the index only moves on
     next_skip = skips[0][0] if skips else len(normalized)
     pos = 0
+    last_run_end = 0
     while True:
-        run = find_run(normalized, pos)
-        if run is None:
-            break
-        start, run_end = run.span()
+        if pos < last_run_end:
+            # Still inside the last run (a skipped word such as 一半 ended within it): the
+            # rest of it is a run too.  Searching again would scan to its end each time,
+            # quadratic in a long run of numerals (一半 repeated).
+            start, run_end = pos, last_run_end
+        else:
+            run = find_run(normalized, pos)
+            if run is None:
+                break
+            start, run_end = run.span()
+            last_run_end = run_end
         if start >= next_skip:
             while skip_at < skip_count and skips[skip_at][1] <= start:
                 skip_at += 1
