@@ -321,7 +321,16 @@ def read_meridiem(reader: Reader, start: int, body_end: int, hour: int) -> Quant
         return None
     end, hour24 = found
     return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
-                           kind="time", iso=f"{hour24:02d}:00")
+                           kind="time", iso=_on_the_day(reader, start, f"{hour24:02d}:00"))
+
+
+def _on_the_day(reader: Reader, start: int, clock: str) -> str:
+    """``clock`` as a datetime when a single day was read just before it (2月1日晚7点多,
+    3月1日21:17, 2月1日3pm), else as it is."""
+    if reader.day_end >= 0 and start - reader.day_end <= 2 and (
+            not reader.text[reader.day_end:start].strip(" 【(（")):
+        return f"{reader.day_iso}T{clock}"
+    return clock
 
 
 #: Words before a colon figure that make it a ratio or a score, not a clock time.
@@ -372,9 +381,7 @@ def read_time(reader: Reader, m: re.Match) -> Quantity | None:
             reader.resume_at = end
     elif end != m.end("time"):
         qualifier = "exact"
-    if reader.day_end >= 0 and start - reader.day_end <= 2 and (
-            not reader.text[reader.day_end:start].strip(" 【(（")):
-        iso = f"{reader.day_iso}T{iso}"  # 2月1日晚7点多, 3月1日21:17: a datetime
+    iso = _on_the_day(reader, start, iso)  # 2月1日晚7点多, 3月1日21:17: a datetime
     return reader.quantity(start, end, lo=None, hi=None, qualifier=qualifier, unit=None,
                            kind="time", iso=iso)
 
