@@ -206,12 +206,13 @@ def chinese(numeral: str) -> Figure:
     match = _ADJACENT.match(numeral)
     if match and not _DIGIT_RUN.search(numeral):
         a, b = DIGITS[match["a"]], DIGITS[match["b"]]
-        if match["a"] == "三" and match["b"] == "两":
-            a, b = 2, 3  # 三两天: two or three, said the other way round
+        low, high = match["a"], match["b"]
+        if low == "三" and high == "两":
+            a, b, low, high = 2, 3, "两", "三"  # 三两天: two or three, said the other way round
         if 0 < b - a <= 2:
             head, tail = match["head"] or "", match["tail"]
-            lo = chinese_value(head + match["a"] + tail) if (head or tail) else Decimal(a)
-            hi = chinese_value(head + match["b"] + tail) if (head or tail) else Decimal(b)
+            lo = chinese_value(head + low + tail) if (head or tail) else Decimal(a)
+            hi = chinese_value(head + high + tail) if (head or tail) else Decimal(b)
             return Figure(lo, hi, ZERO, last_significant_unit(lo), "range")
     elided = _ELIDED_WAN.match(numeral)
     if elided:  # 七百二十五亿一千: the 万 after 一千 is left unsaid, as in 两万三
