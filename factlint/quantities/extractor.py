@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import bisect
 import gc
+import heapq
 import re
 
 from ..model import Quantity
-from ..text.normalize import NormalizedText
+from ..text.normalize import NormalizedText, folds_into
 from .amounts import read_amount
 from .dates import dateline_index, find_datelines, read_date, read_time
 from .festivals import find_festivals
@@ -33,19 +34,32 @@ from .pattern import (
     ARTICLES,
     LEAD_IN,
     LEAD_IN_LAST,
-    PATTERN,
     RUN,
+    RUN_CHARS,
     SINGLE_NUMERALS,
+    first_characters,
+    match_quantity,
 )
 from .percent import read_fraction, read_percent
 from .reader import SKIP, Reader
-from .words import find_words
+from .words import WRITTEN_WORDS, find_words
 
 __all__ = ["extract", "parse", "find_datelines"]
+
+ARTICLE_KEEP_FIRST = first_characters(ARTICLE_KEEP)  # tried only after one of these
 
 #: The reader of each outermost named group of PATTERN.
 _READERS = {"date": read_date, "time": read_time, "pct": read_percent,
             "frac": read_fraction, "amount": read_amount}
+
+
+#: Whether a text as written may hold a quantity: every quantity holds a run of numerals
+#: (RUN, in the folded text, so any character that folds to a numeral counts) or is
+#: 除夕 or an era's 元年, or is a word such as 花甲 or 数个 (``words``).  Most lines of copy
+#: hold none (a third of People's Daily's), and such a line is then not folded, indexed or
+#: scanned at all.
+_MAY_HOLD = re.compile("[" + "".join(sorted(map(re.escape, folds_into(RUN_CHARS))))
+                       + "]|除夕|元年|" + WRITTEN_WORDS).search
 
 
 def read(reader: Reader, m: re.Match) -> tuple[Quantity | None, re.Match]:
@@ -80,8 +94,14 @@ def extract(text: str | NormalizedText, *, path: str | None = None,
     each span (for a str; a NormalizedText knows its path); ``year`` is the dateline
     year from the sources file, used when the text's own dateline has none.
     """
-    normalized = text if isinstance(text, NormalizedText) else NormalizedText.of(
-        text, path or "<text>")
+    if isinstance(text, NormalizedText):
+        normalized = text
+        if not _MAY_HOLD(text.original):
+            return []
+    elif not _MAY_HOLD(text):
+        return []
+    else:
+        normalized = NormalizedText.of(text, path or "<text>")
     # Every figure allocates a handful of objects and none of them forms a
     # reference cycle, so the cyclic collector's passes over the growing result
     # are wasted work (18% of the time on a newspaper year).  Pause it for the
@@ -103,7 +123,7 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
     # Two stages for speed: a one-class pattern finds runs of numerals (C speed),
     # then the full pattern is matched only there, starting at a qualifier or
     # time-of-day word written just before the run, if any.
-    find_run, match = RUN.search, PATTERN.match
+    find_run, match = RUN.search, match_quantity
     adverb_ends = ([m.end() for m in ADVERB_WORD.finditer(normalized)]
                    if ADVERB_WORD.search(normalized) else [])
     adverb_at, adverb_count = 0, len(adverb_ends)  # runs come in order: the index only moves on
@@ -168,7 +188,8 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
             # marks (两国, 三亚 are not); 一 also stands for "a" (一张购物小票).
             nxt = normalized[run_end:run_end + 1]
             if normalized[start] in ARTICLES:
-                skip = nxt not in AFTER_ARTICLE and not ARTICLE_KEEP.match(normalized, run_end)
+                skip = nxt not in AFTER_ARTICLE and (nxt not in ARTICLE_KEEP_FIRST
+                                                     or not ARTICLE_KEEP.match(normalized, run_end))
             else:
                 skip = nxt not in AFTER_SINGLE_NUMERAL
             if skip:
@@ -196,12 +217,19 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
         if reader.resume_at:  # the reader read less than its match (2月19日 of 2月19日至17日)
             pos, reader.resume_at = max(reader.resume_at, start + 1), 0
     if festivals:
-        # A few placed quantities among many: insert each (a merge of the whole list
-        # called the key 35,000 times on People's Daily, 6% of the time).
-        for _, _, q in festivals:
-            if q is not None:
+        placed = [q for _, _, q in festivals if q is not None]
+        if len(placed) <= _FEW_PLACED:
+            # A few among many figures: insert each (a merge of the whole list calls the
+            # key once per figure, 6% of People's Daily when one 一半 is in it).
+            for q in placed:
                 bisect.insort(found, q, key=_START)
+        else:
+            found = list(heapq.merge(found, placed, key=_START))
     return found
+
+
+#: Up to this many placed quantities are inserted one by one rather than merged.
+_FEW_PLACED = 32
 
 
 def _FIRST(found: tuple[int, int, Quantity | None]) -> tuple[int, int]:
