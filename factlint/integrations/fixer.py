@@ -21,7 +21,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..corpus import load_document
+from ..corpus import FileDone, load_document
 from ..model import Corpus, Document, Finding
 from ..rules import USAGE_CHECKS, CheckContext, Rule
 from ..rules.engine import active_rules, finish_findings, run_rules
@@ -99,11 +99,12 @@ def _fix_document(rules: Sequence[Rule], document: Document, corpus: Corpus,
     return FileFix(document.path, original, document.text, data, tuple(applied), suggestions)
 
 
-def plan(config: Config, paths: Sequence[str], only: Sequence[str] = ()
-         ) -> tuple[list[FileFix], list[str]]:
+def plan(config: Config, paths: Sequence[str], only: Sequence[str] = (),
+         on_file: FileDone | None = None) -> tuple[list[FileFix], list[str]]:
     """What ``factlint fix`` would do to every file under ``paths``, and unreadable inputs.
 
-    Nothing is written; see :func:`write`.
+    Nothing is written; see :func:`write`.  ``on_file`` is told of each file read (a
+    progress bar).
     """
     rules = fix_rules(config, only)
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
@@ -132,6 +133,8 @@ def plan(config: Config, paths: Sequence[str], only: Sequence[str] = ()
             continue
         document = load_document(display, text, year=year_for(display, sources))
         results.append(_fix_document(rules, document, corpus, ctx, data))
+        if on_file is not None:
+            on_file(path, len(text))
     return results, errors
 
 
