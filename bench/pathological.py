@@ -48,6 +48,12 @@ INPUTS = {
     "e-mail": lambda n: ("a.b@" * n)[:n],
     "url": lambda n: ("http://" + "a1/" * n)[:n],
     "percent": lambda n: ("百分之" * n)[:n],
+    # issue 11, third pass: words skipped inside one long run of numerals (一半 repeated
+    # was quadratic until the scan kept the run's end), stock codes, drawn numbers.
+    "一半": lambda n: ("一半" * n)[:n],
+    "数个": lambda n: ("数个" * n)[:n],
+    "stock codes": lambda n: ("股2454 聯發科、" * n)[:n],
+    "drawn numbers": lambda n: ("号码为「01、" * n)[:n],
     "news": lambda n: ("全国已有7436万多名党员自愿捐款，共捐款76.8亿元。\n" * n)[:n],
 }
 

@@ -49,7 +49,12 @@ def test_ocr_spaces_and_line_breaks(n: int, data: st.DataObject) -> None:
 ALPHABET = st.sampled_from(list(
     "0123456789０１２３４５６７８９一二两三四五六七八九十百千万亿零〇几余多近约超过以上以下左右"
     "第名人个元美元%％‰年月日时点分号次之成数上至到—-~～.·,，。 \n\r\t党员捐款ABCxyz"
-    ":：/负下晚℃万元半"))
+    ":：/负下晚℃万元半、岁周") + [
+    # issue 11: forms read as words, 顿号 ranges, 多 after a unit, am/pm, the financial 參
+    "一半", "半数", "过半", "以上", "另", "花甲", "古稀", "耄耋", "而立之年", "年逾", "年近",
+    "半百",
+    "数个", "数名", "周年", "pm", "am", " p.m.", "參", "壹", "佰", "拾", "仟", "圓", "這", "判处",
+    "徒刑", "个月", "个星期"])
 
 
 @settings(max_examples=300)
@@ -91,7 +96,10 @@ def _valid_iso(iso: str) -> bool:
 
 
 DATE_ALPHABET = st.sampled_from(list("0123456789年月日号时点分:-/.至到—晚下午上凌晨T许多 ") + [
-    "十", "二十", "三十一", "2020年", "2月", "31日", "29日", "12:30", "24:00", "2016-02-30"])
+    "十", "二十", "三十一", "2020年", "2月", "31日", "29日", "12:30", "24:00", "2016-02-30",
+    # issue 11: Republic and era years (Traditional copy for the bare ones), am/pm, terms
+    "民國", "民国", "光绪", "104", "107年", "129", "年度", "底", "這", "pm", "am", " p.m.",
+    "判刑", "徒刑", "个月", "1", "08"])
 
 
 @settings(max_examples=300)

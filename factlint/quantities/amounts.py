@@ -12,9 +12,10 @@ import re
 from decimal import Decimal
 
 from ..model import Quantity
+from .dates import is_sentence_term, read_meridiem
 from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
-from .numerals import ONE, ZERO, Figure, chinese
+from .numerals import ONE, ZERO, Figure, chinese, vague
 from .pattern import (
     CN,
     CONNECTOR,
@@ -34,6 +35,7 @@ __all__ = ["read_amount"]
 _HALF = Decimal("0.5")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _MAY_JOIN_CODE = _LATIN | {"-", " "}  # before the digits of an identifier (see identifier_span)
+_MAY_FOLLOW_CODE = _LATIN | {" "}  # after them: 5G, 9 Pro
 _RATIO = frozenset(":∶")
 #: Financial numerals, written in runs on cheques and contracts (伍佰元), never alone.
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -75,6 +77,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         return _weight(reader, m, body, start, body_start, body_end)
     # Not amounts: numerals inside words and idioms, 一 as an article.
     if not has_digit:
+        if (len(body) == 1 and not unit and pre != "第" and text[body_end:body_end + 1] == "、"
+                and _DUNHAO_DIGITS.get(text[body_end + 1:body_end + 2], 0)
+                == _DUNHAO_DIGITS.get(body, -1) + 1):
+            return None  # 约三、四天: the lower end of a range read at 四天
         if is_idiom(text, body_start, m.end("unit") if unit else body_end):
             return None
         if body in SINGLE_NUMERALS and not unit and not pre:
@@ -82,9 +88,11 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         if body in _FINANCIAL and UNITS.get(unit or "", ("", ""))[1] != "money":
             return None  # 队伍人数, 大陆架: a lone 伍 or 陆 is part of a word
         if (body == "一" and not pre and not suffix and "多" not in (unit or "")
+                and not (unit and _more_after_unit(text, m.end("unit"), unit))  # 一岁多
                 and not (unit == "个" and text.startswith("亿", m.end("unit")))
                 and UNITS.get(unit or "", ("", ""))[0] != "个百分点"
                 and UNITS.get(unit or "", ("", ""))[1] != "age"  # 一周岁 is an age
+                and unit != "周年"  # 一周年: the first anniversary
                 and not (unit and _and_a_half(text, m.end("unit"), unit))):
             return None  # 一张购物小票: an article, not a count (but 一年半 is 1.5年)
         if body in ("万", "亿", "千", "百", "百万", "千万") and not (
@@ -114,10 +122,18 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if currency:  # CNY1.25, US$3: money, not an identifier
         start, unit = currency
     elif has_digit:
+        if not unit and len(body) == 2 and body[1] == "0" and text.startswith("几", body_end):
+            return _tens_and_some(reader, start, body_start, body)  # 20几个, 30几万元
+        if not unit and not pre and len(body) <= 2 and body.isdigit():
+            clock = read_meridiem(reader, start, body_end, int(body))
+            if clock is not None:  # 3pm, 10am, 3 p.m.
+                return clock
         # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
-        # Only a Latin letter, hyphen or space before, or a letter after, makes one.
+        # Only a Latin letter, hyphen or space before, or a letter or a space (小米 9 Pro)
+        # after, makes one.
         ident = (identifier_span(text, start, body_end, end, unit, body)
-                 if before in _MAY_JOIN_CODE or text[body_end:body_end + 1] in _LATIN else None)
+                 if before in _MAY_JOIN_CODE or text[body_end:body_end + 1] in _MAY_FOLLOW_CODE
+                 else None)
         if ident is not None:
             return reader.quantity(*ident, lo=None, hi=None, qualifier="exact",
                                    unit=unit, kind="identifier")
@@ -185,8 +201,19 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         reported_unit, kind = UNITS[unit]
     if percent:
         kind, reported_unit = "percent", pct_unit
+    if unit == "成" and len(parts) == 1 and figure.qualifier == "exact" and not more:
+        tenth = _CHENG_TENTH.match(text, unit_end)
+        if tenth:  # 7成5, 三成五: 75 %, 35 %
+            figure = Figure.exact(figure.lo + figure_value(tenth.group(1)) / 10, _TENTH)
+            end = unit_end = tenth.end(1)
     if reported_unit == "折" or reported_unit == "成":
         figure, reported_unit = share_unit(figure, reported_unit)
+    if (not has_digit and not pre and len(body) == 1 and figure.qualifier == "exact"
+            and before == "、" and kind in _DUNHAO_KINDS):
+        lower = _dunhao_lower(text, start, figure.lo)
+        if lower is not None:  # 三、四个月: two or three … months, one range
+            start = lower
+            figure = Figure(figure.lo - 1, figure.hi, ZERO, ONE, "range")
     if unit == "旬":  # 七旬 is seventy years of age; 八旬老人 is in the eighties
         if len(parts) != 1 or figure.qualifier != "exact" or not 1 <= figure.lo <= 12:
             return None
@@ -213,13 +240,24 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         value = figure.lo
         if Decimal(1000) <= value <= Decimal(2100):
             return None  # a year without its 年 being read as a date; left to dates
-    # 二 before a measure word names (环卫管理二所, 二队): a count of two is 两所 (but 二人).
-    if pre == "第" or (body == "二" and kind == "count" and unit and unit != "人" and not pre):
+    # 二 before a measure word names (环卫管理二所, 二队): a count of two is 两所 (but 二人);
+    # 第三、四位, 第二、三轮: the 第 of the first numeral ranks the second too.
+    ranked = (not pre and before == "、" and not has_digit and start >= 3
+              and text[start - 3] == "第" and text[start - 2] in _DUNHAO_DIGITS)
+    if pre == "第" or ranked or (body == "二" and kind == "count" and unit and unit != "人"
+                                 and not pre):
         return reader.quantity(start, end, lo=figure.lo, hi=figure.hi, qualifier="exact",
                                unit=reported_unit, kind="ordinal", value=figure.lo)
     if not more and unit and "多" in unit and figure.qualifier == "exact":
         more = True  # 一个多月, 3个多小时
         figure = figure.and_more()
+    elif (not more and unit and figure.qualifier == "exact" and not suffix and not pre
+          and end == unit_end
+          and _more_after_unit(text, end, unit)):
+        more = True  # 一岁多, 三年多来, 两天多, 5年有余: more than the figure, under one unit more
+        end = unit_end = end + (2 if text[end] == "有" else 1)
+        last_digit = figure.precision * 2 or ONE  # 十岁多 < 11 (十多岁 is [10, 20))
+        figure = Figure(figure.lo, figure.lo + last_digit, ZERO, last_digit, "more_than")
     if more:
         qualifier = "more_than"
     else:
@@ -237,7 +275,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             figure = figure.negated()
     if figure.qualifier == "exact" and not more and (
             unit in _COMPOUND_DURATION or not unit and text[end:end + 1] == "分"):
-        compound = _compound_duration(text, end, unit, figure.lo)
+        compound = _compound_duration(text, start, end, unit, figure.lo)
         if compound:  # 1小时20分钟, 2分27秒, 11秒37 (左右)
             end, figure, reported_unit = compound
             kind, unit = "duration", reported_unit
@@ -257,6 +295,68 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
                                   subject_from=(body_start, after_unit))
 
 
+_TENTH = Decimal("0.1")
+#: One digit after 成 is its tenth (7成5 is 75 %), when nothing that counts follows.
+_CHENG_TENTH = re.compile(r"([1-9]|[一二三四五六七八九])(?=[的，,。；;、）)」\s]|以上|左右|$)")
+
+
+#: Kinds a range written with a 顿号 may count (三、四个月); never ranks (三、四年级).
+_DUNHAO_KINDS = frozenset({"count", "duration", "age", "measure", "money"})
+_DUNHAO_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+#: What may not stand before the lower numeral: 第 (第二、三轮 are two rounds by rank),
+#: another list item (二、三、四个), a numeral, or the start of a line or clause, where
+#: 三、 numbers a heading.
+_NOT_BEFORE_DUNHAO = (frozenset("第、，,。：:；;\n \t\u3000") | frozenset(CN)
+                      | frozenset("0123456789"))
+
+
+def _dunhao_lower(text: str, start: int, upper: Decimal) -> int | None:
+    """Where 三 of 三、四个月 starts, when the numeral before the 、 at ``start - 1`` is one
+    less than ``upper``: adjacent single numerals joined by a 顿号 are a range, as 三四个月."""
+    if start < 3 or _DUNHAO_DIGITS.get(text[start - 2]) != upper - 1 or text[start] == "二":
+        return None  # 一、二类, 一、二等奖: ranks (a count of two is 两: 一、两次)
+    if text[start - 3] in _NOT_BEFORE_DUNHAO:
+        return None
+    return start - 2
+
+
+#: Single-character units of age and time after which 多 means "and some" (一岁多).
+_MORE_AFTER = frozenset("岁年天月周")
+#: What may follow that 多: the end of a phrase or a word that 多 does not begin
+#: (两天多云 is cloudy, 一年多少 asks how much, 三年多次 is many times).
+_AFTER_MORE = frozenset("来的了后前里时之，,、。；;：:）)”」』 \n以才就过还未没中间内为已也都便")
+
+
+def _more_after_unit(text: str, end: int, unit: str) -> bool:
+    """Whether 多 at ``end`` adds "and some" to the age or duration whose unit ends there."""
+    if unit not in _MORE_AFTER:
+        return False
+    if text.startswith("有余", end):
+        return True  # 三年有余
+    if text[end:end + 1] != "多":
+        return False
+    after = text[end + 1:end + 2]
+    return not after or after in _AFTER_MORE
+
+
+#: What may follow the 几 of 20几: 万/亿 and a unit (30几万元, 20几岁).
+_JI_AFTER_TENS = re.compile(rf"几(?P<mult>[万亿]*)(?:(?P<unit>{UNIT})|(?=[^0-9几]|$))")
+
+
+def _tens_and_some(reader: Reader, start: int, body_start: int, body: str) -> Quantity | None:
+    """20几, 30几万元: tens and some more, as 二十几 ([21, 29]).  Read here rather than in
+    the pattern, which every figure would then try first."""
+    text = reader.text
+    m = _JI_AFTER_TENS.match(text, body_start + len(body))
+    if m is None or start != body_start:
+        return None
+    figure = vague(body + "几" + m["mult"])
+    unit = m["unit"]
+    reported, kind = UNITS[unit] if unit else (None, "count")
+    return reader.amount_quantity(start, m.end(), figure, None, reported, kind, None,
+                                  subject_from=(body_start, m.end()))
+
+
 def _and_a_half(text: str, end: int, unit: str) -> tuple[int, str] | None:
     """(new end, unit) when 半 follows a duration (两年半) or stands in 个半 (两个半月)."""
     if text[end:end + 1] != "半":
@@ -264,26 +364,40 @@ def _and_a_half(text: str, end: int, unit: str) -> tuple[int, str] | None:
     if unit == "个":
         after = _HALF_UNIT.match(text, end + 1)
         return (after.end(), after.group()) if after else None
-    if UNITS[unit][1] == "duration" and not _NOT_A_HALF.match(text, end):
-        return end + 1, unit
+    if (UNITS[unit][1] == "duration" or unit in _HALF_MEASURES) and not _NOT_A_HALF.match(
+            text, end):
+        return end + 1, unit  # 两年半; 两米半, 三斤半, 一吨半
     return None
 
 
-#: Units after which a smaller one may follow: 1小时20分钟, 2分27秒, 11秒37.
-_COMPOUND_DURATION = frozenset({"小时", "个小时", "秒"})
+#: Measures that copy halves as it halves a year: 两米半 is 2.5 米, 三斤半 3.5 斤.
+_HALF_MEASURES = frozenset({"米", "斤", "吨", "公斤", "公里", "里", "尺", "寸", "亩", "升", "公尺"})
+
+
+#: Units after which a smaller one may follow: 1小时20分钟, 2分27秒, 11秒37, 3年6个月.
+_COMPOUND_DURATION = frozenset({"小时", "个小时", "秒", "年"})
+_THEN_MONTHS = re.compile(r"(1[01]|[1-9]|十[一]?|[一二两三四五六七八九])(个)?月(?![0-9份日号])")
 _SUFFIX_AT = re.compile(SUFFIX).match
 _THEN_MINUTES = re.compile(rf"([0-9]{{1,2}}|[{CN}]{{1,3}})分(?:钟)?(?![0-9{CN}])")
 _THEN_SECONDS = re.compile(rf"分([0-9]{{1,2}}(?:[.·][0-9]{{1,3}})?|[{CN}]{{1,3}})秒")
 _THEN_HUNDREDTHS = re.compile(r"([0-9]{1,2})(?![0-9秒分.])")
 
 
-def _compound_duration(text: str, end: int, unit: str | None, value: Decimal
+def _compound_duration(text: str, start: int, end: int, unit: str | None, value: Decimal
                        ) -> tuple[int, Figure, str] | None:
     """A duration written in two units, read in the smaller one: (new end, figure, unit).
 
     1小时20分钟 → 80 分钟; 2分27秒 → 147 秒; 11秒37, as sports results write a time, →
-    11.37 秒.  The figure before is ``value``; what follows starts at ``end``.
+    11.37 秒; 3年6个月 → 42 月, and 10年6月 so only in a court's sentence (126 月).  The
+    figure before is ``value``, starting at ``start``; what follows starts at ``end``.
     """
+    if unit == "年":  # 3年6个月; 有期徒刑10年6月, as a court writes a term
+        after = _THEN_MONTHS.match(text, end)
+        if not after or not value or value != value.to_integral_value() or not (
+                after.group(2) or is_sentence_term(text, start, after.end())):
+            return None
+        months = figure_value(after.group(1))
+        return after.end(), Figure.exact(value * 12 + months, ONE), "月"
     if unit in ("小时", "个小时"):
         after = _THEN_MINUTES.match(text, end)
         if not after:

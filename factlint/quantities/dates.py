@@ -10,14 +10,17 @@ is no date after all (2月30日, 三点要求).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..model import Quantity
 from ..text.normalize import normalize
 from . import numerals
+from .numerals import ONE, Figure
 from .pattern import YEAR, G
 from .reader import SKIP, DatelineIndex, Reader
 
-__all__ = ["find_datelines", "dateline_index", "read_date", "read_time"]
+__all__ = ["find_datelines", "dateline_index", "read_date", "read_time", "is_sentence_term",
+           "roc_year", "meridiem", "read_meridiem"]
 
 _DATELINE = re.compile(
     rf"(?:新华社|本报|中新社|央视)[^\s，。,.:：]{{0,10}}?(?:(?P<y>{YEAR}){G}年{G})?"
@@ -64,15 +67,23 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
     if m["numeric"]:
         return _numeric(reader, m, start)
     if m["yonly"]:
-        year = cn_int(m["yonly"]) if len(m["yonly"]) > 2 else two_digit_year(
-            int(m["yonly"]), year_ctx)  # 09年营收: a year; a duration has no leading 0
-        if m["yonly2"] and cn_int(m["yonly2"]) <= year:
+        written, written2 = m["yonly"], m["yonly2"]
+        if len(written) == 3 or written2 and len(written2) == 3:  # 104年底, 104年至108年
+            year = roc_year(reader, written, year_ctx, start)
+            year2 = roc_year(reader, written2, year_ctx, start) if written2 else None
+            if year is None or written2 and year2 is None:
+                return None  # 近100年來, or Simplified copy: a duration after all
+        else:
+            year = cn_int(written) if len(written) > 2 else two_digit_year(
+                int(written), year_ctx)  # 09年营收: a year; a duration has no leading 0
+            year2 = cn_int(written2) if written2 else None
+        if written2 and year2 <= year:
             return SKIP  # 2002—1999年 runs backwards: no range, and no figure either
         part = m["ypart"]
         iso = str(year)
-        if m["yonly2"]:  # 1999—2002年
+        if written2:  # 1999—2002年
             return reader.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
-                                   kind="date", iso=f"{year}/{cn_int(m['yonly2'])}")
+                                   kind="date", iso=f"{year}/{year2}")
         if part:
             iso = {"底": f"{year}-11/{year}-12", "末": f"{year}-11/{year}-12",
                    "初": f"{year}-01/{year}-02"}[part]
@@ -80,6 +91,10 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
                                qualifier="vague" if part else "exact", unit=None, kind="date",
                                iso=iso)
     if m["donly"]:
+        if not m["donly2"] and _DAYS_BEFORE.search(reader.text, max(0, start - 6), start):
+            days = Decimal(m["donly"])  # 連續工作13日: thirteen days, not the 13th
+            return reader.amount_quantity(start, end, Figure.exact(days, ONE), None, "天",
+                                          "duration", None, subject_from=(start, end))
         d1 = int(m["donly"])
         d2 = int(m["donly2"]) if m["donly2"] else None
         month, year = month_ctx, year_ctx
@@ -96,9 +111,20 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
                                qualifier="range" if d2 else "exact", unit=None, kind="date",
                                iso=iso)
     month = cn_int(m["mo"])
-    year = cn_int(m["y"]) if m["y"] else two_digit_year(int(m["y2d"]), year_ctx) if m[
-        "y2d"] else year_ctx
-    if not m["y"] and year is not None and month_ctx is not None and month > month_ctx + 1:
+    if m["roc"]:  # 105年5月20日 in Taiwan copy
+        year = roc_year(reader, m["roc"], year_ctx, start)
+        if year is None:
+            return None
+    elif m["y2d"] and not m["d"] and (reader.quote or is_sentence_term(reader.text, start,
+                                                                        m.end("date"))):
+        # 有期徒刑10年6月 is a prison term, not June 2010 (an amount: ``amounts``); in
+        # Traditional copy 99年6月 may be the Republic's year 99, so it is left unread.
+        return None
+    else:
+        year = cn_int(m["y"]) if m["y"] else two_digit_year(int(m["y2d"]), year_ctx) if m[
+            "y2d"] else year_ctx
+    if (not m["y"] and not m["roc"] and year is not None and month_ctx is not None
+            and month > month_ctx + 1):
         year -= 1  # 12月 in a February story is last December
     qualifier = "exact"
     if m["d"]:
@@ -170,6 +196,51 @@ def _numeric(reader: Reader, m: re.Match, start: int) -> Quantity | None:
                            kind="date", iso=iso)
 
 
+#: The Republic's first year; 民國 N年 is 1911 + N.
+ROC_OFFSET = 1911
+#: How far past the story's year a plan may name a year (民國119年, 2030, in a 2019 story).
+_ROC_AHEAD = 15
+_ROC_LATEST = 130  # without a story year: up to 2041
+
+
+def roc_year(reader: Reader, written: str, story_year: int | None, at: int) -> int | None:
+    """The Gregorian year of a bare Republic year such as 104年 (2015), or None.
+
+    Taiwan copy writes the year of the Republic without 民國 (107年7月, 104年底, 109年度);
+    a three-digit year is read so only in Traditional copy, where such a year is the usual
+    calendar, and only when it is plausible for the story: at most ``_ROC_AHEAD`` years
+    after the story's year.  Simplified copy never writes it (105年 there is a duration).
+    """
+    if not reader.quote or len(written) != 3:
+        return None
+    number = int(written)
+    latest = story_year - ROC_OFFSET + _ROC_AHEAD if story_year else _ROC_LATEST
+    if number > latest:
+        return None
+    return ROC_OFFSET + number
+
+
+#: Words before N日 that make it a number of days (連續工作13日, 为期5日), not a day.
+_DAYS_BEFORE = re.compile("(?:连续|为期|历时|长达|一连)(?:工作|上班|加班|奋战|作战|营业)?$")
+
+#: Words of a court's sentence near N年M月: the figure is a term (判处有期徒刑10年6月).
+_SENTENCE_BEFORE = re.compile("判|处|刑|执行|服刑")
+_SENTENCE_AFTER = re.compile("[，,]?(?:有期)?徒刑|[，,]?拘役|定谳|不等")
+_CLAUSE_END = frozenset("。！？；;!?\n")
+
+
+def is_sentence_term(text: str, start: int, end: int) -> bool:
+    """Whether N年M月 at ``text[start:end]`` is a prison term: a word of sentencing within
+    twelve characters before it in the same clause (判处, 徒刑, 执行), or 徒刑 or 定谳 just
+    after it."""
+    if _SENTENCE_AFTER.match(text, end):
+        return True
+    lo = start
+    while lo > 0 and start - lo < 12 and text[lo - 1] not in _CLAUSE_END:
+        lo -= 1
+    return _SENTENCE_BEFORE.search(text, lo, start) is not None
+
+
 def two_digit_year(digits: int, story_year: int | None) -> int:
     """16年5月8日 → 2016, 98年 → 1998: the latest year ending so, not after the story's
     (without a story year, 00–30 are this century's)."""
@@ -225,6 +296,45 @@ def _decades(reader: Reader, m: re.Match, start: int, end: int, year: int | None
                            iso=f"{first}/{last}")
 
 
+#: am/pm after an hour or a clock time: 3pm, 10am, 3 p.m., 8:30PM.
+_MERIDIEM = re.compile(r" ?(?:(?P<am>[aA]\.?[mM]\.?)|(?P<pm>[pP]\.?[mM]\.?))(?![A-Za-z0-9])")
+
+
+def meridiem(text: str, end: int, hour: int) -> tuple[int, int] | None:
+    """(end, hour on a 24-hour clock) when am or pm follows the hour ``hour`` (1–12)
+    ending at ``end``: 3pm → 15, 12am → 0, 12pm → 12."""
+    if not 1 <= hour <= 12 or text[end:end + 1] not in _MERIDIEM_FIRST:
+        return None
+    m = _MERIDIEM.match(text, end)
+    if m is None:
+        return None
+    if m["pm"]:
+        return m.end(), hour % 12 + 12
+    return m.end(), hour % 12
+
+
+_MERIDIEM_FIRST = frozenset(" aApP")
+
+
+def read_meridiem(reader: Reader, start: int, body_end: int, hour: int) -> Quantity | None:
+    """3pm, 10am, 3 p.m.: an hour and am/pm, as English-style copy writes a time."""
+    found = meridiem(reader.text, body_end, hour)
+    if found is None:
+        return None
+    end, hour24 = found
+    return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                           kind="time", iso=_on_the_day(reader, start, f"{hour24:02d}:00"))
+
+
+def _on_the_day(reader: Reader, start: int, clock: str) -> str:
+    """``clock`` as a datetime when a single day was read just before it (2月1日晚7点多,
+    3月1日21:17, 2月1日3pm), else as it is."""
+    if reader.day_end >= 0 and start - reader.day_end <= 2 and (
+            not reader.text[reader.day_end:start].strip(" 【(（")):
+        return f"{reader.day_iso}T{clock}"
+    return clock
+
+
 #: Words before a colon figure that make it a ratio or a score, not a clock time.
 _RATIO_BEFORE = re.compile(r"(?:比例|比分|比数|比|以|赔率|战绩)[为是]?\s*$")
 
@@ -236,7 +346,13 @@ def read_time(reader: Reader, m: re.Match) -> Quantity | None:
     if m["clock"]:
         if _RATIO_BEFORE.search(reader.text, max(0, start - 4), start):
             return None  # 比例為 12:30, 以21:17获胜: a ratio or a score
-        first = _clock(period, int(m["ch"]), int(m["cm"]), m["cs"])
+        hour = int(m["ch"])
+        after = meridiem(reader.text, m.end("clock"), hour) if not m["ch2"] else None
+        if after:  # 8:30pm
+            hour, end = after[1], after[0]
+            first = _clock(None, hour, int(m["cm"]), m["cs"])
+        else:
+            first = _clock(period, hour, int(m["cm"]), m["cs"])
         second = _clock(period, int(m["ch2"]), int(m["cm2"]), None, end_of_range=True
                         ) if m["ch2"] else None
         first_end, has_second = m.end("clock"), bool(m["ch2"])
@@ -267,9 +383,7 @@ def read_time(reader: Reader, m: re.Match) -> Quantity | None:
             reader.resume_at = end
     elif end != m.end("time"):
         qualifier = "exact"
-    if reader.day_end >= 0 and start - reader.day_end <= 2 and (
-            not reader.text[reader.day_end:start].strip(" 【(（")):
-        iso = f"{reader.day_iso}T{iso}"  # 2月1日晚7点多, 3月1日21:17: a datetime
+    iso = _on_the_day(reader, start, iso)  # 2月1日晚7点多, 3月1日21:17: a datetime
     return reader.quantity(start, end, lo=None, hi=None, qualifier=qualifier, unit=None,
                            kind="time", iso=iso)
 

@@ -1,5 +1,5 @@
 """Lunar and festival dates, and reign-era years: 大年初一, 正月十五, 腊月二十三, 农历八月十五,
-除夕, 大年三十, 康熙四十年, 民国三十八年.
+除夕, 大年三十, 康熙四十年, 光绪26年, 民国三十八年, 民國104年.
 
 A lunar date is the Gregorian day it falls on in the story's year, converted by
 ``lunardate`` (a maintained package, 1900–2099): 腊月 and 除夕 in a story dated January
@@ -16,6 +16,8 @@ import re
 
 from ..model import Quantity
 from . import numerals
+from .dates import cn_int, days_in, iso_date
+from .pattern import DAY, MONTH
 from .reader import Reader
 
 __all__ = ["find_festivals"]
@@ -27,12 +29,17 @@ _LUNAR_DAY = ("初[一二三四五六七八九十]|十[一二三四五六七八�
 ERA_FIRST_YEAR = {"顺治": 1644, "康熙": 1662, "雍正": 1723, "乾隆": 1736, "嘉庆": 1796,
                   "道光": 1821, "咸丰": 1851, "同治": 1862, "光绪": 1875, "宣统": 1909,
                   "民国": 1912}
+#: The last year of each era; the Republic's years run on in Taiwan (民國104年 is 2015).
+ERA_LAST_YEAR = {"顺治": 18, "康熙": 61, "雍正": 13, "乾隆": 60, "嘉庆": 25, "道光": 30,
+                 "咸丰": 11, "同治": 13, "光绪": 34, "宣统": 3, "民国": 200}
 FESTIVAL = re.compile(
     rf"(?:农历|阴历)(?P<lm>{_LUNAR_MONTH})月(?P<ld>{_LUNAR_DAY})"
     rf"|(?P<lm2>[正腊冬])月(?P<ld2>{_LUNAR_DAY})"
     rf"|大年(?P<new_year>初[一二三四五六七八九十]|三十)"
     rf"|(?P<eve>除夕)"
-    rf"|(?P<era>{'|'.join(ERA_FIRST_YEAR)})(?P<era_year>元|[一二三四五六七八九十]+)年")
+    rf"|(?P<era>{'|'.join(ERA_FIRST_YEAR)})(?P<era_year>元|[一二三四五六七八九十]+|[1-9][0-9]{{0,2}}(?![0-9]))年")
+#: The month (and day) after a Republic year: Gregorian, unlike a Qing era's lunar months.
+_ROC_MONTH = re.compile(rf"(?P<mo>{MONTH})月(?:(?P<d>{DAY})[日号])?")
 _YEAR_BEFORE = re.compile(r"((?:1[0-9]|20)[0-9]{2})年$").search
 #: The words FESTIVAL starts with, found by a pattern of plain words (the regex engine
 #: skips to their first characters), and FESTIVAL matched only there: scanning with
@@ -58,10 +65,24 @@ def find_festivals(reader: Reader) -> list[tuple[int, int, Quantity | None]]:
         start, end = m.span()
         last_end = end
         if m["era"]:
-            number = 1 if m["era_year"] == "元" else int(numerals.chinese_value(m["era_year"]))
+            written = m["era_year"]  # 光绪二十六年, 光绪26年, 民國104年
+            number = 1 if written == "元" else int(written) if written.isdigit() else int(
+                numerals.chinese_value(written))
+            if number > ERA_LAST_YEAR[m["era"]]:
+                found.append((start, end, None))  # 光绪50年: no such year; no figure either
+                continue
+            year = ERA_FIRST_YEAR[m["era"]] + number - 1
+            iso = str(year)
+            if m["era"] == "民国":  # the Republic counts Gregorian months: 民國102年8月
+                after = _ROC_MONTH.match(text, end)
+                if after:
+                    month = cn_int(after["mo"])
+                    day = cn_int(after["d"]) if after["d"] else None
+                    if day is None or day <= days_in(year, month):
+                        iso, end = iso_date(year, month, day), after.end()
+                        last_end = end
             quantity = reader.quantity(start, end, lo=None, hi=None, qualifier="exact",
-                                       unit=None, kind="date",
-                                       iso=str(ERA_FIRST_YEAR[m["era"]] + number - 1))
+                                       unit=None, kind="date", iso=iso)
             found.append((start, end, quantity))
             continue
         year, month_ctx, _ = reader.ymd_context(start)

@@ -8,10 +8,13 @@ e-mail addresses are skipped; 1．and 2、 at the start of a line number items.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .pattern import CN_DIGIT, CN_DIGITS
 
-__all__ = ["is_idiom", "addresses", "codes", "non_figures", "is_list_marker", "identifier_span",
+__all__ = ["is_idiom", "addresses", "codes", "stock_codes", "drawn_numbers", "non_figures",
+           "is_list_marker",
+           "identifier_span",
            "DIGIT_BY_DIGIT"]
 
 # Words that contain numerals but are not amounts (idioms, names, formulas).
@@ -58,7 +61,7 @@ def identifier_span(text: str, start: int, body_end: int, end: int, unit: str | 
                     body: str) -> tuple[int, int] | None:
     """(start, end) of the identifier holding the digits at ``text[start:body_end]``
     (whose amount would end at ``end``), if they are one, else None: TR188次, G4138次,
-    COVID-19, COVID 19, iPhone 12 (99号院 is not).
+    COVID-19, COVID 19, iPhone 12, 小米 9 Pro (99号院 is not).
 
     The identifier runs back to its first letter and on over the Latin letters, digits
     and single joining spaces or hyphens that follow, so that a hash or a long code is
@@ -70,7 +73,9 @@ def identifier_span(text: str, start: int, body_end: int, end: int, unit: str | 
                 and start > 1
                 and text[start - 2].isascii() and text[start - 2].isalpha())
             or text[body_end:body_end + 1].isascii()
-            and text[body_end:body_end + 1].isalpha() and not (unit and unit.isascii())):
+            and text[body_end:body_end + 1].isalpha() and not (unit and unit.isascii())
+            or not unit and text[body_end:body_end + 1] == " " and _MODEL_AFTER.match(
+                text, body_end)):  # 小米 9 Pro: a model, even after a Chinese brand
         return None
     while start and (text[start - 1].isascii() and text[start - 1].isalnum()
                      or text[start - 1] in "- " and start > 1
@@ -83,6 +88,11 @@ def identifier_span(text: str, start: int, body_end: int, end: int, unit: str | 
                               and text[end + 1].isascii() and text[end + 1].isalnum()):
             end += 1
     return start, end
+
+
+#: The words that end a model's name after its number: 小米 9 Pro, Mate 30 Pro, 红米 8 Plus.
+_MODEL_AFTER = re.compile(r" (?:Pro|Max|Plus|Ultra|Lite|Mini|mini|SE|Note|Neo|Turbo|Prime|Edge"
+                          r"|Fold|Flip)(?![a-z])")
 
 
 def is_list_marker(text: str, start: int, end: int) -> bool:
@@ -164,6 +174,7 @@ _KEYWORD_BEFORE = re.compile(
 _CODE_AT = re.compile(
     r"(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9.])"                        # 192.168.1.1
     r"|0[0-9]{2,3}-[0-9]{7,8}(?![0-9])"                               # 021-63218899
+    r"|0[0-9]{1,3}-[0-9]{3,4}-[0-9]{4}(?![0-9])"                      # 02-2175-1995
     r"|[48]00-[0-9]{3}-[0-9]{4}(?![0-9])"                             # 400-820-8820
     r"|[0-9]{6}\.(?:SZ|SH|SS|BJ)(?![A-Za-z])"                         # 000001.SZ
     r"|[0-9]{4,5}\.HK(?![A-Za-z])"                                    # 0700.HK
@@ -237,17 +248,96 @@ def codes(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# Taiwan market copy writes a stock's four-digit code before its name: 2327 國巨,
+# 2454 聯發科、3034 聯詠, 6415 矽力 - KY.  Read so only in a story about shares (股 in it).
+_CODE_BEFORE_NAME = re.compile(
+    # The class first and the lookbehinds after it, so that the engine skips ahead to a
+    # digit at C speed (led by the lookbehinds it tried them at every character).
+    r"(?P<code>[1-9](?<![0-9][1-9])(?<![0-9][.,，][1-9])[0-9]{3})(?P<space> ?)"
+    r"(?P<name>[\u4e00-\u9fff]{2,5}?)(?: ?- ?KY)?(?=[、，,。；;）)]|等|$)")
+#: A name may not start with these: 4000 余人, 2000 多家, 1800 億元 are figures.
+_NOT_NAME_FIRST = frozenset("万萬亿億余餘多来來年月日时時元块塊")
+#: Measure words that start no company name: 1200 名學生、 is a count.
+_COUNT_WORDS = frozenset("名人位个個家户戶件张張次篇项項所座条條辆輛套份批起例只隻头頭")
+
+
+def stock_codes(text: str, blank_before: Callable[[int], bool] | None = None
+                ) -> list[tuple[int, int]]:
+    """(start, end) of each stock code written before a company name in a story about
+    shares: ``2327 國巨``, ``2454 聯發科、3034 聯詠`` (the code only; the name is text).
+
+    The evidence: 股 in the text, a four-digit code, then a name of two to five characters
+    ending at a list mark, a stop or 等; a code that could be a year (2016) only in a list.
+    A name that starts with a measure word (台, 國)
+    needs more, since 2000 台電腦 is a count: a code not ending in 00, and a space before the
+    name or a list of such codes around it.  Without a space (2330台積電) the code must
+    stand in such a list.  ``blank_before(pos)``: whether a blank stood before ``pos`` in
+    the text as written (gap joining takes the one of 2327 國巨 out)."""
+    if "股" not in text:
+        return []
+    from .units import UNITS  # the table of measure words (units imports nothing of ours)
+
+    found: list[tuple[int, int]] = []
+    for m in _CODE_BEFORE_NAME.finditer(text):
+        first = m["name"][0]
+        if first in _NOT_NAME_FIRST or first in _COUNT_WORDS or m["name"] in UNITS:
+            continue
+        listed = (text[m.end():m.end() + 1] == "、" and _LISTED_CODE.match(text, m.end() + 1)
+                  or bool(found) and found[-1][1] >= m.start() - 8
+                  and text[m.start() - 1:m.start()] in ("、", " "))
+        unit_first = any(first == u[0] for u in _MEASURE_FIRSTS(UNITS))
+        spaced = _spaced(m, blank_before)
+        if unit_first and (m["code"].endswith("00") or not (spaced or listed)):
+            continue
+        if not spaced and not listed or _YEAR.fullmatch(m["code"]) and not listed:
+            continue  # 在 2016 創立: a year, unless a list of codes says otherwise
+        found.append(m.span("code"))
+    return found
+
+
+#: Drawn numbers quoted after 号码 (中獎號碼為「01、03、05」, 特別號：32): labels, not counts.
+_DRAWN = re.compile(r"号码[为是：:]?[「“『\"]"
+                    r"(?P<list>[0-9]{1,3}(?:[、，,][0-9]{1,3})*(?:[，,]特别号[：:][0-9]{1,3})?)"
+                    r"(?=[」”』\"])")
+
+
+def drawn_numbers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each list of drawn numbers quoted after 号码: a lottery's winning
+    numbers are one identifier, not a count per number."""
+    if "号码" not in text:
+        return []
+    return [m.span("list") for m in _DRAWN.finditer(text)]
+
+
+def _spaced(m: re.Match, blank_before: Callable[[int], bool] | None) -> bool:
+    return bool(m["space"]) or blank_before is not None and blank_before(m.start("name"))
+
+
+_LISTED_CODE = re.compile(r" ?[1-9][0-9]{3} ?[\u4e00-\u9fff]")
+_FIRSTS: list[frozenset[str]] = []
+
+
+def _MEASURE_FIRSTS(units: dict[str, tuple[str, str]]) -> frozenset[str]:
+    if not _FIRSTS:
+        _FIRSTS.append(frozenset(u[0] for u in units))
+    return _FIRSTS[0]
+
+
 def _CJK_CHAR(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def non_figures(text: str) -> list[tuple[int, int, bool]]:
+def non_figures(text: str, blank_before: Callable[[int], bool] | None = None
+                ) -> list[tuple[int, int, bool]]:
     """Web and e-mail addresses (False: their digits are skipped) and codes (True: each
-    is one identifier), in order and not overlapping."""
+    is one identifier), in order and not overlapping.  ``blank_before`` as for
+    :func:`stock_codes`."""
     web, coded = addresses(text), codes(text)
-    if not web and not coded:
+    stocks, drawn = stock_codes(text, blank_before), drawn_numbers(text)
+    if not web and not coded and not stocks and not drawn:
         return []
-    spans = sorted([(s, e, False) for s, e in web] + [(s, e, True) for s, e in coded])
+    spans = sorted([(s, e, False) for s, e in web]
+                   + [(s, e, True) for s, e in coded + stocks + drawn])
     kept: list[tuple[int, int, bool]] = []
     for span in spans:
         if not kept or span[0] >= kept[-1][1]:

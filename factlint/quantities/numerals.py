@@ -33,6 +33,11 @@ _ADJACENT = re.compile(
     r"^(?P<head>.*?[十百千万亿拾佰仟])?(?P<a>[一二两三四五六七八九])(?P<b>[二两三四五六七八九])"
     r"(?P<tail>[十百千万亿拾佰仟]*)$")
 _DIGIT_RUN = re.compile(rf"[{_DIGIT_CHARS}]{{3,}}")
+#: 七百二十五亿一千, 三亿五千: thousands right after 亿 with no 零 and no 万 are thousands
+#: of 万 (the place below 亿 is 千万), the last unit left unsaid as in 两万三 (23000).
+_ELIDED_WAN = re.compile(
+    r"(?P<head>[^零〇万亿]+亿)(?P<tail>[一二两三四五六七八九](?P<place>[千百])"
+    r"(?:[一二两三四五六七八九]百)?)$")
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,7 @@ def arabic_compound(text: str) -> Figure:
     groups = _PLACES.findall(text)
     if not groups or "".join(digits + places for digits, places in groups) != text:
         raise ValueError(f"not a figure: {text!r}")
-    value, last = ZERO, None
+    value, last, step = ZERO, None, ONE
     for digits, places in groups:
         factor = multiplier_of(places) if places else ONE
         if not places and last == MULTIPLIERS["万"] and len(digits) == 1:
@@ -154,7 +159,10 @@ def arabic_compound(text: str) -> Figure:
             raise ValueError(f"places out of order: {text!r}")
         value += Decimal(digits) * factor
         last = factor
-    return Figure.exact(value, last)
+        # 1亿6000余万: the 余 is up to 1000万 more, one unit of the last group's last
+        # non-zero digit, not one 万.
+        step = last_significant_unit(Decimal(digits)) * factor
+    return Figure(value, value, last / 2, step)
 
 
 @lru_cache(maxsize=4096)
@@ -198,13 +206,20 @@ def chinese(numeral: str) -> Figure:
     match = _ADJACENT.match(numeral)
     if match and not _DIGIT_RUN.search(numeral):
         a, b = DIGITS[match["a"]], DIGITS[match["b"]]
-        if match["a"] == "三" and match["b"] == "两":
-            a, b = 2, 3  # 三两天: two or three, said the other way round
+        low, high = match["a"], match["b"]
+        if low == "三" and high == "两":
+            a, b, low, high = 2, 3, "两", "三"  # 三两天: two or three, said the other way round
         if 0 < b - a <= 2:
             head, tail = match["head"] or "", match["tail"]
-            lo = chinese_value(head + match["a"] + tail) if (head or tail) else Decimal(a)
-            hi = chinese_value(head + match["b"] + tail) if (head or tail) else Decimal(b)
+            lo = chinese_value(head + low + tail) if (head or tail) else Decimal(a)
+            hi = chinese_value(head + high + tail) if (head or tail) else Decimal(b)
             return Figure(lo, hi, ZERO, last_significant_unit(lo), "range")
+    elided = _ELIDED_WAN.match(numeral)
+    if elided:  # 七百二十五亿一千: the 万 after 一千 is left unsaid, as in 两万三
+        head, tail = chinese_value(elided["head"]), chinese_value(elided["tail"])
+        place = MULTIPLIERS[elided["place"]] * MULTIPLIERS["万"]
+        value = head + tail * MULTIPLIERS["万"]
+        return Figure(value, value, place / 2, last_significant_unit(value), "exact")
     # Chinese numerals are read as exact to the units, except that a trailing
     # 万/亿 scales the last written digit (七千四百三十六万 = 7436万, ± 0.5万).
     trailing = ONE
@@ -232,6 +247,7 @@ _VAGUE = {
     "十几": (11, 19), "几十": (20, 99), "数十": (20, 99),
     "几百": (200, 999), "数百": (200, 999), "几千": (2000, 9999), "数千": (2000, 9999),
     "上百": (100, 999), "上千": (1000, 9999), "上万": (10000, 99999),
+    "上亿": (100000000, 999999999),
     "成千上万": (1000, 99999), "成百上千": (100, 9999), "上百万": (1000000, 9999999),
     "数以万计": (10000, 99999), "数以千计": (1000, 9999), "数以百计": (100, 999),
     "十数": (11, 19),
@@ -253,6 +269,9 @@ def vague(text: str) -> Figure:
         return Figure(Decimal(lo) * factor, (Decimal(hi) + 1) * factor - 1, ZERO, ONE, "vague")
     # 二十几 → [21, 29]; 三百几十 → [320, 399]: 几 after a place takes 1..9 of the
     # next place down, before a place 2..9 of it.
+    if core[:1].isdigit() and core.endswith("0几"):  # 20几 → [21, 29], as 二十几
+        tens = Decimal(core[:-1])
+        return Figure((tens + 1) * factor, (tens + 10) * factor - 1, ZERO, ONE, "vague")
     if "几" in core:
         lo_text = core.replace("几", "一" if core.endswith("几") else "二")
         hi_text = core.replace("几", "九")

@@ -72,8 +72,13 @@ def read_figure(body: str) -> tuple[Figure, bool]:
     if mantissa[-1:] in _LATIN_MULTIPLIERS:  # 15k美元, 3.2M美元
         figure = numerals.arabic(mantissa[:-1]).scaled(_LATIN_MULTIPLIERS[mantissa[-1]])
     elif HAS_DIGIT(mantissa):
-        if _COMPOUND_PLACE(mantissa):  # 1万2千
-            figure = numerals.arabic_compound(mantissa)
+        if _COMPOUND_PLACE(mantissa):  # 1万2千; 1亿3千多万 (多 before the last place's 万)
+            try:
+                figure = numerals.arabic_compound(mantissa + mult)
+            except ValueError:  # 1千4百万, 1千4百多万: the 万 scales the whole figure
+                place = mantissa.rstrip("万亿")
+                figure = numerals.arabic_compound(place).scaled(
+                    numerals.multiplier_of(mantissa[len(place):] + mult))
         else:
             digits = mantissa.rstrip("百千万亿")
             figure = numerals.arabic(digits, mantissa[len(digits):] + mult)

@@ -27,7 +27,7 @@ _add("percent", "% ‰ 个百分点 百分点 成 折")
 _add("measure", "公里 千米 米 厘米 毫米 平方米 平方公里 平方千米 立方米 公顷 亩 吨 公斤 千克 "
      "克 斤 升 毫升 千瓦 千瓦时 兆瓦 瓦 度 ℃ °C 摄氏度 海里 英里 英尺 立方 标箱 马力 分贝 "
      "码 床位 微克 毫克 微米 纳米 "
-     "平米 平方 平方英尺 平方英里 坪 英寸 吋 公吨 像素 毫安时 两 "
+     "平米 平方 平方英尺 平方英里 坪 英寸 吋 呎 平方呎 公吨 像素 毫安时 两 "
      "kg KG Kg km KM cm mm ml mL g mg kW KW MW kWh W mAh GB MB TB Gbps Mbps",
      # Latin symbols are reported as the unit's Chinese name where there is one, so that
      # 25kg and 25公斤 are the same measure.
@@ -42,13 +42,13 @@ _add("duration", "天 小时 个小时 个多小时 钟头 个钟头 分钟 秒�
       "个月": "月", "个多月": "月",
       "个工作日": "工作日", "秒钟": "秒", "多天": "天", "分多钟": "分钟"})
 _add("age", "岁 周岁 旬", {"旬": "岁"})  # 七旬: seventy; the extractor scales it
-_add("ordinal", "级 届 期 版 楼 名次")
+_add("ordinal", "级 届 期 版 楼 名次 周年")  # 70周年: the seventieth anniversary
 _add("identifier", "号 路 号线 号院 号楼")
 _add("count", "名 人 个 户 家 支 件 只 张 场 所 座 条 项 次 批 台 辆 架 艘 套 份 间 栋 幢 层 "
      "组 队 位 例 起 种 类 处 篇 部 本 册 首 箱 袋 瓶 盒 包 双 副 块 片 株 棵 头 匹 口 道 "
      "轮 人次 户次 架次 车次 人份 倍 点 趟 桶 顶 枚 颗 粒 根 把 辆次 吨次 "
      "封 笔 遍 代 拨 面 扇 盏 卷 集 章 节 门 宗 "
-     "单 台次 票 字 尾 幅 步 段 局 县 国 盘 胎 人口 页 宗案件 款",
+     "单 台次 票 字 尾 幅 步 段 局 县 国 盘 胎 人口 页 宗案件 款 部门",
      {"人口": "人"})
 
 # Words that look like "number + unit" but whose unit character starts another
@@ -72,6 +72,7 @@ UNIT_BLOCKERS: dict[str, tuple[str, ...]] = {
     "度": ("度过",),
     "件": ("件事",),
     "局": ("局长", "局面", "局势", "局部", "局限"),
+    "部": ("部分", "部署", "部长", "部队", "部位", "部落"),  # 400萬部分則駁回 (but 五部门)
     "县": ("县委", "县长", "县城", "县级", "县里", "县政府"),
     "国": ("国家", "国内", "国际", "国务", "国民", "国有", "国产", "国庆", "国营", "国旗", "国歌",
           "国画", "国道", "国门", "国土"),
