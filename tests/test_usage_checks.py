@@ -173,6 +173,9 @@ QUIET = [
     ("usage-chinese-numeral-words", "民国38年"),
     ("usage-chinese-numeral-words", "星期五"),
     ("usage-chinese-numeral-words", "8国"),
+    # Recognizers-Text DateTime/DurationExtractor.json: "five weeks and 3 hours"
+    ("usage-chinese-numeral-words", "五个星期3小时"),
+    ("usage-chinese-numeral-words", "两个星期3天后"),
     ("usage-approx-form", "展出100多件，另有200多件。"),
     ("usage-approx-form", "十余年来，300多人。"),
     ("usage-approx-form", "万余项重点文物保护工程，300多个项目。"),
