@@ -84,6 +84,11 @@ FIRES = [
     ("usage-zero-form", "二零一二年春", "二零一二", "二〇一二", True),
     ("usage-year-full", "新华社北京2012年3月1日电 早在08年前", "08", "2008", False),
     ("usage-year-full", "1950～80年间", "80", "1980", False),
+    # Recognizers-Text DateTime/DatePeriodParser.json: 18年10月1日到19年2月3日
+    ("usage-year-full", "新华社北京2020年3月1日电 19年1月份出口增长", "19", "2019", False),
+    ("usage-year-full", "新华社香港2020年3月1日电 截至19年底", "19", "2019", False),
+    ("usage-year-full", "自19年1月起实施", "19", None, None),
+    ("usage-year-full", "19年1月下旬", "19", None, None),
     ("usage-date-format", "于2008.8.8开幕", "2008.8.8", "2008年8月8日", False),
     ("usage-date-format", "截至2020/1/23", "2020/1/23", "2020年1月23日", False),
     # news-dev simplified (央视网消息): after a colon, and a span of days
@@ -163,6 +168,13 @@ QUIET = [
     ("usage-year-full", "民國99年5月4日"),
     # news-dev traditional/0176.txt: a prison term, not a year
     ("usage-year-full", "被最高法院依販賣二級毒品罪判刑12年8月定讞"),
+    # news-dev traditional/0181.txt: terms of years and months
+    ("usage-year-full", "龍等9名副總遭判10年至11年2月不等有期徒刑"),
+    ("usage-year-full", "副總李金龍遭判11年2月徒刑"),
+    ("usage-year-full", "传承千年的10年底蕴"),
+    ("usage-year-full", "坚守10年初心不改"),
+    ("usage-year-full", "这10年初步建成"),
+    ("usage-year-full", "19年1月"),  # a year and a month, or 19 years and a month
     ("usage-date-format", "2008年8月8日"),
     ("usage-date-format", "2008-08-08"),
     ("usage-date-format", "第3.1.4条"),
