@@ -78,8 +78,24 @@ FIRES = [
     ("usage-approx-dunhao", "若航班僅延遲三、四小時，", "三、四", "三四", False),  # trad./0338
     ("usage-decimal-zero", "增长.46%", ".46", "0.46", False),
     ("usage-year-grouping", "2,020年5月开工", "2,020", "2020", False),
+    ("usage-year-grouping", "2\u2009020年5月开工", "2\u2009020", "2020", True),  # thin space
+    ("usage-year-grouping", "邮编：100,083", "100,083", "100083", True),
+    ("usage-year-grouping", "服务热线：400,820,8820", "400,820,8820", "4008208820", False),
+    ("usage-year-grouping", "电话号码是62\u202f345\u202f678。", "62\u202f345\u202f678", "62345678",
+     True),
+    ("usage-year-grouping", "身份证号110,105,199,001,011,234", "110,105,199,001,011,234",
+     "110105199001011234", False),
     ("usage-grouping-style", "收入1,234,567元，支出7654321元，结余2,345,678元。",
      "7654321", "7,654,321", True),
+    # GB/T 15835-2011 also groups with a narrow space: a third style, kept as written
+    ("usage-grouping-style",
+     "收入1\u2009234\u2009567元，支出7,654,321元，结余2\u2009345\u2009678元。",
+     "7,654,321", "7\u2009654\u2009321", True),
+    ("usage-grouping-style",
+     "收入1\u202f234\u202f567元，支出7654321元，结余2\u202f345\u202f678元。",
+     "7654321", "7\u202f654\u202f321", True),
+    ("usage-grouping-style", "收入1,234,567元，支出7\u2009654\u2009321元，结余2,345,678元。",
+     "7\u2009654\u2009321", "7,654,321", True),
     ("usage-zero-form", "共三千〇五十二人", "三千〇五十二", "三千零五十二", True),
     ("usage-zero-form", "二零一二年春", "二零一二", "二〇一二", True),
     ("usage-year-full", "新华社北京2012年3月1日电 早在08年前", "08", "2008", False),
@@ -155,9 +171,18 @@ QUIET = [
     ("usage-year-grouping", "2020年5月"),
     ("usage-year-grouping", "5,000年的历史"),
     ("usage-year-grouping", "2,020人"),
+    ("usage-year-grouping", "1 998年5月"),  # an ASCII space between digits is an OCR gap
+    ("usage-year-grouping", "人口1\u2009234\u2009567人，2020年5月开工"),
+    ("usage-year-grouping", "手机1,200部"),
+    ("usage-year-grouping", "电话费12,345元"),
+    ("usage-year-grouping", "联系电话为010 6234 5678"),
     ("usage-grouping-style", "收入1,234,567元，结余2,345,678元"),
     ("usage-grouping-style", "收入1,234元，支出5678元，结余2,345元"),
     ("usage-grouping-style", "收入12345元，支出23,456元"),  # a tie: no majority
+    ("usage-grouping-style", "收入1\u2009234\u2009567元，结余2\u2009345\u2009678元"),
+    ("usage-grouping-style", "收入1\u2009234\u2009567元，支出7654321元，结余2\u2009345\u2009678元，"
+     "另12345元"),  # two thin, two plain: a tie
+    ("usage-grouping-style", "收入12 345元，支出23,456元，另67 890元"),  # ASCII spaces: no style
     ("usage-zero-form", "三千零五十二人"),
     ("usage-zero-form", "二〇一二年"),
     ("usage-zero-form", "零下五度"),
