@@ -90,8 +90,11 @@ def apply(config: Config, paths: Sequence[str], only: Sequence[str] = (), *,
     """Plan, write (unless ``diff``) and report; the exit status of ``factlint fix``."""
     from ..integrations.fixer import WriteError, plan, write
 
-    results, errors = plan(config, paths, only)
+    notes: list[str] = []
+    results, errors = plan(config, paths, only, notes=notes)
     errors = list(errors)
+    for note in notes:  # files left alone on purpose: said, but not an error
+        print(note, file=sys.stderr)
     if not diff:
         for result in results:
             try:
