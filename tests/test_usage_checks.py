@@ -176,6 +176,9 @@ QUIET = [
     ("usage-year-grouping", "手机1,200部"),
     ("usage-year-grouping", "电话费12,345元"),
     ("usage-year-grouping", "联系电话为010 6234 5678"),
+    ("usage-year-grouping", "急救电话：110,119,120"),  # three numbers listed, not one grouped
+    ("usage-year-grouping", "邮编：1,000"),  # no postcode has four digits
+    ("usage-year-grouping", "手机号码为1,380"),
     ("usage-grouping-style", "收入1,234,567元，结余2,345,678元"),
     ("usage-grouping-style", "收入1,234元，支出5678元，结余2,345元"),
     ("usage-grouping-style", "收入12345元，支出23,456元"),  # a tie: no majority

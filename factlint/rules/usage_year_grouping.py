@@ -17,7 +17,10 @@ that is also a thing counted (电话, 手机) must be followed by 号/号码 or 
 Fires on: ``2,020年5月`` (→ ``2020年5月``), ``于1,998年``, ``2 020年5月`` (thin spaces),
 ``邮编：100,083``, ``服务热线：400,820,8820``.
 Does not fire on: ``2020年``, ``5,000年的历史`` (a duration), ``2,020人``,
-``1 998年5月`` (an ASCII space: OCR), ``手机1,200部``, ``电话费12,345元``.
+``1 998年5月`` (an ASCII space: OCR), ``手机1,200部``, ``电话费12,345元``,
+``电话：110,119,120`` (three numbers listed), ``邮编：1,000`` (no postcode has 4 digits):
+a code is taken as one only with the length its kind has (a postcode 6 digits, a
+telephone number 7, 8 or 10–12, an ID number 15 or 18, a card or account 12–19).
 """
 
 from __future__ import annotations
@@ -41,14 +44,32 @@ _YEAR = regex.compile(
     r"(?<![\d,.])(?P<y>[12][, ]\d{3})(?=年(?:\d{1,2}月|度|初|底|末|前后|以来))"
     r"|(?<=(?:在|于|从|自|到|至|截至|截止|公元|早在)\s?)(?P<y>[12][, ]\d{3})(?=年)")
 
-# Labels that name a code.  Those that also name a thing (a telephone, a handset) need
-# 号/号码 or a colon, so a count of them is never taken for a code.
-_CODE_LABEL = (r"(?:邮编|邮政编码|身份证号码?|护照号码?|银行卡号|卡号|账号|帐号|工号|学号|"
-               r"股票代码|证券代码|统一社会信用代码|(?:电话|热线|手机|传真|座机|联系电话|服务热线)"
-               r"(?:号码|号|(?=\s?[:：]|为|是)))")
+# Labels that name a code, and the lengths a code of that kind has (in digits).  Labels
+# that also name a thing (a telephone, a handset) need 号/号码 or a colon, so a count of
+# them is never taken for a code.
+_PHONE_LENGTHS = frozenset({7, 8, 10, 11, 12})
+_CODE_KINDS: tuple[tuple[str, frozenset[int]], ...] = (
+    (r"邮编|邮政编码", frozenset({6})),
+    (r"身份证号码?", frozenset({15, 18})),
+    (r"银行卡号|卡号|账号|帐号", frozenset(range(12, 20))),
+    (r"股票代码|证券代码", frozenset({6})),
+    (r"(?:联系电话|服务热线|电话|热线|手机|传真|座机)(?:号码|号|(?=\s?[:：]|为|是))",
+     _PHONE_LENGTHS),
+)
 _CODE = regex.compile(
-    rf"(?P<label>{_CODE_LABEL})\s?(?:[:：]|为|是)?\s?"
+    r"(?P<label>" + "|".join(f"(?P<k{i}>{label})" for i, (label, _) in enumerate(_CODE_KINDS))
+    + r")\s?(?:[:：]|为|是)?\s?"
     r"(?P<y>\d{1,4}(?P<sep>[, ])\d{3,4}(?:(?P=sep)\d{3,4})*)(?![\d,.]|\s?[万亿元人个部台次件户名])")
+
+
+def _is_code(m: regex.Match) -> bool:
+    """Whether the figure after the label has the length of that kind of code, and is not
+    a list of three-digit numbers (``电话：110,119,120`` lists three numbers)."""
+    lengths = next(lengths for i, (_, lengths) in enumerate(_CODE_KINDS) if m[f"k{i}"])
+    groups = regex.split(r"[^\d]", m["y"])
+    if lengths is _PHONE_LENGTHS and all(len(group) == 3 for group in groups):
+        return False
+    return sum(map(len, groups)) in lengths
 
 
 def _grouped(document: Document, start: int, end: int) -> bool:
@@ -74,7 +95,7 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
         text = normalized(document)
         for m in _CODE.finditer(text) if ("," in text or " " in text) else ():
             start, end = m.span("y")
-            if not _grouped(document, start, end):
+            if not _grouped(document, start, end) or not _is_code(m):
                 continue
             digits = "".join(ch for ch in text[start:end] if ch.isdigit())
             yield usage_finding(
