@@ -105,6 +105,8 @@ FIRES = [
     ("usage-year-full", "新华社香港2020年3月1日电 截至19年底", "19", "2019", False),
     ("usage-year-full", "自19年1月起实施", "19", None, None),
     ("usage-year-full", "19年1月下旬", "19", None, None),
+    ("usage-year-full", "截至19年1月，", "19", None, None),
+    ("usage-year-full", "公司于19年1月成立", "19", None, None),
     ("usage-date-format", "于2008.8.8开幕", "2008.8.8", "2008年8月8日", False),
     ("usage-date-format", "截至2020/1/23", "2020/1/23", "2020年1月23日", False),
     # news-dev simplified (央视网消息): after a colon, and a span of days
@@ -203,6 +205,7 @@ QUIET = [
     ("usage-year-full", "坚守10年初心不改"),
     ("usage-year-full", "这10年初步建成"),
     ("usage-year-full", "19年1月"),  # a year and a month, or 19 years and a month
+    ("usage-year-full", "刑期从10年6月减为8年"),
     ("usage-date-format", "2008年8月8日"),
     ("usage-date-format", "2008-08-08"),
     ("usage-date-format", "第3.1.4条"),
