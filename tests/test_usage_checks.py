@@ -106,6 +106,8 @@ FIRES = [
     ("usage-year-full", "自19年1月起实施", "19", None, None),
     ("usage-year-full", "19年1月下旬", "19", None, None),
     ("usage-year-full", "截至19年1月，", "19", None, None),
+    # news-dev simplified (央视网消息), planted by bench/usage_mutations.py: after a colon
+    ("usage-year-full", "央视网消息（新闻联播）：19年5月7日，", "19", None, None),
     ("usage-year-full", "公司于19年1月成立", "19", None, None),
     ("usage-date-format", "于2008.8.8开幕", "2008.8.8", "2008年8月8日", False),
     ("usage-date-format", "截至2020/1/23", "2020/1/23", "2020年1月23日", False),

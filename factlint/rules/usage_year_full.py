@@ -53,10 +53,12 @@ _PART_OF_YEAR = (r"(?:年?(?:底|初|末)(?![蕴线子气层色心衷期级步�
                  r"|上半年|下半年)")
 # Or a preposition that only ever leads a point in time (not 从/自/到/至: 刑期从10年6月减为8年).
 _AT_TIME = r"(?<=(?:于|截至|截止|早在)\s?)"
-_SHORT = regex.compile(rf"(?=\d)(?<![\d.,:/\-])(?P<y>0\d|[1-9]\d)年"
+# A colon stops a year only in a clock time (10:08); after a label (新闻联播：19年5月7日) the
+# year is the first word of the sentence.
+_SHORT = regex.compile(rf"(?=\d)(?<![\d.,/\-])(?<!\d:)(?P<y>0\d|[1-9]\d)年"
                        rf"(?={_MONTH}(?:{_PART_OF_MONTH})|{_PART_OF_YEAR})"
                        rf"|(?=\d){_AT_TIME}(?P<y>[1-9]\d)年(?={_MONTH})"
-                       r"|(?=\d)(?<![\d.,:/\-])(?P<y>0\d)年(?!代|级)")
+                       r"|(?=\d)(?<![\d.,/\-])(?<!\d:)(?P<y>0\d)年(?!代|级)")
 _SPAN = regex.compile(
     r"(?=\d)(?<![\d.])(?P<first>(?:1[6-9]|20)\d\d)年?[~〜—–\-至到](?P<y>\d\d)年(?!代)")
 _ROC = regex.compile(r"民[國国]|(?=\d)(?<![\d.])1[01]\d年")
