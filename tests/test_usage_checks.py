@@ -190,6 +190,8 @@ QUIET = [
     ("usage-grouping-style", "收入1\u2009234\u2009567元，支出7654321元，结余2\u2009345\u2009678元，"
      "另12345元"),  # two thin, two plain: a tie
     ("usage-grouping-style", "收入12 345元，支出23,456元，另67 890元"),  # ASCII spaces: no style
+    # codes are not figures to group: a plain telephone number or postcode is no minority
+    ("usage-grouping-style", "收入1,234,567元，结余2,345,678元，咨询电话62345678，邮编100083。"),
     ("usage-zero-form", "三千零五十二人"),
     ("usage-zero-form", "二〇一二年"),
     ("usage-zero-form", "零下五度"),
