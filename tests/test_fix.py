@@ -436,3 +436,34 @@ def test_fix_on_a_folder_with_a_word_file_skips_it_with_a_note_and_fixes_the_res
     assert "drafts/story.docx: skipped" in capsys.readouterr().err
     assert main(["fix", "--diff", "drafts/story.docx"]) == 0
     assert "drafts/story.docx: skipped" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name, text", [
+    ("story.md", MARKDOWN + "今年增长3～**5万**人，另有**4千**人。\n"),
+    ("story.html", HTML.replace("</body>", "<p>增长3～<b>5万</b>人，4&#x5343;人</p></body>")),
+])
+def test_a_safe_fix_in_markdown_or_html_replaces_exactly_its_old_text_in_the_file(
+        here, capsys, name, text):
+    """`check` reads the prose; a fix it calls safe is applied to the file (by an editor, by
+    the language server) at its line and column: the file there must hold the fix's old
+    text.  A figure split by markup or an entity (3～**5万**, 4&#x5343;) gets no safe fix."""
+    import json
+
+    (here / name).write_text(text, encoding="utf-8")
+    main(["check", "--format", "json", name])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    lines = text.splitlines(keepends=True)
+    safe = unsafe = 0
+    for finding in findings:
+        fix = finding.get("fix")
+        if not fix:
+            continue
+        for r in fix["replacements"]:
+            assert r["line"] == r["end_line"]
+            written = lines[r["line"] - 1][r["column"] - 1:r["end_column"] - 1]
+            if fix["safe"]:
+                safe += 1
+                assert written == r["old"], (finding["text"], written)
+            elif written != r["old"]:
+                unsafe += 1
+    assert safe >= 5 and unsafe >= 1  # the split figure is there, and not offered as safe
