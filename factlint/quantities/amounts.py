@@ -15,7 +15,16 @@ from ..model import Quantity
 from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
 from .numerals import ONE, ZERO, Figure, chinese
-from .pattern import CN, CONNECTOR, FIGURE, HAS_DIGIT, SINGLE_NUMERALS, SUFFIX, UNIT
+from .pattern import (
+    CN,
+    CONNECTOR,
+    FIGURE,
+    HAS_DIGIT,
+    SINGLE_NUMERALS,
+    SUFFIX,
+    UNIT,
+    first_characters,
+)
 from .percent import share_unit
 from .reader import QUALIFIER_OF, Reader, figure_value, read_figure
 from .units import UNIT_BLOCKERS, UNITS
@@ -23,6 +32,8 @@ from .units import UNIT_BLOCKERS, UNITS
 __all__ = ["read_amount"]
 
 _HALF = Decimal("0.5")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_MAY_JOIN_CODE = _LATIN | {"-", " "}  # before the digits of an identifier (see identifier_span)
 _RATIO = frozenset(":∶")
 #: Financial numerals, written in runs on cheques and contracts (伍佰元), never alone.
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -31,6 +42,7 @@ _AFTER_DIGITS = re.compile(r"[0-9][ \t\r\n\u3000]+$").search
 _CHANGE_BEFORE = re.compile(r"[增减減降升涨漲跌][少加长長低高]?了?$").search
 #: The second end of a range that repeats the unit: 至1.2元 after 0.8元.
 _UNIT_AGAIN = re.compile(rf"(?:--|{CONNECTOR})(?P<figure>{FIGURE})(?P<unit>{UNIT})")
+_UNIT_AGAIN_FIRST = first_characters(_UNIT_AGAIN)  # tried only after one of these
 _ONE_DIGIT = frozenset("123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
 _HAS_CONNECTOR = re.compile(r"[至到—–~～-]").search
 _CONNECTOR_SPLIT = re.compile(CONNECTOR).split
@@ -47,9 +59,11 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     start, end = m.span("amount")
     text = reader.text
     body_start, body_end = m.span("body")
-    body = m["body"]
-    pre, unit = m["pre"], m["unit"]
-    suffix = m["suf1"] or m["suf2"]
+    # One call for the groups read below (each m[name] costs a look-up and a call).
+    body, pre, written_unit, suf1, suf2, minus = m.group("body", "pre", "unit", "suf1",
+                                                         "suf2", "minus")
+    unit = written_unit
+    suffix = suf1 or suf2
     has_digit = HAS_DIGIT(body) is not None
     before = text[start - 1] if start else ""
 
@@ -91,8 +105,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if unit:
         blockers = UNIT_BLOCKERS.get(unit)
         if blockers and text.startswith(blockers, m.start("unit")):
-            unit, suffix = None, m["suf1"]
-            end = body_end if not m["suf1"] else m.end("suf1")
+            unit, suffix = None, suf1
+            end = body_end if not suf1 else m.end("suf1")
             if not has_digit and len(body) == 1:
                 return None
     currency = (currency_before(text, start) if has_digit and not unit and not pre
@@ -101,7 +115,9 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         start, unit = currency
     elif has_digit:
         # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
-        ident = identifier_span(text, start, body_end, end, unit, body)
+        # Only a Latin letter, hyphen or space before, or a letter after, makes one.
+        ident = (identifier_span(text, start, body_end, end, unit, body)
+                 if before in _MAY_JOIN_CODE or text[body_end:body_end + 1] in _LATIN else None)
         if ident is not None:
             return reader.quantity(*ident, lo=None, hi=None, qualifier="exact",
                                    unit=unit, kind="identifier")
@@ -149,9 +165,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     except (ValueError, ArithmeticError):
         return None
 
-    unit_end = m.end("unit") if m["unit"] else end
+    unit_end = m.end("unit") if written_unit else end
     if unit and len(parts) == 1 and not suffix and not more and figure.qualifier == "exact":
-        second = _UNIT_AGAIN.match(text, unit_end)
+        second = (_UNIT_AGAIN.match(text, unit_end)
+                  if text[unit_end:unit_end + 1] in _UNIT_AGAIN_FIRST else None)
         if second and second["unit"] == unit and not _CHANGE_BEFORE(
                 text, max(0, start - 4), start):
             # 0.8元至1.2元, 6万元至9万元, 三千年到五千年: the unit written at both ends.
@@ -168,7 +185,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         reported_unit, kind = UNITS[unit]
     if percent:
         kind, reported_unit = "percent", pct_unit
-    figure, reported_unit = share_unit(figure, reported_unit)
+    if reported_unit == "折" or reported_unit == "成":
+        figure, reported_unit = share_unit(figure, reported_unit)
     if unit == "旬":  # 七旬 is seventy years of age; 八旬老人 is in the eighties
         if len(parts) != 1 or figure.qualifier != "exact" or not 1 <= figure.lo <= 12:
             return None
@@ -177,14 +195,14 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             figure = Figure(figure.lo, figure.lo + 9, ZERO, ONE, "vague")
     elif unit in SCALED_UNITS:  # 5毛钱 = 0.5 元
         figure = figure.scaled(SCALED_UNITS[unit])
-    elif unit == "个" and not m["suf2"]:
+    elif unit == "个" and not suf2:
         spoken = ge_yi(text, m.end("unit"), figure)
         if spoken:  # 二十几个亿: 个 between a numeral and 亿 in speech
             end, figure, reported_unit = spoken
             kind = UNITS[reported_unit][1] if reported_unit else "count"
             if reported_unit:
                 reported_unit = UNITS[reported_unit][0]
-    elif reported_unit == "元" and not m["suf2"]:
+    elif reported_unit == "元" and not suf2:
         change = jiao_and_fen(text, end, figure)
         if change:  # 46元3角5分
             end, figure = change
@@ -206,7 +224,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         qualifier = "more_than"
     else:
         qualifier = QUALIFIER_OF.get(pre or "") or QUALIFIER_OF.get(suffix or "")
-    if pre in ("零下", "负") or m["minus"]:  # 零下5℃, 约-5℃, 不足-5%
+    if pre in ("零下", "负") or minus:  # 零下5℃, 约-5℃, 不足-5%
         figure = figure.negated()
     elif (has_digit and not pre and before in "-−" and before
           and not (start > 1 and (text[start - 2].isascii() and text[start - 2].isalnum()
@@ -234,7 +252,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             figure = Figure(figure.lo + _HALF, figure.hi + _HALF, ZERO, _HALF, "exact")
             unit = unit_text
     # The noun after the unit follows any qualifier word (31℃左右的高温: not 左右).
-    after_unit = (m.end("suf2") if m["suf2"] else unit_end) if m["unit"] else end
+    after_unit = (m.end("suf2") if suf2 else unit_end) if written_unit else end
     return reader.amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
                                   subject_from=(body_start, after_unit))
 

@@ -35,9 +35,11 @@ def find_datelines(text: str, *, normalized: bool = False
 
 
 def dateline_index(text: str) -> DatelineIndex | None:
-    """The datelines of normalised ``text``, or None when it has no 日 or 月 at all."""
+    """The datelines of normalised ``text``, or None when it has none."""
     if "日" in text or "月" in text:
-        return DatelineIndex(find_datelines(text, normalized=True))
+        found = find_datelines(text, normalized=True)
+        if found:
+            return DatelineIndex(found)
     return None
 
 

@@ -169,8 +169,8 @@ class DatelineIndex:
 class Reader:
     """One document being read: its normalised text and where its dates stand."""
 
-    __slots__ = ("original", "text", "offsets", "index", "datelines", "year", "end", "quote",
-                 "day_iso", "day_end", "resume_at")
+    __slots__ = ("original", "text", "offsets", "gapless", "index", "datelines", "year", "end",
+                 "quote", "day_iso", "day_end", "resume_at")
 
     def __init__(self, normalized: NormalizedText, year: int | None,
                  datelines: DatelineIndex | None) -> None:
@@ -179,6 +179,7 @@ class Reader:
         self.quote = normalized.traditional
         self.text = normalized.joined  # OCR gaps joined; ``offsets`` maps back
         self.offsets = normalized.offsets
+        self.gapless = normalized.offsets.is_identity  # most lines: offsets need no map
         self.index = normalized.lines
         self.datelines = datelines
         self.year = year
@@ -191,14 +192,20 @@ class Reader:
     def quantity(self, start: int, end: int, **fields: Any) -> Quantity:
         """A quantity for ``text[start:end]`` (joined offsets), its span in the original."""
         self.end = end  # where the scan resumes (两个半小时 ends past what the pattern matched)
-        original = self.offsets.original
-        o_start, o_end = original(start), original(end - 1) + 1 if end > start else original(start)
+        if self.gapless:
+            o_start, o_end = start, end if end > start else start
+        else:
+            original = self.offsets.original
+            o_start = original(start)
+            o_end = original(end - 1) + 1 if end > start else o_start
         span: Span = self.index.span(o_start, o_end)
         return new_quantity(text=self.original[o_start:o_end], span=span,
                             normalized=self.text[start:end], **fields)
 
     def as_written(self, start: int, end: int) -> str:
         """``text[start:end]`` (joined offsets) as the original writes it, OCR gaps left out."""
+        if self.gapless:
+            return strip_gaps(self.original[start:end])
         original = self.offsets.original
         return strip_gaps(self.original[original(start):original(end - 1) + 1])
 

@@ -85,6 +85,22 @@ _WRITTEN_TRADITIONAL = re.compile("[這們個為來說會國時後對發經與�
                                   "間當際進實體員萬億歲約餘臺灣]")
 
 
+def folds_into(chars: str) -> frozenset[str]:
+    """Every character that folding may turn into one of ``chars``, ``chars`` included.
+
+    A reader that needs one of ``chars`` in the folded text can test the text as written
+    for these instead, without folding it first (``４``, ``萬`` and ``參`` fold to
+    numerals).
+    """
+    targets = frozenset(chars)
+    found = set(targets)
+    for code in _TABLE.keys() | _TRADITIONAL.keys():
+        once = _TABLE.get(code, chr(code))
+        if once in targets or _TRADITIONAL.get(ord(once), once) in targets:
+            found.add(chr(code))
+    return frozenset(found)
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with one-to-one folding (NFKC, Traditional); same length as ``text``."""
     return _fold(text)[0]
@@ -181,6 +197,11 @@ class OffsetMap:
     def __init__(self, joined_starts: list[int], removed_before: list[int]) -> None:
         self._joined = joined_starts  # joined offset at which each gap was removed
         self._removed = removed_before  # characters removed up to and including that gap
+
+    @property
+    def is_identity(self) -> bool:
+        """Whether no gap was removed, so that every offset maps to itself."""
+        return not self._joined
 
     def original(self, offset: int) -> int:
         """The original offset of the character at joined ``offset``."""

@@ -1,0 +1,200 @@
+"""The cheap tests that let extraction skip work must never skip a quantity.
+
+Each prescan (a text with no numeral at all, a line with no code mark, ...) is a
+shortcut taken for speed; these tests hold it to the readings of the full scan on
+text that only just passes or fails the prescan.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import factlint
+from factlint.quantities import pattern
+from factlint.quantities.pattern import PATTERN, narrow_pattern
+from factlint.text.normalize import NormalizedText, folds_into, normalize
+
+
+def test_folds_into_finds_every_character_that_folds_to_a_numeral() -> None:
+    numerals = folds_into("4万两")
+    assert {"4", "万", "两", "４", "萬", "兩"} <= numerals
+    assert "a" not in numerals and "人" not in numerals
+    for char in numerals:  # each one really folds (as Simplified or as Traditional copy)
+        assert normalize(char) in "4万两" or normalize("這" + char)[1] in "4万两"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("１２萬人", ["１２萬人"]),             # full-width digits and a Traditional 萬
+    ("②号线", ["②号线"]),                # a circled digit folds to 2
+    ("這裡有兩個人", ["兩個"]),            # Traditional copy: 兩 is the only numeral
+    ("除夕夜", ["除夕"]),                  # no numeral at all, a date all the same
+    ("康熙元年", ["康熙元年"]),
+])
+def test_text_whose_only_figure_is_folded_or_wordy_is_still_read(
+        text: str, expected: list[str]) -> None:
+    found = factlint.extract(text, year=2020)
+    assert [q.text for q in found] == expected
+    # The same through a NormalizedText made once (how factlint.corpus calls it).
+    assert factlint.extract(NormalizedText.of(text), year=2020) == found
+
+
+def test_text_without_any_numeral_holds_no_quantity() -> None:
+    assert factlint.extract("") == []
+    assert factlint.extract("记者从市政府获悉，这项工作正在推进。") == []
+
+
+def _texts_read_in_tests() -> list[str]:
+    """Every phrase of tests/data/*.tsv and every seed, as the extractor reads them."""
+    root = Path(__file__).resolve().parents[1]
+    texts = []
+    for name in ("phrases.tsv", "negatives.tsv"):
+        for line in (root / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                texts.append(line.split("\t")[0].replace("\\n", "\n"))
+    texts += [path.read_text(encoding="utf-8") for path in sorted((root / "seeds").glob("*.txt"))]
+    return [NormalizedText.of(text).joined for text in texts]
+
+
+def test_the_narrow_patterns_match_as_the_full_pattern_wherever_they_are_used() -> None:
+    """Leaving out the date or time alternative where the text holds none of the characters
+    they need must never change a match: tried at every offset of every test phrase."""
+    variants = {(date, time): narrow_pattern(date, time).match
+                for date in (False, True) for time in (False, True)}
+    narrowed = 0
+    for text in _texts_read_in_tests():
+        for at in range(len(text)):
+            full = PATTERN.match(text, at)
+            key = (pattern._DATE_HINT(text, at, at + pattern._DATE_WINDOW) is not None,
+                   pattern._TIME_HINT(text, at, at + pattern._TIME_WINDOW) is not None)
+            narrow = variants[key](text, at)
+            narrowed += key != (True, True) and full is not None
+            assert (narrow is None) == (full is None), (text, at)
+            if full is not None:
+                groups = narrow.groupdict()
+                assert (narrow.span(), narrow.lastgroup, groups) == (
+                    full.span(), full.lastgroup,
+                    {name: value for name, value in full.groupdict().items()
+                     if name in groups}), (text, at)
+                # The groups left out are those of the alternatives that did not match.
+                assert all(full[name] is None for name in full.groupdict()
+                           if name not in groups)
+    assert narrowed > 1000  # the narrow patterns were really put to the test
+
+
+def test_the_matcher_narrows_only_after_many_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    matcher = pattern._Matcher()
+    assert matcher("5名党员", 0).group() == "5名"
+    assert matcher.variants is None  # a short run of the command never compiles them
+    monkeypatch.setattr(pattern, "_NARROW_AFTER", 0)
+    assert matcher("5名党员", 0).group() == "5名"
+    assert matcher("2月16日", 0).lastgroup == "date"
+    assert matcher.variants is not None and len(matcher.variants) == 4
+    assert matcher.variants[(False, False)] is not PATTERN
+
+
+def test_every_phrase_reads_the_same_with_the_narrow_patterns(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The readers given a match of a narrow pattern read what they read from PATTERN's
+    (and none of them asks for a group the narrow pattern lacks)."""
+    texts = _texts_read_in_tests()
+    before = [factlint.extract(text, year=2020) for text in texts]
+    from factlint.quantities import extractor
+
+    monkeypatch.setattr(pattern, "_NARROW_AFTER", 0)
+    monkeypatch.setattr(extractor, "match_quantity", pattern._Matcher())
+    assert [factlint.extract(text, year=2020) for text in texts] == before
+    assert extractor.match_quantity.variants is not None
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("个多|(?:天|年)(?:之内|多)|周?岁", set("个天年周岁")),
+    ("(?:--|至|[~～])(?P<n>[0-9]+)元", set("-至~～")),
+    ("(?<=万)[1-3]|(?=x)y", set("123y")),
+])
+def test_first_characters_are_read_off_the_pattern(source: str, expected: set[str]) -> None:
+    assert pattern.first_characters(re.compile(source)) == expected
+
+
+@pytest.mark.parametrize("source", ["a*", "x?", r"\w+", "[^a]", ".b", "(?:a|)"])
+def test_first_characters_refuses_a_pattern_that_may_start_anywhere(source: str) -> None:
+    with pytest.raises(ValueError):
+        pattern.first_characters(re.compile(source))
+
+
+@pytest.mark.parametrize("name", ["extractor.ARTICLE_KEEP", "amounts._UNIT_AGAIN"])
+def test_a_pattern_gated_by_its_first_characters_matches_nowhere_else(name: str) -> None:
+    from factlint.quantities import amounts, extractor
+
+    module, attribute = name.split(".")
+    compiled = getattr({"extractor": extractor, "amounts": amounts}[module], attribute)
+    first = pattern.first_characters(compiled)
+    matched = 0
+    for text in _texts_read_in_tests():
+        for at in range(len(text)):
+            if compiled.match(text, at):
+                matched += 1
+                assert text[at] in first
+    assert matched
+
+
+@pytest.mark.parametrize("text", [
+    "见http://a.b/c和https://x.y，www.z.cn与www.",
+    "xhttp://1 https:// www.www.a http://www.gov.cn/2020/0211.htm",
+    "ftp://a.b 无地址 ://x",
+])
+def test_web_addresses_are_found_where_the_pattern_finds_them(text: str) -> None:
+    from factlint.quantities import identifiers
+
+    expected = [m.span() for m in identifiers._URL.finditer(text)]
+    assert [span for span in identifiers.addresses(text) if "@" not in text[slice(*span)]] == (
+        expected)
+
+
+# The subject patterns as first written (a lookbehind or a class leading an alternative),
+# which the ones in factlint.quantities.subjects rewrite so that the regex engine can skip.
+_REFERENCE_LINK_WORDS = re.compile(
+    r"(?:共有|共计|总计|合计|累计|共|有|达到|达|(?<![认作成因])为|是|约有|已有|已|仅|计|增至|增加|减少|超|占|"
+    r"突破|多达|高达|还有|另有|其中|包括|分别|每|再|又|即|近|逾|超过|约|大约|将近|接近|至少)+$")
+_REFERENCE_BEFORE_STOP = re.compile(
+    r"包括|其中|现有|共有|已有|还有|抽调|选派|派出|动员|带领|组织了|接待|捐赠|提供|拨付|"
+    r"需要|新订购|订购|成立|要求|深入|辖区|缉获|拿出|放流|发放|募集|筹集|筹措|达到|超过|"
+    r"(?<!不)作为|成为|认为|因为|(?<![作成认因])为|[有是在从向对把被让使给]")
+_REFERENCE_AFTER_STOP = re.compile(
+    r"分流|分别|分赴|分批|滞留|涌入|涌向|撤离|抵达|聚集|移交|移送|"
+    r"[的地得了着过和与及或在把被对从向自于将以而并且但其这那此该即便则均正曾共都也就还又再"
+    r"已要能可会应需所捐下奔送投接做安发解遇到参纷一逐巡死受依涨赴进开入"
+    r"获提担负实落完前往来去达是为有包]")
+
+
+def test_the_subject_patterns_find_what_they_found_as_first_written() -> None:
+    from factlint.quantities import subjects
+
+    windows = {text[i:i + size] for text in _texts_read_in_tests()
+               for i in range(len(text)) for size in (6, 12, 20)}
+    windows |= {"不作为", "作为", "认为党员", "因为有", "成为", "共有为", "约有认为"}
+    for window in windows:
+        assert (subjects._BEFORE_STOP.split(window)[-1]
+                == _REFERENCE_BEFORE_STOP.split(window)[-1]), window
+        for pos in (0, max(0, len(window) - 12)):
+            new, old = (subjects._LINK_WORDS.search(window, pos),
+                        _REFERENCE_LINK_WORDS.search(window, pos))
+            assert (new and new.start()) == (old and old.start()), window
+        new, old = subjects._AFTER_STOP.search(window, 2), _REFERENCE_AFTER_STOP.search(window, 2)
+        assert (new and new.span()) == (old and old.span()), window
+
+
+def test_the_lead_in_pattern_finds_what_it_found_as_first_written() -> None:
+    reference = re.compile(
+        rf"(?:(?:{pattern.PREFIX})(?:{pattern.LINK})?|{pattern.PERIOD}|上个?世纪|本世纪|成|上|数以|数)"
+        r"(?:[ \t]*(?:\r?\n[ \t]*)?)$")
+    tried = 0
+    for text in _texts_read_in_tests():
+        for end in range(1, len(text)):
+            start = max(0, end - 6)
+            new, old = pattern.LEAD_IN.search(text, start, end), reference.search(text, start, end)
+            assert (new and new.span()) == (old and old.span()), (text, end)
+            tried += old is not None
+    assert tried > 100
