@@ -19,7 +19,16 @@ For each input, alternately so that machine load affects both alike, it times
 * ``check``: :func:`factlint.rules.engine.run_check` with an empty config (the same
   reading, then every built-in check and sorting),
 
-and reports the best time of each and their ratio.  Goal (issue 10): check within 2×
+With ``--compare CHECKOUT`` (another checkout of factlint, e.g. a ``git worktree`` of
+main, or an exported commit) each measurement runs in a fresh interpreter, alternately
+for this checkout and for CHECKOUT, so that before and after are taken in one run at
+the same load::
+
+    python bench/check_speed.py --compare /tmp/base --repeat 3
+
+It reports the best CPU time (``time.process_time``: this process only, so other
+work on a shared machine slows the two alike instead of adding to either) of each
+and their ratio.  Goal (issue 10): check within 2×
 of extract on both inputs (near-linear checks, nothing compared pair by pair).
 """
 
@@ -27,6 +36,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -70,61 +81,98 @@ def small_documents(texts: list[str], count: int, size: int) -> list[str]:
 def time_extract(paths: list[str]) -> float:
     from factlint.corpus import load_corpus
 
-    start = time.perf_counter()
+    start = time.process_time()
     corpus, errors = load_corpus(paths)
     assert not errors and corpus.documents
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def time_check(paths: list[str], config_file: str) -> float:
     from factlint.rules.engine import run_check
     from factlint.settings.config import load_config
 
-    start = time.perf_counter()
+    start = time.process_time()
     config = load_config(".", config_path=config_file, overrides={"paths": paths})
     run_check(config)
-    return time.perf_counter() - start
+    return time.process_time() - start
+
+
+def child(paths: list[str], config_file: str) -> dict[str, float]:
+    """One warmed-up measurement of extract and check, in this interpreter."""
+    time_extract(paths)
+    time_check(paths, config_file)  # imports the checks
+    return {"extract_s": time_extract(paths), "check_s": time_check(paths, config_file)}
+
+
+def in_child(checkout: Path, paths: list[str], config_file: str) -> dict[str, float]:
+    """:func:`child` in a fresh interpreter that imports factlint from ``checkout``."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    done = subprocess.run([sys.executable, __file__, "--child", config_file, *paths],
+                          capture_output=True, text=True, env=env, check=True)
+    return json.loads(done.stdout)
+
+
+def write_inputs(root: Path, news_dev: Path) -> tuple[Path, dict[str, list[str]]]:
+    """The two inputs (and an empty config) under ``root``."""
+    texts = articles(news_dev)
+    config = root / ".factlint.yaml"
+    config.write_text("", encoding="utf-8")
+    big = root / "one" / "big.txt"
+    big.parent.mkdir()
+    big.write_text(one_document(texts, 1_000_000), encoding="utf-8")
+    small_dir = root / "many"
+    small_dir.mkdir()
+    for i, doc in enumerate(small_documents(texts, 1000, 1000)):
+        (small_dir / f"{i:04}.txt").write_text(doc, encoding="utf-8")
+    return config, {"1 document of 1 MB": [str(big)], "1,000 documents of 1 KB": [str(small_dir)]}
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["--child"]:
+        print(json.dumps(child(sys.argv[3:], sys.argv[2])))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--news-dev", type=Path, default=NEWS_DEV)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
+                        help="also measure this checkout, alternately (before/after)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    texts = articles(args.news_dev)
-    results = {}
+    versions = {"this checkout": REPO}
+    if args.compare is not None:
+        versions["compared"] = args.compare.resolve()
+    results: dict[str, dict[str, dict]] = {version: {} for version in versions}
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        config = root / ".factlint.yaml"
-        config.write_text("", encoding="utf-8")
-        big = root / "one" / "big.txt"
-        big.parent.mkdir()
-        big.write_text(one_document(texts, 1_000_000), encoding="utf-8")
-        small_dir = root / "many"
-        small_dir.mkdir()
-        for i, doc in enumerate(small_documents(texts, 1000, 1000)):
-            (small_dir / f"{i:04}.txt").write_text(doc, encoding="utf-8")
-        inputs = {"1 document of 1 MB": [str(big)], "1,000 documents of 1 KB": [str(small_dir)]}
+        config, inputs = write_inputs(Path(tmp), args.news_dev)
         for name, paths in inputs.items():
             chars = sum(len(p.read_text(encoding="utf-8")) for p in
                         (Path(paths[0]).rglob("*.txt") if Path(paths[0]).is_dir()
                          else [Path(paths[0])]))
-            extract_times, check_times = [], []
+            times: dict[str, list[dict[str, float]]] = {version: [] for version in versions}
             for _ in range(args.repeat):
-                extract_times.append(time_extract(paths))
-                check_times.append(time_check(paths, str(config)))
-            extract_s, check_s = min(extract_times), min(check_times)
-            results[name] = {"characters": chars, "extract_s": round(extract_s, 3),
-                             "check_s": round(check_s, 3),
-                             "ratio": round(check_s / extract_s, 2)}
+                for version, checkout in versions.items():
+                    if args.compare is None:  # in this interpreter, as before
+                        times[version].append({"extract_s": time_extract(paths),
+                                               "check_s": time_check(paths, str(config))})
+                    else:
+                        times[version].append(in_child(checkout, paths, str(config)))
+            for version in versions:
+                extract_s = min(t["extract_s"] for t in times[version])
+                check_s = min(t["check_s"] for t in times[version])
+                results[version][name] = {
+                    "characters": chars, "extract_s": round(extract_s, 3),
+                    "check_s": round(check_s, 3), "ratio": round(check_s / extract_s, 2)}
     if args.json:
-        print(json.dumps(results, ensure_ascii=False, indent=2))
+        print(json.dumps(results if args.compare else results["this checkout"],
+                         ensure_ascii=False, indent=2))
     else:
-        for name, r in results.items():
-            print(f"{name:24} {r['characters']:>9,} chars  extract {r['extract_s']:.3f} s  "
-                  f"check {r['check_s']:.3f} s  ratio {r['ratio']:.2f} (goal ≤ {GOAL:g})")
-    return 0 if all(r["ratio"] <= GOAL for r in results.values()) else 1
+        for version, by_input in results.items():
+            if args.compare is not None:
+                print(f"{version} ({versions[version]}):")
+            for name, r in by_input.items():
+                print(f"{name:24} {r['characters']:>9,} chars  extract {r['extract_s']:.3f} s  "
+                      f"check {r['check_s']:.3f} s  ratio {r['ratio']:.2f} (goal ≤ {GOAL:g})")
+    return 0 if all(r["ratio"] <= GOAL for r in results["this checkout"].values()) else 1
 
 
 if __name__ == "__main__":

@@ -41,22 +41,24 @@ NEWS_DEV = REPO.parent / "shared" / "bench" / "news-dev"
 LABELS = REPO / "bench" / "labels"
 FOLDERS = ("simplified", "traditional", "statistics")
 COLUMNS = ("path", "line", "column", "rule", "level", "verdict", "reason")
+VERDICTS = {"right": "true", "wrong": "false"}
 PRECISION_GOAL = 0.90
 FALSE_ERRORS_GOAL = 1.0  # per 100,000 characters
 
 
-def characters(folder: Path) -> int:
-    return sum(len("".join(p.read_text(encoding="utf-8").split()))
-               for p in sorted(folder.glob("*.txt")))
+def characters(where: Path) -> int:
+    """Non-whitespace characters of a file, or of the .txt files of a folder."""
+    files = [where] if where.is_file() else sorted(where.glob("*.txt"))
+    return sum(len("".join(p.read_text(encoding="utf-8").split())) for p in files)
 
 
-def run_check(news_dev: Path) -> list[dict]:
+def run_check(news_dev: Path, inputs: tuple[str, ...] = FOLDERS) -> list[dict]:
     """Error and warning findings of ``factlint check`` with no rules and no config."""
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / ".factlint.yaml"
         config.write_text("", encoding="utf-8")
         done = subprocess.run(
-            [sys.executable, "-m", "factlint", "check", *FOLDERS, "--config", str(config),
+            [sys.executable, "-m", "factlint", "check", *inputs, "--config", str(config),
              "--format", "json"],
             cwd=news_dev, capture_output=True, text=True, encoding="utf-8")
     if done.returncode not in (0, 1):
@@ -68,25 +70,38 @@ def run_check(news_dev: Path) -> list[dict]:
 def read_labels(folder: Path) -> dict[tuple[str, int, int, str], dict[str, str]]:
     labels: dict[tuple[str, int, int, str], dict[str, str]] = {}
     for path in sorted(folder.glob("*.tsv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-            if tuple(reader.fieldnames or ()) != COLUMNS:
-                sys.exit(f"{path}:1: expected the columns {', '.join(COLUMNS)}")
-            for number, row in enumerate(reader, start=2):
-                if row["verdict"] not in ("true", "false") or not (row["reason"] or "").strip():
-                    sys.exit(f"{path}:{number}: verdict must be true or false, with a reason")
-                key = (row["path"], int(row["line"]), int(row["column"]), row["rule"])
-                if key in labels:
-                    sys.exit(f"{path}:{number}: {key} is labelled twice")
-                labels[key] = row
+        read_label_file(path, COLUMNS, lambda row: (row["path"], int(row["line"]),
+                                                    int(row["column"]), row["rule"]), labels)
+    return labels
+
+
+def read_label_file(path: Path, columns: tuple[str, ...], key_of, labels: dict) -> dict:
+    """Add the rows of one label file (``columns``, a ``verdict`` true/false and a
+    ``reason``) to ``labels`` under ``key_of(row)``; exit naming the line of a bad row."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if tuple(reader.fieldnames or ()) != columns:
+            sys.exit(f"{path}:1: expected the columns {', '.join(columns)}")
+        for number, row in enumerate(reader, start=2):
+            # The usage checks' files (bench/usage_findings.py) say right/wrong.
+            row["verdict"] = VERDICTS.get(row["verdict"], row["verdict"])
+            if row["verdict"] not in ("true", "false") or not (row["reason"] or "").strip():
+                sys.exit(f"{path}:{number}: verdict must be true or false (or right or "
+                         "wrong), with a reason")
+            key = key_of(row)
+            if key in labels:
+                sys.exit(f"{path}:{number}: {key} is labelled twice")
+            labels[key] = row
     return labels
 
 
 def tally(findings: list[dict], labels: dict, chars: dict[str, int],
           rules: set[str]) -> list[dict]:
-    """One row per (rule, folder), per rule over all folders, and for everything."""
+    """One row per (rule, folder), per rule over all folders, and for everything
+    (``chars`` names the folders, or files, checked)."""
+    folders = tuple(chars)
     counts: Counter = Counter()
-    groups = {(rule, folder) for rule in rules | {"all"} for folder in (*FOLDERS, "all")}
+    groups = {(rule, folder) for rule in rules | {"all"} for folder in (*folders, "all")}
     for finding in findings:
         folder = finding["path"].split("/", 1)[0]
         label = labels.get(_key(finding))
@@ -101,7 +116,7 @@ def tally(findings: list[dict], labels: dict, chars: dict[str, int],
                     counts[group, "false_errors"] += 1
     rows = []
     for rule, folder in sorted(groups, key=lambda g: (g[0] == "all", g[0], g[1] == "all",
-                                                      FOLDERS.index(g[1]) if g[1] in FOLDERS
+                                                      folders.index(g[1]) if g[1] in folders
                                                       else 0)):
         group = (rule, folder)
         size = sum(chars.values()) if folder == "all" else chars[folder]
@@ -122,21 +137,30 @@ def _key(finding: dict) -> tuple[str, int, int, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--news-dev", type=Path, default=NEWS_DEV)
+    parser.add_argument("--news-dev", "--root", type=Path, default=NEWS_DEV,
+                        help="the folder the inputs and the labels' paths are relative to")
+    parser.add_argument("--inputs", nargs="+", default=list(FOLDERS),
+                        help="folders or files under the root (default: news-dev's three "
+                             "folders); held-out copy: --root ../shared/bench --inputs "
+                             "pd1998-sample.txt --labels bench/labels/pd1998")
     parser.add_argument("--labels", type=Path, default=LABELS)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if not args.news_dev.is_dir():
         sys.exit(f"{args.news_dev} not found")
-    chars = {folder: characters(args.news_dev / folder) for folder in FOLDERS}
-    findings = run_check(args.news_dev)
+    inputs = tuple(args.inputs)
+    chars = {name: characters(args.news_dev / name) for name in inputs}
+    findings = run_check(args.news_dev, inputs)
     labels = read_labels(args.labels)
     # Every rule with a label file is listed, also when it raises nothing now.
     rules = {p.stem for p in args.labels.glob("*.tsv")} | {f["rule"] for f in findings}
     rows = tally(findings, labels, chars, rules)
     raised = {_key(f) for f in findings}
     unlabelled = [f for f in findings if _key(f) not in labels]
-    stale = [key for key in labels if key not in raised]
+    # Info-level labels (usage checks' hints, read by bench/usage_findings.py) are not
+    # among the error and warning findings this counts: not stale.
+    stale = [key for key, row in labels.items()
+             if key not in raised and row["level"] in ("error", "warning")]
     if args.json:
         print(json.dumps({"rows": rows, "unlabelled": unlabelled,
                           "stale_labels": [list(k) for k in stale]},
@@ -144,7 +168,7 @@ def main() -> int:
     else:
         from tabulate import tabulate
 
-        print(f"news-dev: {sum(chars.values()):,} characters "
+        print(f"{args.news_dev.name}: {sum(chars.values()):,} characters "
               f"({', '.join(f'{k} {v:,}' for k, v in chars.items())})\n")
         print(tabulate([[r["rule"], r["folder"], r["findings"], r["labelled"], r["true"],
                          r["false"], "–" if r["precision"] is None else f"{r['precision']:.1%}",

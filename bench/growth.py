@@ -130,11 +130,9 @@ def _renamed(doc, path: str):
     """``doc`` as file ``path`` (spans renamed too), without extracting it again."""
     import dataclasses
 
-    from factlint.model import new_quantity
+    from factlint.model import evolve
 
-    quantities = tuple(new_quantity(**{**vars(q), "span": dataclasses.replace(q.span,
-                                                                             path=path)})
-                       for q in doc.quantities)
+    quantities = tuple(evolve(q, span=evolve(q.span, path=path)) for q in doc.quantities)
     sentences = tuple(dataclasses.replace(s, span=dataclasses.replace(s.span, path=path))
                       for s in doc.sentences)
     return dataclasses.replace(doc, path=path, quantities=quantities, sentences=sentences)

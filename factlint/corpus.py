@@ -13,7 +13,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 
-from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup, new_quantity
+from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup, evolve
 from .quantities.extractor import extract
 from .text.files import (
     InputError,
@@ -51,8 +51,9 @@ def split_sentences(text: str | NormalizedText, path: str = "<text>",
         body = strip_gaps(raw.strip())
         if body:
             stripped_end = start + len(raw.rstrip())
-            sentences.append(Sentence(len(sentences), body,
-                                      index.span(start + lead, stripped_end)))
+            # No copy of the text: the sentence is cut from the folded text on demand.
+            span = index.span(start + lead, stripped_end)
+            sentences.append(Sentence(len(sentences), span, normalized, span.start, span.end))
         start = end
     return tuple(sentences)
 
@@ -65,7 +66,7 @@ def _sentence_of(quantities: Sequence[Quantity],
         while i + 1 < len(sentences) and sentences[i].span.end <= q.span.start:
             i += 1
         # dataclasses.replace would run the frozen __init__ again (a third of this stage)
-        result.append(new_quantity(**{**vars(q), "sentence": i if sentences else -1}))
+        result.append(evolve(q, sentence=i if sentences else -1))
     return tuple(result)
 
 
@@ -84,10 +85,20 @@ def load_document(path: str, text: str, *, year: int | None = None,
     return Document(
         path=path, text=text, format=prose.format, original=prose.source,
         blocks=prose.blocks, source_map=prose,
-        quantities=tuple(new_quantity(**{**vars(q), "span": prose.span(q.span.start, q.span.end)})
+        quantities=tuple(evolve(q, span=prose.span(q.span.start, q.span.end))
                          for q in quantities),
-        sentences=tuple(Sentence(s.index, s.text, prose.span(s.span.start, s.span.end))
+        sentences=tuple(Sentence(s.index, prose.span(s.start, s.end), s.folded, s.start, s.end)
                         for s in sentences))
+
+
+def folded_text(document: Document) -> str:
+    """``document.text`` folded as reading folds it (NFKC one to one, Traditional): the one
+    string its sentences are cut from, made when it was loaded, so nothing normalises the
+    text again; folded here only for a document built without sentences."""
+    sentences = document.sentences
+    if sentences and len(sentences[0].folded) == len(document.text):
+        return sentences[0].folded
+    return normalize(document.text)
 
 
 def document_of(prose: Prose, *, year: int | None = None) -> Document:
@@ -115,7 +126,7 @@ class ExtractionCache:
         self.hits = self.misses = 0
 
     def _entry(self, data: bytes, path: str, year: int | None) -> str:
-        digest = hashlib.sha256(_code_version().encode())
+        digest = hashlib.sha256(code_version().encode())
         digest.update(f"\0{path}\0{year}\0".encode())
         digest.update(data)
         name = digest.hexdigest()
@@ -163,7 +174,7 @@ class ExtractionCache:
 _CODE_VERSION: list[str] = []
 
 
-def _code_version() -> str:
+def code_version() -> str:
     """factlint's version and a hash of its source: a cached extraction made by other
     code is never used, even between two commits of the same version."""
     if not _CODE_VERSION:

@@ -158,6 +158,21 @@ def test_not_a_total_and_its_parts(text: str) -> None:
     assert run(total_vs_parts, text) == []
 
 
+def test_a_clause_stating_a_whole_is_not_the_next_part() -> None:
+    # statistics/0021: 9.56万公里 is all expressway, not a part of the new roads.
+    real = "新增公路60.9万公里，其中高速公路4.2万公里，高速公路总里程达9.56万公里;"
+    document = load_document("a.txt", real, year=2020)
+    [period] = [p for p in periods(document) if p.figures]
+    groups = [(total.quantity.text, [part.quantity.text for part in parts])
+              for total, parts, _ in total_vs_parts._marked_groups(period)]
+    assert groups == [("60.9万公里", ["4.2万公里"])]
+    # The same report with fewer new roads than the stock of expressway.
+    assert run(total_vs_parts, real.replace("60.9万公里", "6.9万公里")) == []
+    # A further part in a clause of its own still counts.
+    [finding] = run(total_vs_parts, "新增公路6.9万公里，其中高速公路4.2万公里，一级公路3.5万公里。")
+    assert "（4.2万+3.5万）" in finding.message
+
+
 @pytest.mark.parametrize("text", [
     "财政赤字２．３８万亿元，其中中央财政赤字１．５５万亿元，地方财政赤字８３００亿元。",
     "财政赤字2.38万亿元，其中中央财政赤字15500亿元，地方财政赤字0.83万亿元。",

@@ -242,3 +242,20 @@ def test_cross_source_rule_compares_versions_with_the_preferred_one() -> None:
     pairwise = Corpus(docs, groups=(VersionGroup("canghai", (CLEAN, WEB)),))
     assert [f.location.line for f in cross_source.check(rule, pairwise, rules.CheckContext())
             if f.level == "error"] == [53]
+
+
+def test_diff_reads_the_documents_folded_text_and_never_folds_it_again(monkeypatch) -> None:
+    from factlint.corpus import folded_text, load_document
+    from factlint.text import normalize as normalize_module
+    from factlint.versions.diff import diff_documents
+
+    old = load_document("old.txt", "據統計，全國已有7436萬多名黨員自願捐款。\n共捐款76.8億元。")
+    new = load_document("new.txt", "據統計，全國已有7346萬多名黨員自願捐款。\n共捐款76.8億元。")
+    assert folded_text(old) is old.sentences[0].folded and "万" in folded_text(old)
+    folds = []
+    real = normalize_module._fold
+    monkeypatch.setattr(normalize_module, "_fold",
+                        lambda text: folds.append(len(text)) or real(text))
+    changes = diff_documents(old, new)
+    assert [c.rule for c in changes] == ["changed-value"]
+    assert not [n for n in folds if n > 20]  # no whole text folded again (figures' own only)

@@ -29,8 +29,34 @@ def test_new_quantity_is_a_quantity(fields: dict) -> None:
     fast, slow = new_quantity(text="400余名", span=span, **fields), Quantity(
         text="400余名", span=span, **fields)
     assert (fast, hash(fast), repr(fast)) == (slow, hash(slow), repr(slow))
-    assert set(vars(fast)) == {f.name for f in dataclasses.fields(Quantity)}
+    assert not hasattr(fast, "__dict__")  # slotted: no dictionary per figure
+    assert {f.name: getattr(fast, f.name) for f in dataclasses.fields(Quantity)} == {
+        f.name: getattr(slow, f.name) for f in dataclasses.fields(Quantity)}
     assert pickle.loads(pickle.dumps(fast)) == slow
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.lo = Decimal(1)  # type: ignore[misc]
     assert dataclasses.replace(fast, sentence=1) == dataclasses.replace(slow, sentence=1)
+
+
+def test_per_document_data_is_compact_and_survives_pickling() -> None:
+    from factlint.corpus import load_document
+    from factlint.model import Block, Finding, Location, Sentence
+
+    text = "新华社北京2月16日电　全国已有7436万多名党员\n自愿捐款。共捐款76.8亿元！第三句没有数字。"
+    document = load_document("a.txt", text)
+    # Slotted: no dictionary per span, figure, sentence, block or finding.
+    for cls in (Span, Quantity, Sentence, Block, Location, Finding):
+        assert "__slots__" in vars(cls) and "__dict__" not in dir(cls), cls
+    # Every sentence is cut from one folded text, shared, not copied.
+    assert len({id(s.folded) for s in document.sentences}) == 1
+    assert [s.text for s in document.sentences] == [
+        "新华社北京2月16日电　全国已有7436万多名党员自愿捐款。".replace("　", ""),
+        "共捐款76.8亿元!", "第三句没有数字。"]
+    again = pickle.loads(pickle.dumps(document))
+    assert again == document and [s.text for s in again.sentences] == [
+        s.text for s in document.sentences]
+    assert len({id(s.folded) for s in again.sentences}) == 1  # still shared once unpickled
+    # A detached sentence carries only its own text, and is equal to the original.
+    alone = document.sentences[1].detached()
+    assert alone == document.sentences[1] and alone.folded == "共捐款76.8亿元!"
+    assert dataclasses.replace(document.sentences[2], index=5).text == "第三句没有数字。"

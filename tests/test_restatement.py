@@ -267,3 +267,34 @@ def test_guarded_scans_find_what_the_plain_alternation_finds():
         (m.span(), m.group("org")) for m in plain_suffix.finditer(text)]
     with pytest.raises(ValueError, match="not a plain alternative"):
         identity._first_characters(["(?:a|b)c"])
+
+
+def test_sketches_and_sentence_places_agree_with_whole_frames() -> None:
+    # restatement buckets on sketches and reads whole frames only for the pairs it
+    # compares; a sketch must say what the whole frame says, and the cheap test for a
+    # headline, lead or anaphor must hold of every figure whose frame has one.
+    from factlint.claims.identity import FrameReader
+    from factlint.claims.select import SentencePlaces, _positions_in_sentence
+
+    for text in (_SPEED_TEXT, RAILWAY, PATENTS):
+        document = load_document("article.txt", text)
+        reader = FrameReader(document)
+        whole = frames(document)
+        for index, frame in enumerate(whole):
+            sketch = reader.sketch(index)
+            assert sketch.keyed == (frame.key is not None)
+            assert sketch.head == (frame.key.head if frame.key else "")
+            assert (sketch.period, sketch.paragraph, sketch.body_paragraph, sketch.headline,
+                    sketch.title, sketch.lead, sketch.parallel, sketch.anaphor) == (
+                frame.period, frame.paragraph, frame.body_paragraph, frame.headline,
+                frame.title, frame.lead, frame.parallel, frame.anaphor)
+            if frame.headline or frame.lead or frame.anaphor:
+                assert reader.may_head_a_claim(index)
+        places = SentencePlaces(document)
+        eager = _positions_in_sentence(document)
+        assert {i: places.get(i) for i in reversed(range(len(whole)))
+                if places.get(i) is not None} == eager
+    speed = load_document("a.txt", _SPEED_TEXT)
+    speed_reader = FrameReader(speed)
+    assert [speed.quantities[i].text for i in range(len(speed.quantities))
+            if speed_reader.sketch(i).anaphor] == ["7436万多名"]  # 这7436万多名党员

@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -43,6 +44,8 @@ __all__ = [
     "ClaimKey",
     "Frame",
     "STATISTICS",
+    "FrameReader",
+    "Sketch",
     "claim_key",
     "frames",
     "measure_of",
@@ -116,6 +119,39 @@ class Frame:
     time_words: tuple[str, ...]
 
 
+#: A count's measure word → its family's name (人次 counts people too).
+_COUNT_FAMILY: dict[str, str] = {
+    "人次": "人",
+    **{unit: "人" if "人" in family else min(family)
+       for family in MEASURE_WORD_VARIANTS for unit in family}}
+
+
+class Sketch(NamedTuple):
+    """The part of a figure's :class:`Frame` that says whether and with what it can be
+    compared (its measure, the head of what it counts, where it stands), read without
+    its scope, time and statistic: enough to bucket the figures of a document, so a
+    check builds whole frames only for the figures it compares."""
+
+    index: int
+    measure: str | None
+    #: :attr:`ClaimKey.head` of the figure's key; '' when it has none (see ``no_key``).
+    head: str
+    no_key: str
+    parallel: bool
+    anaphor: str
+    period: int
+    paragraph: int
+    body_paragraph: int
+    headline: bool
+    title: bool
+    lead: bool
+
+    @property
+    def keyed(self) -> bool:
+        """Whether the figure has a claim key."""
+        return not self.no_key
+
+
 def measure_of(q: Quantity) -> str | None:
     """The unit family of ``q``: 名/人/位 → 人, 件/个 → 个, 万元 → 元, ``None`` without a unit."""
     unit = q.unit
@@ -123,11 +159,7 @@ def measure_of(q: Quantity) -> str | None:
         return None
     unit = SAME_UNITS.get(unit, unit)
     if q.kind == "count":
-        if unit in ("人次",):
-            return "人"
-        for family in MEASURE_WORD_VARIANTS:
-            if unit in family:
-                return min(family) if "人" not in family else "人"
+        return _COUNT_FAMILY.get(unit, unit)
     return unit
 
 
@@ -153,21 +185,27 @@ def _first_characters(alternatives: list[str]) -> str:
 
 _CLAUSE_BREAK = "，,。；;：:！!？?“”\"「」『』【】《》—、\n"
 _CLAUSE_BREAKS = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")  # re: faster for a class
+#: The same class searched backwards: the last clause break before a figure.
+_CLAUSE_BREAK_BEFORE = regex.compile("(?r)[" + regex.escape(_CLAUSE_BREAK) + "]")
 _PERIOD_END = regex.compile(r"[。！？!?]+|\n[ \t\u3000\r]*\n")
 _GAPS = regex.compile(r"[ \t\r\n\u3000]+")
 
 #: Words that link a noun phrase to its figure or say which statistic it is; they
 #: are stripped from the end of the phrase before the figure.
-_TAIL = regex.compile(
-    r"(?:同比|环比|比上年|比去年|较上年|较去年|比上月|分别|依次|各|共计|合计|总计|累计|共有|已有|"
-    r"已达|达到|突破|超过|不足|不到|接近|将近|大约|约为|约有|多达|高达|仅有|只有|还有|另有|其中|"
-    r"增长了|增长|增加了|增加|增幅|增速|增至|升至|上升|上涨|提高|提升|扩大|下降了|下降|减少了|"
-    r"减少|降低|下跌|回落|降至|降幅|缩小|下调|上调|调高|调低|调整|改为|变为|占比|比重|比例|占|为|是|有|"
-    r"达|共|计|逾|近|超|约|已|了|增|降|涨|跌|"
-    r"至|到|仅|只|就|又|还|也|都|再|多|以|由|从|在|将|可|每|平均|人均|户均|年均|均)+$")
+_TAIL_WORDS = (
+    "同比 环比 比上年 比去年 较上年 较去年 比上月 分别 依次 各 共计 合计 "
+    "总计 累计 共有 已有 已达 达到 突破 超过 不足 不到 接近 将近 大约 "
+    "约为 约有 多达 高达 仅有 只有 还有 另有 其中 增长了 增长 增加了 "
+    "增加 增幅 增速 增至 升至 上升 上涨 提高 提升 扩大 下降了 下降 "
+    "减少了 减少 降低 下跌 回落 降至 降幅 缩小 下调 上调 调高 调低 调整 "
+    "改为 变为 占比 比重 比例 占 为 是 有 达 共 计 逾 近 超 约 已 "
+    "了 增 降 涨 跌 至 到 仅 只 就 又 还 也 都 再 多 以 由 从 在 "
+    "将 可 每 平均 人均 户均 年均 均"
+).split()
+_TAIL = regex.compile("(?:" + "|".join(_TAIL_WORDS) + ")+$")
 _HEAD_PUNCT = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
-_LEADING = regex.compile(
-    r"^(?:其中|包括|共|已|还|又|再|都|也|就|全|总|均|仅|另|并|且|而|和|与|及)+")
+_LEADING_WORDS = "其中|包括|共|已|还|又|再|都|也|就|全|总|均|仅|另|并|且|而|和|与|及".split("|")
+_LEADING = regex.compile("^(?:" + "|".join(_LEADING_WORDS) + ")+")
 
 _PROVINCES = (
     "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 "
@@ -204,6 +242,12 @@ _NATIONAL = {"全国": "全国", "我国": "全国", "国内": "全国", "中国
 
 _LEADING_SCOPE = regex.compile(
     "^(?:" + "|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w))) + ")+")
+#: The characters a match of :data:`_LEADING_SCOPE`, :data:`_LEADING` can start with and
+#: one of :data:`_TAIL` end with: a phrase that starts or ends otherwise is left as it
+#: is without running the pattern.
+_SCOPE_FIRST = frozenset(word[0] for word in _PROVINCES)
+_LEADING_FIRST = frozenset(word[0] for word in _LEADING_WORDS)
+_TAIL_LAST = frozenset(word[-1] for word in _TAIL_WORDS)
 #: Words that pin a figure to a time (dates come from the extractor).
 _TIME_WORDS = (
     r"去年|今年|明年|前年|上年|本年|当年|同期|本月|上月|当月|下月|今天|昨天|昨日|今日|当日|当天|"
@@ -225,7 +269,10 @@ _STATISTIC = (
 )
 #: Words just before a figure that point back to one stated earlier.
 #: 共计 and 合计 sum up parts (total-vs-parts), they do not point back to one figure.
-_ANAPHOR = regex.compile(r"(?:上述|前述|以上|这些|这|该|此)$")
+_ANAPHOR_WORDS = ("上述", "前述", "以上", "这些", "这", "该", "此")
+_ANAPHOR = regex.compile("(?:" + "|".join(_ANAPHOR_WORDS) + ")$")
+_ANAPHOR_LAST = frozenset(word[-1] for word in _ANAPHOR_WORDS)
+_GAP_CHARACTERS = " \t\r\n\u3000"
 _PARALLEL_WORDS = ("分别", "依次", "各为", "各有")
 
 
@@ -246,9 +293,10 @@ def _statistic(left: str, right: str) -> str:
 
 
 #: One name for an indicator that copy writes several ways.
+#: (pattern, name, the two words one of which every match holds).
 _INDICATORS = (
-    (regex.compile(r"(?:国内|地区)?生产总值(?:GDP)?|GDP"), "GDP"),
-    (regex.compile(r"居民消费价格(?:指数)?(?:CPI)?|CPI"), "CPI"),
+    (regex.compile(r"(?:国内|地区)?生产总值(?:GDP)?|GDP"), "GDP", ("生产总值", "GDP")),
+    (regex.compile(r"居民消费价格(?:指数)?(?:CPI)?|CPI"), "CPI", ("居民消费价格", "CPI")),
 )
 _BRACKETS = regex.compile(r"[（）()〔〕\[\]【】]")
 
@@ -265,6 +313,8 @@ def _what(q: Quantity, left: str, right: str) -> str:
     for segment in reversed(_BRACKETS.sub("", left).split("|")[-2:]):
         phrase = _HEAD_PUNCT.split(segment)[-1] if segment else ""
         for _ in range(3):  # a chain of link words: 同比增长了, 已达到
+            if phrase[-1:] not in _TAIL_LAST:
+                break  # no link word ends so (the scan below is most of the cost)
             stripped = _TAIL.sub("", phrase)
             if stripped == phrase:
                 break
@@ -272,9 +322,14 @@ def _what(q: Quantity, left: str, right: str) -> str:
         if len(phrase) >= 2 or segment != _HEAD_PUNCT.split(segment)[-1]:
             break
     phrase = _TIME.sub("", phrase)
-    for pattern, name in _INDICATORS:
-        phrase = pattern.sub(name, phrase)
-    phrase = _LEADING.sub("", _LEADING_SCOPE.sub("", phrase)[-8:])
+    for pattern, name, needles in _INDICATORS:
+        if needles[0] in phrase or needles[1] in phrase:
+            phrase = pattern.sub(name, phrase)
+    if phrase[:1] in _SCOPE_FIRST:
+        phrase = _LEADING_SCOPE.sub("", phrase)
+    phrase = phrase[-8:]
+    if phrase[:1] in _LEADING_FIRST:
+        phrase = _LEADING.sub("", phrase)
     if len(phrase) < 2 and q.kind == "count":
         # 12.3万人参加城乡居民医保: what the people do says who they are.
         phrase = _HEAD_PUNCT.split(following)[0][:8]
@@ -308,14 +363,14 @@ def _other_scopes(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-class _Reader:
-    """Reads the frames of one document; built once, then one call per figure."""
+class FrameReader:
+    """Reads the frames of one document; built once, then one call per figure
+    (:meth:`sketch` for what bucketing needs, :meth:`frame` for the whole frame)."""
 
     def __init__(self, document: Document) -> None:
         self.document = document
         self.text = text = normalize(document.text)
         self.layout: Layout = layout(text)
-        self.breaks = [m.start() for m in _CLAUSE_BREAKS.finditer(text)]
         periods = {m.end() for m in _PERIOD_END.finditer(text)}
         for start, end in self.layout.headlines:
             periods.update((start, end))
@@ -330,29 +385,56 @@ class _Reader:
         self.same_measure: dict[tuple[int, str], list[int]] = {}
         self.date_starts: dict[int, list[int]] = {}
         self.date_texts: dict[int, list[str]] = {}
+        self.starts: dict[int, list[int]] = {}
+        periods_, by_period, starts = self.periods, self.by_period, self.starts
         for index, q in enumerate(quantities):
-            period = self.period(q.span.start)
+            start = q.span.start
+            period = bisect.bisect_right(periods_, start)
             self.period_of.append(period)
-            self.by_period.setdefault(period, []).append(index)
-            if self.measures[index] is not None:
-                self.same_measure.setdefault((period, self.measures[index]), []).append(index)
+            if period in by_period:
+                by_period[period].append(index)
+                starts[period].append(start)
+            else:
+                by_period[period] = [index]
+                starts[period] = [start]
+            measure = self.measures[index]
+            if measure is not None:
+                self.same_measure.setdefault((period, measure), []).append(index)
             if q.kind == "date" and q.iso:
-                self.date_starts.setdefault(period, []).append(q.span.start)
+                self.date_starts.setdefault(period, []).append(start)
                 self.date_texts.setdefault(period, []).append(_GAPS.sub("", q.text))
-        self.starts = {p: [quantities[i].span.start for i in members]
-                       for p, members in self.by_period.items()}
         #: Whether the figures of one measure in one period form a list (per key).
         self.parallels: dict[tuple[int, str], bool] = {}
-        # Time and scope words are found once in the whole text, then looked up by place.
-        self.times = [(m.start(), m.end(), m.group()) for m in _TIME.finditer(text)]
-        blanked = _blank(text, self.times)
+        self._sketches: dict[int, Sketch] = {}
+        #: Per figure with a measure: clause bounds, masked left and right, what, and the
+        #: statistic when :meth:`_sketch` had to read it.
+        self._partial: dict[int, tuple[int, int, str, str, str, str | None]] = {}
+        #: Per period: its time words and its scope words, each as (start, end, word)
+        #: with their starts, read the first time a whole frame of the period is asked
+        #: for (a check that compares few figures needs few frames).
+        self._words: dict[int, tuple[list[tuple[int, int, str]], list[int],
+                                     list[tuple[int, int, str]], list[int]]] = {}
+
+    def _words_of(self, period: int) -> tuple[list[tuple[int, int, str]], list[int],
+                                               list[tuple[int, int, str]], list[int]]:
+        """Time and scope words of ``period`` (a frame looks no further than its period:
+        no such word holds the 。！？ or line break that ends one)."""
+        known = self._words.get(period)
+        if known is not None:
+            return known
+        lo, hi = self._bounds_of(period)
+        text = self.text[lo:hi]
+        times = [(m.start(), m.end(), m.group()) for m in _TIME.finditer(text)]
+        blanked = _blank(text, times)
         scopes = [(m.start(), m.end(), _NATIONAL.get(m.group(), m.group()))
                   for m in _NAMED_SCOPE.finditer(blanked)]
         rest = _blank(blanked, scopes)
         scopes += _other_scopes(rest)
-        self.scopes = sorted(scopes)
-        self.time_starts = [start for start, _, _ in self.times]
-        self.scope_starts = [start for start, _, _ in self.scopes]
+        times = [(start + lo, end + lo, word) for start, end, word in times]
+        scopes = [(start + lo, end + lo, word) for start, end, word in sorted(scopes)]
+        known = self._words[period] = (times, [start for start, _, _ in times],
+                                       scopes, [start for start, _, _ in scopes])
+        return known
 
     def _between(self, words: list[tuple[int, int, str]], starts: list[int], lo: int,
                  hi: int) -> list[str]:
@@ -366,11 +448,13 @@ class _Reader:
                 found.append(word)
         return found
 
-    def _scope_words(self, lo: int, hi: int) -> list[str]:
-        return self._between(self.scopes, self.scope_starts, lo, hi)
+    def _scope_words(self, period: int, lo: int, hi: int) -> list[str]:
+        _, _, scopes, starts = self._words_of(period)
+        return self._between(scopes, starts, lo, hi)
 
-    def _time_words(self, lo: int, hi: int) -> list[str]:
-        return self._between(self.times, self.time_starts, lo, hi)
+    def _time_words(self, period: int, lo: int, hi: int) -> list[str]:
+        times, starts, _, _ = self._words_of(period)
+        return self._between(times, starts, lo, hi)
 
     def period(self, offset: int) -> int:
         return bisect.bisect_right(self.periods, offset)
@@ -387,13 +471,15 @@ class _Reader:
     def clause(self, start: int, end: int,
                bounds: tuple[int, int] | None = None) -> tuple[int, int]:
         """The clause around ``text[start:end]``: between clause punctuation, in its period
-        (``bounds``, when the caller has them)."""
-        i = bisect.bisect_left(self.breaks, start)
-        lo = self.breaks[i - 1] + 1 if i > 0 else 0
-        j = bisect.bisect_left(self.breaks, end, i)
-        hi = self.breaks[j] if j < len(self.breaks) else len(self.text)
+        (``bounds``, when the caller has them).
+
+        Searched for in the period, either side of the figure, rather than listed for the
+        whole text: most figures are never asked for their clause.
+        """
         period_lo, period_hi = bounds or self._period_bounds(start)
-        return max(lo, period_lo), min(hi, period_hi)
+        before = _CLAUSE_BREAK_BEFORE.search(self.text, period_lo, start)
+        after = _CLAUSE_BREAKS.search(self.text, end, period_hi) if end < period_hi else None
+        return before.end() if before else period_lo, after.start() if after else period_hi
 
     def _figures_in(self, period: int, lo: int, hi: int) -> list[int]:
         members = self.by_period.get(period, [])
@@ -402,71 +488,112 @@ class _Reader:
         last = bisect.bisect_left(starts, hi)
         return members[first:last]
 
-    def frame(self, index: int) -> Frame:
-        document, text, layout_ = self.document, self.text, self.layout
-        q = document.quantities[index]
+    def may_head_a_claim(self, index: int) -> bool:
+        """Whether figure ``index`` may stand in a headline or the lead, or be introduced by
+        an anaphor (这, 上述 …): a test that needs no sketch, true of every figure whose
+        sketch says so (and of some others)."""
+        start = self.document.quantities[index].span.start
+        layout_ = self.layout
+        if layout_.headline_at(start) is not None or layout_.paragraph(start) == layout_.first_body:
+            return True
+        text, at = self.text, start
+        while at > 0 and text[at - 1] in _GAP_CHARACTERS:
+            at -= 1
+        # The masked text before a figure ends with the character before it, or with
+        # the | of a figure that ends there.
+        return at > 0 and text[at - 1] in _ANAPHOR_LAST
+
+    def sketch(self, index: int) -> Sketch:
+        """What figure ``index`` counts and where it stands, without its scope, time and
+        statistic (read once, kept for :meth:`frame`)."""
+        known = self._sketches.get(index)
+        if known is None:
+            known = self._sketches[index] = self._sketch(index)
+        return known
+
+    def _sketch(self, index: int) -> Sketch:
+        layout_ = self.layout
+        q = self.document.quantities[index]
         start, end = q.span.start, q.span.end
         period = self.period_of[index]
         paragraph = layout_.paragraph(start)
         headline = layout_.headline_at(start)
-        body_paragraph = paragraph - layout_.first_body + 1
-        title = headline == 0 and layout_.has_title
-        lead = paragraph == layout_.first_body and headline is None
+        place = (period, paragraph, paragraph - layout_.first_body + 1,
+                 headline is not None, headline == 0 and layout_.has_title,
+                 paragraph == layout_.first_body and headline is None)
         measure = self.measures[index]
         if not q.is_amount or measure is None:
             # Dates, ordinals, identifiers and figures without a unit are never compared.
             no_key = (f"a {q.kind} is not an amount" if not q.is_amount
                       else "no unit: nothing says what the figure counts")
-            return Frame(index=index, key=None, no_key=no_key,
-                         clause="", left="", right="", period=period,
-                         paragraph=paragraph, body_paragraph=body_paragraph,
-                         headline=headline is not None, title=title, lead=lead,
-                         parallel=False, anaphor="", scope_words=(), time_words=())
+            return Sketch(index, measure, "", no_key, False, "", *place)
         bounds = self._bounds_of(period)
         period_lo = bounds[0]
         clause_lo, clause_hi = self.clause(start, end, bounds)
         # Other amounts of the clause are masked out of its words.
         left = self._masked(period, clause_lo, start, index)
         right = self._masked(period, end, clause_hi, index)
-        scope_words = self._scope_words(clause_lo, start)
-        time_words = (self._time_words(clause_lo, start) + self._time_words(end, clause_hi)
-                      + self._dates(period, clause_lo, clause_hi))
-        if not time_words or not scope_words:
-            # The sentence's opening clauses govern the rest: 截至3月10日，全国已有…
-            if not time_words:
-                time_words = (self._time_words(period_lo, clause_lo)
-                              + self._dates(period, period_lo, clause_lo))[-1:]
-            if not scope_words:
-                scope_words = self._scope_words(period_lo, clause_lo)[-1:]
-        what = _what(q, left, right) if measure else ""
-        statistic = _statistic(left, right)
-        if measure and not what and statistic in ("increase", "decrease") \
-                and clause_lo > period_lo:
-            # 全社会用电量7.4万亿千瓦时，同比增长7.4%: the growth of the thing just named.
-            before = self._masked(period, period_lo, clause_lo - 1, index)
-            what = _what(q, _HEAD_PUNCT.split(before.rsplit("|", 1)[0])[-1], "")
-        scope_words = list(dict.fromkeys(scope_words))
-        time_words = list(dict.fromkeys(time_words))
-        key, no_key = None, ""
+        what = _what(q, left, right)
+        statistic = None
+        if not what and clause_lo > period_lo:
+            statistic = _statistic(left, right)
+            if statistic in ("increase", "decrease"):
+                # 全社会用电量7.4万亿千瓦时，同比增长7.4%: the growth of the thing just named.
+                before = self._masked(period, period_lo, clause_lo - 1, index)
+                what = _what(q, _HEAD_PUNCT.split(before.rsplit("|", 1)[0])[-1], "")
+        no_key = ""
         if q.qualifier == "vague" or (q.lo is None and q.hi is None):
             no_key = "a vague figure (几十, 数百) states no value"
         elif q.kind == "duration":
             no_key = "a duration (五年, 十天) names a period of time, not a counted claim"
         elif not what:
             no_key = "no subject: nothing says what is counted or measured"
-        else:
-            key = ClaimKey(what=what, measure=measure, scope="、".join(scope_words),
-                           time="、".join(time_words), statistic=statistic)
         anaphor = _ANAPHOR.search(left[-3:])
-        return Frame(
-            index=index, key=key, no_key=no_key,
-            clause=_GAPS.sub("", text[clause_lo:clause_hi]), left=left, right=right,
-            period=period, paragraph=paragraph, body_paragraph=body_paragraph,
-            headline=headline is not None, title=title, lead=lead,
+        self._partial[index] = (clause_lo, clause_hi, left, right, what, statistic)
+        return Sketch(
+            index, measure, "" if no_key else what[-2:], no_key,
             # 市场主体达1.69亿户，其中企业…、个体工商户…: the total is not a list item.
-            parallel=self._parallel(period, measure) and "其中" not in text[end:end + 6],
-            anaphor=anaphor.group() if anaphor else "",
-            scope_words=tuple(scope_words), time_words=tuple(time_words))
+            self._parallel(period, measure) and "其中" not in self.text[end:end + 6],
+            anaphor.group() if anaphor else "", *place)
+
+    def frame(self, index: int) -> Frame:
+        """The whole :class:`Frame` of figure ``index``."""
+        sketch = self.sketch(index)
+        fields = dict(index=index, period=sketch.period, paragraph=sketch.paragraph,
+                      body_paragraph=sketch.body_paragraph, headline=sketch.headline,
+                      title=sketch.title, lead=sketch.lead, parallel=sketch.parallel,
+                      anaphor=sketch.anaphor)
+        partial = self._partial.get(index)
+        if partial is None:
+            return Frame(key=None, no_key=sketch.no_key, clause="", left="", right="",
+                         scope_words=(), time_words=(), **fields)
+        clause_lo, clause_hi, left, right, what, statistic = partial
+        q = self.document.quantities[index]
+        start, end = q.span.start, q.span.end
+        period = sketch.period
+        period_lo = self._bounds_of(period)[0]
+        scope_words = self._scope_words(period, clause_lo, start)
+        time_words = (self._time_words(period, clause_lo, start)
+                      + self._time_words(period, end, clause_hi)
+                      + self._dates(period, clause_lo, clause_hi))
+        if not time_words or not scope_words:
+            # The sentence's opening clauses govern the rest: 截至3月10日，全国已有…
+            if not time_words:
+                time_words = (self._time_words(period, period_lo, clause_lo)
+                              + self._dates(period, period_lo, clause_lo))[-1:]
+            if not scope_words:
+                scope_words = self._scope_words(period, period_lo, clause_lo)[-1:]
+        if statistic is None:
+            statistic = _statistic(left, right)
+        scope_words = list(dict.fromkeys(scope_words))
+        time_words = list(dict.fromkeys(time_words))
+        key = None if sketch.no_key else ClaimKey(
+            what=what, measure=sketch.measure, scope="、".join(scope_words),
+            time="、".join(time_words), statistic=statistic)
+        return Frame(key=key, no_key=sketch.no_key,
+                     clause=_GAPS.sub("", self.text[clause_lo:clause_hi]), left=left,
+                     right=right, scope_words=tuple(scope_words),
+                     time_words=tuple(time_words), **fields)
 
     def _dates(self, period: int, lo: int, hi: int) -> list[str]:
         starts = self.date_starts.get(period)
@@ -479,9 +606,12 @@ class _Reader:
         """``text[lo:hi]`` without gaps, other figures and dates replaced by a separator."""
         if hi <= lo:
             return ""
+        others = self._figures_in(period, lo, hi)
+        if not others:  # most clauses hold one figure
+            return _GAPS.sub("", self.text[lo:hi])
         pieces, cursor = [], lo
         quantities = self.document.quantities
-        for other in self._figures_in(period, lo, hi):
+        for other in others:
             q = quantities[other]
             if other == own or q.kind == "ordinal":
                 continue  # ordinals stay: 第一名 is part of the scope
@@ -512,9 +642,12 @@ class _Reader:
             word in self.text[period_lo:hi + 2] for word in _PARALLEL_WORDS)
 
 
+_Reader = FrameReader  # the name tests and older code use
+
+
 def frames(document: Document) -> list[Frame]:
     """The :class:`Frame` of every quantity of ``document``, in order."""
-    reader = _Reader(document)
+    reader = FrameReader(document)
     return [reader.frame(i) for i in range(len(document.quantities))]
 
 
@@ -529,7 +662,7 @@ def claim_key(document: Document, quantity: Quantity | int) -> ClaimKey | None:
         index = next((i for i, q in enumerate(document.quantities) if q == quantity), -1)
         if index < 0:
             raise ValueError(f"{quantity.text!r} is not a figure of {document.path}")
-    return _Reader(document).frame(index).key
+    return FrameReader(document).frame(index).key
 
 
 def _compatible_what(a: str, b: str) -> bool:

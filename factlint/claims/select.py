@@ -210,18 +210,51 @@ def _positions_in_sentence(document: Document) -> dict[int, tuple[int, int]]:
     places: dict[int, tuple[int, int]] = {}
     cursor: dict[int, int] = {}
     for index, q in enumerate(document.quantities):
-        if not 0 <= q.sentence < len(document.sentences):
-            continue
-        text = document.sentences[q.sentence].text
-        needle = "".join(q.normalized.split()) or "".join(q.text.split())
-        start = text.find(needle, cursor.get(q.sentence, 0))
-        if start < 0:
-            start = text.find(needle)
-        if start < 0:
-            continue
-        places[index] = (start, start + len(needle))
-        cursor[q.sentence] = start + len(needle)
+        if 0 <= q.sentence < len(document.sentences):
+            _place(document, index, cursor, places)
     return places
+
+
+def _place(document: Document, index: int, cursor: dict[int, int],
+           places: dict[int, tuple[int, int]]) -> None:
+    """Find quantity ``index`` in its sentence after ``cursor`` (per sentence)."""
+    q = document.quantities[index]
+    text = document.sentences[q.sentence].text
+    needle = "".join(q.normalized.split()) or "".join(q.text.split())
+    start = text.find(needle, cursor.get(q.sentence, 0))
+    if start < 0:
+        start = text.find(needle)
+    if start < 0:
+        return
+    places[index] = (start, start + len(needle))
+    cursor[q.sentence] = start + len(needle)
+
+
+class SentencePlaces:
+    """:func:`_positions_in_sentence` read a sentence at a time, when a figure of it is
+    first asked for (a check that looks at few figures reads few sentences)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._members: dict[int, list[int]] | None = None
+        self._places: dict[int, tuple[int, int]] = {}
+        self._cursor: dict[int, int] = {}
+        self._read: set[int] = set()
+
+    def get(self, index: int) -> tuple[int, int] | None:
+        """The (start, end) of quantity ``index`` in its sentence's text, or None."""
+        sentence = self.document.quantities[index].sentence
+        if sentence not in self._read:
+            self._read.add(sentence)
+            if self._members is None:
+                self._members = {}
+                count = len(self.document.sentences)
+                for i, q in enumerate(self.document.quantities):
+                    if 0 <= q.sentence < count:
+                        self._members.setdefault(q.sentence, []).append(i)
+            for member in self._members.get(sentence, ()):
+                _place(self.document, member, self._cursor, self._places)
+        return self._places.get(index)
 
 
 def claims_of(corpus: Corpus) -> Iterator[Claim]:

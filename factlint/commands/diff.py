@@ -38,9 +38,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                              "file, if present)")
     parser.add_argument("-o", "--output", metavar="FILE",
                         help="write the report to FILE (atomically) instead of standard output")
-    from .extract import add_format_in
+    from .extract import add_format_in, add_quiet
 
     add_format_in(parser)
+    add_quiet(parser)
     parser.set_defaults(run=run)
 
 
@@ -72,11 +73,12 @@ def _versions(args: argparse.Namespace) -> list[tuple[str, str]]:
 def run(args: argparse.Namespace) -> int:
     from ..corpus import document_of, load_document
     from ..reporters import default_format, render
+    from ..reporters.progress import for_files
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError, display_name, read_bytes, read_text
     from ..text.readers import ReadOptions, read_source
     from ..text.source import format_of
-    from ..versions.diff import RULES, diff_documents, to_findings
+    from ..versions.diff import DIFF_STEPS, RULES, diff_documents, to_findings
     from .output import write_report
 
     try:
@@ -87,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
     options = ReadOptions(format=args.format_in)
     documents = []
     notes: list[str] = []
+    progress = for_files(list(dict.fromkeys(path for path, _ in sides)), args.quiet)
     try:
         if args.new is None:
             from ..text.docx import has_tracked_changes
@@ -94,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
             if not has_tracked_changes(read_bytes(args.old), args.old):
                 print(f"factlint: {args.old} has no tracked changes: nothing to compare",
                       file=sys.stderr)
-        for path, version in sides:
+        for number, (path, version) in enumerate(sides):
             year = None if path == "-" else _year(path, args.sources)
             if path != "-" and format_of(path, args.format_in) != "txt":
                 prose = read_source(path, options, display=display_name(path),
@@ -103,12 +106,19 @@ def run(args: argparse.Namespace) -> int:
             else:
                 text = read_text(path, notes)
                 documents.append(load_document(display_name(path), text, year=year))
+            if number == 0 and args.new is None:  # one Word file, both sides: half done
+                progress.part_done(path, 0.5)
+            else:
+                progress.file_done(path, len(documents[-1].text))
     except (InputError, ConfigError) as exc:
+        progress.close()
         print(f"factlint: {exc}", file=sys.stderr)
         return 2
     for message in notes:
         print(f"factlint: warning: {message}", file=sys.stderr)
-    findings = to_findings(diff_documents(*documents))
+    with progress:
+        progress.stage("comparing", total=len(DIFF_STEPS))
+        findings = to_findings(diff_documents(*documents, on_step=progress.step))
     fmt = args.format or default_format()
     excerpts = {}
     if fmt == "html":

@@ -16,9 +16,12 @@ import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from ..model import Quantity, SourceInfo, Span, new_quantity
+from ..model import Quantity, SourceInfo, Span, evolve
+
+if TYPE_CHECKING:
+    from ..reporters.progress import Progress
 
 FIELDS = ("path", "line", "column", "end_line", "end_column", "text", "lo", "hi",
           "qualifier", "unit", "kind", "subject", "iso")
@@ -51,7 +54,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="sources file giving each file's dateline year "
                              "(default: sources.yaml beside each file, if present)")
     add_format_in(parser)
+    add_quiet(parser)
     parser.set_defaults(run=run)
+
+
+def add_quiet(parser: argparse.ArgumentParser) -> None:
+    """``-q/--quiet``: no progress bar (one shows only on a terminal, never under CI)."""
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress bar (it only ever shows on a terminal)")
 
 
 def add_format_in(parser: argparse.ArgumentParser) -> None:
@@ -251,8 +261,7 @@ def extract_chunked(text: str, path: str, year: int | None,
         chunk = text[start:end]
         found = extract(preface + chunk, path=path, year=year)
         skip, skip_lines = len(preface), preface.count("\n")
-        yield [new_quantity(**{**vars(q), "span": _shifted(q.span, start, line, column, skip,
-                                                           skip_lines)})
+        yield [evolve(q, span=_shifted(q.span, start, line, column, skip, skip_lines))
                for q in found if q.span.start >= skip]
         # Line ends as LineIndex counts them: \r\n, \n and a lone \r (a \r whose \n opens
         # the next chunk ends its line there).
@@ -268,10 +277,12 @@ def extract_chunked(text: str, path: str, year: int | None,
 
 def iter_quantities(paths: Iterable[str], sources: str | None = None,
                     errors: list[str] | None = None, notes: list[str] | None = None,
-                    format_in: str | None = None) -> Iterator[Quantity]:
+                    format_in: str | None = None, progress: Progress | None = None
+                    ) -> Iterator[Quantity]:
     """Every quantity of every file, a file (or chunk) at a time; unreadable files are
     appended to ``errors``, warnings about how a file was read to ``notes``.  Plain text
-    is extracted in chunks; Markdown, HTML and Word are read whole by their readers."""
+    is extracted in chunks; Markdown, HTML and Word are read whole by their readers.
+    ``progress`` is told of each file (and chunk) done."""
     from ..corpus import document_of
     from ..settings.sources import SourceIndex
     from ..text.files import InputError, display_name, read_text
@@ -289,6 +300,8 @@ def iter_quantities(paths: Iterable[str], sources: str | None = None,
             if path != "-" and format_of(path, format_in) != "txt":
                 prose = read_source(path, options, display=display)
                 yield from document_of(prose, year=index.year_for(path)).quantities
+                if progress is not None:
+                    progress.file_done(path, len(prose.text))
                 continue
             text = read_text(path, notes)
         except InputError as exc:
@@ -297,6 +310,10 @@ def iter_quantities(paths: Iterable[str], sources: str | None = None,
             continue
         for chunk in extract_chunked(text, display, index.year_for(path)):
             yield from chunk
+            if progress is not None and chunk:
+                progress.part_done(path, chunk[-1].span.end / len(text))
+        if progress is not None:
+            progress.file_done(path, len(text))
         del text
 
 
@@ -308,13 +325,17 @@ def extract_files(paths: Iterable[str], sources: str | None = None,
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..reporters.progress import for_files
     from ..settings.yamlload import ConfigError
+    from ..text.readers import ReadOptions, select_files
 
     errors: list[str] = []
     notes: list[str] = []
     try:
-        write(iter_quantities(args.paths, args.sources, errors, notes, args.format_in),
-              args.format, sys.stdout)
+        files = select_files(args.paths, ReadOptions(format=args.format_in))
+        with for_files(files, args.quiet) as progress:
+            write(iter_quantities(files, args.sources, errors, notes, args.format_in,
+                                  progress), args.format, sys.stdout)
     except ConfigError as exc:
         print(f"factlint: {exc}", file=sys.stderr)
         return 2

@@ -32,6 +32,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="print a unified diff of the fixes and write nothing")
     parser.add_argument("--rule", action="append", metavar="ID", default=[],
                         help="apply only this rule's fixes (repeatable)")
+    from .extract import add_quiet
+
+    add_quiet(parser)
     parser.set_defaults(run=run)
 
 
@@ -86,12 +89,16 @@ def _diff(result: FileFix) -> str:
 
 
 def apply(config: Config, paths: Sequence[str], only: Sequence[str] = (), *,
-          diff: bool = False, out: TextIO | None = None) -> int:
-    """Plan, write (unless ``diff``) and report; the exit status of ``factlint fix``."""
+          diff: bool = False, out: TextIO | None = None, quiet: bool = True) -> int:
+    """Plan, write (unless ``diff``) and report; the exit status of ``factlint fix``.
+    Unless ``quiet``, a progress bar shows on a terminal while files are read."""
     from ..integrations.fixer import WriteError, plan, write
+    from ..reporters.progress import for_files
+    from ..text.files import discover
 
     notes: list[str] = []
-    results, errors = plan(config, paths, only, notes=notes)
+    with for_files(discover(paths) if not quiet else [], quiet) as progress:
+        results, errors = plan(config, paths, only, on_file=progress.file_done, notes=notes)
     errors = list(errors)
     for note in notes:  # files left alone on purpose: said, but not an error
         print(note, file=sys.stderr)
@@ -116,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
         if not config.paths:
             raise config.error("paths", "no files to fix: give PATH arguments or set "
                                "'paths' in [tool.factlint] or .factlint.yaml")
-        return apply(config, config.paths, args.rule, diff=args.diff)
+        return apply(config, config.paths, args.rule, diff=args.diff, quiet=args.quiet)
     except (ConfigError, InputError) as exc:
         print(f"{exc}", file=sys.stderr)
         return EXIT_ERROR

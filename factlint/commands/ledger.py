@@ -65,6 +65,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                      help="sources file with each file's date and publisher (default: "
                           "'sources' from the config)")
     _add_location_options(add)
+    from .extract import add_quiet
+
+    add_quiet(add)
     add.set_defaults(run=run_add)
 
     correct = commands.add_parser(
@@ -119,6 +122,7 @@ def _config(args: argparse.Namespace):
 def run_add(args: argparse.Namespace) -> int:
     from ..corpus import load_document
     from ..ledger.store import Ledger, LedgerError, Publication, resolve_location
+    from ..reporters.progress import for_files
     from ..settings.sources import load_sources, source_for
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError, discover, read_text
@@ -135,21 +139,27 @@ def run_add(args: argparse.Namespace) -> int:
             if not published or not _PARTIAL_DATE.match(published):
                 raise InputError(display, "no publication date: give --published YYYY-MM-DD "
                                  "or a date for it in the sources file")
-            files.append((display, read_text(path), published,
+            files.append((path, display, read_text(path), published,
                           args.source or (info.publisher if info else ""),
                           info.title if info else ""))
         location = resolve_location(args.ledger, config.ledger)
-        publications = [
-            Publication(load_document(display, text, year=int(published[:4])), published,
-                        source, title)
-            for display, text, published, source, title in files]
-        with Ledger.open(location, create=True) as ledger:
-            counts = ledger.add_all(publications)  # all files or, on an error, none
-            for publication, count in zip(publications, counts, strict=True):
-                print(f"{publication.document.path}: {_plural(count, 'claim')}, published "
-                      f"{publication.published}"
-                      + (f" ({publication.source})" if publication.source else ""))
-            documents, claims = ledger.count()
+        with for_files([path for path, *_ in files], args.quiet) as progress:
+            publications = []
+            for path, display, text, published, source, title in files:
+                publications.append(Publication(
+                    load_document(display, text, year=int(published[:4])), published,
+                    source, title))
+                progress.file_done(path, len(text))
+            progress.stage("storing", " files", len(publications))
+            with Ledger.open(location, create=True) as ledger:
+                counts = ledger.add_all(publications)  # all files or, on an error, none
+                progress.step("stored", len(publications))
+                progress.close()
+                for publication, count in zip(publications, counts, strict=True):
+                    print(f"{publication.document.path}: {_plural(count, 'claim')}, "
+                          f"published {publication.published}"
+                          + (f" ({publication.source})" if publication.source else ""))
+                documents, claims = ledger.count()
     except (ConfigError, InputError, LedgerError) as exc:
         return _fail(exc)
     print(f"ledger {location}: {_plural(documents, 'document')}, {_plural(claims, 'claim')}")

@@ -24,7 +24,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..corpus import load_document
+from ..corpus import FileDone, load_document
 from ..model import Corpus, Document, Finding
 from ..rules import USAGE_CHECKS, CheckContext, Rule
 from ..rules.engine import active_rules, finish_findings, run_rules
@@ -108,12 +108,14 @@ def _fix_document(rules: Sequence[Rule], document: Document, corpus: Corpus,
     return FileFix(document.path, original, document.text, data, tuple(applied), suggestions)
 
 
-def plan(config: Config, paths: Sequence[str], only: Sequence[str] = (), *,
+def plan(config: Config, paths: Sequence[str], only: Sequence[str] = (),
+         on_file: FileDone | None = None, *,
          notes: list[str] | None = None) -> tuple[list[FileFix], list[str]]:
     """What ``factlint fix`` would do to every file under ``paths``, and unreadable inputs.
 
-    A file fix leaves alone on purpose (a Word file) is not an error: a line saying so is
-    appended to ``notes``.  Nothing is written; see :func:`write`.
+    Nothing is written; see :func:`write`.  ``on_file`` is told of each file read (a
+    progress bar).  A file fix leaves alone on purpose (a Word file) is not an error: a
+    line saying so is appended to ``notes``.
     """
     rules = fix_rules(config, only)
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
@@ -130,6 +132,8 @@ def plan(config: Config, paths: Sequence[str], only: Sequence[str] = (), *,
             if notes is not None:
                 notes.append(f"{display}: skipped: fix does not write Word files; use "
                              "`factlint check --write-comments` to see the fixes as comments")
+            if on_file is not None:  # skipped, but done: a progress bar still reaches its end
+                on_file(path, 0)
             continue
         try:
             with open(path, "rb") as handle:
@@ -143,6 +147,8 @@ def plan(config: Config, paths: Sequence[str], only: Sequence[str] = (), *,
             continue
         document = load_document(display, text, year=year_for(display, sources))
         results.append(_fix_document(rules, document, corpus, ctx, data))
+        if on_file is not None:
+            on_file(path, len(text))
     return results, errors
 
 

@@ -7,6 +7,12 @@ reads the project's configuration (``.factlint.yaml`` or ``[tool.factlint]``, fo
 from the working directory, which pre-commit sets to the repository root), checks
 the configured ``paths`` together with the given files, and reports only the
 findings that concern a given file: located in it, or naming it as a related place.
+
+Only the given files and the version groups holding one are read whole; of every
+other file the hook needs only what a corpus rule's selectors pick in it, kept in a
+compact index in the cache folder and taken from there while ``os.stat`` says the file
+is unchanged (:mod:`factlint.integrations.hook_index`), so a commit costs about the
+same whatever the size of the corpus.  ``--no-cache`` reads and extracts everything.
 Exit status as ``factlint check``: 0 ok, 1 findings at or above fail-on, 2 error.
 """
 
@@ -83,8 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="count columns in characters (default) or in UTF-8 bytes, as "
                              "vim's errorformat %%c does")
     parser.add_argument("--no-cache", action="store_true",
-                        help="extract every corpus file again instead of reusing "
-                             f"{ExtractionCache.NAME}/ in the project root")
+                        help="read and extract every corpus file again instead of reusing "
+                             f"{ExtractionCache.NAME}/ in the project root (extractions "
+                             "and the corpus index)")
     return parser
 
 
@@ -101,10 +108,11 @@ def _run(args: argparse.Namespace) -> int:
     from ..ledger.check import LedgerCheck, ledger_checks
     from ..ledger.store import LedgerError
     from ..reporters import render
-    from ..rules.engine import run_check
+    from ..rules.engine import inputs_of, plan_check, run_check
     from ..settings.config import load_config
     from ..settings.yamlload import ConfigError
     from ..text.files import InputError
+    from .hook_index import CorpusIndex, run_focused
 
     files = [os.path.normpath(path) for path in args.files]
     try:
@@ -113,13 +121,18 @@ def _run(args: argparse.Namespace) -> int:
         # The configured corpus plus the staged files, which may lie outside it
         # (a new draft): those are checked too, but are not versions of the corpus.
         drafts = [path for path in files if not _inside(path, config.paths)]
-        cache = None
-        if not args.no_cache:
-            root = os.path.dirname(config.file) if config.file else "."
-            cache = ExtractionCache(os.path.join(root, ExtractionCache.NAME))
         with ledger_checks(config.ledger) as checks:  # `ledger:` in the config
-            result = run_check(config, extra_checks=checks, optional_ids=(LedgerCheck.NAME,),
-                               drafts=drafts, cache=cache, focus=files)
+            if args.no_cache:
+                result = run_check(config, extra_checks=checks,
+                                   optional_ids=(LedgerCheck.NAME,), drafts=drafts,
+                                   focus=files)
+            else:
+                root = os.path.dirname(config.file) if config.file else "."
+                folder = os.path.join(root, ExtractionCache.NAME)
+                plan = plan_check(config, checks, (LedgerCheck.NAME,), drafts=drafts,
+                                  cache=ExtractionCache(folder), focus=files)
+                result = run_focused(plan, inputs_of(config, drafts),
+                                     CorpusIndex(folder, plan))
     except (ConfigError, InputError, LedgerError) as exc:
         print(exc, file=sys.stderr)
         return 2

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-import cn2an
 import regex
 
 from ..model import Corpus, Document, Finding, Fix, Location, Replacement
@@ -94,6 +93,8 @@ def clause(number: str) -> str:
 
 def chinese(number: int) -> str:
     """``20`` → ``二十``, ``108`` → ``一百零八`` (as GB/T 15835-2011 5.2.5 writes 零)."""
+    import cn2an  # lazily: a third of factlint's start-up, and most runs never need it
+
     return cn2an.an2cn(str(number), "low")
 
 

@@ -64,8 +64,8 @@ from ..model import (
     RuleInfo,
     SourceInfo,
     VersionGroup,
+    evolve,
     fails,
-    new_quantity,
     sorted_findings,
 )
 from ..settings.config import Config
@@ -583,9 +583,10 @@ def seen_by(selectors: tuple[Selector, ...], document: Document) -> Document | N
     wanted = sorted({claim.quantity.sentence for selector in selectors
                      for claim in select(alone, selector)})
     renumber = {old: new for new, old in enumerate(wanted)}
-    quantities = tuple(new_quantity(**{**vars(q), "sentence": renumber[q.sentence]})
+    quantities = tuple(evolve(q, sentence=renumber[q.sentence])
                        for q in document.quantities if q.sentence in renumber)
-    sentences = tuple(document.sentences[old] for old in wanted)
+    # Detached: a sentence of the whole document would carry the document's text along.
+    sentences = tuple(document.sentences[old].detached() for old in wanted)
     return Document(path=document.path, text="", quantities=quantities, sentences=sentences)
 
 
@@ -756,6 +757,8 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
 def coverage_warnings(groups: Sequence[VersionGroup], read: Sequence[str]) -> list[str]:
     """:func:`factlint.rules.cross_source.coverage_warnings` from the paths of the files
     read, without their documents (which stayed where they were read)."""
+    if not groups:
+        return []  # nothing to resolve the paths read for
     documents = tuple(Document(path=path, text="", quantities=(), sentences=())
                       for path in read)
     return cross_source.coverage_warnings(Corpus(documents, (), tuple(groups)))

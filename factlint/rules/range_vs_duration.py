@@ -128,6 +128,8 @@ def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
     dates = _dates_by_period(document, spans)
     carried: Quantity | None = None  # a range that opened the previous sentence
     for number, period in enumerate(spans):
+        if carried is None and not dates[number] and len(period.figures) < 2:
+            continue  # no range to measure and no two durations to compare
         text = period.text
         events: list[tuple[int, int, object]] = [(at, 0, q) for at, q in dates[number]]
         events += [(f.start, 1, f) for f in period.figures]

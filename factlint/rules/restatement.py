@@ -58,14 +58,23 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 import regex
 
 from ..claims.agree import Verdict, agreement, report_level
-from ..claims.identity import Frame, _compatible_what, frames, measure_of, why_different
-from ..claims.select import _positions_in_sentence
+from ..claims.collector import collector_paused
+from ..claims.identity import (
+    Frame,
+    FrameReader,
+    Sketch,
+    _compatible_what,
+    measure_of,
+    why_different,
+)
+from ..claims.select import SentencePlaces
 from ..model import Corpus, Document, Finding, Location
 from . import CheckContext, Rule
 
@@ -132,47 +141,122 @@ def _bigrams(text: str) -> set[str]:
     return grams
 
 
+class _Frames(Sequence[Frame]):
+    """The frames of one document, each read the first time it is asked for: the
+    check compares a fifth of the figures of news copy, and a whole frame (scope,
+    time, statistic) is most of the cost of reading one."""
+
+    def __init__(self, reader: FrameReader) -> None:
+        self._reader = reader
+        self._count = len(reader.document.quantities)
+        self._known: dict[int, Frame] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Frame: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Frame]: ...
+
+    def __getitem__(self, index: int | slice) -> Frame | list[Frame]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        frame = self._known.get(index)
+        if frame is None:
+            frame = self._known[index] = self._reader.frame(index)
+        return frame
+
+    def __setitem__(self, index: int, frame: Frame) -> None:
+        self._known[index] = frame
+
+
 class Relations:
     """The frames of one document and which of its figures restate which."""
 
     def __init__(self, document: Document, variants: str = "warning") -> None:
         self.document = document
         self.variants = variants
-        self.frames: list[Frame] = frames(document)
+        reader = FrameReader(document)
+        #: Every figure's frame (read when first used).
+        self.frames: Sequence[Frame] = _Frames(reader)
+        self.places = SentencePlaces(document)
+        self._words: dict[int, int] = {}
+        self._keys: dict[int, str | None] = {}
+        self._clause_words: dict[int, set[str]] = {}
+        #: The figures that may be compared, sketched (in text order).
+        self.sketches: dict[int, Sketch] = {
+            i: reader.sketch(i) for i in self._comparable(reader)}
         self.antecedent: dict[int, int] = {}
         self._resolve_anaphors()
-        self.places = _positions_in_sentence(document)
         self.matches: dict[int, list[Match]] = {}
         self._relate_all()
+
+    def _comparable(self, reader: FrameReader) -> list[int]:
+        """The figures a pair of :meth:`candidates` may hold, in text order.
+
+        Every pair is of one measure, so a figure whose measure no other figure of the
+        document has is never compared.  Of a measure none of whose figures stands in a
+        headline or the lead or after an anaphor, only figures whose sentence is
+        another's but for the figure can be (sentence evidence).
+        """
+        by_measure: dict[str, list[int]] = {}
+        for index, measure in enumerate(reader.measures):
+            if measure is not None:
+                by_measure.setdefault(measure, []).append(index)
+        chosen: list[int] = []
+        for members in by_measure.values():
+            if len(members) < 2:
+                continue
+            if any(reader.may_head_a_claim(i) for i in members):
+                chosen += members
+                continue
+            by_key: dict[str, list[int]] = {}
+            for index in members:
+                key = self._cut(index)
+                if key is not None:
+                    by_key.setdefault(key, []).append(index)
+            # Twins say equally much besides their figure: both keys or neither.
+            chosen += [i for same in by_key.values()
+                       if len(same) > 1 and self.sentence_key(same[0]) is not None
+                       for i in same]
+        return sorted(chosen)
 
     def _resolve_anaphors(self) -> None:
         """这13.2万人 points back to the nearest earlier figure of its measure (in another
         sentence at most three back, in its paragraph or the one before, not in a list,
         of a compatible claim); when it names nothing itself, it takes that figure's
         claim."""
-        recent: dict[str, list[Frame]] = {}
+        recent: dict[str, list[Sketch]] = {}
         quantities = self.document.quantities
-        for position, frame in enumerate(self.frames):
-            measure = measure_of(quantities[position])
-            if measure is None:
-                continue
-            earlier = recent.setdefault(measure, [])
+        for position, sketch in self.sketches.items():
+            earlier = recent.setdefault(sketch.measure, [])
             # 这五年, 这两天 name a stretch of time, not a figure stated before.
-            if frame.anaphor and not frame.parallel and quantities[position].kind != "duration" \
-                    and not frame.no_key.startswith("a vague"):
+            if sketch.anaphor and not sketch.parallel \
+                    and quantities[position].kind != "duration" \
+                    and not sketch.no_key.startswith("a vague"):
                 target = next((e for e in reversed(earlier[-WINDOW:])
-                               if e.key is not None and not e.parallel
-                               and e.period != frame.period
-                               and frame.paragraph - e.paragraph <= ANAPHOR_PARAGRAPHS
-                               and frame.period - e.period <= ANAPHOR_SENTENCES
-                               and (frame.key is None or not self.blocked(e, frame))), None)
+                               if e.keyed and not e.parallel
+                               and e.period != sketch.period
+                               and sketch.paragraph - e.paragraph <= ANAPHOR_PARAGRAPHS
+                               and sketch.period - e.period <= ANAPHOR_SENTENCES
+                               and (not sketch.keyed or not self.blocked(
+                                   self.frames[e.index], self.frames[position]))), None)
                 if target is not None:
-                    if frame.key is None:
-                        frame = self.frames[position] = dataclasses.replace(
-                            frame, key=target.key, no_key="",
-                            scope_words=target.scope_words, time_words=target.time_words)
+                    if not sketch.keyed:
+                        known = self.frames[target.index]
+                        self.frames[position] = dataclasses.replace(
+                            self.frames[position], key=known.key, no_key="",
+                            scope_words=known.scope_words, time_words=known.time_words)
+                        sketch = self.sketches[position] = sketch._replace(
+                            head=target.head, no_key="")
                     self.antecedent[position] = target.index
-            earlier.append(frame)
+            earlier.append(sketch)
 
     # ---------------------------------------------------------------- one pair
     def blocked(self, a: Frame, b: Frame) -> str:
@@ -194,7 +278,7 @@ class Relations:
 
     def evidence(self, a: Frame, b: Frame) -> str:
         """The strongest evidence that ``a`` and ``b`` are one claim, or ''."""
-        shared, similarity = _wording(a, b)
+        shared, similarity = self.wording(a, b)
         if a.headline != b.headline:
             # A headline is terse: unless both name the same thing of some length
             # (海关税收入库), it must share a word besides it with the body's clause
@@ -217,12 +301,29 @@ class Relations:
             return "anaphor"
         return ""
 
+    def wording(self, a: Frame, b: Frame) -> tuple[int, float]:
+        """:func:`_wording` of the two frames, each clause's words read once."""
+        words = []
+        for frame in (a, b):
+            known = self._clause_words.get(frame.index)
+            if known is None:
+                known = self._clause_words[frame.index] = _clause_words(frame)
+            words.append(known)
+        return _wording(a, b, *words)
+
     def _same_sentence_frame(self, a: int, b: int) -> bool:
         """The two sentences are the same text but for this figure."""
         key = self.sentence_key(a)
         return key is not None and key == self.sentence_key(b)
 
     def sentence_key(self, index: int) -> str | None:
+        """The sentence of figure ``index`` with that figure cut out, if it says enough
+        (see :meth:`_sentence_key`); read once per figure."""
+        if index not in self._keys:
+            self._keys[index] = self._sentence_key(index)
+        return self._keys[index]
+
+    def _sentence_key(self, index: int) -> str | None:
         """The sentence of figure ``index`` with that figure cut out, if it says enough.
 
         Only this figure is cut: 四合共5注中獎，每注可得6萬7500元 and 三合共112注中獎，
@@ -230,13 +331,28 @@ class Relations:
         :mod:`factlint.versions.diff` drop every numeral character, so that a figure
         rewritten as 二百一十二 keeps its key; here 四合 and 三合 must stay apart.)
         """
+        key = self._cut(index)
+        if key is None:
+            return None
+        place = self.places.get(index)
+        assert place is not None
+        sentence = self.document.quantities[index].sentence
+        text = self.document.sentences[sentence].text
+        words = self._words.get(sentence)
+        if words is None:
+            words = self._words[sentence] = len(_WORD.findall(text))
+        if words - len(_WORD.findall(text, place[0], place[1])) < SHORTEST_KEY:
+            return None
+        return key
+
+    def _cut(self, index: int) -> str | None:
+        """The sentence of figure ``index`` with that figure cut out (how much it says
+        aside): equal for two figures whenever their :meth:`sentence_key` is."""
         place = self.places.get(index)
         if place is None:
             return None
-        q = self.document.quantities[index]
-        text = self.document.sentences[q.sentence].text
-        key = text[:place[0]] + "|" + text[place[1]:]
-        return key if len(_WORD.findall(key)) >= SHORTEST_KEY else None
+        text = self.document.sentences[self.document.quantities[index].sentence].text
+        return text[:place[0]] + "|" + text[place[1]:]
 
     def relate(self, a: Frame, b: Frame) -> tuple[str, str]:
         """(evidence, '') when ``a`` and ``b`` are one claim, else ('', why not)."""
@@ -259,41 +375,40 @@ class Relations:
         far from its body); a lead and equal sentence keys within a bucket of measure
         and head noun.
         """
-        by_measure: dict[str, list[Frame]] = {}
-        buckets: dict[tuple[str, str], list[Frame]] = {}
-        for frame in self.frames:
-            if frame.key is not None and not frame.parallel:
-                by_measure.setdefault(frame.key.measure, []).append(frame)
-                buckets.setdefault((frame.key.measure, frame.key.head), []).append(frame)
-        pairs: list[tuple[Frame, Frame]] = []
+        by_measure: dict[str | None, list[Sketch]] = {}
+        buckets: dict[tuple[str | None, str], list[Sketch]] = {}
+        for sketch in self.sketches.values():
+            if sketch.keyed and not sketch.parallel:
+                by_measure.setdefault(sketch.measure, []).append(sketch)
+                buckets.setdefault((sketch.measure, sketch.head), []).append(sketch)
+        pairs: list[tuple[int, int]] = []
         for members in by_measure.values():
             pairs += _headline_pairs(members, NEAREST_ANY)
         for members in buckets.values():
             pairs += _headline_pairs(members, NEAREST_SAME)
         pairs += [pair for members in buckets.values() for pair in self._bucket_pairs(members)]
-        pairs += [(self.frames[target], self.frames[later])
-                  for later, target in self.antecedent.items()]
+        pairs += [(target, later) for later, target in self.antecedent.items()]
         seen: set[tuple[int, int]] = set()
         for x, y in pairs:
-            lo, hi = min(x.index, y.index), max(x.index, y.index)
+            lo, hi = min(x, y), max(x, y)
             if lo != hi and (lo, hi) not in seen:
                 seen.add((lo, hi))
                 yield lo, hi
 
-    def _bucket_pairs(self, members: list[Frame]) -> Iterator[tuple[Frame, Frame]]:
+    def _bucket_pairs(self, members: list[Sketch]) -> Iterator[tuple[int, int]]:
         """Lead × later body, and equal sentence keys."""
         for lead in members:
             if lead.lead:
-                yield from ((lead, other) for other in members
+                yield from ((lead.index, other.index) for other in members
                             if other.index > lead.index and not other.lead
                             and not other.headline)
-        by_key: dict[str, Frame] = {}
-        for frame in members:
-            key = self.sentence_key(frame.index)
+        by_key: dict[str, int] = {}
+        for sketch in members:
+            key = self.sentence_key(sketch.index)
             if key is not None:
                 if key in by_key:
-                    yield by_key[key], frame
-                by_key[key] = frame
+                    yield by_key[key], sketch.index
+                by_key[key] = sketch.index
 
     def _relate_all(self) -> None:
         quantities = self.document.quantities
@@ -303,7 +418,7 @@ class Relations:
             if not evidence:
                 continue
             verdict = agreement(quantities[lo], quantities[hi], self.variants)
-            similarity = _wording(a, b)[1]
+            similarity = self.wording(a, b)[1]
             self.matches.setdefault(hi, []).append(Match(hi, lo, evidence, verdict, similarity))
             self.matches.setdefault(lo, []).append(Match(lo, hi, evidence, verdict, similarity))
 
@@ -386,31 +501,36 @@ def explain(relations: Relations, index: int, nearest: int = 5) -> Explanation:
     return Explanation(frame, matches, tuple(unmatched), reported)
 
 
-def _headline_pairs(members: list[Frame], nearest: int) -> list[tuple[Frame, Frame]]:
+def _headline_pairs(members: list[Sketch], nearest: int) -> list[tuple[int, int]]:
     """Each headline of ``members`` (in text order) with the ``nearest`` body figures
     either side of it: a bounded number per headline, so a file of many articles stays
     linear."""
-    body = [f for f in members if not f.headline]
-    places = [f.index for f in body]
+    places = [f.index for f in members if not f.headline]
     pairs = []
     for h in members:
         if h.headline:
             at = bisect.bisect_left(places, h.index)
-            window = body[max(0, at - nearest):at + nearest]
-            pairs += [(h, other) for other in sorted(
-                window, key=lambda f: (abs(f.index - h.index), f.index))[:nearest]]
+            window = places[max(0, at - nearest):at + nearest]
+            pairs += [(h.index, other) for other in sorted(
+                window, key=lambda i: (abs(i - h.index), i))[:nearest]]
     return pairs
 
 
-def _wording(a: Frame, b: Frame) -> tuple[int, float]:
+def _wording(a: Frame, b: Frame, words_a: set[str] | None = None,
+             words_b: set[str] | None = None) -> tuple[int, float]:
     """Words (character pairs) the two clauses share besides the thing counted, and
-    that count over the words of the shorter clause."""
+    that count over the words of the shorter clause (``words_a``, ``words_b``: the
+    clauses' words when the caller has read them)."""
     what = _bigrams(a.key.what if a.key else "") | _bigrams(b.key.what if b.key else "")
-    words_a = _bigrams(a.left + "|" + a.right) - what
-    words_b = _bigrams(b.left + "|" + b.right) - what
+    words_a = (_clause_words(a) if words_a is None else words_a) - what
+    words_b = (_clause_words(b) if words_b is None else words_b) - what
     shared = len(words_a & words_b)
     smaller = min(len(words_a), len(words_b))
     return shared, shared / smaller if smaller else 0.0
+
+
+def _clause_words(frame: Frame) -> set[str]:
+    return _bigrams(frame.left + "|" + frame.right)
 
 
 def _series(left_a: str, left_b: str) -> bool:
@@ -460,7 +580,8 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
 
 
 def _check_document(rule: Rule, document: Document, ctx: CheckContext) -> Iterator[Finding]:
-    relations = Relations(document, ctx.variants)
+    with collector_paused():
+        relations = Relations(document, ctx.variants)
     quantities = document.quantities
     reported: set[tuple[int, int]] = set()
     for index in sorted(relations.matches):

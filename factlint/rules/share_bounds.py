@@ -97,6 +97,13 @@ def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
             q = figure.quantity
             if q.lo is None or q.iso is not None:
                 continue
+            # Widening by the rounding only lowers lo and raises hi: a share written at
+            # most 100 or a count written at least 0 is within bounds, whatever it says.
+            if q.kind == "percent" and q.unit == "%":
+                if q.lo <= 100:
+                    continue
+            elif not (q.kind == "count" and q.hi is not None and q.hi < 0):
+                continue
             clause = _clause(period.text, figure)
             written = "".join((q.normalized or q.text).split())
             if q.kind == "percent" and q.unit == "%":

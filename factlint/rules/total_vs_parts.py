@@ -16,7 +16,9 @@ figures are a whole and its parts (never by guessing from the numbers):
   名/人), enumerated together: items of one list (、 和 及), or clauses of their own
   that each end with their figure or start with it (``其中，代表团提出的26件，30名
   以上代表联名提出的272件``); the next part marker opens a group of its own
-  (``通过其中21件，包括制定法律6件、修改法律8件、…决定7件``: 6, 8 and 7 are parts of 21).
+  (``通过其中21件，包括制定法律6件、修改法律8件、…决定7件``: 6, 8 and 7 are parts of 21),
+  and a clause that states a whole again ends the parts (``其中高速公路4.2万公里，
+  高速公路总里程达9.56万公里``: 总里程, 累计, 合计 …).
   ``N中 … 其余/余下 M`` (``5人中只有2人准擔保，餘下3人``) and a total followed by its
   two sides with no marker (``应出席代表2956人，出席2877人，缺席79人``) are groups too.
 - **A headline total and a list in its article**: a headline figure
@@ -55,6 +57,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
@@ -93,6 +96,11 @@ _NOT_AN_AMOUNT = regex.compile(r"年均|平均|人均|均|每|各|最高|最低|
 #: Words that say a figure is a total: 共/合计/总计 … (and their traditional forms).
 _TOTAL_WORD = regex.compile(r"共|合计|合計|总计|總計|总数|總數|总共|總共|累计|累計|加总|加總|"
                             r"总额|總額|总量|總量")
+#: Words that make a figure in a clause of its own a whole again rather than the next
+#: part: 新增公路60.9万公里，其中高速公路4.2万公里，高速公路总里程达9.56万公里.
+_WHOLE_AGAIN = regex.compile(
+    r"(?:总|總)(?:里程|面积|面積|人数|人數|数|數|量|额|額|计|計|共|规模|規模|产值|產值|收入|"
+    r"投资|投資|容量|长度|長度|人口|户数|戶數)|累计|累計|合计|合計|共计|共計")
 #: 其中 is a part marker where it opens a clause or comes right before a figure
 #: (通过其中21件); in 参与其中 it is a verb's object.
 _OPENS = "，,：:；;（("
@@ -129,7 +137,22 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
         yield from _check_document(rule, document)
 
 
-def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class Group:
+    """A total and the parts the text enumerates for it, as the check reads them."""
+
+    period: Period
+    total: Figure
+    parts: tuple[Figure, ...]
+    #: Whether the text says the parts are all of the total (a sum below it is wrong too).
+    complete: bool
+    #: How the message names the total: 合计 (in the body) or 标题说 (a headline's).
+    said: str
+
+
+def groups(document: Document) -> Iterator[Group]:
+    """Every group the check judges in ``document``, once each, in text order (for
+    ``bench/held_out.py``, which lists them to be read, and for :func:`check`)."""
     headline_totals: list[Figure] = []
     headline_text = ""
     seen: set[tuple[int, ...]] = set()
@@ -138,17 +161,29 @@ def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
             headline_text = period.text
             headline_totals = [f for f in period.figures if _can_total(f.quantity)]
             continue
-        for total, parts, complete in (*_marked_groups(period), *_paired_groups(period)):
+        if len(period.figures) < 2:
+            continue  # every group is a total with a part
+        found = [(total, parts, complete, "合计") for total, parts, complete in
+                 (*_marked_groups(period), *_paired_groups(period))]
+        found += [(total, parts, True, "标题说") for total, parts in
+                  _headline_groups(period, headline_totals, headline_text)]
+        for total, parts, complete, said in found:
             key = tuple(p.quantity.span.start for p in (total, *parts))
             if key not in seen:
                 seen.add(key)
-                yield from _judge(rule, period.text, total, parts, complete, "合计")
-        for total, parts in _headline_groups(period, headline_totals, headline_text):
-            key = tuple(p.quantity.span.start for p in (total, *parts))
-            if key not in seen:
-                seen.add(key)
-                yield from _judge(rule, period.text, total, parts, True, "标题说")
-        yield from _shares(rule, period)
+                yield Group(period, total, tuple(parts), complete, said)
+
+
+def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
+    by_period: dict[int, list[Group]] = {}
+    for group in groups(document):
+        by_period.setdefault(id(group.period), []).append(group)
+    for period in periods(document):
+        for group in by_period.get(id(period), ()):
+            yield from _judge(rule, period.text, group.total, group.parts, group.complete,
+                              group.said)
+        if len(period.figures) >= 2 and not period.headline:
+            yield from _shares(rule, period)
 
 
 def _can_total(q: Quantity) -> bool:
@@ -236,7 +271,8 @@ def _run(period: Period, candidates: Sequence[Figure]) -> list[Figure]:
     Items of one list (、 和 及) follow one another; a part may be followed by the
     next in a short clause of its own when both end their clauses (其中，代表团提出
     的26件，30名以上代表联名提出的272件) or both open them (其中9包供检测，2包备份).
-    The first figure that is none of these ends the parts.
+    The first figure that is none of these ends the parts, and so does one in a clause
+    that states a whole (总里程达…, 累计…).
     """
     text = period.text
     if not candidates:
@@ -248,6 +284,8 @@ def _run(period: Period, candidates: Sequence[Figure]) -> list[Figure]:
         gap = text[run[-1].end:figure.start]
         if _joined(text, run[-1], figure):
             run.append(figure)
+        elif _WHOLE_AGAIN.search(_clause_before(text, figure.start)):
+            break  # 其中高速公路4.2万公里，高速公路总里程达9.56万公里: a whole, not a part
         elif (len(gap) <= 20 and len(_CLAUSE.findall(gap)) == 1
               and _same_unit(run[-1].quantity, figure.quantity)
               and (_ends_clause(text, run[-1]) and _ends_clause(text, figure)

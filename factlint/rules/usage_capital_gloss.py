@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
-import cn2an
 import regex
 
 from ..model import Corpus, Finding
@@ -44,6 +43,8 @@ _LOWER = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五�
 
 
 def capital_value(m: regex.Match) -> Decimal | None:
+    import cn2an  # lazily: a third of factlint's start-up, and most runs never need it
+
     try:
         value = Decimal(str(cn2an.cn2an(m["cap"].translate(_LOWER), "strict")))
     except (ValueError, InvalidOperation, KeyError):

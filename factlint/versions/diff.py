@@ -29,11 +29,13 @@ Paired figures are then compared by meaning (:class:`~factlint.model.Quantity`
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..corpus import folded_text
 from ..model import Document, Finding, Location, Quantity, RuleInfo, Sentence, Span
 from ..text.normalize import normalize
 
@@ -85,7 +87,12 @@ _CANDIDATES = 8
 
 def mask(text: str) -> str:
     """``text`` without punctuation, spaces, digits or numeral characters."""
-    return _NOT_WORD.sub("", normalize(text)).translate(_DROP_NUMERALS)
+    return _mask_folded(normalize(text))
+
+
+def _mask_folded(folded: str) -> str:
+    """:func:`mask` of text already folded (a slice of the document's folded text)."""
+    return _NOT_WORD.sub("", folded).translate(_DROP_NUMERALS)
 
 
 @dataclass(frozen=True)
@@ -113,8 +120,10 @@ class _Side:
     after_grams: list[frozenset[str]]
 
 
-def _prepare(doc: Document) -> _Side:
-    norm = normalize(doc.text)
+def _prepare(doc: Document, grams: dict[str, frozenset[str]] | None = None) -> _Side:
+    """``doc`` ready for alignment; ``grams`` keeps each context's character pairs once
+    (shared by the two versions, which have most contexts in common)."""
+    norm = folded_text(doc)  # the one normalisation, made when it was loaded
     sentences = doc.sentences
     by_sentence: list[list[int]] = [[] for _ in sentences]
     for qi, q in enumerate(doc.quantities):
@@ -130,12 +139,12 @@ def _prepare(doc: Document) -> _Side:
         for qi in members:
             span = doc.quantities[qi].span
             start = min(max(span.start, cursor), s.span.end)
-            piece = mask(norm[cursor:start])
+            piece = _mask_folded(norm[cursor:start])
             key_parts.append(piece)
             length += len(piece)
             offsets[qi] = length
             cursor = max(cursor, min(span.end, s.span.end))
-        piece = mask(norm[cursor:s.span.end])
+        piece = _mask_folded(norm[cursor:s.span.end])
         key_parts.append(piece)
         length += len(piece)
         key = "".join(key_parts)
@@ -147,9 +156,21 @@ def _prepare(doc: Document) -> _Side:
     for qi, pos in offsets.items():
         before[qi] = skeleton[max(0, pos - CONTEXT):pos]
         after[qi] = skeleton[pos:pos + CONTEXT]
-    return _Side(doc, keys, by_sentence, before, after,
-                 [frozenset(_bigrams(text)) for text in before],
-                 [frozenset(_bigrams(text)) for text in after])
+    # Contexts and their character pairs repeat (a pair of characters recurs all through a
+    # text, a context in every version and every table row): each is kept once, so the
+    # pairs of a million-character text take a third of the memory they did.
+    if grams is None:
+        grams = {}
+
+    def grams_of(text: str) -> frozenset[str]:
+        found = grams.get(text)
+        if found is None:
+            found = grams[text] = frozenset(map(sys.intern, _bigrams(text)))
+        return found
+
+    return _Side(doc, keys, by_sentence, [sys.intern(text) for text in before],
+                 [sys.intern(text) for text in after],
+                 [grams_of(text) for text in before], [grams_of(text) for text in after])
 
 
 # ---------------------------------------------------------------- sentence alignment
@@ -513,10 +534,22 @@ def _describe(q: Quantity) -> str:
     return first if fig[1] is None else f"{first}–{format(fig[1], 'f')}"
 
 
-def diff_documents(old: Document, new: Document) -> list[Change]:
-    """Every figure that differs between ``old`` and ``new``, in the order of ``new``."""
-    o, n = _prepare(old), _prepare(new)
+#: The steps of :func:`diff_documents`, as its ``on_step`` callback names them.
+DIFF_STEPS: tuple[str, ...] = ("prepared", "sentences aligned", "pairs in sentences",
+                               "pairs between anchors", "pairs anywhere", "compared")
+
+
+def diff_documents(old: Document, new: Document,
+                   on_step: Callable[[str], None] | None = None) -> list[Change]:
+    """Every figure that differs between ``old`` and ``new``, in the order of ``new``.
+
+    ``on_step`` is told of each of the :data:`DIFF_STEPS` done (a progress bar)."""
+    step = on_step or (lambda name: None)
+    grams: dict[str, frozenset[str]] = {}
+    o, n = _prepare(old, grams), _prepare(new, grams)
+    step(DIFF_STEPS[0])
     ordered, moved = align_sentences(o.keys, n.keys)
+    step(DIFF_STEPS[1])
     pairer = _Pairer(o, n)
     matched_old: dict[int, int] = {}
     matched_new: set[int] = set()
@@ -529,6 +562,7 @@ def diff_documents(old: Document, new: Document) -> list[Change]:
             matched_new.add(j)
     for i, j in sorted(matched_old.items()):
         pairer.in_sentences(o.by_sentence[i], n.by_sentence[j])
+    step(DIFF_STEPS[2])
 
     # Regions between consecutive in-order anchors: everything there, paired or not,
     # is pooled, because a split or merged sentence spreads one figure's neighbours.
@@ -544,9 +578,11 @@ def diff_documents(old: Document, new: Document) -> list[Change]:
                 news.extend(n.by_sentence[j])
         pairer.in_pool(olds, news, 0.55)
     pairer.exact_context(range(len(old.quantities)), range(len(new.quantities)))
+    step(DIFF_STEPS[3])
     # Last, what is still left anywhere (a figure whose sentence moved and was reworded),
     # through the bigram index, and only when its context is clearly the same.
     pairer.in_pool(range(len(old.quantities)), range(len(new.quantities)), 0.7)
+    step(DIFF_STEPS[4])
 
     changes: list[Change] = []
     for a, b in pairer.pairs.items():
@@ -564,6 +600,7 @@ def diff_documents(old: Document, new: Document) -> list[Change]:
             changes.append(Change(ONLY_IN_ONE, None, q, "only in the new version",
                                   _sentence_at(old, near_old, q.sentence)))
     changes.sort(key=lambda c: _order_key(c))
+    step(DIFF_STEPS[5])
     return changes
 
 
