@@ -11,10 +11,10 @@ Labels have the columns ``path line column rule level verdict reason`` (tab-sepa
 verdict ``right`` or ``wrong``), the format the issue-10 checks use.  A news-dev path is
 relative to news-dev (``simplified/0008.txt``); the held-out copy's paths are relative to
 ../shared: ``bench/pd1998-sample.txt`` (read whole, as one document), ``seeds/<file>`` and
-``bench/recognizers-zh/<folder>/<file>.json#<case>`` — each Recognizers-Text spec case's
-``Input`` is a document of its own (the cases are unrelated sentences, and several checks
-look at a whole story).  Characters are counted without whitespace, as news-dev's README
-does.
+``bench/recognizers-zh/<folder>/<file>.json#<case>``, labelled in bench/labels/held-out/;
+each Recognizers-Text spec case's ``Input`` is a document of its own (the cases are
+unrelated sentences, and several checks look at a whole story).  Characters are counted
+without whitespace, as news-dev's README does.
 """
 
 from __future__ import annotations
@@ -104,7 +104,10 @@ def _folder(path: str) -> str:
 
 def labels() -> dict[tuple[str, int, int, str], str]:
     result = {}
-    for file in sorted(LABELS.glob("usage-*.tsv")):
+    # news-dev's in bench/labels/, the held-out copy's in bench/labels/held-out/ (so that
+    # bench/false_alarms.py, which reads bench/labels/*.tsv over news-dev, does not take
+    # them for labels whose finding is gone).
+    for file in sorted([*LABELS.glob("usage-*.tsv"), *(LABELS / "held-out").glob("usage-*.tsv")]):
         with file.open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle, delimiter="\t"):
                 key = (row["path"], int(row["line"]), int(row["column"]), row["rule"])
