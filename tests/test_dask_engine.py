@@ -106,7 +106,7 @@ def test_every_partition_is_checked_once(client, monkeypatch) -> None:
     monkeypatch.chdir(ROOT)
     config = load_config(".")
     plan, paths = plan_check(config), inputs_of(config)
-    tasks = [(i, p, str(ROOT / p)) for i, p in enumerate(paths)]
+    tasks = [(i, p, str(ROOT / p), os.path.realpath(ROOT / p)) for i, p in enumerate(paths)]
     with get_task_stream(client) as stream:
         run_dask(plan, paths, client, progress=False)
     names = [str(t["key"][0] if isinstance(t["key"], tuple) else t["key"]) for t in stream.data]
@@ -340,3 +340,39 @@ def test_a_focused_run_is_identical_on_dask(client, scoped, monkeypatch) -> None
     assert _reports(dask) == _reports(local)
     assert (dask.warnings, dask.errors, dask.files) == (local.warnings, local.errors,
                                                          local.files)
+
+
+def test_the_cross_document_keys_are_checked_in_one_task_per_worker(client, scoped,
+                                                                    monkeypatch) -> None:
+    """The fold is split in as many buckets as workers (by a hash that is the same in
+    every process), so check_key runs on both workers, not one key after another."""
+    from distributed import get_task_stream
+
+    from factlint.rules.dask_engine import bucket_of
+
+    monkeypatch.chdir(scoped)
+    config = load_config(".")
+    plan, paths = plan_check(config), inputs_of(config)
+    keys = plan.cross_keys()
+    assert {bucket_of(key, 2) for key in keys} == {0, 1}, keys  # both buckets have work
+    with get_task_stream(client) as stream:
+        result = run_dask(plan, paths, client, progress=False)
+    names = [t["key"] for t in stream.data]
+    checking = {name for name in names if "_check_key" in str(name)}
+    assert len(checking) == 2, names
+    assert _reports(result) == _reports(check_corpus(None, config))
+
+
+def test_the_ledger_on_dask_reports_what_it_reports_locally(client, tmp_path) -> None:
+    ledger = tmp_path / "ledger.sqlite"
+    added = _factlint("ledger", "add", "seeds/002_60e7e1aac05173a9.txt", "--ledger",
+                      str(ledger), cwd=ROOT)
+    assert added.returncode == 0, added.stderr
+    address = client.scheduler.address
+    for fmt in ("json", "html"):  # html: the published sentence of each cited figure
+        local = _factlint("check", "--ledger", str(ledger), "--format", fmt, cwd=ROOT)
+        dask = _factlint("check", "--ledger", str(ledger), "--format", fmt, "--engine",
+                         "dask", "--scheduler", address, cwd=ROOT)
+        assert (dask.returncode, dask.stdout, dask.stderr) == (
+            local.returncode, local.stdout, local.stderr)
+        assert "4400余名" in local.stdout and "ledger" in local.stdout

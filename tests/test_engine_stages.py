@@ -192,3 +192,73 @@ def test_jobs_without_engine_dask_is_ignored_with_a_warning(capsys, monkeypatch)
     monkeypatch.chdir(ROOT)
     assert main(["check", "--jobs", "2", "--format", "json"]) == 1
     assert "'jobs' is for --engine dask" in capsys.readouterr().err
+
+
+def test_a_task_is_sent_what_the_sources_file_says_of_its_own_files_only(seeds_config
+                                                                         ) -> None:
+    """PlanFacts: a batch's facts hold its files' entries and groups, spelt as the run
+    spells the files, and the plan sent with them holds none of the sources file."""
+    import os
+
+    from factlint.rules.engine import PlanFacts
+    from factlint.settings.sources import resolved
+
+    plan = plan_check(seeds_config)
+    paths = inputs_of(seeds_config)
+    facts = PlanFacts(plan, expected_pieces(plan, paths))
+    shipped = plan.for_workers()
+    assert (shipped.sources, shipped.groups, shipped.groups_of, shipped.years,
+            shipped.extra) == ((), (), {}, {}, {})
+    assert shipped.rules == plan.rules
+    lone = facts.of([(paths[3], resolved(paths[3]))])  # 003: dated, in no group
+    assert [info.path for info in lone.sources] == [paths[3]]
+    assert (lone.groups, lone.groups_of, lone.expected) == ((), {}, {})
+    assert lone.years == {resolved(paths[3]): 2020}
+    # Spelt absolutely in the run: the entry is spelt so too (a worker elsewhere finds it).
+    absolute = os.path.abspath(paths[0])
+    first = facts.of([(absolute, resolved(absolute))])
+    assert [info.path for info in first.sources] == [absolute]
+    assert [group.id for group in first.groups] == ["canghai-feature"]
+    assert first.expected == {("group", "canghai-feature"): 3}  # of the whole run
+    # Each file checked with only its own facts gives what the whole plan gives.
+    outcomes = []
+    gatherer = Gatherer(plan, expected_pieces(plan, paths))
+    for index, path in enumerate(paths):
+        here = shipped.with_facts(facts.of([(path, resolved(path))]))
+        outcomes.append(gatherer.add_outcome(check_document(here, index, path)))
+    from factlint.rules.engine import finish_check
+
+    alone = finish_check(plan, [o for o in outcomes if o.reportable()], gatherer.close(),
+                         paths)
+    assert alone == run_local(plan, paths)
+
+
+def test_the_ledger_takes_claims_where_a_document_is_read_and_looks_up_here(
+        seeds_config, tmp_path) -> None:
+    """The ledger check is of client stage: outcomes carry claims (no document), and
+    the lookup in finish_check gives what the check over the whole corpus gives."""
+    from factlint.ledger.check import LedgerCheck, ledger_checks
+    from factlint.ledger.store import Ledger
+
+    path = str(tmp_path / "ledger.sqlite")
+    with Ledger.open(path, create=True) as ledger:
+        sources, groups = load_sources(seeds_config.sources)
+        published, _ = load_corpus(["seeds/002_60e7e1aac05173a9.txt"], sources=sources,
+                                   groups=groups)
+        ledger.add(published.documents[0], published="2020-02-16", source="新华社")
+    with ledger_checks(path) as checks:
+        plan = plan_check(seeds_config, checks, (LedgerCheck.NAME,))
+        assert plan.scopes["ledger"] == "client"
+        outcome = check_document(plan, 1, "seeds/001_c171a1427bcab795.txt")
+        assert pickle.loads(pickle.dumps(outcome)) == outcome  # plain data, no ledger
+        [(rule_id, [(where, claims)])] = outcome.gathered
+        assert (rule_id, where) == ("ledger", "seeds/001_c171a1427bcab795.txt")
+        assert any(claim.quantity.text == "4400余名" for claim in claims)
+        assert not any(key == ("rule", "ledger") for key, _ in outcome.pieces)
+        result = run_local(plan, inputs_of(seeds_config))
+        whole, _ = load_corpus(seeds_config.paths, sources=sources, groups=groups)
+        rule = next(r for r in plan.rules if r.id == "ledger")
+        expected = sorted(checks[0].check(rule, whole, plan.ctx), key=repr)
+    found = [f for f in result.findings if f.rule == "ledger"]
+    assert found and sorted(found, key=repr) == expected
+    assert any("4400余名" in f.message for f in found)

@@ -247,10 +247,6 @@ def _check(config, checks, *, keep_documents: bool, progress=None, quiet: bool =
         return check_corpus(None, config, **options)
     from ..rules.dask_engine import DaskUnavailable, connect
 
-    if checks:
-        print("factlint: the ledger check runs with --engine local only: its ledger is open "
-              "in this process, not on the workers", file=sys.stderr)
-        return None
     if config.scheduler is not None and config.jobs is not None:
         print("factlint: --jobs starts a local cluster; an existing cluster (--scheduler) "
               "has the workers it has: give one or the other", file=sys.stderr)

@@ -46,6 +46,7 @@ sets ``ledger:``.  Change its level with ``levels: {ledger: warning}``.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
@@ -172,30 +173,62 @@ def ledger_checks(location: str | None) -> Iterator[list[LedgerCheck]]:
         yield [LedgerCheck(ledger)]
 
 
+#: What one document gives the ledger check: its path and its claims.
+DraftClaims = tuple[str, tuple[LedgerClaim, ...]]
+
+
+def draft_claims(rule, corpus: Corpus, ctx, today: str) -> tuple[DraftClaims, ...]:
+    """The claims of each document of ``corpus``, dated by the sources file, else
+    ``today``: what :meth:`LedgerCheck.check_gathered` compares with the ledger.
+
+    Plain data and a function of the documents alone, so it runs wherever a document
+    is read (a Dask worker); the ledger itself is open only in the process that
+    started the run.
+    """
+    return tuple((document.path, tuple(claims_of(
+        document, _draft_date(document.path, corpus, today)))) for document in corpus.documents)
+
+
 class LedgerCheck:
     """The ``ledger`` built-in bound to one open ledger (the engine runs it like any check).
 
     ``today`` is the date of drafts the sources file gives no date (ISO); they are
     taken to be written today.
+
+    Of the engine's ``client`` stage (:mod:`factlint.rules.scope`): each document's
+    claims are taken where it is read (:attr:`gather`, :func:`draft_claims`) and
+    looked up in the ledger in this process (:meth:`check_gathered`), because the
+    ledger is a connection open here: a Dask worker on another machine may not reach
+    a SQLite file by its path, nor a PostgreSQL server with this process's credentials,
+    and it sends back claims, not documents.
     """
 
     NAME = NAME
     DEFAULT_LEVEL = DEFAULT_LEVEL
     DESCRIPTION = DESCRIPTION
+    SCOPE = "client"
 
     def __init__(self, ledger: Ledger, today: str | None = None) -> None:
         self.ledger = ledger
         self.today = today or _dt.datetime.now(_dt.UTC).date().isoformat()
         #: The published sentence of every figure a finding cited (for the HTML report).
         self.excerpts: dict[PlaceKey, Excerpt] = {}
+        #: What takes a document's claims, as plain picklable data (see draft_claims).
+        self.gather = functools.partial(draft_claims, today=self.today)
 
     def check(self, rule, corpus: Corpus, ctx) -> Iterable[Finding]:
         """Findings for every claim of ``corpus`` that the ledger contradicts."""
+        return self.check_gathered(rule, [self.gather(rule, corpus, ctx)], ctx)
+
+    def check_gathered(self, rule, gathered: Iterable[Iterable[DraftClaims]],
+                       ctx) -> list[Finding]:
+        """Findings for every claim ``gathered`` (:func:`draft_claims` of each part of
+        the run, in its order) that the ledger contradicts."""
         by_key: dict[tuple[str, str], list[LedgerClaim]] = {}
-        for document in corpus.documents:
-            date = _draft_date(document.path, corpus, self.today)
-            for claim in claims_of(document, date):
-                by_key.setdefault((document.path, claim.key), []).append(claim)
+        for part in gathered:
+            for path, claims in part:
+                for claim in claims:
+                    by_key.setdefault((path, claim.key), []).append(claim)
         published = self.ledger.lookup({key for _, key in by_key})
         findings: list[Finding] = []
         for (_, key), draft in by_key.items():  # one group per document and key

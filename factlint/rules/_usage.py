@@ -29,9 +29,11 @@ CHINESE_NUMERALS = CHINESE_DIGITS + "十百千万亿"
 THIN_SPACES = "\u2009\u202f\u2005\u2006"
 
 
-# Each check walks the whole corpus in turn, so the cache must hold a corpus's worth
-# of documents to be of use (a miss only costs the normalisation again).
-@lru_cache(maxsize=4096)
+# The engine runs every usage check on one document before it reads the next
+# (rules.engine.check_read), so a few entries serve them all; 4096 held a worker's last
+# 4096 documents, text, folded text and line index: 30 MB per Dask worker on an archive,
+# memory that grew with the archive (a miss only costs the normalisation again).
+@lru_cache(maxsize=8)
 def _prepared(text: str) -> tuple[str, LineIndex]:
     # Every usage check scans the same document: normalise and index it once.
     return normalize(text), LineIndex(text)

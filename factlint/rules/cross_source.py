@@ -25,7 +25,7 @@ Needs no YAML; it runs whenever the sources file declares groups.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..model import LEVELS, Corpus, Document, Finding, VersionGroup
@@ -56,13 +56,22 @@ def _at_most(level: str, ceiling: str) -> str:
     return level if LEVELS.index(level) <= LEVELS.index(ceiling) else ceiling
 
 
-def documents_by_file(corpus: Corpus) -> dict[str, Document]:
-    """The corpus's documents by resolved path (built once per run, not per group)."""
-    return {resolved(doc.path): doc for doc in corpus.documents}
+Resolve = Callable[[str], str]
 
 
-def _members(group: VersionGroup, loaded: dict[str, Document]) -> list[Document]:
-    return [loaded[key] for key in map(resolved, group.files) if key in loaded]
+def documents_by_file(corpus: Corpus, resolve: Resolve = resolved) -> dict[str, Document]:
+    """The corpus's documents by resolved path (built once per run, not per group).
+
+    ``resolve`` spells a path as :func:`~factlint.settings.sources.resolved` does; the
+    check passes its context's, which resolves relative paths from the run's directory
+    even on a Dask worker started elsewhere.
+    """
+    return {resolve(doc.path): doc for doc in corpus.documents}
+
+
+def _members(group: VersionGroup, loaded: dict[str, Document],
+             resolve: Resolve = resolved) -> list[Document]:
+    return [loaded[key] for key in map(resolve, group.files) if key in loaded]
 
 
 def coverage_warnings(corpus: Corpus) -> list[str]:
@@ -79,11 +88,11 @@ def coverage_warnings(corpus: Corpus) -> list[str]:
     return warnings
 
 
-def _pairs(group: VersionGroup, loaded: dict[str, Document]
+def _pairs(group: VersionGroup, loaded: dict[str, Document], resolve: Resolve = resolved
            ) -> Iterator[tuple[Document, Document, bool]]:
     """(reference, other, has_reference) pairs of loaded documents of ``group``."""
-    members = _members(group, loaded)
-    preferred = resolved(group.preferred) if group.preferred is not None else None
+    members = _members(group, loaded, resolve)
+    preferred = resolve(group.preferred) if group.preferred is not None else None
     if preferred is not None and preferred in loaded:
         reference = loaded[preferred]
         for doc in members:
@@ -104,9 +113,9 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
         ONLY_IN_ONE: "info",
     }
     findings: list[Finding] = []
-    loaded = documents_by_file(corpus)
+    loaded = documents_by_file(corpus, ctx.resolved)
     for group in corpus.groups:
-        for reference, other, has_reference in _pairs(group, loaded):
+        for reference, other, has_reference in _pairs(group, loaded, ctx.resolved):
             working_on(f"version group '{group.id}' ({reference.path}, {other.path})")
             changes = [
                 change for change in diff_documents(reference, other)

@@ -27,10 +27,12 @@ import dataclasses
 import logging
 import math
 import os
+import pickle
 import signal
 import sys
 import threading
 import uuid
+import zlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -39,9 +41,11 @@ from .engine import (
     CheckPlan,
     CheckResult,
     DocumentOutcome,
+    FileFacts,
     Gatherer,
     Piece,
     PieceKey,
+    PlanFacts,
     check_document,
     check_key,
     expected_pieces,
@@ -96,8 +100,11 @@ def connect(scheduler: str | None = None, jobs: int | None = None) -> Iterator[A
         return
     workers = jobs or os.cpu_count() or 1
     with _interruptible() as interrupted:  # starting takes seconds: Ctrl-C must still work
+        # Its own logs stay quiet: a failed task reaches the report through factlint, and
+        # on a loaded machine a late heartbeat at shutdown is logged as an ERROR by
+        # distributed, which is nothing the user could act on.
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0", silence_logs=logging.ERROR)
+                               dashboard_address=":0", silence_logs=logging.CRITICAL)
         client = Client(cluster)
         # Ctrl-C in a terminal reaches every process of the foreground group: the client
         # alone takes it (cancels the run, closes the cluster), not each worker with a
@@ -117,30 +124,54 @@ def _ignore_ctrl_c() -> None:
 
 # Task functions are module-level so that workers find them by name (spawn-safe).
 
+#: A file of the run as a task names it: (index, path as given, where to open it, its
+#: resolved path).
+Task = tuple[int, str, str, str]
 
-def _check_partition(tasks: Sequence[tuple[int, str, str]], plan: CheckPlan,
-                     expected: dict[PieceKey, int]) -> list[DocumentOutcome]:
+
+def _check_partition(work: bytes, plan: CheckPlan) -> list[DocumentOutcome]:
     """The documents of one partition, with the keys they complete checked here.
 
-    Returns one outcome per document (findings, error) and a last one (index -1)
-    holding the findings of the keys completed here and the pieces of those still open.
+    ``work`` is one batch of files and the :class:`FileFacts` of those files, pickled on
+    the client (Dask walks a task's arguments object by object, looking for other tasks
+    in them: 1.5 s of the client's CPU for 1,800 files; bytes it passes as they are).
+    ``plan``
+    (the same for every task) has none of the sources file, so a worker holds what its
+    own files need of it, never the archive's.  Returns one outcome per document
+    (findings, error) and a last one (index -1) holding the findings of the keys
+    completed here and the pieces of those still open.
     """
-    gatherer = Gatherer(plan, expected)
-    outcomes = [gatherer.add_outcome(check_document(plan, index, path, read_from))
-                for index, path, read_from in tasks]
+    tasks: Sequence[Task]
+    facts: FileFacts
+    tasks, facts = pickle.loads(work)
+    here = plan.with_facts(facts)
+    gatherer = Gatherer(here, facts.expected)
+    result = [gatherer.add_outcome(check_document(here, index, path, read_from))
+              for index, path, read_from, _ in tasks]
     completed = tuple(marked for found in gatherer.findings for marked in found)
     still_open = tuple((key, piece) for key, pieces in gatherer.open.items()
                        for piece in pieces)
-    return [*outcomes, DocumentOutcome(index=-1, path="", findings=completed,
-                                       pieces=still_open)]
+    result.append(DocumentOutcome(index=-1, path="", findings=completed, pieces=still_open))
+    return result
 
 
-def _pieces(outcome: DocumentOutcome) -> tuple[tuple[PieceKey, Piece], ...]:
-    return outcome.pieces
+def _reportable(outcomes: Sequence[DocumentOutcome]) -> list[DocumentOutcome]:
+    """What the client needs of a partition's outcomes: those with something to report,
+    without their pieces (which go to the fold)."""
+    return [dataclasses.replace(outcome, pieces=()) if outcome.pieces else outcome
+            for outcome in outcomes if outcome.reportable()]
 
 
-def _without_pieces(outcome: DocumentOutcome) -> DocumentOutcome:
-    return dataclasses.replace(outcome, pieces=()) if outcome.pieces else outcome
+def bucket_of(key: PieceKey, buckets: int) -> int:
+    """Which of ``buckets`` folds gathers ``key``: the same in every process (Python's
+    own string hash differs from process to process)."""
+    return zlib.crc32("\x00".join(key).encode("utf-8")) % buckets
+
+
+def _pieces_in(outcomes: Sequence[DocumentOutcome], bucket: int, buckets: int
+               ) -> list[tuple[PieceKey, Piece]]:
+    return [(key, piece) for outcome in outcomes for key, piece in outcome.pieces
+            if bucket_of(key, buckets) == bucket]
 
 
 def _key(item: tuple[PieceKey, Piece]) -> PieceKey:
@@ -167,29 +198,28 @@ def _partitions(count: int, workers: int) -> int:
     return max(1, min(count, max(4 * workers, math.ceil(count / MAX_PARTITION))))
 
 
-def _batches(plan: CheckPlan, tasks: Sequence[tuple[int, str, str]], count: int
-             ) -> list[list[tuple[int, str, str]]]:
+def _batches(plan: CheckPlan, tasks: Sequence[Task], count: int) -> list[list[Task]]:
     """``tasks`` in about ``count`` batches, the versions of one article side by side.
 
     A batch is not ended inside a version group, so that a group is compared in the
     partition that read it; files keep their index, so reports keep their order.
     """
-    by_path = {resolved(task[2]): task for task in tasks}  # groups match resolved paths
+    by_file = {task[3]: task for task in tasks}  # groups match resolved paths
     placed: set[int] = set()
-    ordered: list[tuple[tuple[int, str, str], int]] = []  # (task, open groups after it)
+    ordered: list[tuple[Task, int]] = []  # (task, open groups after it)
     for task in tasks:
         if task[0] in placed:
             continue
         members = [task]
-        for group_id in plan.groups_of.get(resolved(task[2]), ()):
+        for group_id in plan.groups_of.get(task[3], ()):
             for member in plan.group(group_id).files:
-                other = by_path.get(resolved(member))
+                other = by_file.get(resolved(member))
                 if other is not None and other[0] not in placed and other not in members:
                     members.append(other)
         placed.update(member[0] for member in members)
         ordered.extend((member, len(members) - 1 - i) for i, member in enumerate(members))
     size = max(1, math.ceil(len(ordered) / count))
-    batches: list[list[tuple[int, str, str]]] = [[]]
+    batches: list[list[Task]] = [[]]
     for task, still_to_come in ordered:
         batches[-1].append(task)
         if len(batches[-1]) >= size and still_to_come == 0:
@@ -271,42 +301,61 @@ def run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, *,
     import dask.bag as db
     from dask import delayed
 
-    tasks = [(index, path, os.path.abspath(path)) for index, path in enumerate(paths)]
+    tasks = []
+    for index, path in enumerate(paths):
+        read_from = os.path.abspath(path)
+        tasks.append((index, path, read_from, resolved(read_from)))
     workers = max(1, len(client.scheduler_info().get("workers", {})))
 
     batches = _batches(plan, tasks, _partitions(len(tasks), workers))
-    # Shipped once in the graph, not scattered: a scattered value lost with its worker
-    # cannot be made again, and every task of the run would be cancelled.
+    facts = PlanFacts(plan, expected_pieces(plan, paths, [task[3] for task in tasks]))
+    # Each partition: one batch of files and what the sources file says of them, worked
+    # out here, so that no worker is sent the whole sources file.
+    work = [pickle.dumps((batch, facts.of((path, file) for _, path, _, file in batch)),
+                         protocol=pickle.HIGHEST_PROTOCOL) for batch in batches]
+    # The rest of the plan is the same for every task: shipped once in the graph, not
+    # scattered (a scattered value lost with its worker cannot be made again, and every
+    # task of the run would be cancelled).
     run_id = uuid.uuid4().hex
-    shipped = delayed(plan, name=f"factlint-plan-{run_id}", traverse=False)
-    expected = delayed(expected_pieces(plan, paths), name=f"factlint-expected-{run_id}",
-                       traverse=False)
-    outcomes = (db.from_sequence(batches, npartitions=len(batches)).flatten()
-                .map_partitions(_check_partition, shipped, expected))
+    shipped = delayed(plan.for_workers(), name=f"factlint-plan-{run_id}", traverse=False)
+    # Each batch is an argument of its own task, not a key of the graph (from_sequence):
+    # a key with nothing to wait for is computed at once, so every worker would hold
+    # batches of the whole run from the start; a task's arguments reach a worker only
+    # when the scheduler gives it that task, which it does as workers are free.
+    outcomes = db.from_delayed([
+        delayed(_check_partition, pure=True)(item, shipped,
+                                              dask_key_name=f"_check_partition-{run_id}-{i}")
+        for i, item in enumerate(work)])
     # Only what the report needs travels to the client: findings and errors.
-    documents = outcomes.filter(DocumentOutcome.reportable).map(_without_pieces)
-    cross = (outcomes.map(_pieces).flatten()
+    documents = outcomes.map_partitions(_reportable)
+    # The keys still open (corpus rules, version groups read in two partitions) are
+    # folded in as many buckets as there are workers, so that check_key runs on them all.
+    buckets = workers if plan.cross_keys() or plan.rules_of("group") else 1
+    folds = [outcomes.map_partitions(_pieces_in, bucket, buckets)
              .foldby(_key, _add_piece, list, combine=_merge, combine_initial=list)
-             .map(_check_key, shipped))
+             for bucket in range(buckets)]
+    cross = db.concat(folds).map(_check_key, shipped)
 
     # One future a partition, gathered as each is done and then released: no worker
     # holds the findings of the whole run, as a bag's final concatenation would.
     # Not optimised: fusing each collection's chain on its own would give the partitions
     # two sets of keys, and every document would be checked twice.
-    futures = client.compute([*documents.to_delayed(optimize_graph=False), cross],
+    document_futures = documents.to_delayed(optimize_graph=False)
+    futures = client.compute([*document_futures, *cross.to_delayed(optimize_graph=False)],
                              retries=RETRIES, optimize_graph=False)
     show = progress if progress is not None else sys.stderr.isatty()
     try:
         with _interruptible() as interrupted:
             bar = _progress_bar(futures) if show else None
-            *partitions, cross_outcomes = _collect(futures, interrupted)
+            results = _collect(futures, interrupted)
             if bar is not None:
                 bar.join(timeout=5)
     except BaseException:  # Ctrl-C, or a task that failed for good: stop the rest
         client.cancel(futures, force=True)
         raise
+    partitions, checked = results[:len(document_futures)], results[len(document_futures):]
     document_outcomes = [outcome for partition in partitions for outcome in partition]
-    cross_findings = dict(cross_outcomes)
+    cross_findings = dict(sorted(item for part in checked for item in part))
     for key in plan.cross_keys():  # a corpus rule no document gave a piece still runs
         if key not in cross_findings:
             cross_findings[key] = check_key(plan, key, [])

@@ -25,9 +25,17 @@ code and give byte-identical reports; only the scheduling differs:
    article, each ``corpus`` scope rule (the YAML rules) on what its selectors see of
    every document.  A :class:`Gatherer` runs it as soon as a key is complete (the
    last version of an article read); keys still open at the end meet in a fold.
-4. :func:`finish_check` (on the client): drop duplicates, sort, gather the warnings
-   (how files were read, version groups with one file in the run), and decide the exit
+4. :func:`finish_check` (on the client): run the ``client`` stage rules over what each
+   document gave them (:func:`check_gathered`: the ledger's lookup of each document's
+   claims, where the ledger is open), drop duplicates, sort, gather the warnings (how
+   files were read, version groups with one file in the run), and decide the exit
    status.
+
+What the sources file says travels with the files it is about: a Dask task is sent the
+plan without it (:meth:`CheckPlan.for_workers`) and the :class:`FileFacts` of its own
+files (:class:`PlanFacts`, on the client), and each :class:`Piece` carries its
+document's entry and groups to :func:`check_key`; so a worker's memory follows its
+share of the work, not the size of the archive.
 
 Where a rule runs is decided in one place, :func:`factlint.rules.scope.stage_of`: a
 rule module says its scope with ``SCOPE`` (see :mod:`factlint.rules`), a module that
@@ -69,7 +77,7 @@ from ..model import (
     sorted_findings,
 )
 from ..settings.config import Config
-from ..settings.sources import load_sources, normalize_path, resolved
+from ..settings.sources import load_sources, normalize_path, resolved, source_for
 from ..text.directives import Suppressions
 from ..text.files import InputError, display_name, working_on
 from ..text.readers import DEFAULT_OPTIONS, ReadOptions, select_files
@@ -94,9 +102,12 @@ __all__ = [
     "builtin_rules",
     "check_corpus",
     "check_document",
+    "check_gathered",
     "check_key",
     "finish_check",
     "expected_pieces",
+    "FileFacts",
+    "PlanFacts",
     "Gatherer",
     "piece_keys",
     "plan_check",
@@ -254,6 +265,10 @@ class Piece:
     #: For a rule evaluated per document: whether it was, on this document (every
     #: selector picks a figure in it); see :func:`check_key`.
     evaluated: bool = False
+    #: What the sources file says of the document, and its version groups: the piece
+    #: carries them, so that the task checking its key needs no sources file.
+    source: SourceInfo | None = None
+    groups: tuple[VersionGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -271,13 +286,36 @@ class DocumentOutcome:
     #: error of a malformed one.
     suppressions: Suppressions | None = None
     directive_error: str | None = None
+    #: For each rule of ``client`` stage, what this document gives it (rule id, value):
+    #: the ledger's claims, looked up where the ledger is open (see :func:`finish_check`).
+    gathered: tuple[tuple[str, Any], ...] = ()
 
     def reportable(self) -> bool:
-        """Whether the result needs it: findings, an error, notes, suppression comments
-        or its document kept."""
+        """Whether the result needs it: findings, an error, notes, suppression comments,
+        what a client-stage rule gathered, or its document kept."""
         return (bool(self.findings) or self.error is not None or self.document is not None
                 or bool(self.notes) or self.suppressions is not None
-                or self.directive_error is not None)
+                or self.directive_error is not None or bool(self.gathered))
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What the sources file says of some files of a run: all a task that checks them
+    needs of it (see :class:`PlanFacts`).
+
+    Each source entry is spelt as the run spells its file (its path as reported), so
+    that a worker whose working directory is not the client's still finds it by
+    :func:`~factlint.settings.sources.resolved`, as the rules look it up.
+    """
+
+    sources: tuple[SourceInfo, ...] = ()
+    groups: tuple[VersionGroup, ...] = ()
+    #: As :attr:`CheckPlan.groups_of` and :attr:`CheckPlan.years`, for these files only.
+    groups_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    years: dict[str, int] = field(default_factory=dict)
+    #: How many pieces make each of their version groups' keys complete (of the whole
+    #: run: :func:`expected_pieces`).
+    expected: dict[PieceKey, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)
@@ -323,6 +361,24 @@ class CheckPlan:
     extra: dict[str, object] = field(default_factory=dict)
     #: Whether outcomes carry their document, for a result that holds the corpus (html).
     keep_documents: bool = False
+    #: For each rule of ``client`` stage, the function that takes from one document what
+    #: the rule needs of it (``gather(rule, corpus, ctx)``: plain data; it runs wherever
+    #: the document is read); the rule's ``check_gathered`` runs in the client's process.
+    gather: dict[str, Callable[[Rule, Corpus, CheckContext], Any]] = field(
+        default_factory=dict)
+
+    def for_workers(self) -> CheckPlan:
+        """The plan without what the sources file says of every file (each task gets
+        :class:`FileFacts` for its own files) and without the caller's checks (bound to
+        this process): the part of the plan that is the same for every task."""
+        return dataclasses.replace(self, sources=(), groups=(), groups_of={}, years={},
+                                   group_by_id={}, extra={})
+
+    def with_facts(self, facts: FileFacts) -> CheckPlan:
+        """This plan with ``facts`` as all the sources file says (on a worker)."""
+        return dataclasses.replace(
+            self, sources=facts.sources, groups=facts.groups, groups_of=facts.groups_of,
+            years=facts.years, group_by_id={group.id: group for group in reversed(facts.groups)})
 
     def cross_keys(self) -> list[PieceKey]:
         """The keys :func:`check_key` runs whether or not any document gave a piece.
@@ -527,6 +583,8 @@ def plan_check(config: Config, extra_checks: Sequence[object] = (),
         elif scopes[rule.id] == "corpus":
             found = tuple(_selectors_in(dict(rule.options)))
             selectors[rule.id] = found or None
+    gather = {rule.id: _module_for(rule, extra).gather for rule in active
+              if scopes[rule.id] == "client"}
     groups_of: dict[str, tuple[str, ...]] = {}
     for group in groups:
         for path in dict.fromkeys(map(resolved, group.files)):
@@ -541,7 +599,7 @@ def plan_check(config: Config, extra_checks: Sequence[object] = (),
                      years=dateline_years(sources), each_document=each_document,
                      cache=cache, options=config.read_options,
                      group_by_id={group.id: group for group in reversed(groups)},
-                     extra=extra, keep_documents=keep_documents,
+                     extra=extra, keep_documents=keep_documents, gather=gather,
                      report_unused=UNUSED_SUPPRESSION not in config.disable,
                      unused_level=config.levels.get(UNUSED_SUPPRESSION, "info"),
                      # Every rule id there is: active_rules checked each disabled one exists.
@@ -602,19 +660,29 @@ def piece_keys(plan: CheckPlan, index: int, document: Document,
     that may concern it, whether the rule was (otherwise it gives no piece).
     """
     pieces: list[tuple[PieceKey, Piece]] = []
+    if file is None:
+        file = resolved(document.path)
+    group_ids = plan.groups_of.get(file, ())
+    facts: dict[str, Any] = {}
+
+    def piece(seen: Document, evaluated: bool = False) -> Piece:
+        if not facts:  # looked up once, and only for a document that gives a piece
+            facts.update(source=source_for(document.path, plan.sources),
+                         groups=tuple(plan.group(group_id) for group_id in group_ids))
+        return Piece(index, seen, evaluated, **facts)
+
     if plan.rules_of("group"):
-        key = file if file is not None else resolved(document.path)
-        for group_id in plan.groups_of.get(key, ()):
-            pieces.append((("group", group_id), Piece(index, document)))
+        for group_id in group_ids:
+            pieces.append((("group", group_id), piece(document)))
     for rule_id, done in evaluated.items():
         seen = seen_by(plan.selectors[rule_id], document)
         if seen is not None:
-            pieces.append((("rule", rule_id), Piece(index, seen, done)))
+            pieces.append((("rule", rule_id), piece(seen, done)))
     for rule in plan.rules_of("corpus"):
         selectors = plan.selectors[rule.id]
         seen = document if selectors is None else seen_by(selectors, document)
         if seen is not None:
-            pieces.append((("rule", rule.id), Piece(index, seen)))
+            pieces.append((("rule", rule.id), piece(seen)))
     return pieces
 
 
@@ -662,12 +730,16 @@ def check_read(plan: CheckPlan, index: int, document: Document, file: str | None
             if evaluated[rule.id]:
                 rules.append(rule)
     suppressions, directive_error = directives_of(document)
+    gathered = []
+    for rule in plan.rules_of("client"):
+        working_on(f"rule '{rule.id}'")
+        gathered.append((rule.id, plan.gather[rule.id](rule, alone, plan.ctx)))
     return DocumentOutcome(index=index, path=document.path,
                            suppressions=suppressions, directive_error=directive_error,
                            findings=_run_marked(rules, alone, plan.ctx, plan.extra),
                            document=document if plan.keep_documents else None,
                            pieces=tuple(piece_keys(plan, index, document, file, evaluated)),
-                           notes=notes)
+                           notes=notes, gathered=tuple(gathered))
 
 
 def check_key(plan: CheckPlan, key: PieceKey, pieces: Iterable[Piece]
@@ -675,9 +747,13 @@ def check_key(plan: CheckPlan, key: PieceKey, pieces: Iterable[Piece]
     """Stage 3: the cross-document rules over the pieces gathered under ``key``."""
     pieces = sorted(pieces, key=lambda p: p.index)
     documents = tuple(piece.document for piece in pieces)
+    # What the sources file says of these documents travelled with them: the task needs
+    # no sources file, and sees of it what the whole file would show these documents.
+    sources = tuple(dict.fromkeys(p.source for p in pieces if p.source is not None))
+    groups = tuple(dict.fromkeys(group for piece in pieces for group in piece.groups))
     kind, name = key
     if kind == "group":
-        corpus = Corpus(documents, plan.sources, (plan.group(name),))
+        corpus = Corpus(documents, sources, tuple(g for g in groups if g.id == name))
         return _run_marked(plan.rules_of("group"), corpus, plan.ctx, plan.extra)
     if kind == "rule":
         rule = next(rule for rule in plan.rules if rule.id == name)
@@ -686,20 +762,48 @@ def check_key(plan: CheckPlan, key: PieceKey, pieces: Iterable[Piece]
             # the whole run's answer (a lost figure, or figures never together).
             if any(piece.evaluated for piece in pieces):
                 return ()
-        return _run_marked([rule], Corpus(documents, plan.sources, plan.groups), plan.ctx,
-                           plan.extra)
+        return _run_marked([rule], Corpus(documents, sources, groups), plan.ctx, plan.extra)
     raise ValueError(f"unknown key {key!r}")
+
+
+def check_gathered(plan: CheckPlan, gathered: Mapping[str, Sequence[Any]],
+                   on_rule: Callable[[str], None] | None = None
+                   ) -> tuple[tuple[Finding, bool], ...]:
+    """The rules of ``client`` stage, in this process, over what each document gave
+    them (``gathered``: by rule id, in the order of the run's files).
+
+    Such a rule is bound to something only this process has (the ledger's open
+    database), so it runs here and nowhere else; what it is sent is small (the ledger:
+    each document's claims, never the document).
+    """
+    findings: list[Finding] = []
+    explained: set[int] = set()
+    for rule in plan.rules_of("client"):
+        working_on(f"rule '{rule.id}'")
+        if on_rule is not None:
+            on_rule(rule.id)
+        module = _module_for(rule, plan.extra)
+        produced = [f if f.rule == rule.id else dataclasses.replace(f, rule=rule.id)
+                    for f in module.check_gathered(rule, gathered.get(rule.id, ()), plan.ctx)]
+        produced, known = apply_known(produced, rule)
+        explained.update(len(findings) + i for i in known)
+        findings.extend(produced)
+    # No document is here to prove a fix against: a fix of such a rule is never safe.
+    findings = _prove(findings, Corpus(()), plan.rules_of("client"))
+    return tuple((finding, index in explained) for index, finding in enumerate(findings))
 
 
 def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
                  cross: Iterable[Iterable[tuple[Finding, bool]]],
-                 paths: Sequence[str] = ()) -> CheckResult:
-    """Stage 4: every finding once, sorted; errors and warnings in input order; the
-    exit status.
+                 paths: Sequence[str] = (),
+                 on_rule: Callable[[str], None] | None = None) -> CheckResult:
+    """Stage 4: the client-stage rules (:func:`check_gathered`); every finding once,
+    sorted; errors and warnings in input order; the exit status.
 
     ``paths`` are the files of the run (:func:`inputs_of`): with the outcomes' errors
     they say which files were read, for the count and the version groups of which only
-    one file was (:func:`~factlint.rules.cross_source.coverage_warnings`).
+    one file was (:func:`~factlint.rules.cross_source.coverage_warnings`).  ``on_rule``
+    is told of each client-stage rule run (a progress bar).
     """
     unique: dict[Finding, None] = {}
     known: set[Finding] = set()
@@ -715,7 +819,10 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
                 known.add(finding)
 
     documents: list[tuple[int, Document]] = []
+    gathered: dict[str, list[tuple[int, Any]]] = {}
     for outcome in outcomes:
+        for rule_id, value in outcome.gathered:
+            gathered.setdefault(rule_id, []).append((outcome.index, value))
         if outcome.error is not None:
             errors.append((outcome.index, outcome.error))
         if outcome.notes:
@@ -729,6 +836,9 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
         add(outcome.findings)
     for marked in cross:
         add(marked)
+    if plan.rules_of("client"):
+        add(check_gathered(plan, {rule_id: [value for _, value in sorted(values, key=_first)]
+                                  for rule_id, values in gathered.items()}, on_rule))
     findings = tuple(sorted_findings(silence(list(unique), by_path, plan.report_unused,
                                              set(plan.known_ids), plan.unused_level)))
     infos = {rule.id: RuleInfo(rule.id, rule.level, rule.description or rule.message,
@@ -754,6 +864,10 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
                        warnings=warnings, files=len(read), corpus=corpus)
 
 
+def _first(pair: tuple[int, Any]) -> int:
+    return pair[0]
+
+
 def coverage_warnings(groups: Sequence[VersionGroup], read: Sequence[str]) -> list[str]:
     """:func:`factlint.rules.cross_source.coverage_warnings` from the paths of the files
     read, without their documents (which stayed where they were read)."""
@@ -764,18 +878,59 @@ def coverage_warnings(groups: Sequence[VersionGroup], read: Sequence[str]) -> li
     return cross_source.coverage_warnings(Corpus(documents, (), tuple(groups)))
 
 
-def expected_pieces(plan: CheckPlan, paths: Sequence[str]) -> dict[PieceKey, int]:
+def expected_pieces(plan: CheckPlan, paths: Sequence[str],
+                    files: Sequence[str] | None = None) -> dict[PieceKey, int]:
     """How many pieces make each version group's key complete: its members in the run.
 
-    A corpus rule's key is complete only when every document is in, so it is not here.
+    ``files`` are the paths :func:`resolved`, when the caller has them already.  A
+    corpus rule's key is complete only when every document is in, so it is not here.
     """
     expected: dict[PieceKey, int] = {}
     if plan.rules_of("group"):
-        for path in dict.fromkeys(map(resolved, paths)):
+        for path in dict.fromkeys(map(resolved, paths) if files is None else files):
             for group_id in plan.groups_of.get(path, ()):
                 key = ("group", group_id)
                 expected[key] = expected.get(key, 0) + 1
     return expected
+
+
+class PlanFacts:
+    """What the sources file says of each file of a run, indexed once on the client, so
+    that each task is sent :class:`FileFacts` of its own files, not the whole file: a
+    worker's memory then follows its share of the work, not the archive.
+
+    ``expected`` is :func:`expected_pieces` of the run.
+    """
+
+    def __init__(self, plan: CheckPlan, expected: Mapping[PieceKey, int]) -> None:
+        self.plan = plan
+        self.expected = expected
+        self.source_of: dict[str, SourceInfo] = {}
+        for info in plan.sources:
+            self.source_of.setdefault(resolved(info.path), info)
+
+    def of(self, files: Iterable[tuple[str, str]]) -> FileFacts:
+        """The facts of ``files``: (path as given, its :func:`resolved` path) pairs."""
+        plan = self.plan
+        sources: list[SourceInfo] = []
+        groups: dict[str, VersionGroup] = {}
+        groups_of: dict[str, tuple[str, ...]] = {}
+        years: dict[str, int] = {}
+        expected: dict[PieceKey, int] = {}
+        for path, file in files:
+            info = self.source_of.get(file)
+            if info is not None:
+                sources.append(dataclasses.replace(info, path=display_name(path)))
+            if file in plan.years:
+                years[file] = plan.years[file]
+            group_ids = plan.groups_of.get(file, ())
+            if group_ids:
+                groups_of[file] = group_ids
+            for group_id in group_ids:
+                groups.setdefault(group_id, plan.group(group_id))
+                if ("group", group_id) in self.expected:
+                    expected["group", group_id] = self.expected["group", group_id]
+        return FileFacts(tuple(sources), tuple(groups.values()), groups_of, years, expected)
 
 
 class Gatherer:
@@ -847,7 +1002,7 @@ def run_local(plan: CheckPlan, paths: Sequence[str], *, on_file: FileDone | None
         outcome = gatherer.add_outcome(outcome)
         if outcome.reportable():
             outcomes.append(outcome)
-    return finish_check(plan, outcomes, gatherer.close(on_rule), paths)
+    return finish_check(plan, outcomes, gatherer.close(on_rule), paths, on_rule)
 
 
 def run_check(config: Config, extra_checks: Sequence[object] = (),
@@ -890,9 +1045,10 @@ def check_corpus(paths: Sequence[str] | None = None, config: Config | None = Non
     plan = plan_check(config, extra_checks, optional_ids, keep_documents)
     if client is None:
         return run_local(plan, inputs_of(config), on_file=on_file, on_rule=on_rule)
-    if plan.extra:
+    if any(plan.scopes[rule.id] != "client" for rule in plan.rules if rule.type in plan.extra):
         raise ValueError("checks made by the caller (extra_checks) run in this process "
-                         "only: call check_corpus without a client")
+                         "only, unless they are of client stage (gather, check_gathered): "
+                         "call check_corpus without a client")
     from .dask_engine import run_dask
 
     return run_dask(plan, inputs_of(config), client, progress=progress)

@@ -54,7 +54,10 @@ __all__ = ["SCOPES", "STAGES", "COMBINING_TYPES", "per_document", "selectors_of"
 SCOPES: tuple[str, ...] = ("document", "corpus")
 #: What a rule's check needs to see at once: one document, the versions of one article
 #: (a version group), or every document.  A rule module says which with ``SCOPE``.
-STAGES: tuple[str, ...] = ("document", "group", "corpus")
+#: ``client``: a check bound to something only the process that started the run has
+#: (the ledger's open database) takes small data from each document where it is read
+#: (its ``gather``) and checks it there (its ``check_gathered``).
+STAGES: tuple[str, ...] = ("document", "group", "corpus", "client")
 #: Rule types that combine several figures, to which scope applies.
 COMBINING_TYPES: frozenset[str] = frozenset({"sum", "compare", "derived", "duration"})
 
