@@ -5,7 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+import yaml
 
+from factlint.settings import yamlload
 from factlint.settings.yamlload import (
     ConfigError,
     YamlList,
@@ -184,3 +186,89 @@ def test_error_at_points_at_key_value_item_or_node() -> None:
     assert str(error_at(top["ids"], 1, "unknown id")) == "c.yaml:3:12: unknown id"
     assert str(error_at(top, None, "incomplete")) == "c.yaml:2:3: incomplete"
     assert str(error_at(top, "absent", "missing")) == "c.yaml:2:3: missing"
+
+
+def _archive_sources(entries: int) -> str:
+    lines = ["files:\n"]
+    for n in range(entries):
+        lines.append(f"  copy{n // 450:02d}/article-{n:05d}.txt:\n"
+                     f"    title: 沧海横流显本色 战“疫”一线党旗红 {n}\n"
+                     f"    date: 2020-02-{1 + n % 28:02d}\n    weight: {n}.5\n")
+    lines.append("groups:\n")
+    for n in range(0, entries, 2):
+        lines.append(f"  g{n}:\n    files:\n      - copy{n // 450:02d}/article-{n:05d}.txt\n"
+                     f"      - copy{n // 450:02d}/article-{n + 1:05d}.txt\n")
+    return "".join(lines)
+
+
+def _positions(value: object) -> object:
+    """Every value with every key's and item's position, for comparing two loads."""
+    if isinstance(value, YamlMap):
+        return [(k, value.key_pos(k), value.value_pos(k), _positions(v))
+                for k, v in value.items()]
+    if isinstance(value, YamlList):
+        return [(value.item_pos(i), _positions(v)) for i, v in enumerate(value)]
+    return value
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
+def test_a_large_sources_file_reads_the_same_through_libyaml(monkeypatch) -> None:
+    text = _archive_sources(3000)
+    assert len(text) >= yamlload.FAST_COMPOSE_CHARS
+    assert yamlload._compose_large(text, "sources.yaml") is not None  # libyaml composed it
+    fast = load_yaml_text(text, "sources.yaml")
+    monkeypatch.setattr(yamlload, "FAST_COMPOSE_CHARS", 10 ** 12)  # the pure composer
+    pure = load_yaml_text(text, "sources.yaml")
+    assert _positions(fast) == _positions(pure)
+    assert fast["files"]["copy06/article-02999.txt"]["weight"] == Decimal("2999.5")
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
+def test_a_large_file_with_a_mistake_is_reported_as_the_pure_composer_reports_it(
+        monkeypatch) -> None:
+    text = _archive_sources(3000) + "  g9:\n    files: [a.txt\n"
+    with pytest.raises(ConfigError) as fast:
+        load_yaml_text(text, "sources.yaml")
+    monkeypatch.setattr(yamlload, "FAST_COMPOSE_CHARS", 10 ** 12)
+    with pytest.raises(ConfigError) as pure:
+        load_yaml_text(text, "sources.yaml")
+    assert str(fast.value) == str(pure.value)
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
+def test_a_large_file_of_nested_aliases_is_refused_as_a_small_one_is() -> None:
+    # Large enough for libyaml, which would compose it; aliases go to the bounded
+    # composer (ten levels of ten aliases each: 10**10 values).
+    lines = ["padding:\n"] + [f"  - item {n}\n" for n in range(30000)]
+    lines += ["a0: &a0\n"] + ["  - x\n"] * 10
+    for level in range(1, 10):
+        lines += [f"a{level}: &a{level}\n"] + [f"  - *a{level - 1}\n"] * 10
+    text = "".join(lines)
+    assert len(text) >= yamlload.FAST_COMPOSE_CHARS
+    assert yamlload._compose_large(text, "bomb.yaml") is None
+    with pytest.raises(ConfigError, match="alias \\*a3 expands the file beyond"):
+        load_yaml_text(text, "bomb.yaml")
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
+def test_a_large_deeply_nested_file_is_refused_as_a_small_one_is() -> None:
+    lines = ["padding:\n"] + [f"  - item {n}\n" for n in range(30000)]
+    lines += ["deep:\n"] + [" " * (2 * depth) + f"k{depth}:\n" for depth in range(1, 80)]
+    lines.append(" " * 160 + "leaf: 1\n")
+    assert yamlload._compose_large("".join(lines), "deep.yaml") is None
+    with pytest.raises(ConfigError, match="nesting too deep"):
+        load_yaml_text("".join(lines), "deep.yaml")
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
+def test_an_archive_sources_file_in_flow_style_is_composed_by_libyaml(monkeypatch) -> None:
+    # bench/archive.py's form: {medium: web} and [a, b] on every entry.
+    lines = ["files:\n"] + [f"  c{n // 450:03d}/a{n:05d}.txt: {{medium: web}}\n"
+                            for n in range(12000)]
+    lines += ["groups:\n"] + [f"  - id: g{n}\n    files: [c{n // 450:03d}/a{n:05d}.txt, "
+                              f"c{n // 450:03d}/a{n + 1:05d}.txt]\n" for n in range(0, 12000, 2)]
+    text = "".join(lines)
+    assert yamlload._compose_large(text, "sources.yaml") is not None
+    fast = load_yaml_text(text, "sources.yaml")
+    monkeypatch.setattr(yamlload, "FAST_COMPOSE_CHARS", 10 ** 12)
+    assert _positions(fast) == _positions(load_yaml_text(text, "sources.yaml"))

@@ -38,7 +38,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from ..claims.select import _positions_in_sentence
+from ..claims.select import SentencePlaces
 from ..model import Corpus, Finding, Location
 from ..quantities.units import UNITS_LONGEST_FIRST
 from . import CheckContext, Rule
@@ -102,6 +102,8 @@ def _verdict(pre: str | None, more: str | None, suffix: str | None) -> tuple[str
 
 
 def _prefix_before(text: str, end: int) -> str | None:
+    if end == 0 or text[end - 1] not in _PREFIX_LAST:
+        return None  # most figures: no prefix word ends here
     for word in PREFIXES:
         start = end - len(word)
         if start >= 0 and text[start:end] == word:
@@ -110,6 +112,13 @@ def _prefix_before(text: str, end: int) -> str | None:
                 continue
             return word
     return None
+
+
+#: The last characters of the prefixes: a figure after none of them has no prefix.
+_PREFIX_LAST = frozenset(word[-1] for word in PREFIXES)
+#: Every finding needs a prefix or 以下: a sentence holding none of these characters is
+#: skipped without placing its figures.
+_NEEDED = _PREFIX_LAST | {"以"}
 
 
 def _level(rule: Rule, found: str) -> str:
@@ -124,12 +133,22 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
 
 
 def _check_document(rule: Rule, document) -> Iterator[Finding]:
-    places = _positions_in_sentence(document)
+    places = SentencePlaces(document)
+    sentences = document.sentences
+    may_hold: dict[int, bool] = {}
     for index, q in enumerate(document.quantities):
-        if not q.is_amount or index not in places:
+        if not q.is_amount or not 0 <= q.sentence < len(sentences):
             continue
-        text = document.sentences[q.sentence].text
-        start, end = places[index]
+        text = sentences[q.sentence].text
+        possible = may_hold.get(q.sentence)
+        if possible is None:
+            possible = may_hold[q.sentence] = not _NEEDED.isdisjoint(text)
+        if not possible:
+            continue
+        place = places.get(index)
+        if place is None:
+            continue
+        start, end = place
         body = _BODY.search(text, start, min(len(text), end + 4))
         if body is None or body.start() >= end:
             continue

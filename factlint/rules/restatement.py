@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
@@ -402,8 +403,14 @@ class Relations:
                 yield from ((lead.index, other.index) for other in members
                             if other.index > lead.index and not other.lead
                             and not other.headline)
+        # A sentence key is the figure's cut or None, so only a cut that two members share
+        # can pair them: the others are never counted for words (most of the cost).
+        cuts = [self._cut(sketch.index) for sketch in members]
+        shared = Counter(cuts)
         by_key: dict[str, int] = {}
-        for sketch in members:
+        for sketch, cut in zip(members, cuts, strict=True):
+            if cut is None or shared[cut] < 2:
+                continue
             key = self.sentence_key(sketch.index)
             if key is not None:
                 if key in by_key:
