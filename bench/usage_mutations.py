@@ -6,7 +6,9 @@ real copy (../shared/bench/news-dev) and seeing whether factlint finds and undoe
 For every kind of error, sentences of news-dev that are written correctly are mutated
 the way copy goes wrong (``3万～5万`` → ``3～5万``, ``4000人`` → ``4千人``, ``二〇一二`` →
 ``二零一二``, ``3～5天`` → ``3-5天``, ``0.46`` → ``.46``, ``2008年8月8日`` → ``2008.8.8``,
-``三四个`` → ``三、四个``); each mutated sentence is checked alone.  Reported per kind:
+``三四个`` → ``三、四个``, ``2020年5月`` → ``2,020年5月`` or ``2 020年5月`` (a thin space),
+``2019年5月4日`` → ``19年5月4日``, ``星期三`` → ``星期3``); each mutated sentence is checked
+alone.  Reported per kind:
 how many were planted, found by the expected rule at the planted place, and — for the
 kinds whose fix factlint can prove — how many ``factlint fix`` turned back into exactly
 the original sentence.
@@ -58,6 +60,20 @@ MUTATIONS: dict[str, Mutation] = {
         "usage-date-format",
         regex.compile(r"(?<!\d)((?:19|20)\d\d)年(1[0-2]|[1-9])月([12]\d|3[01]|[1-9])日(?!\d)"),
         lambda m: f"{m[1]}.{m[2]}.{m[3]}", False),
+    "year grouped with a comma": (
+        "usage-year-grouping", regex.compile(r"(?<![\d,.])([12])(\d{3})年(?=\d{1,2}月)"),
+        lambda m: f"{m[1]},{m[2]}年", False),
+    "year grouped with a thin space": (
+        "usage-year-grouping", regex.compile(r"(?<![\d,.])([12])(\d{3})年(?=\d{1,2}月)"),
+        lambda m: f"{m[1]}\u2009{m[2]}年", True),
+    "two-digit year": (
+        "usage-year-full",
+        regex.compile(r"(?<![\d.])20(\d\d)年(?=(?:(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9])日"
+                      r"|(?:1[0-2]|[1-9])月(?:份|上旬|中旬|下旬)|底|初))"),
+        lambda m: f"{m[1]}年", False),
+    "weekday in digits": (
+        "usage-chinese-numeral-words", regex.compile(r"(?<=星期)([一二三四五六])"),
+        lambda m: str("一二三四五六".index(m[1]) + 1), False),
     "顿号 in an estimate": (
         "usage-approx-dunhao",
         regex.compile(r"(?<![一二三四五六七八九十第、])([三五七])([四六八])(?=[个天年人名])"),

@@ -312,3 +312,158 @@ def test_fix_ends_with_a_summary(here, capsys):
     main(["fix", "--diff", "a.txt", "b.txt"])
     assert capsys.readouterr().err.endswith(
         "would apply 5 fix(es) in 1 of 2 file(s); 1 suggestion(s) left for the editor\n")
+
+
+# ----------------------------------------------------------------------------- Markdown, HTML
+
+# A Markdown story as newsrooms write them: a heading, emphasis around figures, a link
+# whose text and address both hold figures, a table, a code block, an indented block, a
+# quote with entities, inline code and a tag with an attribute.
+MARKDOWN = (
+    "# 全省新增就业3～5万人\n\n"
+    "据统计，今年新增就业**3～5万人**，其中*4千人*来自外地，"
+    "详见[统计公报：4千人](https://tjj.example.cn/2024/3-5万.html)。\n\n"
+    "| 项目 | 人数 |\n| --- | --- |\n| 外地 | 4千人 |\n| 本地 | 1万8千2百人 |\n\n"
+    "```python\nx = \"4千人\"  # 代码不改\n```\n\n"
+    "    缩进代码 4千人\n\n"
+    "> 引文：用时3-5天，AT&amp;T 称&nbsp;4千人。\n\n"
+    "行内 `4千人` 不改，<span title=\"4千人\">标签里的4千人</span>改。\n")
+MARKDOWN_FIXED = (
+    "# 全省新增就业3万～5万人\n\n"
+    "据统计，今年新增就业**3万～5万人**，其中*4000人*来自外地，"
+    "详见[统计公报：4000人](https://tjj.example.cn/2024/3-5万.html)。\n\n"
+    "| 项目 | 人数 |\n| --- | --- |\n| 外地 | 4000人 |\n| 本地 | 18200人 |\n\n"
+    "```python\nx = \"4千人\"  # 代码不改\n```\n\n"
+    "    缩进代码 4千人\n\n"
+    "> 引文：用时3～5天，AT&amp;T 称&nbsp;4000人。\n\n"
+    "行内 `4千人` 不改，<span title=\"4千人\">标签里的4000人</span>改。\n")
+HTML = (
+    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>网页</title>"
+    "<style>p{margin:3-5px}</style></head>\n<body>\n"
+    "<h1>全省新增就业3～5万人</h1>\n"
+    "<p>其中<strong>4千人</strong>来自外地，&ldquo;用时3-5天&rdquo;。"
+    "<a href=\"/news/4千人.html\" title=\"4千人\">详见</a></p>\n"
+    "<table><tr><td>外地</td><td>4千人</td></tr><tr><td>本地</td><td>1万8千2百人</td></tr>"
+    "</table>\n"
+    "<pre>4千人</pre><!-- 4千人 --><script>var a = \"4千人\";</script>\n"
+    "<p>AT&amp;T 称&nbsp;4千人&#12290;</p>\n</body></html>\n")
+HTML_FIXED = (
+    HTML.replace("就业3～5万人", "就业3万～5万人").replace("<strong>4千人", "<strong>4000人")
+    .replace("用时3-5天", "用时3～5天").replace("<td>4千人", "<td>4000人")
+    .replace("1万8千2百人", "18200人").replace("&nbsp;4千人", "&nbsp;4000人"))
+
+
+@pytest.mark.parametrize("name, text, fixed", [("story.md", MARKDOWN, MARKDOWN_FIXED),
+                                               ("story.html", HTML, HTML_FIXED)])
+def test_fix_patches_markdown_and_html_copy_and_leaves_markup_alone(here, capsys, name, text,
+                                                                    fixed):
+    import json
+
+    (here / name).write_text(text, encoding="utf-8")
+    assert main(["check", "--format", "json", name]) == 0
+    reported = {(f["line"], f["column"]) for f in json.loads(capsys.readouterr().out)["findings"]
+                if f.get("fix") and f["fix"]["safe"]}
+    assert main(["fix", name]) == 1
+    assert (here / name).read_bytes() == fixed.encode("utf-8")
+    out = capsys.readouterr().out
+    # What fix fixed is where `check` (reading the prose) reports a safe fix, place by place;
+    # code, tags, attributes, comments and link targets give neither a fix nor a suggestion.
+    fixed_at = {tuple(map(int, line.split(":")[1:3])) for line in out.splitlines()
+                if ": fixed " in line}
+    assert fixed_at == reported
+    assert "suggestion" not in out
+    assert main(["fix", name]) == 0  # the second run changes nothing
+    assert (here / name).read_bytes() == fixed.encode("utf-8")
+
+
+# Markdown constructs to wrap real copy in; {} is where a piece of copy goes.  Those in
+# PROTECTED are not copy: fix must leave their text exactly as it was.
+COPY_IN = ["{}", "**{}**", "*{}*", "# {}\n", "> {}\n", "| {} | 合计 |\n| --- | --- |\n| 1 | 2 |\n",
+           "[{}](https://example.cn/a)", "- {}\n"]
+PROTECTED = ["```\n4千人 3～5万 {}\n```\n", "`4千人`", "[链接](https://example.cn/3～5万/4千人)",
+             "<!-- 4千人 -->", "<span title=\"4千人\">"]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(blocks=st.lists(st.tuples(st.sampled_from(COPY_IN + PROTECTED), st.sampled_from(REAL)),
+                       min_size=1, max_size=6))
+def test_fix_on_markdown_keeps_every_reading_and_every_piece_of_markup(tmp_path, blocks):
+    from factlint.text.markdown import read_markdown
+
+    parts = [frame.format(piece.strip("\n")) for frame, piece in blocks]
+    text = "\n\n".join(parts) + "\n"
+    path = tmp_path / "story.md"
+    path.write_text(text, encoding="utf-8")
+    results, errors = plan(Config(paths=(str(path),)), [str(path)])
+    assert not errors
+    fixed = results[0].fixed
+    # The prose a reader makes of the file reads the same, figure by figure ...
+    assert readings(read_markdown("story.md", fixed).text) == readings(
+        read_markdown("story.md", text).text)
+    # ... and what is not copy is there, byte for byte, in the same order.
+    kept = [part for (frame, _), part in zip(blocks, parts, strict=True) if frame in PROTECTED]
+    at = 0
+    for part in kept:
+        at = fixed.index(part, at) + len(part)
+    path.write_text(fixed, encoding="utf-8")
+    again, _ = plan(Config(paths=(str(path),)), [str(path)])
+    assert again[0].fixed == fixed
+
+
+# ----------------------------------------------------------------------------- Word files
+
+
+def test_fix_on_a_folder_with_a_word_file_skips_it_with_a_note_and_fixes_the_rest(here,
+                                                                                   capsys):
+    from tests.formats_support import write_docx
+
+    folder = here / "drafts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(DRAFT, encoding="utf-8")
+    docx = write_docx(folder, "story")
+    before = docx.read_bytes()
+    assert main(["fix", "drafts"]) == 1  # a file changed; the Word file is not an error
+    captured = capsys.readouterr()
+    assert ("drafts/story.docx: skipped: fix does not write Word files; use "
+            "`factlint check --write-comments` to see the fixes as comments") in captured.err
+    assert (folder / "a.txt").read_text(encoding="utf-8") == FIXED
+    assert docx.read_bytes() == before
+    assert captured.err.endswith("applied 5 fix(es) in 1 of 1 file(s); "
+                                 "1 suggestion(s) left for the editor\n")
+    # With nothing else to fix the run is clean: exit 0, the note still said.
+    assert main(["fix", "drafts"]) == 0
+    assert "drafts/story.docx: skipped" in capsys.readouterr().err
+    assert main(["fix", "--diff", "drafts/story.docx"]) == 0
+    assert "drafts/story.docx: skipped" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name, text", [
+    ("story.md", MARKDOWN + "今年增长3～**5万**人，另有**4千**人。\n"),
+    ("story.html", HTML.replace("</body>", "<p>增长3～<b>5万</b>人，4&#x5343;人</p></body>")),
+])
+def test_a_safe_fix_in_markdown_or_html_replaces_exactly_its_old_text_in_the_file(
+        here, capsys, name, text):
+    """`check` reads the prose; a fix it calls safe is applied to the file (by an editor, by
+    the language server) at its line and column: the file there must hold the fix's old
+    text.  A figure split by markup or an entity (3～**5万**, 4&#x5343;) gets no safe fix."""
+    import json
+
+    (here / name).write_text(text, encoding="utf-8")
+    main(["check", "--format", "json", name])
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    lines = text.splitlines(keepends=True)
+    safe = unsafe = 0
+    for finding in findings:
+        fix = finding.get("fix")
+        if not fix:
+            continue
+        for r in fix["replacements"]:
+            assert r["line"] == r["end_line"]
+            written = lines[r["line"] - 1][r["column"] - 1:r["end_column"] - 1]
+            if fix["safe"]:
+                safe += 1
+                assert written == r["old"], (finding["text"], written)
+            elif written != r["old"]:
+                unsafe += 1
+    assert safe >= 5 and unsafe >= 1  # the split figure is there, and not offered as safe

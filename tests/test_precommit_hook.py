@@ -197,3 +197,23 @@ def test_pre_commit_factlint_fix_fixes_the_staged_file_and_fails_so_it_is_restag
     second = try_fix()  # nothing left to fix: the re-staged file passes
     assert second.returncode == 0, second.stdout + second.stderr
     assert re.search(r"^factlint fix\.+Passed$", second.stdout, re.M), second.stdout
+
+
+@pytest.mark.skipif(not (REPO_ROOT / ".git").exists(),
+                    reason="pre-commit try-repo needs this repository's git checkout")
+def test_pre_commit_factlint_fix_also_takes_markdown_and_html_and_leaves_word_alone(project):
+    """The hook's file types are the ones fix writes: .txt, .md, .html (never .docx)."""
+    pytest.importorskip("pre_commit")
+    drafts = project / "drafts"
+    (drafts / "story.md").write_text("# 稿件\n\n" + FIXABLE, encoding="utf-8")
+    (drafts / "story.html").write_text(f"<p>{FIXABLE.strip()}</p>\n", encoding="utf-8")
+    (drafts / "story.docx").write_bytes(b"PK\x03\x04 not opened by the fix hook")
+    env = {k: v for k, v in os.environ.items() if k != "SKIP"}
+    run = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(REPO_ROOT), "factlint-fix",
+         "--files", "drafts/story.md", "drafts/story.html", "drafts/story.docx"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert (drafts / "story.md").read_text(encoding="utf-8") == "# 稿件\n\n" + FIXED
+    assert (drafts / "story.html").read_text(encoding="utf-8") == f"<p>{FIXED.strip()}</p>\n"
+    assert "story.docx" not in run.stdout

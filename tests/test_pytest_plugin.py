@@ -95,6 +95,40 @@ def test_findings_that_are_all_known_errata_make_an_xfail_with_the_reason(projec
         ["XFAIL checks/donors.yaml::party-donors - known erratum: 排版错误，已在网络版更正"])
 
 
+@pytest.mark.parametrize("comment, outcome", [
+    ("<!-- factlint-disable-line party-donors -->", "passed"),
+    ("<!-- factlint-disable-line -->", "passed"),  # every rule
+    ("<!-- factlint-disable-line usage-range-scale -->", "failed"),  # another rule
+])
+def test_a_finding_a_suppression_comment_silences_does_not_fail_the_rule(project, comment,
+                                                                          outcome):
+    """As `factlint check` honours them: the rule's test sees only what the check shows."""
+    write(project.path / "news" / "copy.txt", COPY.rstrip("\n") + comment + "\n")
+    write(project.path / "checks" / "donors.yaml", EXPECT_RULE % "copy.txt")
+    result = project.runpytest("checks")
+    result.assert_outcomes(**{outcome: 1})
+
+
+def test_a_suppression_block_in_markdown_silences_the_findings_inside_it(project):
+    (project.path / "news" / "copy.txt").unlink()
+    write(project.path / "news" / "copy.md", "# 捐款\n\n<!-- factlint-disable party-donors -->\n"
+          + COPY + "<!-- factlint-enable -->\n\n全国仍有7346万多名党员自愿捐款。\n")
+    write(project.path / "checks" / "donors.yaml", EXPECT_RULE % "copy.md")
+    result = project.runpytest("checks")
+    result.assert_outcomes(failed=1)
+    # Only the figure after the block is reported: the one inside it is silenced.
+    result.stdout.fnmatch_lines(["news/copy.md:7:*error party-donors*7346万多名*"])
+    result.stdout.no_fnmatch_line("news/copy.md:4:*")
+
+
+def test_a_malformed_suppression_comment_fails_the_rule_naming_its_place(project):
+    write(project.path / "news" / "copy.txt", COPY + "<!-- factlint-disabel party-donors -->\n")
+    write(project.path / "checks" / "donors.yaml", EXPECT_RULE % "wire.txt")
+    result = project.runpytest("checks")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*news/copy.txt:2:1: unknown directive 'factlint-disabel'*"])
+
+
 def test_a_rules_file_that_does_not_load_is_a_collection_error_at_file_line_col(project):
     write(project.path / "checks" / "good.yaml", EXPECT_RULE % "wire.txt")
     write(project.path / "checks" / "bad.yaml", textwrap.dedent("""\

@@ -79,12 +79,37 @@ FIRES = [
     ("usage-approx-dunhao", "若航班僅延遲三、四小時，", "三、四", "三四", False),  # trad./0338
     ("usage-decimal-zero", "增长.46%", ".46", "0.46", False),
     ("usage-year-grouping", "2,020年5月开工", "2,020", "2020", False),
+    ("usage-year-grouping", "2\u2009020年5月开工", "2\u2009020", "2020", True),  # thin space
+    ("usage-year-grouping", "邮编：100,083", "100,083", "100083", True),
+    ("usage-year-grouping", "服务热线：400,820,8820", "400,820,8820", "4008208820", False),
+    ("usage-year-grouping", "电话号码是62\u202f345\u202f678。", "62\u202f345\u202f678", "62345678",
+     True),
+    ("usage-year-grouping", "身份证号110,105,199,001,011,234", "110,105,199,001,011,234",
+     "110105199001011234", False),
     ("usage-grouping-style", "收入1,234,567元，支出7654321元，结余2,345,678元。",
      "7654321", "7,654,321", True),
+    # GB/T 15835-2011 also groups with a narrow space: a third style, kept as written
+    ("usage-grouping-style",
+     "收入1\u2009234\u2009567元，支出7,654,321元，结余2\u2009345\u2009678元。",
+     "7,654,321", "7\u2009654\u2009321", True),
+    ("usage-grouping-style",
+     "收入1\u202f234\u202f567元，支出7654321元，结余2\u202f345\u202f678元。",
+     "7654321", "7\u202f654\u202f321", True),
+    ("usage-grouping-style", "收入1,234,567元，支出7\u2009654\u2009321元，结余2,345,678元。",
+     "7\u2009654\u2009321", "7,654,321", True),
     ("usage-zero-form", "共三千〇五十二人", "三千〇五十二", "三千零五十二", True),
     ("usage-zero-form", "二零一二年春", "二零一二", "二〇一二", True),
     ("usage-year-full", "新华社北京2012年3月1日电 早在08年前", "08", "2008", False),
     ("usage-year-full", "1950～80年间", "80", "1980", False),
+    # Recognizers-Text DateTime/DatePeriodParser.json: 18年10月1日到19年2月3日
+    ("usage-year-full", "新华社北京2020年3月1日电 19年1月份出口增长", "19", "2019", False),
+    ("usage-year-full", "新华社香港2020年3月1日电 截至19年底", "19", "2019", False),
+    ("usage-year-full", "自19年1月起实施", "19", None, None),
+    ("usage-year-full", "19年1月下旬", "19", None, None),
+    ("usage-year-full", "截至19年1月，", "19", None, None),
+    # news-dev simplified (央视网消息), planted by bench/usage_mutations.py: after a colon
+    ("usage-year-full", "央视网消息（新闻联播）：19年5月7日，", "19", None, None),
+    ("usage-year-full", "公司于19年1月成立", "19", None, None),
     ("usage-date-format", "于2008.8.8开幕", "2008.8.8", "2008年8月8日", False),
     ("usage-date-format", "截至2020/1/23", "2020/1/23", "2020年1月23日", False),
     # news-dev simplified (央视网消息): after a colon, and a span of days
@@ -151,9 +176,23 @@ QUIET = [
     ("usage-year-grouping", "2020年5月"),
     ("usage-year-grouping", "5,000年的历史"),
     ("usage-year-grouping", "2,020人"),
+    ("usage-year-grouping", "1 998年5月"),  # an ASCII space between digits is an OCR gap
+    ("usage-year-grouping", "人口1\u2009234\u2009567人，2020年5月开工"),
+    ("usage-year-grouping", "手机1,200部"),
+    ("usage-year-grouping", "电话费12,345元"),
+    ("usage-year-grouping", "联系电话为010 6234 5678"),
+    ("usage-year-grouping", "急救电话：110,119,120"),  # three numbers listed, not one grouped
+    ("usage-year-grouping", "邮编：1,000"),  # no postcode has four digits
+    ("usage-year-grouping", "手机号码为1,380"),
     ("usage-grouping-style", "收入1,234,567元，结余2,345,678元"),
     ("usage-grouping-style", "收入1,234元，支出5678元，结余2,345元"),
     ("usage-grouping-style", "收入12345元，支出23,456元"),  # a tie: no majority
+    ("usage-grouping-style", "收入1\u2009234\u2009567元，结余2\u2009345\u2009678元"),
+    ("usage-grouping-style", "收入1\u2009234\u2009567元，支出7654321元，结余2\u2009345\u2009678元，"
+     "另12345元"),  # two thin, two plain: a tie
+    ("usage-grouping-style", "收入12 345元，支出23,456元，另67 890元"),  # ASCII spaces: no style
+    # codes are not figures to group: a plain telephone number or postcode is no minority
+    ("usage-grouping-style", "收入1,234,567元，结余2,345,678元，咨询电话62345678，邮编100083。"),
     ("usage-zero-form", "三千零五十二人"),
     ("usage-zero-form", "二〇一二年"),
     ("usage-zero-form", "零下五度"),
@@ -164,6 +203,14 @@ QUIET = [
     ("usage-year-full", "民國99年5月4日"),
     # news-dev traditional/0176.txt: a prison term, not a year
     ("usage-year-full", "被最高法院依販賣二級毒品罪判刑12年8月定讞"),
+    # news-dev traditional/0181.txt: terms of years and months
+    ("usage-year-full", "龍等9名副總遭判10年至11年2月不等有期徒刑"),
+    ("usage-year-full", "副總李金龍遭判11年2月徒刑"),
+    ("usage-year-full", "传承千年的10年底蕴"),
+    ("usage-year-full", "坚守10年初心不改"),
+    ("usage-year-full", "这10年初步建成"),
+    ("usage-year-full", "19年1月"),  # a year and a month, or 19 years and a month
+    ("usage-year-full", "刑期从10年6月减为8年"),
     ("usage-date-format", "2008年8月8日"),
     ("usage-date-format", "2008-08-08"),
     ("usage-date-format", "第3.1.4条"),
@@ -174,6 +221,9 @@ QUIET = [
     ("usage-chinese-numeral-words", "民国38年"),
     ("usage-chinese-numeral-words", "星期五"),
     ("usage-chinese-numeral-words", "8国"),
+    # Recognizers-Text DateTime/DurationExtractor.json: "five weeks and 3 hours"
+    ("usage-chinese-numeral-words", "五个星期3小时"),
+    ("usage-chinese-numeral-words", "两个星期3天后"),
     ("usage-approx-form", "展出100多件，另有200多件。"),
     ("usage-approx-form", "十余年来，300多人。"),
     ("usage-approx-form", "万余项重点文物保护工程，300多个项目。"),

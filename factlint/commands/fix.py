@@ -96,9 +96,12 @@ def apply(config: Config, paths: Sequence[str], only: Sequence[str] = (), *,
     from ..reporters.progress import for_files
     from ..text.files import discover
 
+    notes: list[str] = []
     with for_files(discover(paths) if not quiet else [], quiet) as progress:
-        results, errors = plan(config, paths, only, on_file=progress.file_done)
+        results, errors = plan(config, paths, only, on_file=progress.file_done, notes=notes)
     errors = list(errors)
+    for note in notes:  # files left alone on purpose: said, but not an error
+        print(note, file=sys.stderr)
     if not diff:
         for result in results:
             try:

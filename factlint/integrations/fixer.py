@@ -7,7 +7,10 @@ in a fixed order, check that the whole file still reads the same, and repeat unt
 nothing is left to apply (at most :data:`MAX_PASSES` passes; a fix that overlapped
 another is applied in the next pass).  So running fix twice changes nothing the
 second time.  Fixes that cannot be proven come back as suggestions.  Suppression
-comments are honoured: a silenced finding is never fixed.
+comments are honoured: a silenced finding is never fixed.  A Markdown or HTML file
+is patched in its source text; what is not copy there (code, tags and their
+attributes, comments, link targets, addresses: :mod:`factlint.text.markup`) is
+neither fixed nor suggested.  A Word file is skipped with a note.
 
 Files are written by :func:`factlint.text.writing.write_atomic` (same encoding, BOM
 and line endings; refused if the file changed since it was read); a file with
@@ -29,6 +32,7 @@ from ..rules.fixes import apply_fixes, readings
 from ..settings.config import Config
 from ..settings.sources import load_sources, year_for
 from ..text.files import InputError, decode, discover
+from ..text.markup import protected_regions
 from ..text.writing import WriteError, detect_encoding, encode, write_atomic
 
 __all__ = ["FileFix", "MAX_PASSES", "fix_rules", "plan", "unified_diff", "write"]
@@ -70,7 +74,12 @@ def _findings(rules: Sequence[Rule], document: Document, corpus: Corpus,
     single = dataclasses.replace(corpus, documents=(document,))
     raw, _ = run_rules(rules, single, ctx)
     finished, _ = finish_findings(list(dict.fromkeys(raw)), single, rules, report_unused=False)
-    return finished
+    # fix reads a Markdown or HTML file as the source text it patches, so the checks also
+    # see its code, tags, comments and link targets.  Those are not copy (`check` never
+    # reads them): a fix there is neither applied nor offered as a suggestion.
+    protected = protected_regions(document.text, document.path)
+    return [f for f in finished if f.fix is None
+            or not any(protected.touches(r.start, r.end) for r in f.fix.replacements)]
 
 
 def _fix_document(rules: Sequence[Rule], document: Document, corpus: Corpus,
@@ -100,11 +109,13 @@ def _fix_document(rules: Sequence[Rule], document: Document, corpus: Corpus,
 
 
 def plan(config: Config, paths: Sequence[str], only: Sequence[str] = (),
-         on_file: FileDone | None = None) -> tuple[list[FileFix], list[str]]:
+         on_file: FileDone | None = None, *,
+         notes: list[str] | None = None) -> tuple[list[FileFix], list[str]]:
     """What ``factlint fix`` would do to every file under ``paths``, and unreadable inputs.
 
     Nothing is written; see :func:`write`.  ``on_file`` is told of each file read (a
-    progress bar).
+    progress bar).  A file fix leaves alone on purpose (a Word file) is not an error: a
+    line saying so is appended to ``notes``.
     """
     rules = fix_rules(config, only)
     sources, groups = load_sources(config.sources) if config.sources else ((), ())
@@ -118,8 +129,11 @@ def plan(config: Config, paths: Sequence[str], only: Sequence[str] = (),
         if display.lower().endswith(".docx"):
             # A Word file is a zip of XML, not text to patch in place: its findings can be
             # written as comments instead (check --write-comments).
-            errors.append(f"{display}: factlint fix does not edit Word files; "
-                          "factlint check --write-comments shows the fixes as comments")
+            if notes is not None:
+                notes.append(f"{display}: skipped: fix does not write Word files; use "
+                             "`factlint check --write-comments` to see the fixes as comments")
+            if on_file is not None:  # skipped, but done: a progress bar still reaches its end
+                on_file(path, 0)
             continue
         try:
             with open(path, "rb") as handle:

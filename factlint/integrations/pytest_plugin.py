@@ -16,6 +16,10 @@ the factlint config.
   showing each claim as written, as an interval, and where it stands; it is an
   xfail when every finding is a recorded erratum (``known:``), with the reason;
   a rules file that does not load is a collection error ``file:line:col: message``.
+* Suppression comments in the corpus files (``<!-- factlint-disable RULE -->`` and the
+  rest, see :mod:`factlint.text.directives`) are honoured as ``factlint check`` honours
+  them: a silenced finding neither fails a rule's test nor warns; a malformed comment
+  fails the test naming its file and line.
 * The ``factlint_corpus`` fixture finds claims for assertions in Python::
 
       def test_donors(factlint_corpus):
@@ -73,6 +77,7 @@ class _Settings:
     seen_ids: dict[str, str] = dataclasses.field(default_factory=dict)
     _corpus: Any = None
     _quantities: dict | None = None
+    _suppressions: tuple[dict, tuple[str, ...]] | None = None
 
     def load_corpus(self):
         """The corpus, read once per session; raises CorpusError if a file cannot be read."""
@@ -87,6 +92,21 @@ class _Settings:
             self._corpus = corpus
         return self._corpus
 
+    def suppressions(self) -> tuple[dict, tuple[str, ...]]:
+        """The corpus files' suppression comments by path, and the malformed ones' errors."""
+        if self._suppressions is None:
+            from ..rules.engine import directives_of
+
+            by_path, errors = {}, []
+            for document in self.load_corpus().documents:
+                parsed, error = directives_of(document)
+                if error is not None:
+                    errors.append(error)
+                elif parsed is not None:
+                    by_path[document.path] = parsed
+            self._suppressions = by_path, tuple(errors)
+        return self._suppressions
+
     def quantity_at(self, path: str, line: int, column: int):
         if self._quantities is None:
             self._quantities = {
@@ -99,7 +119,7 @@ _SETTINGS = pytest.StashKey[_Settings]()
 
 
 class CorpusError(Exception):
-    """A corpus file that cannot be read or decoded."""
+    """A corpus file that cannot be read or decoded, or holds a malformed suppression."""
 
 
 def _settings(config: pytest.Config) -> _Settings:
@@ -233,7 +253,7 @@ class RuleItem(pytest.Item):
     def runtest(self) -> None:
         from ..model import fails
         from ..rules import CheckContext
-        from ..rules.engine import run_rules
+        from ..rules.engine import run_rules, silence
 
         settings = _settings(self.config)
         if self.rule.id in settings.disable:
@@ -242,8 +262,14 @@ class RuleItem(pytest.Item):
                                    level=settings.levels.get(self.rule.id, self.rule.level))
         corpus = settings.load_corpus()
         findings, explained = run_rules([rule], corpus, CheckContext(variants=settings.variants))
-        known = [f for i, f in enumerate(findings) if i in explained]
-        unexplained = [f for i, f in enumerate(findings) if i not in explained]
+        by_path, errors = settings.suppressions()
+        if errors:  # as `factlint check` does: a malformed comment is an error, not ignored
+            raise CorpusError("\n".join(errors))
+        # A finding a suppression comment silences is not seen, as in `factlint check`;
+        # a comment that silences nothing is that command's business, not this rule's.
+        known = silence([f for i, f in enumerate(findings) if i in explained], by_path, False)
+        unexplained = silence([f for i, f in enumerate(findings) if i not in explained],
+                              by_path, False)
         failing = [f for f in unexplained if fails(f.level, settings.fail_on)]
         below = [f for f in unexplained if not fails(f.level, settings.fail_on)]
         if failing:

@@ -22,6 +22,11 @@ STANDARD = "GB/T 15835-2011"
 ARABIC = "0123456789"
 CHINESE_DIGITS = "零〇一二两三四五六七八九"
 CHINESE_NUMERALS = CHINESE_DIGITS + "十百千万亿"
+#: Spaces that group digits (GB/T 15835-2011 allows a narrow space between groups of
+#: three): thin, narrow no-break, four-per-em and six-per-em.  NFKC folds them all to
+#: an ASCII space, so a check reads them in the original text.  An ASCII space between
+#: digits is not one of them: in copy it is an OCR gap or a column break.
+THIN_SPACES = "\u2009\u202f\u2005\u2006"
 
 
 # The engine runs every usage check on one document before it reads the next

@@ -113,7 +113,15 @@ def prove_findings(findings: Iterable[Finding], corpus: Corpus) -> list[Finding]
 
 
 def _in_markup(document: Document, fix: Fix, cache: dict[str, Protected]) -> bool:
-    """Whether ``fix`` touches a URL, code or a tag (:mod:`factlint.text.markup`)."""
+    """Whether ``fix`` touches a URL, code or a tag (:mod:`factlint.text.markup`), or, in a
+    Markdown or HTML document, spans markup or an entity (``3～**5万**``, ``4&nbsp;千``):
+    its prose text is then not the file's text there, and writing it would break the file."""
+    mapped = document.source_map
+    if mapped is not None and document.original is not None and any(
+            document.original[mapped.source_offset(r.start):
+                              mapped.source_offset(r.end, end=True)] != r.old
+            for r in fix.replacements if r.end > r.start):
+        return True
     regions = cache.get(document.path)
     if regions is None:
         regions = cache[document.path] = protected_regions(document.text, document.path)

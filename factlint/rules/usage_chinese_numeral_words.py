@@ -10,7 +10,9 @@ Fires on: ``农历9月9日`` (→ ``农历九月初九``), ``光绪26年`` (→ 
 ``星期5`` (→ ``星期五``), ``10月革命`` (→ ``十月革命``), ``8国联军`` (→ ``八国联军``).
 Does not fire on: ``农历九月初九``, ``2月5日``, ``民国38年`` (Republican years are
 written in Arabic digits by many publishers; practice is divided, so they are
-left alone), ``星期五``, ``8国``.
+left alone), ``星期五``, ``8国``, ``五个星期3小时`` (星期 is a unit there, "five weeks",
+and 3 counts hours: a figure read with a unit of its own, or a 星期 that is the
+unit of a count before it, is not a weekday).
 
 A suggestion: the meaning changes kind (a count becomes part of a name), so
 factlint cannot prove it by reading the figure again.
@@ -22,7 +24,7 @@ from collections.abc import Iterable
 
 import regex
 
-from ..model import Corpus, Finding
+from ..model import Corpus, Document, Finding
 from . import CheckContext, Rule
 from ._usage import chinese, clause, normalized, usage_finding
 
@@ -55,6 +57,17 @@ def _lunar_month(month: int) -> str:
     return "正" if month == 1 else chinese(month)
 
 
+def _weeks_or_counts(document: Document) -> tuple[set[int], set[int]]:
+    """Offsets where a figure with a unit starts, and where a count of weeks ends.
+
+    ``五个星期3小时``: ``五个星期`` ends at 星期 (a count of weeks) and ``3小时`` starts at
+    the 3 (hours): neither 星期3 is a weekday.
+    """
+    starts = {q.span.start for q in document.quantities if q.unit}
+    ends = {q.span.end for q in document.quantities if q.unit in ("星期", "礼拜")}
+    return starts, ends
+
+
 SCOPE = "document"  # what it reads: one document at a time
 
 
@@ -72,7 +85,12 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
             if m["d"]:
                 fixed += _lunar_day(int(m["d"]))
             found.append((m.start(), m.end(), fixed, "4.2.1"))
+        counted: tuple[set[int], set[int]] | None = None
         for m in _WEEKDAY.finditer(text) if ("星期" in text or "礼拜" in text) else ():
+            if counted is None:
+                counted = _weeks_or_counts(document)
+            if m.start("n") in counted[0] or m.start() + 2 in counted[1]:
+                continue
             fixed = m.group()[:2] + ("日" if m["n"] == "7" else chinese(int(m["n"])))
             found.append((m.start(), m.end(), fixed, "4.2.3"))
         for pattern, fixed in _FIXED.items():

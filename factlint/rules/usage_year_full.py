@@ -4,18 +4,23 @@ Why it matters: GB/T 15835-2011 5.1.4 does not shorten a four-digit year to two
 (``1990年`` not ``90年``); ``08年前`` could be 1908 or 2008, and ``10年之后`` may not
 be a year at all (ten years later).  So this check reports only forms that can
 only be years — a two-digit year with a leading zero (``08年``), a two-digit year
-followed by a month and a day (``98年5月4日``; ``12年8月`` alone is the length of a
-prison term), and the short second end of a span of years
-(``1950～80年``) — and never fixes them: it names the century the story's dateline
+followed by a month and a day or a part of the month (``98年5月4日``, ``19年1月份``,
+``19年1月下旬``), a two-digit year and month after a word that only ever leads a
+point in time (``截至19年1月``, ``于19年1月``; ``12年8月`` alone is the length of a
+prison term, and so is ``刑期从10年6月减为8年``), a two-digit year followed by its end
+or start (``19年底``, ``19年初``; not ``10年底蕴``), and the short second end of a span
+of years (``1950～80年``) — and never fixes them: it names the century the story's dateline
 implies (from the sources file, the dateline in the text, or else the latest full
 year the story names) as a suggestion for the editor to confirm.
 
 Stories that count years from 1912 (民國 years in Taiwan copy: ``99年5月``,
 ``108年``) are skipped for the two-digit forms: there ``99年`` is a full year.
 
-Fires on: ``08年前`` (dateline 2012 → ``2008年``), ``98年5月4日``, ``1950～80年``.
+Fires on: ``08年前`` (dateline 2012 → ``2008年``), ``98年5月4日``, ``19年1月份``,
+``19年底``, ``1950～80年``.
 Does not fire on: ``2008年``, ``10年之后``, ``80年代``, ``民國99年5月``, ``5年``,
-``判刑12年8月``.
+``判刑12年8月``, ``刑期从10年6月减为8年``, ``19年1月`` alone,
+``10年至11年2月不等有期徒刑``, ``千年底蕴``, ``坚守10年初心``.
 """
 
 from __future__ import annotations
@@ -38,9 +43,22 @@ SUGGEST_ONLY = True
 
 # (?=\d) first: a pattern that starts with a lookbehind is tried at every position
 # (15 times slower on news-dev); the lookahead lets the engine skip to digits.
-_SHORT = regex.compile(r"(?=\d)(?<![\d.,:/\-])(?P<y>0\d|[1-9]\d)年"
-                       r"(?=(?:1[0-2]|[1-9])月(?:[12]\d|3[01]|[1-9])日)"
-                       r"|(?=\d)(?<![\d.,:/\-])(?P<y>0\d)年(?!代|级)")
+# A month alone is not enough (``判刑12年8月``, ``10年至11年2月不等有期徒刑`` are terms):
+# the month must be followed by a day or by a part of the month (``19年1月份``,
+# ``19年1月下旬``, ``19年1月起``); a year by its end or start (``19年底``), except where
+# 底/初/末 begin another word (``10年底蕴``, ``十年初心``).
+_MONTH = r"(?:1[0-2]|[1-9])月"
+_PART_OF_MONTH = r"(?:[12]\d|3[01]|[1-9])日|份|上旬|中旬|下旬|初|底|末|起|以来"
+_PART_OF_YEAR = (r"(?:年?(?:底|初|末)(?![蕴线子气层色心衷期级步见次始创具位班端日尾])"
+                 r"|上半年|下半年)")
+# Or a preposition that only ever leads a point in time (not 从/自/到/至: 刑期从10年6月减为8年).
+_AT_TIME = r"(?<=(?:于|截至|截止|早在)\s?)"
+# A colon stops a year only in a clock time (10:08); after a label (新闻联播：19年5月7日) the
+# year is the first word of the sentence.
+_SHORT = regex.compile(rf"(?=\d)(?<![\d.,/\-])(?<!\d:)(?P<y>0\d|[1-9]\d)年"
+                       rf"(?={_MONTH}(?:{_PART_OF_MONTH})|{_PART_OF_YEAR})"
+                       rf"|(?=\d){_AT_TIME}(?P<y>[1-9]\d)年(?={_MONTH})"
+                       r"|(?=\d)(?<![\d.,/\-])(?<!\d:)(?P<y>0\d)年(?!代|级)")
 _SPAN = regex.compile(
     r"(?=\d)(?<![\d.])(?P<first>(?:1[6-9]|20)\d\d)年?[~〜—–\-至到](?P<y>\d\d)年(?!代)")
 _ROC = regex.compile(r"民[國国]|(?=\d)(?<![\d.])1[01]\d年")
