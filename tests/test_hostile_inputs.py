@@ -20,6 +20,8 @@ import pytest
 
 from factlint.cli import main
 
+from .fake_terminal import Terminal as _Terminal
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FACTLINT = [sys.executable, "-m", "factlint"]
@@ -584,23 +586,6 @@ def test_cache_hits_unchanged_files_and_misses_changed_ones(tmp_path: Path) -> N
 
 
 # ----------------------------------------------------------------- progress
-
-class _Terminal:
-    """A stream that says it is a terminal and keeps what is written to it."""
-
-    def __init__(self) -> None:
-        self.written: list[str] = []
-
-    def isatty(self) -> bool:
-        return True
-
-    def write(self, text: str) -> int:
-        self.written.append(text)
-        return len(text)
-
-    def flush(self) -> None:
-        pass
-
 
 def test_progress_bar_only_on_a_terminal_outside_ci(monkeypatch) -> None:
     from factlint.reporters.progress import wanted

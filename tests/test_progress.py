@@ -18,25 +18,11 @@ import pytest
 from factlint.cli import main
 from factlint.reporters import progress
 
+from .fake_terminal import Terminal
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((REPO_ROOT / "seeds").glob("*.txt"))
 
-
-class Terminal:
-    """A stream that says it is a terminal and keeps what is written to it."""
-
-    def __init__(self) -> None:
-        self.written: list[str] = []
-
-    def isatty(self) -> bool:
-        return True
-
-    def write(self, text: str) -> int:
-        self.written.append(text)
-        return len(text)
-
-    def flush(self) -> None:
-        pass
 
 
 @pytest.fixture
