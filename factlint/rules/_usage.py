@@ -14,8 +14,9 @@ from functools import lru_cache
 
 import regex
 
+from ..corpus import folded_text
 from ..model import Corpus, Document, Finding, Fix, Location, Replacement
-from ..text.normalize import LineIndex, normalize
+from ..text.normalize import LineIndex
 from . import Rule
 
 STANDARD = "GB/T 15835-2011"
@@ -31,17 +32,17 @@ THIN_SPACES = "\u2009\u202f\u2005\u2006"
 
 # The engine runs every usage check on one document before it reads the next
 # (rules.engine.check_read), so a few entries serve them all; 4096 held a worker's last
-# 4096 documents, text, folded text and line index: 30 MB per Dask worker on an archive,
-# memory that grew with the archive (a miss only costs the normalisation again).
+# 4096 documents' line indexes, memory that grew with the archive (a miss only costs
+# indexing the lines again).
 @lru_cache(maxsize=8)
-def _prepared(text: str) -> tuple[str, LineIndex]:
-    # Every usage check scans the same document: normalise and index it once.
-    return normalize(text), LineIndex(text)
+def _line_index(text: str) -> LineIndex:
+    return LineIndex(text)
 
 
 def normalized(document: Document) -> str:
-    """The document's text with one-to-one NFKC folding (same offsets as the file)."""
-    return _prepared(document.text)[0]
+    """The document's text with one-to-one NFKC folding (same offsets as the file): the
+    folded text its sentences were cut from, not a second folding of it."""
+    return folded_text(document)
 
 
 def matches(corpus: Corpus, pattern: regex.Pattern, needle: str | None = None
@@ -61,7 +62,7 @@ def matches(corpus: Corpus, pattern: regex.Pattern, needle: str | None = None
 def location(document: Document, start: int, end: int) -> Location:
     # A Markdown, HTML or Word document's text is prose: its places are the source's.
     span = (document.source_map.span(start, end) if document.source_map is not None
-            else _prepared(document.text)[1].span(start, end))
+            else _line_index(document.text).span(start, end))
     return Location(document.path, span.line, span.column, span.end_line, span.end_column,
                     document.text[start:end])
 
