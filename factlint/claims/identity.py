@@ -35,8 +35,8 @@ from typing import NamedTuple
 
 import regex
 
+from ..corpus import folded_text
 from ..model import Document, Quantity
-from ..text.normalize import normalize
 from .agree import MEASURE_WORD_VARIANTS, SAME_UNITS
 from .headline import Layout, layout
 
@@ -369,7 +369,7 @@ class FrameReader:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.text = text = normalize(document.text)
+        self.text = text = folded_text(document)
         self.layout: Layout = layout(text)
         periods = {m.end() for m in _PERIOD_END.finditer(text)}
         for start, end in self.layout.headlines:
