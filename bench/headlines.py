@@ -26,8 +26,9 @@ headlines and short lines (at most 40 characters) neither did,
 each read in its article and labelled ``headline`` or ``not`` with the reason
 (columns ``path line class verdict reason text``; paths relative to ``../shared/bench/news-dev``
 or ``seeds/…`` for the seeds).  The score is each notion's precision and recall on
-those lines, and the lines each gets wrong.  Exits 1 when a labelled line's text no
-longer matches the file (the label would be stale).
+those lines, and the lines each gets wrong; then each notion's titles against
+``manifest.tsv`` (which gives the title of every news-dev file that has one).  Exits 1
+when a labelled line's text no longer matches the file (the label would be stale).
 """
 
 from __future__ import annotations
@@ -113,6 +114,27 @@ def text_of(name: str) -> str:
     return (root / name).read_text(encoding="utf-8")
 
 
+def titles() -> None:
+    """Each notion's titles against news-dev's manifest, which names the title of every
+    file that has one (its first line) and leaves it empty for the 34 that have none."""
+    with (NEWS_DEV / "manifest.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    tally = {n: Counter() for n in NOTIONS}
+    for row in rows:
+        text = (NEWS_DEV / row["file"]).read_text(encoding="utf-8")
+        first = next(n for n, line in enumerate(text.split("\n"), 1) if line.strip())
+        said = notions(text)
+        truth = bool(row["title"].strip())
+        for n in NOTIONS:
+            says = first in said[n]
+            tally[n][("t" if says == truth else "f") + ("p" if says else "n")] += 1
+    print(f"titles of {len(rows)} news-dev files (manifest), "
+          f"{sum(bool(r['title'].strip()) for r in rows)} with a title:")
+    for n in NOTIONS:
+        t = tally[n]
+        print(f"{n:8} found {t['tp']}, missed {t['fn']}, false titles {t['fp']}")
+
+
 def score(labels: list[dict[str, str]]) -> int:
     cache: dict[str, tuple[list[str], dict[str, set[int]]]] = {}
     tally = {n: Counter() for n in NOTIONS}
@@ -160,7 +182,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     if not args.list and args.sample is None:
-        return score(read_labels())
+        status = score(read_labels())
+        print()
+        titles()
+        return status
     rows = every_line()
     counts = Counter(class_of(said) for *_, said in rows)
     print(f"# lines: {dict(sorted(counts.items()))}", file=sys.stderr)

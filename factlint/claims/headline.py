@@ -15,7 +15,7 @@ layout is read from line breaks.  Every check asks :func:`headlines` (through
   is a sentence (``新华社北京3月10日电 全国已有7436万多名党员自愿捐款，共捐款76.8亿元。``)
   or runs on after ！ (``…正式出爐！在「時薪」部份…``) is the body of an untitled file.
 - **Sub-headlines** are later paragraphs of one to three short lines (each at most
-  :data:`SHORT_LINE` characters, together at most :data:`LONGEST_TITLE`) that read
+  :data:`SHORT_LINE` characters, together at most :data:`LONGEST_SUB_HEADLINE`) that read
   as headlines: ``我国向基层医疗卫生机构供应指氧仪117.2万只``, ``林丹：用心用情当好百姓服务员``,
   ``一、弘扬“上海精神”，推动上海合作组织发展实现新跨越``, ``（四）深化经济体制改革和扩大对外开放``,
   ``党建引领 主动作为`` / ``把社区疫情防控各项部署落到实处`` (two printed lines).
@@ -50,13 +50,16 @@ import bisect
 import re
 from dataclasses import dataclass
 
-__all__ = ["Layout", "SHORT_LINE", "LONGEST_TITLE", "SHORTEST_PRINTED", "headlines", "layout"]
+__all__ = ["Layout", "SHORT_LINE", "LONGEST_TITLE", "LONGEST_SUB_HEADLINE", "SHORTEST_PRINTED",
+           "headlines", "layout"]
 
 #: A headline line (and a first line followed by one line break) is at most this long.
 SHORT_LINE = 40
-#: A title (or a sub-headline over several lines) is at most this long; a longer
-#: first line is the body of a file without a title.
-LONGEST_TITLE = 60
+#: A title is at most this long (the decrees and summit reports of news-dev run to 83);
+#: a longer first line is the body of a file without a title.
+LONGEST_TITLE = 90
+#: A sub-headline over several lines is at most this long.
+LONGEST_SUB_HEADLINE = 60
 #: In copy set in printed lines, a shorter line is a headline only under another one.
 SHORTEST_PRINTED = 6
 #: Four short paragraphs in a row are a table or a list, not headlines.
@@ -77,7 +80,9 @@ _CUT = tuple("0123456789的和与及")
 #: end so (已募集善款７０余万).
 _PRINTED_CUT = tuple("一二三四五六七八九十百千万亿年月日")
 _COMMA = re.compile(r"[，,]")
-_BYLINE = re.compile(r"记者|通讯员|本报讯|责任编辑|编辑[：:]|[／/]\s*文|摄\s*([（(][^）)]*[）)])?$")
+#: A byline or credit: 本报记者　黄轶涵／文, 新华社记者 林晖, 王迪 摄 (not 会见记者).
+_BYLINE = re.compile(r"^(\S{0,8}[社报台网])?(特约|见习)?(记者|通讯员)|本报讯|责任编辑|编辑[：:]"
+                     r"|[／/]\s*文|摄\s*([（(][^）)]*[）)])?$")
 #: A bracket opens a paragraph of its own only for a numbered section: （四）…
 _NUMBERED = re.compile(r"[（(][一二三四五六七八九十0-9]+[）)]")
 _WORD = re.compile(r"[\w]")
@@ -151,7 +156,7 @@ def _candidate(text: str, block: list[tuple[int, int]], printed: bool,
         return False
     lines = [text[a:b] for a, b in block]
     whole = "".join(lines)
-    if (not all(_headline_line(line) for line in lines) or _visible(whole) > LONGEST_TITLE
+    if (not all(_headline_line(line) for line in lines) or _visible(whole) > LONGEST_SUB_HEADLINE
             or _BYLINE.search(whole)):
         return False
     if whole[0] in "（(【[" and not _NUMBERED.match(whole):
@@ -205,13 +210,20 @@ def _detect(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]],
         block = blocks[i]
         if not block:
             continue
-        if (previous_closed or previous_ok) and _candidate(text, block, printed, previous_ok):
+        # A short line goes on the sub-headline above it (让党旗在疫情防控一线 / 高高飘扬);
+        # under the title it is the author's name (旦正措).
+        under_headline = previous_ok and i > 1
+        if (previous_closed or previous_ok) and _candidate(text, block, printed, under_headline):
             run.append(i)
             previous_ok, previous_closed = True, True
             continue
         flush()
+        # The author's name under the title (旦正措) ends nothing: the paragraph
+        # after it starts afresh.
+        byline = previous_ok and i == 1 and len(block) == 1 \
+            and _visible(text[slice(*block[0])]) < SHORTEST_PRINTED
         previous_ok = False
-        previous_closed = _closed(text[slice(*block[-1])])
+        previous_closed = byline or _closed(text[slice(*block[-1])])
     flush()
     return title, found, starts, blocks
 
