@@ -252,3 +252,16 @@ def test_layout_and_periods_agree_on_which_figures_stand_in_a_headline(text: str
     by_periods = {f.quantity.span.start for p in periods(document) if p.headline
                   for f in p.figures}
     assert by_layout == by_periods
+
+
+def test_range_vs_duration_finds_a_headline_date_in_the_headline() -> None:
+    from factlint.rules.range_vs_duration import _dates_by_period
+
+    # The title and the lead are one Sentence; each date is placed in its own period.
+    text = "2月17日至19日武汉3天大排查\n2月17日至20日，全市社区党组织紧急动员，历时4天。\n"
+    document = load_document("a.txt", text)
+    found = periods(document)
+    dates = _dates_by_period(document, found)
+    assert [p.headline for p in found] == [True, False]
+    assert [[q.text for _, q in period] for period in dates] == [
+        ["2月17日至19日"], ["2月17日至20日"]]
