@@ -265,3 +265,40 @@ def test_range_vs_duration_finds_a_headline_date_in_the_headline() -> None:
     assert [p.headline for p in found] == [True, False]
     assert [[q.text for _, q in period] for period in dates] == [
         ["2月17日至19日"], ["2月17日至20日"]]
+
+
+# -- structured files: the markup says which blocks are headings -------------------------
+
+MARKDOWN = ("# 粮食产量达1250万吨\n\n"
+            "记者从市统计局获悉，去年我市粮食产量达1520万吨，创历史新高。\n\n"
+            "- 青岛 无\n- 南昌 无\n\n## 附：说明。\n\n完。\n")
+
+
+def _markdown():
+    from factlint.corpus import document_of
+    from factlint.text.readers import prose_of
+
+    return document_of(prose_of("draft.md", MARKDOWN, "md"))
+
+
+def test_a_structured_file_takes_its_headings_from_the_markup() -> None:
+    document = _markdown()
+    text = document.text
+    # Plain text alone would call the two list items sub-headlines and miss the
+    # heading with a 。 in it.
+    assert [text[a:b] for a, b in headlines(text)] == ["粮食产量达1250万吨", "青岛 无", "南昌 无"]
+    assert [text[a:b] for a, b in headlines(text, document.blocks)] == [
+        "粮食产量达1250万吨", "附：说明。"]
+    page = layout(text, document.blocks)
+    assert page.has_title and page.body_paragraph(text.index("记者")) == 1
+    assert [p.text for p in periods(document) if p.headline] == ["粮食产量达1250万吨", "附:说明。"]
+
+
+def test_restatement_reads_a_markdown_heading_as_the_headline() -> None:
+    from factlint.model import Corpus
+    from factlint.rules import CheckContext, Rule, restatement
+
+    rule = Rule(restatement.NAME, restatement.NAME, "error", restatement.DESCRIPTION)
+    [finding] = restatement.check(rule, Corpus((_markdown(),)), CheckContext("warning"))
+    assert finding.location.text == "1520万吨" and finding.related[0].text == "1250万吨"
+    assert finding.message.startswith("标题说1250万吨")

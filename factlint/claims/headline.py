@@ -35,6 +35,9 @@ layout is read from line breaks.  Every check asks :func:`headlines` (through
   just above (``高高飘扬``), and does not end where a phrase is cut (a numeral, 年月日).
   In any copy a line ending in a digit, 的, 和, 与 or 及 is cut mid-phrase.
   Such pages put several articles, each with its headline, in one file (seed 003).
+- **Markup.** For Markdown, HTML and Word the reader's blocks say more than line
+  breaks: every heading (``#``, ``<h2>``, a Heading style) is a headline, and only
+  plain paragraphs are read as above; a list item or a table cell never is.
 - **Paragraphs** are blocks separated by blank lines; body paragraphs are numbered
   from 1 after the title, as an editor counts them (正文第3段).  The lead is the
   first body paragraph.
@@ -48,7 +51,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from ..model import Block
 
 __all__ = ["Layout", "SHORT_LINE", "LONGEST_TITLE", "LONGEST_SUB_HEADLINE", "SHORTEST_PRINTED",
            "headlines", "layout"]
@@ -228,10 +234,38 @@ def _detect(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]],
     return title, found, starts, blocks
 
 
-def headlines(text: str) -> tuple[tuple[int, int], ...]:
+def _marked(text: str, blocks: Sequence[Block]) -> tuple[tuple[int, int] | None,
+                                                         list[tuple[int, int]], list[int]]:
+    """Title, sub-headlines and paragraph starts of a structured file: its markup says
+    which blocks are headings; a heading is a headline whatever its text, and the
+    text's notion applies only inside plain paragraphs (never to a list item, a
+    table cell, a caption or a footnote)."""
+    title, found, starts, _ = _detect(text)
+    kinds = [(b.start, b.end, b.kind) for b in blocks]
+    block_starts = [b.start for b in blocks]
+
+    def in_paragraph(region: tuple[int, int]) -> bool:
+        i = bisect.bisect_right(block_starts, region[0]) - 1
+        return i >= 0 and kinds[i][2] == "paragraph" and region[1] <= kinds[i][1]
+
+    regions = [r for r in ([title] if title else []) + found if in_paragraph(r)]
+    regions += [(b.start, b.end) for b in blocks if b.kind == "heading" and b.end > b.start]
+    regions.sort()
+    first_paragraph_end = starts[1] if len(starts) > 1 else len(text)
+    if regions and regions[0][0] < first_paragraph_end and text[:regions[0][0]].strip() == "":
+        return regions[0], regions[1:], starts
+    return None, regions, starts
+
+
+def headlines(text: str, blocks: Sequence[Block] = ()) -> tuple[tuple[int, int], ...]:
     """(start, end) of every headline of ``text`` in order: the title (if any) first,
-    then each sub-headline.  Linear in the length of ``text``."""
-    title, found, _, _ = _detect(text)
+    then each sub-headline.  ``blocks`` are a structured file's (``Document.blocks``):
+    its headings are then headlines, and only its plain paragraphs are read for
+    more.  Linear in the length of ``text``."""
+    if blocks:
+        title, found, _ = _marked(text, blocks)
+    else:
+        title, found, _, _ = _detect(text)
     return ((title,) if title else ()) + tuple(found)
 
 
@@ -275,10 +309,13 @@ class Layout:
         return self.paragraph(offset) == self.first_body and self.headline_at(offset) is None
 
 
-def layout(text: str) -> Layout:
-    """The :class:`Layout` of ``text``: its :func:`headlines` and paragraphs, linear in
-    its length."""
-    title, found, starts, _ = _detect(text)
+def layout(text: str, blocks: Sequence[Block] = ()) -> Layout:
+    """The :class:`Layout` of ``text``: its :func:`headlines` (``blocks`` as there) and
+    paragraphs, linear in its length."""
+    if blocks:
+        title, found, starts = _marked(text, blocks)
+    else:
+        title, found, starts, _ = _detect(text)
     regions: list[tuple[int, int]] = []
     first_body = 0
     if title is not None:

@@ -370,7 +370,7 @@ class FrameReader:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.text = text = folded_text(document)
-        self.layout: Layout = layout(text)
+        self.layout: Layout = layout(text, document.blocks)
         periods = {m.end() for m in _PERIOD_END.finditer(text)}
         for start, end in self.layout.headlines:
             periods.update((start, end))

@@ -79,7 +79,7 @@ def _pieces(document: Document) -> list[tuple[int, int, int, bool]]:
     """(sentence index, start, end, in a headline) of the document's text in order:
     each sentence, cut where a headline region begins or ends inside it."""
     text = folded_text(document)
-    regions = headlines(text)
+    regions = headlines(text, document.blocks)
     bounds = sorted({offset for region in regions for offset in region})
     starts = [start for start, _ in regions]
     pieces = []
