@@ -75,7 +75,7 @@ _BLANK = re.compile(r"\n[ \t\u3000\r]*\n\s*")
 _CLOSERS = "”’」』）)】"
 #: Marks that close a sentence (or introduce what follows: a colon ends the dateline
 #: ``央视网消息（新闻联播）：`` and the headline below it starts afresh).
-_CLOSING = "。！？；…!?;：:"
+_CLOSING = tuple("。！？；…!?;：:")
 #: A headline never holds these, and a title never holds 。.
 _SENTENCE_INSIDE = re.compile(r"[。；;]")
 #: A line ending so is the first part of a clause, not a headline.
@@ -114,10 +114,19 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _closed(line: str) -> bool:
-    """Whether a paragraph ending with ``line`` ends its sentence (or a bracket)."""
-    if line.endswith(("）", ")", "】")):
-        return True  # (记者 张三), 【详细】: the next paragraph starts afresh
-    return line.rstrip(_CLOSERS).endswith(tuple(_CLOSING))
+    """Whether a paragraph ending with ``line`` ends its sentence, or a bracket:
+    (记者 张三) and 【详细】 end nothing that runs on into the next paragraph."""
+    core = line.rstrip(_CLOSERS)
+    if core.endswith(_CLOSING):
+        return True
+    trailing = line[len(core):]
+    return bool(trailing) and ("）" in trailing or ")" in trailing or "】" in trailing)
+
+
+def _tail(text: str, block: tuple[int, int]) -> str:
+    """The last characters of a paragraph: enough for :func:`_closed` (a mark and its
+    closing quotes and brackets) without copying a long paragraph."""
+    return text[max(block[0], block[1] - 8):block[1]]
 
 
 def _headline_line(line: str) -> bool:
@@ -147,20 +156,30 @@ def _title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
     return start, end
 
 
-def _printed(text: str, blocks: list[list[tuple[int, int]]]) -> bool:
+#: The end of a line that ends its sentence (as :func:`_closed` reads it), and a blank
+#: line (both scanned in C: the text is long, its lines many).
+_CLOSED_LINE = re.compile(r"[。！？；…!?;：:）)】][”’」』）)】]*[ \t\u3000\r]*$", re.M)
+_BLANK_LINE = re.compile(r"^[ \t\u3000\r]*$", re.M)
+
+
+def _printed(text: str) -> bool:
     """Whether the copy is set in printed lines: 70% of its lines or more do not end a
     sentence (a news bulletin, a sub-headline over each paragraph, has about half)."""
-    lines = [text[a:b] for block in blocks for a, b in block]
-    open_lines = sum(not _closed(line) for line in lines)
-    return len(lines) >= 4 and open_lines * 10 >= len(lines) * 7
+    lines = text.count("\n") + 1 - sum(1 for _ in _BLANK_LINE.finditer(text))
+    open_lines = lines - sum(1 for _ in _CLOSED_LINE.finditer(text))
+    return lines >= 4 and open_lines * 10 >= lines * 7
 
 
-def _candidate(text: str, block: list[tuple[int, int]], printed: bool,
+def _candidate(text: str, block: tuple[int, int], printed: bool,
                under_headline: bool) -> bool:
-    """Whether a paragraph (its ``block`` of lines) reads as a sub-headline."""
-    if len(block) > LONGEST_RUN:
+    """Whether a paragraph (``block``: where it starts and ends) reads as a sub-headline."""
+    start, end = block
+    # Most paragraphs are body: a sentence mark inside, or far too long (cheap tests first).
+    if (end - start > 3 * LONGEST_SUB_HEADLINE or text.count("\n", start, end) >= LONGEST_RUN
+            or text.find("。", start, end) >= 0 or text.find("；", start, end) >= 0
+            or text.find(";", start, end) >= 0):
         return False
-    lines = [text[a:b] for a, b in block]
+    lines = [text[a:b] for a, b in _lines(text, start, end)]
     whole = "".join(lines)
     if (not all(_headline_line(line) for line in lines) or _visible(whole) > LONGEST_SUB_HEADLINE
             or _BYLINE.search(whole)):
@@ -183,18 +202,50 @@ def _candidate(text: str, block: list[tuple[int, int]], printed: bool,
     return True
 
 
-def _blocks(text: str) -> tuple[list[int], list[list[tuple[int, int]]]]:
-    starts = [0] + [m.end() for m in _BLANK.finditer(text)]
-    starts = [s for i, s in enumerate(starts) if i == 0 or s < len(text)]
-    ends = starts[1:] + [len(text)]
-    return starts, [_lines(text, a, b) for a, b in zip(starts, ends, strict=True)]
+def _blocks(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Paragraph starts (as :class:`Layout` keeps them) and each paragraph's (start, end)
+    without the blank space around it."""
+    starts, blocks = [0], []
+    for m in _BLANK.finditer(text):
+        blocks.append((starts[-1], m.start()))
+        starts.append(m.end())
+    blocks.append((starts[-1], len(text)))
+    if len(starts) > 1 and starts[-1] >= len(text):  # blank space at the end
+        starts.pop()
+        blocks.pop()
+    stripped = []
+    for start, end in blocks:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        stripped.append((start, end))
+    return starts, stripped
 
 
-def _detect(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]],
-                                list[int], list[list[tuple[int, int]]]]:
+_Detected = tuple[tuple[int, int] | None, list[tuple[int, int]], list[int],
+                  list[tuple[int, int]]]
+#: The text last read and what was found in it: the claim frames and the periods of
+#: one document both ask (the same folded string), so it is read once.
+_last: tuple[str, _Detected] | None = None
+
+
+def _detect(text: str) -> _Detected:
+    """Title, sub-headlines, paragraph starts and lines of ``text`` (not to be changed)."""
+    global _last
+    last = _last
+    if last is not None and last[0] is text:
+        return last[1]
+    found = _read(text)
+    _last = (text, found)
+    return found
+
+
+def _read(text: str) -> _Detected:
     starts, blocks = _blocks(text)
-    title = _title(text, blocks[0]) if blocks and blocks[0] else None
-    printed = _printed(text, blocks)
+    first = blocks[0]
+    title = _title(text, _lines(text, *first)) if first[0] < first[1] else None
+    printed = _printed(text)
     found: list[tuple[int, int]] = []
     # Paragraph i is a sub-headline when it reads as one, the paragraph before it
     # ended its sentence (or is a headline), and it is in no run of four or more
@@ -203,18 +254,17 @@ def _detect(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]],
     # After the title the next paragraph is under a headline; after a paragraph of body
     # (an untitled file, or a title followed by its body after one line break) it
     # starts afresh only if that paragraph ended its sentence.
-    previous_ok = title is not None and title[1] == blocks[0][-1][1]
-    previous_closed = previous_ok or bool(blocks and blocks[0]
-                                          and _closed(text[slice(*blocks[0][-1])]))
+    previous_ok = title is not None and title[1] == first[1]
+    previous_closed = previous_ok or (first[0] < first[1] and _closed(_tail(text, first)))
 
     def flush() -> None:
         if 0 < len(run) <= LONGEST_RUN:
-            found.extend((blocks[i][0][0], blocks[i][-1][1]) for i in run)
+            found.extend(blocks[i] for i in run)
         run.clear()
 
     for i in range(1, len(blocks) - 1):  # the last paragraph is a signature
         block = blocks[i]
-        if not block:
+        if block[0] >= block[1]:
             continue
         # A short line goes on the sub-headline above it (让党旗在疫情防控一线 / 高高飘扬);
         # under the title it is the author's name (旦正措).
@@ -223,13 +273,14 @@ def _detect(text: str) -> tuple[tuple[int, int] | None, list[tuple[int, int]],
             run.append(i)
             previous_ok, previous_closed = True, True
             continue
-        flush()
+        if run:
+            flush()
         # The author's name under the title (旦正措) ends nothing: the paragraph
         # after it starts afresh.
-        byline = previous_ok and i == 1 and len(block) == 1 \
-            and _visible(text[slice(*block[0])]) < SHORTEST_PRINTED
+        byline = previous_ok and i == 1 and "\n" not in text[block[0]:block[1]] \
+            and _visible(text[block[0]:block[1]]) < SHORTEST_PRINTED
         previous_ok = False
-        previous_closed = byline or _closed(text[slice(*block[-1])])
+        previous_closed = byline or _closed(_tail(text, block))
     flush()
     return title, found, starts, blocks
 
@@ -316,6 +367,7 @@ def layout(text: str, blocks: Sequence[Block] = ()) -> Layout:
         title, found, starts = _marked(text, blocks)
     else:
         title, found, starts, _ = _detect(text)
+    starts = list(starts)  # a body after one line break adds a paragraph start
     regions: list[tuple[int, int]] = []
     first_body = 0
     if title is not None:
