@@ -76,16 +76,11 @@ NOT_HEADLINES = [
 ]
 
 
-@pytest.mark.parametrize("line", SUB_HEADLINES)
-def test_sub_headlines_from_real_copy(line: str) -> None:
+@pytest.mark.parametrize(("line", "headline"), [(line, True) for line in SUB_HEADLINES]
+                         + [(line, False) for line in NOT_HEADLINES])
+def test_which_paragraphs_are_sub_headlines(line: str, headline: bool) -> None:
     text = _page(line)
-    assert _called_headline(text, line)
-
-
-@pytest.mark.parametrize("line", NOT_HEADLINES)
-def test_lines_that_are_not_headlines(line: str) -> None:
-    text = _page(line)
-    assert not _called_headline(text, line)
+    assert _called_headline(text, line) is headline
 
 
 TITLES = [
