@@ -67,14 +67,15 @@ def _lines(starts: list[int], start: int, end: int) -> range:
 def notions(text: str) -> dict[str, set[int]]:
     """For each notion, the numbers of the lines of ``text`` it calls (part of) a headline."""
     from factlint.claims.headline import layout
-    from factlint.corpus import load_document
+    from factlint.corpus import folded_text, load_document
     from factlint.rules._passages import periods
 
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     found: dict[str, set[int]] = {name: set() for name in NOTIONS}
-    for start, end in layout(text).headlines:
-        found["layout"].update(_lines(starts, start, end))
     document = load_document("a.txt", text)
+    # As the claim frames do: the layout of the folded text (same length as the file).
+    for start, end in layout(folded_text(document)).headlines:
+        found["layout"].update(_lines(starts, start, end))
     for period in periods(document):
         if period.headline:
             sentence = document.sentences[period.first]

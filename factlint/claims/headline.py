@@ -81,7 +81,7 @@ _SENTENCE_INSIDE = re.compile(r"[。；;]")
 #: A line ending so is the first part of a clause, not a headline.
 _CLAUSE_END = ("，", ",", "、", "：", ":", "—", "-", "；", ";", "《", "“", "（", "(")
 #: A line ending so is cut mid-phrase (…网格290 / 个、三级网格846个。) …
-_CUT = tuple("0123456789的和与及")
+_CUT = tuple("0123456789０１２３４５６７８９的和与及")
 #: … and so, in printed lines (…遗漏。2月 / 17日至19日); in other copy a headline may
 #: end so (已募集善款７０余万).
 _PRINTED_CUT = tuple("一二三四五六七八九十百千万亿年月日")
