@@ -20,10 +20,12 @@ measures the old notions) on every line of news-dev (all three folders) and of
 - ``layout``: the line is inside a region of ``layout(text).headlines``;
 - ``periods``: the line is inside a period with ``headline`` set.
 
-``bench/labels/headlines/sample.tsv`` holds lines drawn from those where the two
-notions disagreed at 5df0868 (``--sample``, fixed seed), plus lines both called
-headlines and short lines (at most 40 characters) neither did,
-each read in its article and labelled ``headline`` or ``not`` with the reason
+``bench/labels/headlines/sample.tsv`` holds 240 lines, each read in its article and
+labelled ``headline`` or ``not`` with the reason: 150 drawn with ``--sample 100 --seed 1``
+at 5df0868 (100 where the two notions disagreed, 25 both called headlines, 25 short
+lines neither did), then, after the one detector was written, 50 drawn with seed 2
+where it disagreed with either old notion and 40 with seed 3 among the sub-headlines
+it found (class ``held-out …``)
 (columns ``path line class verdict reason text``; paths relative to ``../shared/bench/news-dev``
 or ``seeds/…`` for the seeds).  The score is each notion's precision and recall on
 those lines, and the lines each gets wrong; then each notion's titles against

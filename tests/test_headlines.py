@@ -46,6 +46,8 @@ SUB_HEADLINES = [
     "遇难群众每人１万　因公殉职每人２万　烈士每人３万",
     # seeds/004: one headline over two printed lines
     "党建引领 主动作为\n把社区疫情防控各项部署落到实处",
+    # an office and a name with no space between them: a headline, not a signature
+    "习近平会见法国总统马克龙",
 ]
 
 NOT_HEADLINES = [
@@ -60,6 +62,9 @@ NOT_HEADLINES = [
     "记者　魏奋",
     # seeds/000: a photo credit
     "新华社记者\n王迪 摄",
+    # simplified/0033.txt, statistics/0031.txt: the author of a signed article or report
+    "中华人民共和国主席　习近平",
+    "国务院总理李　强",
     # simplified/0331.txt: a sentence of its own paragraph ending in ！
     "全国秋粮收获接近尾声，又是一个丰收季！",
     # statistics/0020.txt: a sentence that lost its 。
@@ -197,6 +202,13 @@ def test_printed_lines_cut_mid_phrase_are_not_headlines() -> None:
                      "政治检验在一线 让无私", "奉献者聚初心"]
 
 
+def test_the_author_under_a_headline_is_not_one_and_the_next_headline_still_is() -> None:
+    # simplified/0540.txt: a speech's title, then its speaker, then the salutation
+    text = ("习近平关于建议的说明\n\n央视网消息（新闻联播）：\n\n关于《建议》的说明\n\n习近平\n\n"
+            "同志们：\n\n受中央政治局委托，我就《建议》向全会作说明。\n\n完。\n")
+    assert [text[a:b] for a, b in headlines(text)] == ["习近平关于建议的说明", "关于《建议》的说明"]
+
+
 def test_a_headline_over_printed_lines_split_by_a_blank_line() -> None:
     # seeds/000: 把堡垒筑在最前沿 / 让党旗在疫情防控一线 / (blank) / 高高飘扬
     text = (f"标题在此\n\n{BEFORE}\n\n把堡垒筑在最前沿\n让党旗在疫情防控一线\n\n高高飘扬\n\n"
@@ -279,9 +291,9 @@ def _markdown():
 def test_a_structured_file_takes_its_headings_from_the_markup() -> None:
     document = _markdown()
     text = document.text
-    # Plain text alone would call the two list items sub-headlines and miss the
-    # heading with a 。 in it.
-    assert [text[a:b] for a, b in headlines(text)] == ["粮食产量达1250万吨", "青岛 无", "南昌 无"]
+    # Plain text alone would call a list item a sub-headline and miss the heading
+    # with a 。 in it.
+    assert [text[a:b] for a, b in headlines(text)] == ["粮食产量达1250万吨", "青岛 无"]
     assert [text[a:b] for a, b in headlines(text, document.blocks)] == [
         "粮食产量达1250万吨", "附：说明。"]
     page = layout(text, document.blocks)

@@ -25,7 +25,8 @@ layout is read from line breaks.  Every check asks :func:`headlines` (through
   commas (``现在，我代表国务院，向大会报告政府工作，请…``), a salutation
   (``各位代表！``), a byline or credit (``本报记者　黄轶涵／文``, ``王迪 摄``), a paragraph in
   brackets (``（记者 张三）``, ``【23:05】``), the last paragraph (a signature), a
-  paragraph after one that did not end its sentence (the sentence runs on), and
+  paragraph after one that did not end its sentence (the sentence runs on), the
+  author's line under a headline (``中华人民共和国主席　习近平``, ``习近平``), and
   runs of four or more short paragraphs in a row (a table or a list set one cell
   or item a paragraph: ``青岛`` / ``无`` / ``南昌`` …).
 - **Printed lines.** An OCR'd newspaper page keeps the printed lines, most of them
@@ -129,6 +130,23 @@ def _tail(text: str, block: tuple[int, int]) -> str:
     return text[max(block[0], block[1] - 8):block[1]]
 
 
+#: An author's line: an office, then a name set apart by a space (中华人民共和国主席　习近平,
+#: 国务院总理李　强); 会见法国总统马克龙 has no space and is a headline.
+_SIGNATURE = re.compile(r"(主席|总理|书记|部长|省长|市长|主任|总统|首相|校长|董事长|总经理|会长|"
+                        r"局长|厅长|院长|大使|记者)(\s+\S{2,4}|\S\s+\S{1,2})$")
+
+
+def _signed(text: str, block: tuple[int, int], under_title: bool) -> bool:
+    """Whether a paragraph under a headline is its author's line: a name alone (at most
+    three characters; under the title, up to five), or an office and a name."""
+    line = text[block[0]:block[1]]
+    if "\n" in line or block[1] - block[0] > LONGEST_SUB_HEADLINE:
+        return False
+    length = _visible(line)
+    return length <= 3 or (under_title and length < SHORTEST_PRINTED) \
+        or bool(_SIGNATURE.search(line))
+
+
 def _headline_line(line: str) -> bool:
     """Whether one line can stand in a headline."""
     return (0 < _visible(line) <= SHORT_LINE and not _SENTENCE_INSIDE.search(line)
@@ -182,7 +200,7 @@ def _candidate(text: str, block: tuple[int, int], printed: bool,
     lines = [text[a:b] for a, b in _lines(text, start, end)]
     whole = "".join(lines)
     if (not all(_headline_line(line) for line in lines) or _visible(whole) > LONGEST_SUB_HEADLINE
-            or _BYLINE.search(whole)):
+            or _BYLINE.search(whole) or _SIGNATURE.search(whole)):
         return False
     if whole[0] in "（(【[" and not _NUMBERED.match(whole):
         return False
@@ -266,21 +284,22 @@ def _read(text: str) -> _Detected:
         block = blocks[i]
         if block[0] >= block[1]:
             continue
-        # A short line goes on the sub-headline above it (让党旗在疫情防控一线 / 高高飘扬);
-        # under the title it is the author's name (旦正措).
-        under_headline = previous_ok and i > 1
-        if (previous_closed or previous_ok) and _candidate(text, block, printed, under_headline):
+        if previous_ok and _signed(text, block, under_title=i == 1):
+            # The author under a headline (旦正措, 中华人民共和国主席　习近平) is no
+            # headline, and ends nothing: the paragraph after it starts afresh.
+            if run:
+                flush()
+            previous_ok, previous_closed = False, True
+            continue
+        # A short line goes on the sub-headline above it (让党旗在疫情防控一线 / 高高飘扬).
+        if (previous_closed or previous_ok) and _candidate(text, block, printed, previous_ok):
             run.append(i)
             previous_ok, previous_closed = True, True
             continue
         if run:
             flush()
-        # The author's name under the title (旦正措) ends nothing: the paragraph
-        # after it starts afresh.
-        byline = previous_ok and i == 1 and "\n" not in text[block[0]:block[1]] \
-            and _visible(text[block[0]:block[1]]) < SHORTEST_PRINTED
         previous_ok = False
-        previous_closed = byline or _closed(_tail(text, block))
+        previous_closed = _closed(_tail(text, block))
     flush()
     return title, found, starts, blocks
 
