@@ -75,28 +75,36 @@ def periods(document: Document) -> tuple[Period, ...]:
     return found
 
 
-def _pieces(document: Document) -> list[tuple[int, int, int, bool]]:
-    """(sentence index, start, end, in a headline) of the document's text in order:
-    each sentence, cut where a headline region begins or ends inside it."""
+def _pieces(document: Document) -> list[tuple[int, int, int, bool, bool]]:
+    """(sentence index, start, end, in a headline, the whole sentence) of the document's
+    text in order: each sentence, cut where a headline region begins or ends inside it."""
     text = folded_text(document)
     regions = headlines(text, document.blocks)
     bounds = sorted({offset for region in regions for offset in region})
     starts = [start for start, _ in regions]
     pieces = []
+    r = 0  # the first region that ends after the current sentence starts
     for sentence in document.sentences:
         start, end = sentence.start, sentence.end
+        while r < len(regions) and regions[r][1] <= start:
+            r += 1
+        if r == len(regions) or regions[r][0] >= end:  # most sentences: no headline
+            pieces.append((sentence.index, start, end, False, True))
+            continue
         cut = bisect.bisect_right(bounds, start)
+        whole = True
         while cut < len(bounds) and bounds[cut] < end:
             if text[start:bounds[cut]].strip():
-                pieces.append((sentence.index, start, bounds[cut], _inside(regions, starts, start)))
-                start = bounds[cut]
+                pieces.append((sentence.index, start, bounds[cut],
+                               _inside(regions, starts, start), False))
+                start, whole = bounds[cut], False
             cut += 1
-        pieces.append((sentence.index, start, end, _inside(regions, starts, start)))
+        pieces.append((sentence.index, start, end, _inside(regions, starts, start), whole))
     return pieces
 
 
 def _inside(regions: tuple[tuple[int, int], ...], starts: list[int], offset: int) -> bool:
-    """Whether ``offset`` (or the first character after it that is not blank) is in a headline."""
+    """Whether ``offset`` is in a headline."""
     i = bisect.bisect_right(starts, offset) - 1
     return i >= 0 and regions[i][0] <= offset < regions[i][1]
 
@@ -107,9 +115,10 @@ def _periods(document: Document) -> tuple[Period, ...]:
     pieces = _pieces(document)
     spans: list[tuple[int, int, bool]] = []  # first piece, last + 1, headline
     first = 0
-    texts_of = [sentences[i].text if (a, b) == (sentences[i].start, sentences[i].end)
-                else strip_gaps(text[a:b].strip()) for i, a, b, _ in pieces]
-    for number, (_, _, _, headline) in enumerate(pieces):
+    texts_of = [sentences[i].text if whole else strip_gaps(text[a:b].strip())
+                for i, a, b, _, whole in pieces]
+    for number, piece in enumerate(pieces):
+        headline = piece[3]
         if headline and first < number:
             spans.append((first, number, False))
             first = number
@@ -122,28 +131,33 @@ def _periods(document: Document) -> tuple[Period, ...]:
     for number, (start, stop, _) in enumerate(spans):
         for index in range(start, stop):
             period_of[index] = number
-    # The pieces of each sentence in order: a figure is looked for in the period of the
-    # sentence's current piece, then of the next (a headline cut off its sentence).
-    first_piece: dict[int, int] = {}
-    for number, (index, _, _, _) in enumerate(pieces):
-        first_piece.setdefault(index, number)
+    # The first piece of each sentence; a figure of a sentence cut at a headline's end
+    # is looked for in the period of the sentence's current piece, then of the next.
+    first_piece = [0] * len(sentences)
+    for number in range(len(pieces) - 1, -1, -1):
+        first_piece[pieces[number][0]] = number
     texts = [texts_of[start] if stop == start + 1 else "".join(texts_of[start:stop])
              for start, stop, _ in spans]
     found: list[list[Figure]] = [[] for _ in spans]
     cursor = [0] * len(spans)
-    current: dict[int, int] = {}
+    current: dict[int, int] = {}  # the piece reached, for sentences that are cut
     for q in document.quantities:
         if not q.is_amount or not 0 <= q.sentence < len(sentences):
             continue
-        piece = current.get(q.sentence, first_piece[q.sentence])
+        piece = first_piece[q.sentence]
         needle = "".join((q.normalized or q.text).split())
-        while True:
+        if pieces[piece][4]:  # the sentence is whole
             number = period_of[piece]
             at = texts[number].find(needle, cursor[number])
-            if at >= 0 or piece + 1 >= len(pieces) or pieces[piece + 1][0] != q.sentence:
-                break
-            piece += 1
-        current[q.sentence] = piece
+        else:
+            piece = current.get(q.sentence, piece)
+            while True:
+                number = period_of[piece]
+                at = texts[number].find(needle, cursor[number])
+                if at >= 0 or piece + 1 >= len(pieces) or pieces[piece + 1][0] != q.sentence:
+                    break
+                piece += 1
+            current[q.sentence] = piece
         if at < 0:
             continue
         found[number].append(Figure(q, at, at + len(needle)))
