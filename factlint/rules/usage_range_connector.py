@@ -62,6 +62,9 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
             if not q.is_amount:
                 continue
             start, end = q.span.start, q.span.end
+            written = text[start:end]
+            if not any(c in written for c in _BAD):
+                continue  # no connector to check (most figures)
             before = text[start - 1:start] if start else ""
             after = text[end:end + 1]
             if _CODE_NEIGHBOUR.match(before) or (after and _CODE_NEIGHBOUR.match(after)
