@@ -318,8 +318,11 @@ def _what(q: Quantity, left: str, right: str) -> str:
     phrase = ""
     # 目标价由56.28港元下调至55.2港元: after a change verb the thing is the one before
     # the first figure, so look one masked figure back when the last piece says nothing.
-    for segment in reversed(_BRACKETS.sub("", left).split("|")[-2:]):
-        phrase = _HEAD_PUNCT.split(segment)[-1] if segment else ""
+    # The last two pieces of the masked clause (brackets never hold its | separators).
+    for segment in reversed(left.rsplit("|", 2)[-2:]):
+        segment = _BRACKETS.sub("", segment) if segment else segment
+        last = _HEAD_PUNCT.split(segment)[-1] if segment else ""
+        phrase = last
         for _ in range(3):  # a chain of link words: 同比增长了, 已达到
             if phrase[-1:] not in _TAIL_LAST:
                 break  # no link word ends so (the scan below is most of the cost)
@@ -327,7 +330,7 @@ def _what(q: Quantity, left: str, right: str) -> str:
             if stripped == phrase:
                 break
             phrase = stripped
-        if len(phrase) >= 2 or segment != _HEAD_PUNCT.split(segment)[-1]:
+        if len(phrase) >= 2 or segment != last:
             break
     phrase = _TIME.sub("", phrase)
     for pattern, name, needles in _INDICATORS:
