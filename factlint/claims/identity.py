@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -378,16 +378,45 @@ class FrameReader:
     """Reads the frames of one document; built once, then one call per figure
     (:meth:`sketch` for what bucketing needs, :meth:`frame` for the whole frame)."""
 
+    layout: Layout  # read when first used, as are the attributes in _INDEX
+    #: What :meth:`_index` reads, when first asked for (see :meth:`__getattr__`).
+    _INDEX = frozenset({"periods", "period_of", "by_period", "same_measure", "date_starts",
+                        "date_texts", "starts"})
+
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.text = text = folded_text(document)
-        self.layout: Layout = layout(text)
+        self.text = folded_text(document)
+        self.measures = [measure_of(q) for q in document.quantities]
+        #: Whether the figures of one measure in one period form a list (per key).
+        self.parallels: dict[tuple[int, str], bool] = {}
+        self._sketches: dict[int, Sketch] = {}
+        #: Per figure with a measure: clause bounds, masked left and right, what, and the
+        #: statistic when :meth:`_sketch` had to read it.
+        self._partial: dict[int, tuple[int, int, str, str, str, str | None]] = {}
+        #: Per period: its time words and its scope words, each as (start, end, word)
+        #: with their starts, read the first time a whole frame of the period is asked
+        #: for (a check that compares few figures needs few frames).
+        self._words: dict[int, tuple[list[tuple[int, int, str]], list[int],
+                                     list[tuple[int, int, str]], list[int]]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        """The layout, and the figures by period (:meth:`_index`), read when first used: a
+        document whose figures share no measure is never sketched (most short ones)."""
+        if name == "layout":
+            self.layout = layout(self.text)
+            return self.layout
+        if name in FrameReader._INDEX:
+            self._index()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def _index(self) -> None:
+        text = self.text
         periods = {m.end() for m in _PERIOD_END.finditer(text)}
         for start, end in self.layout.headlines:
             periods.update((start, end))
         self.periods = sorted(periods)
-        quantities = document.quantities
-        self.measures = [measure_of(q) for q in quantities]
+        quantities = self.document.quantities
         # Per period: the figures by start (to mask the other amounts of a clause) and
         # the dates (a figure's time is the dates of its clause), read once here rather
         # than filtered again for every figure of the period.
@@ -414,17 +443,6 @@ class FrameReader:
             if q.kind == "date" and q.iso:
                 self.date_starts.setdefault(period, []).append(start)
                 self.date_texts.setdefault(period, []).append(_without_gaps(q.text))
-        #: Whether the figures of one measure in one period form a list (per key).
-        self.parallels: dict[tuple[int, str], bool] = {}
-        self._sketches: dict[int, Sketch] = {}
-        #: Per figure with a measure: clause bounds, masked left and right, what, and the
-        #: statistic when :meth:`_sketch` had to read it.
-        self._partial: dict[int, tuple[int, int, str, str, str, str | None]] = {}
-        #: Per period: its time words and its scope words, each as (start, end, word)
-        #: with their starts, read the first time a whole frame of the period is asked
-        #: for (a check that compares few figures needs few frames).
-        self._words: dict[int, tuple[list[tuple[int, int, str]], list[int],
-                                     list[tuple[int, int, str]], list[int]]] = {}
 
     def _words_of(self, period: int) -> tuple[list[tuple[int, int, str]], list[int],
                                                list[tuple[int, int, str]], list[int]]:
