@@ -20,7 +20,8 @@ Each labelled row: ``set`` (traditional, simplified, statistics, non-quantity), 
 as ``kind qualifier [lo, hi] unit iso «text»``), ``verdict`` (right / wrong), ``expected``
 (the right reading, written the same way; empty when the reading was right) and the
 ``reason``; ``no amount`` as expected reading marks a name or a code where a figure
-was looked for (优品360), right when nothing overlapping it is read as an amount.  A figure is strictly right when its value interval, qualifier, unit, kind,
+was looked for (优品360), right when nothing overlapping it is read as an amount.
+A figure is strictly right when its value interval, qualifier, unit, kind,
 ISO value and span are all right; a non-quantity is right when nothing overlapping it is
 read as an amount (count, money, percent, measure, duration, age).  The rates are
 recomputed against today's reading, so a fix shows here; a row whose reading changed to

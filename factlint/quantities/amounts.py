@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from ..model import Quantity
-from .dates import is_sentence_term, read_meridiem
+from .dates import bracketed_day, is_sentence_term, read_meridiem
 from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
 from .numerals import ONE, ZERO, Figure, chinese, vague
@@ -83,6 +83,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             return None  # 约三、四天: the lower end of a range read at 四天
         if is_idiom(text, body_start, m.end("unit") if unit else body_end):
             return None
+        if not unit and not pre and _is_congress(text, body_start, body_end, body):
+            value = chinese(body).lo  # 党的十八大: the 18th Party Congress, a rank
+            return reader.quantity(start, body_end + 1, lo=value, hi=value, qualifier="exact",
+                                   unit=None, kind="ordinal", value=value)
         if body in SINGLE_NUMERALS and not unit and not pre:
             return None
         if body in _FINANCIAL and UNITS.get(unit or "", ("", ""))[1] != "money":
@@ -128,6 +132,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             clock = read_meridiem(reader, start, body_end, int(body))
             if clock is not None:  # 3pm, 10am, 3 p.m.
                 return clock
+            if before and before in "（(" and text[body_end:body_end + 1] in "）)":
+                day = bracketed_day(reader, start)
+                if day is not None:  # 今（15）日: the 15th
+                    return day
         # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
         # Only a Latin letter, hyphen or space before, or a letter or a space (小米 9 Pro)
         # after, makes one.
@@ -341,6 +349,25 @@ def _more_after_unit(text: str, end: int, unit: str) -> bool:
 
 #: What may follow the 几 of 20几: 万/亿 and a unit (30几万元, 20几岁).
 _JI_AFTER_TENS = re.compile(rf"几(?P<mult>[万亿]*)(?:(?P<unit>{UNIT})|(?=[^0-9几]|$))")
+
+
+#: A congress by its number: 十一 to 二十九 before 大 (党的十八大, 中共十五大, 二十大报告).
+_CONGRESS_NUMBER = re.compile("十[一二三四五六七八九]|二十[一二三四五六七八九]?")
+_CONGRESS_BEFORE = ("党的", "中共", "共产党", "越共", "共青团", "党")
+_CONGRESS_AFTER = re.compile(
+    "以来|精神|报告|代表|召开|胜利|提出|确定|确立|作出|闭幕|开幕|结束|期间|前夕|部署|决策|明确|"
+    "强调|要求|主题|日程|擘画|首次|以后|之后|后|前|时|和|、|，|。|的|上|将|对|关于")
+
+
+def _is_congress(text: str, start: int, end: int, body: str) -> bool:
+    """Whether the numerals at ``text[start:end]`` number a congress: 党的十八大, 中共十五大, or
+    二十大 before 以来/报告/精神/召开… (二十大银行 are twenty banks; 第十八大 is no such form)."""
+    if text[end:end + 1] != "大" or not _CONGRESS_NUMBER.fullmatch(body):
+        return False
+    if start and (text[start - 1] in CN or text[start - 1] == "第"):
+        return False
+    return text.endswith(_CONGRESS_BEFORE, 0, start) or (
+        _CONGRESS_AFTER.match(text, end + 1) is not None)
 
 
 def _tens_and_some(reader: Reader, start: int, body_start: int, body: str) -> Quantity | None:

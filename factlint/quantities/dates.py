@@ -19,8 +19,8 @@ from .numerals import ONE, Figure
 from .pattern import YEAR, G
 from .reader import SKIP, DatelineIndex, Reader
 
-__all__ = ["find_datelines", "dateline_index", "read_date", "read_time", "is_sentence_term",
-           "roc_year", "meridiem", "read_meridiem"]
+__all__ = ["bracketed_day", "find_datelines", "dateline_index", "read_date", "read_time",
+           "is_sentence_term", "roc_year", "meridiem", "read_meridiem"]
 
 _DATELINE = re.compile(
     rf"(?:新华社|本报|中新社|央视)[^\s，。,.:：]{{0,10}}?(?:(?P<y>{YEAR}){G}年{G})?"
@@ -51,6 +51,27 @@ def cn_int(text: str) -> int:
     if text.isdigit():
         return int(text)
     return int(numerals.chinese_value(text))
+
+
+#: 今（15）日, 昨(14)晚: Taiwan copy writes the day of the story in brackets after 今/昨/明.
+_BRACKETED_DAY = re.compile(
+    r"(?<=[今昨明前][（(])(3[01]|[12][0-9]|0?[1-9])[）)](日|(?=[晚晨早午下上]))")
+
+
+def bracketed_day(reader: Reader, start: int) -> Quantity | None:
+    """The date of 今（15）日 or 昨（14）晚 when its digits start at ``start``, else None."""
+    m = _BRACKETED_DAY.match(reader.text, start)
+    if m is None:
+        return None
+    year, month, _ = reader.ymd_context(start)
+    day = int(m[1])
+    if month is not None and day > days_in(year, month):
+        return SKIP
+    iso = iso_date(year, month, day)
+    end = m.end()
+    reader.day_iso, reader.day_end = iso, end
+    return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                           kind="date", iso=iso)
 
 
 def read_date(reader: Reader, m: re.Match) -> Quantity | None:
@@ -143,6 +164,18 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
         if m["mo_to"]:  # 6—8月
             iso += "/" + iso_date(year, cn_int(m["mo_to"]), None)
             qualifier = "range"
+    if m["mo_end"]:  # 2015年9月到2016年1月: months of two years, one range
+        year2, month2 = cn_int(m["yto_m"]), cn_int(m["mo_end"])
+        if (not (m["y"] or m["roc"]) or m["d"] or m["part"] or m["mo_to"]
+                or (year2, month2) <= (year, month)):
+            # 9月到2016年1月, 2015年9月1日至2016年1月, 2016年9月至2015年1月: the first
+            # date alone, and what follows read on its own.
+            end = m.start("mrange")
+            reader.resume_at = end
+            return reader.quantity(start, end, lo=None, hi=None, qualifier=qualifier,
+                                   unit=None, kind="date", iso=iso)
+        return reader.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
+                               kind="date", iso=f"{iso}/{iso_date(year2, month2, None)}")
     if m["d2"]:
         month2 = cn_int(m["mo2"]) if m["mo2"] else month
         year2 = cn_int(m["yto"]) if m["yto"] else year
@@ -373,7 +406,8 @@ def read_time(reader: Reader, m: re.Match) -> Quantity | None:
             30 if m["half2"] else 0), None, end_of_range=True) if has_second else None
     if first is None:
         return None
-    qualifier = {"许": "about", "左右": "about", "多": "more_than"}.get(m["tq"] or "", "exact")
+    qualifier = {"许": "about", "左右": "about", "多": "more_than"}.get(
+        m["tq"] or "", "about" if m["tpre"] else "exact")  # 约12时15分: about a clock time
     iso = first
     if has_second:
         if second is not None and second > first:

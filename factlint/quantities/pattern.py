@@ -80,7 +80,9 @@ PATTERN = re.compile(
            {G}年{G})?
         (?P<mo>{MONTH})(?:{G}{CONNECTOR}{G}(?P<mo_to>{MONTH}))?{G}月(?!{G}(?:份额))
         (?:{G}(?:(?P<d>{DAY}){G}[日号]|(?P<part>底|初|末|中旬|上旬|下旬|中)))?
-        (?:{G}{CONNECTOR}{G}(?:(?:(?P<yto>{YEAR}){G}年{G})?(?P<mo2>{MONTH}){G}月{G})?(?P<d2>{DAY}){G}[日号])?
+        (?:{G}{CONNECTOR}{G}(?:(?:(?P<yto>{YEAR}){G}年{G})?(?P<mo2>{MONTH}){G}月{G})?(?P<d2>{DAY}){G}[日号]
+          | (?P<mrange>{G}{CONNECTOR}{G}(?P<yto_m>{YEAR}){G}年{G}(?P<mo_end>{MONTH}){G}月
+              (?!{G}(?:{DAY}){G}[日号]|{G}份额)))?
       | (?P<yonly>{YEAR}|0[0-9]|{ROC_YEAR}(?=年(?:底|初|末|度|{CONNECTOR}{ROC_YEAR}年)))
         (?:{G}(?:(?<=[0-9]{{3}})(?<![0-9]{{4}})年)?{CONNECTOR}{G}(?P<yonly2>{YEAR}|{ROC_YEAR}))?{G}年(?P<ypart>底|初|末)?
       | (?P<donly>[12][0-9]|3[01]|0?[1-9]){G}日
@@ -89,7 +91,7 @@ PATTERN = re.compile(
       | (?P<decade>[0-9]0){G}后(?![{CN}0-9])
     )
   | (?P<time>
-        (?P<period>{PERIOD})?{G}
+        (?P<period>{PERIOD})?{G}(?P<tpre>大约|约)?
         (?:(?P<clock>(?P<ch>{CLOCK_HOUR}):(?P<cm>[0-5][0-9])(?::(?P<cs>[0-5][0-9]))?(?![0-9:]))
            (?:{CONNECTOR}(?P<ch2>{CLOCK_HOUR}):(?P<cm2>[0-5][0-9])(?![0-9:]))?
          | (?P<t1>(?P<h>{HOUR}){G}(?P<hm>[点时])
@@ -130,6 +132,8 @@ RUN = re.compile(f"[{RUN_CHARS}]+")
 #: (2.5× faster in the window before a run).
 LEAD_IN = re.compile(
     "(?:" + "|".join([*(f"(?:{word})(?:{LINK})?" for word in PREFIX.split("|")),
+                      # 下午约3时: a time of day and 约 lead one clock time
+                      *(f"{word}(?:大约|约)" for word in PERIOD.split("|")),
                       PERIOD, "上个?世纪", "本世纪", "成", "上", "数以", "数"]) + ")"
     r"(?:[ \t]*(?:\r?\n[ \t]*)?)$")
 ADVERB_WORD = re.compile(ADVERB)
