@@ -155,6 +155,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             return reader.quantity(start, body_end, lo=Decimal(body), hi=Decimal(body),
                                    qualifier="exact", unit=None, kind="ordinal",
                                    value=Decimal(body))  # 1．由遗传基因…, 2、铁道部…: item numbers
+        if not unit and not pre and end == body_end:
+            named = _figure_in_a_name(reader, text, start, end, before, body)
+            if named is not None:
+                return named
     # Ranges: 10至15, 3-5, 15%～30%.
     parts = _CONNECTOR_SPLIT(body) if _HAS_CONNECTOR(body) else (body,)
     pct_unit = body[-1] if body[-1] in "%‰" else None
@@ -241,6 +245,9 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         change = jiao_and_fen(text, end, figure)
         if change:  # 46元3角5分
             end, figure = change
+        if not pre and text.endswith(_FOREIGN_BEFORE_YUAN_WORDS, 0, start):
+            word = text[start - 2:start]  # 日幣521億元: 元 counts the currency named first
+            start, reported_unit = start - 2, _FOREIGN_BEFORE_YUAN[word]
     elif reported_unit == "级" and (text.endswith(("里氏", "震级"), 0, start)
                                    or text.startswith(_QUAKES, end)):
         kind = "measure"  # 里氏5.8级: a magnitude, not a rank
@@ -302,6 +309,46 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     return reader.amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
                                   subject_from=(body_start, after_unit))
 
+
+_QUOTE_CLOSER = {"“": "”", "「": "」", "『": "』", "\"": "\""}
+_TITLE_END = frozenset("》】")
+_UNIT_FIRSTS = frozenset(unit[0] for unit in UNITS)
+_TITLE_START = frozenset("《“「")
+_NAME_YEAR = re.compile("(?:19|20)[0-9]{2}")
+
+
+def _figure_in_a_name(reader: Reader, text: str, start: int, end: int, before: str,
+                      body: str) -> Quantity | None:
+    """A bare figure (no unit, no qualifier) that is a name or part of one: the whole of
+    a quotation (“3820”战略工程, “1·24”火灾, “10.21”事故) or the end of a title
+    (《哪吒2》, 《香港01》, 【萌樣星二代3】) is an identifier; a year just before a title or a
+    quotation (2025《上海宣言》, 2026“大片看总台”) is that year.  None otherwise."""
+    after = text[end:end + 1]
+    if before in _QUOTE_CLOSER and after == _QUOTE_CLOSER[before]:
+        if text[end + 1:end + 2] in _UNIT_FIRSTS:
+            return None  # 重归“6”元大关: a figure quoted before its unit
+        years = body.replace("－", "-").split("-")
+        if (len(years) == 2 and all(_NAME_YEAR.fullmatch(y) for y in years)
+                and years[0] < years[1]):  # “1949－2024”: a span of years on an emblem
+            return reader.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
+                                   kind="date", iso=f"{years[0]}/{years[1]}")
+        return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                               kind="identifier")
+    if (
+            after in _TITLE_END and before and (before.isalpha() or before.isdigit())):
+        return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                               kind="identifier")
+    if after in _TITLE_START and _NAME_YEAR.fullmatch(body) and not before.isdigit():
+        return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                               kind="date", iso=body)
+    return None
+
+
+#: Foreign currencies copy names before a figure it ends in 元 (日幣521億元, 美金100元): the
+#: figure is in that currency.  (新台币, 港币 and 人民币 are also the 元 of their own copy,
+#: where a later bare 元 means the same money: they stay 元.)
+_FOREIGN_BEFORE_YUAN = {"日币": "日元", "韩币": "韩元", "美金": "美元"}
+_FOREIGN_BEFORE_YUAN_WORDS = tuple(_FOREIGN_BEFORE_YUAN)
 
 _TENTH = Decimal("0.1")
 #: One digit after 成 is its tenth (7成5 is 75 %), when nothing that counts follows.

@@ -87,6 +87,13 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
                                kind="date", iso=f"{first}/{first + 9}")
     if m["numeric"]:
         return _numeric(reader, m, start)
+    if m["ayear"]:  # 2020/21學年, 2018/19年度: a school or fiscal year across two years
+        first = int(m["ayear"])
+        second = first + 1
+        if int(m["ayear2"]) != second % 100:
+            return None  # 2018/25年: no such year; read as figures, if at all
+        return reader.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
+                               kind="date", iso=f"{first}/{second}")
     if m["yonly"]:
         written, written2 = m["yonly"], m["yonly2"]
         if len(written) == 3 or written2 and len(written2) == 3:  # 104年底, 104年至108年
