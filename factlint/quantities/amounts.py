@@ -312,7 +312,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
 
 _QUOTE_CLOSER = {"“": "”", "「": "」", "『": "』", "\"": "\""}
 _TITLE_END = frozenset("》】")
-_UNIT_FIRSTS = frozenset(unit[0] for unit in UNITS)
+_MEASURED_UNITS = tuple(unit for unit in UNITS if UNITS[unit][1] in ("money", "measure", "percent"))
+_UNIT_FIRSTS = frozenset(unit[0] for unit in _MEASURED_UNITS)
 _TITLE_START = frozenset("《“「")
 _NAME_YEAR = re.compile("(?:19|20)[0-9]{2}")
 
@@ -325,8 +326,8 @@ def _figure_in_a_name(reader: Reader, text: str, start: int, end: int, before: s
     quotation (2025《上海宣言》, 2026“大片看总台”) is that year.  None otherwise."""
     after = text[end:end + 1]
     if before in _QUOTE_CLOSER and after == _QUOTE_CLOSER[before]:
-        if text[end + 1:end + 2] in _UNIT_FIRSTS:
-            return None  # 重归“6”元大关: a figure quoted before its unit
+        if text[end + 1:end + 2] in _UNIT_FIRSTS and text.startswith(_MEASURED_UNITS, end + 1):
+            return None  # 重归“6”元大关: a sum quoted before its unit (“80”字样 is a name)
         years = body.replace("－", "-").split("-")
         if (len(years) == 2 and all(_NAME_YEAR.fullmatch(y) for y in years)
                 and years[0] < years[1]):  # “1949－2024”: a span of years on an emblem

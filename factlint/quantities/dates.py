@@ -143,11 +143,13 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
         year = roc_year(reader, m["roc"], year_ctx, start)
         if year is None:
             return None
-    elif m["y2d"] and not m["d"] and (reader.quote or is_sentence_term(reader.text, start,
-                                                                        m.end("date"))):
-        # 有期徒刑10年6月 is a prison term, not June 2010 (an amount: ``amounts``); in
-        # Traditional copy 99年6月 may be the Republic's year 99, so it is left unread.
-        return None
+    elif m["y2d"] and not m["d"] and is_sentence_term(reader.text, start, m.end("date")):
+        return None  # 有期徒刑10年6月 is a prison term, not June 2010 (an amount: ``amounts``)
+    elif m["y2d"] and reader.quote:
+        # In Traditional copy 99年6月 may be the Republic's year 99 (2010) or 1999.
+        year = traditional_two_digit_year(reader, int(m["y2d"]), year_ctx)
+        if year is None:
+            return SKIP  # left open: no date, and not 97 years and a 7月 either
     else:
         year = cn_int(m["y"]) if m["y"] else two_digit_year(int(m["y2d"]), year_ctx) if m[
             "y2d"] else year_ctx
@@ -279,6 +281,49 @@ def is_sentence_term(text: str, start: int, end: int) -> bool:
     while lo > 0 and start - lo < 12 and text[lo - 1] not in _CLAUSE_END:
         lo -= 1
     return _SENTENCE_BEFORE.search(text, lo, start) is not None
+
+
+#: Words that place Traditional copy in Taiwan or in Hong Kong (as folded to Simplified).
+_TAIWAN = re.compile("新台币|台币|民国|立法院|行政院|台北|高雄|台中|台南|桃园|新北|民进党|国民党|"
+                     "蔡英文|健保|捷运|台股|柜买|上柜|证交所|县府|县长|乡镇|国军|监察院|内政部|"
+                     "经济部|劳动部|卫福部")
+_HONG_KONG = re.compile("港元|港币|港府|特首|立法会|区议会|港铁|新界|九龙|港岛|林郑|嘅|咗|唔|喺|冇|"
+                        "警务处|港股|恒指|恒生指数|屯门|沙田|旺角|铜锣湾|中环|尖沙咀|特区政府|"
+                        "律政司|食环署")
+#: How far back a short year may reach (97年 in a 2019 story: 1997, or 2008 in Taiwan).
+_SHORT_YEAR_BACK = 30
+
+
+def region(reader: Reader) -> str | None:
+    """``"tw"`` or ``"hk"`` when the words of the text place it (at least two, more than
+    twice the other side's), else ``""``: found once per document, when a date needs it.
+    On news-dev's Traditional copy it places 157 of 350 files, 153 as their source does
+    and 4 Taiwan sites' stories of Hong Kong as Hong Kong."""
+    if reader.region is None:
+        text = reader.text
+        taiwan, hong_kong = len(_TAIWAN.findall(text)), len(_HONG_KONG.findall(text))
+        reader.region = ("tw" if taiwan >= 2 and taiwan > 2 * hong_kong else
+                         "hk" if hong_kong >= 2 and hong_kong > 2 * taiwan else "")
+    return reader.region or None
+
+
+def traditional_two_digit_year(reader: Reader, digits: int, story_year: int | None
+                               ) -> int | None:
+    """The year of a two-digit year in Traditional copy (97年7月, 19年1月), or None when
+    its region and the story's year leave it open.
+
+    Hong Kong copy abbreviates the Gregorian year, as Mainland copy does (97年 → 1997).
+    Taiwan copy writes the Republic's year (97年 → 2008) or abbreviates the Gregorian
+    (19年1月 → 2019): read only when just one of the two falls within 30 years before
+    the story's year and 15 after it (without a story year, not at all)."""
+    place = region(reader)
+    if place == "hk":
+        return two_digit_year(digits, story_year)
+    if place != "tw" or story_year is None:
+        return None
+    fits = {year for year in (ROC_OFFSET + digits, two_digit_year(digits, story_year))
+            if story_year - _SHORT_YEAR_BACK <= year <= story_year + _ROC_AHEAD}
+    return fits.pop() if len(fits) == 1 else None
 
 
 def two_digit_year(digits: int, story_year: int | None) -> int:

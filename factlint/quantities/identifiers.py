@@ -292,7 +292,48 @@ def stock_codes(text: str, blank_before: Callable[[int], bool] | None = None
         if not spaced and not listed or _YEAR.fullmatch(m["code"]) and not listed:
             continue  # 在 2016 創立: a year, unless a list of codes says otherwise
         found.append(m.span("code"))
+    named = _named_codes(text, found)
+    if named:
+        # 2330台積電 alone, where the story also writes 台積電(2330) or lists 2330台積電:
+        # the code and the name are known together, so the digits before the name are
+        # the code wherever they stand (2000台電腦 is still a count: no such pair).
+        taken = {start for start, _ in found}
+        for m in _CODE_THEN_HAN.finditer(text):
+            start = m.start()
+            names = named.get(m.group())
+            if start not in taken and names and text.startswith(names, m.end()):
+                found.append(m.span())
+        found.sort()
     return found
+
+
+#: A four-digit code after a name, in brackets: 台積電(2330), 環球晶（6488）.
+_NAME_THEN_CODE = re.compile(r"[（(](?P<code>[1-9][0-9]{3})[）)]")
+_CODE_THEN_HAN = re.compile(r"[1-9](?<![0-9][1-9])(?<![0-9][.,，][1-9])[0-9]{3}(?=[\u4e00-\u9fff])")
+
+
+def _named_codes(text: str, found: list[tuple[int, int]]) -> dict[str, tuple[str, ...]]:
+    """Each code the text pairs with a company's name, and the names: 台積電(2330) and the
+    codes already found before a name (2330台積電、2454聯發科)."""
+    named: dict[str, set[str]] = {}
+    for m in _NAME_THEN_CODE.finditer(text):
+        if _YEAR.fullmatch(m["code"]):
+            continue  # 創立(2016): a year
+        start = m.start()
+        lo = start
+        while lo > start - 5 and lo and _CJK_CHAR(text[lo - 1]):
+            lo -= 1
+        if start - lo >= 2:  # the last two to five characters before the bracket
+            named.setdefault(m["code"], set()).update(
+                text[i:start] for i in range(lo, start - 1))
+    for start, end in found:
+        m = _NAME_AFTER_CODE.match(text, end)
+        if m:
+            named.setdefault(text[start:end], set()).add(m.group())
+    return {code: tuple(sorted(names, key=len, reverse=True)) for code, names in named.items()}
+
+
+_NAME_AFTER_CODE = re.compile(r" ?([\u4e00-\u9fff]{2,5}?)(?=[、，,。；;）)]|等|$)")
 
 
 #: Drawn numbers quoted after 号码 (中獎號碼為「01、03、05」, 特別號：32): labels, not counts.

@@ -175,7 +175,7 @@ class Reader:
     """One document being read: its normalised text and where its dates stand."""
 
     __slots__ = ("original", "text", "offsets", "gapless", "index", "datelines", "year", "end",
-                 "quote", "day_iso", "day_end", "resume_at")
+                 "quote", "day_iso", "day_end", "resume_at", "region")
 
     def __init__(self, normalized: NormalizedText, year: int | None,
                  datelines: DatelineIndex | None) -> None:
@@ -193,6 +193,7 @@ class Reader:
         self.day_iso: str | None = None
         self.day_end = -1
         self.resume_at = 0  # set by a reader that read less than its match: scan on from here
+        self.region: str | None = None  # Traditional copy's region, found when a date needs it
 
     def quantity(self, start: int, end: int, **fields: Any) -> Quantity:
         """A quantity for ``text[start:end]`` (joined offsets), its span in the original."""
