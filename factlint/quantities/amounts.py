@@ -87,6 +87,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             value = chinese(body).lo  # 党的十八大: the 18th Party Congress, a rank
             return reader.quantity(start, body_end + 1, lo=value, hi=value, qualifier="exact",
                                    unit=None, kind="ordinal", value=value)
+        if body == "一" and pre == "突破":
+            return None  # 突破一批关键技术: breakthroughs in "a batch", not at least one
         if body in SINGLE_NUMERALS and not unit and not pre:
             return None
         if body in _FINANCIAL and UNITS.get(unit or "", ("", ""))[1] != "money":
@@ -215,9 +217,14 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         kind, reported_unit = "percent", pct_unit
     if unit == "成" and len(parts) == 1 and figure.qualifier == "exact" and not more:
         tenth = _CHENG_TENTH.match(text, unit_end)
-        if tenth:  # 7成5, 三成五: 75 %, 35 %
-            figure = Figure.exact(figure.lo + figure_value(tenth.group(1)) / 10, _TENTH)
+        if tenth:  # 7成5, 三成五, 三成半: 75 %, 35 %, 35 %
+            digit = tenth.group(1)
+            tenths = _HALF if digit == "半" else figure_value(digit) / 10
+            figure = Figure.exact(figure.lo + tenths, _TENTH)
             end = unit_end = tenth.end(1)
+            after = _SUFFIX_AT(text, end)
+            if after and not suffix:  # 7成5以上: the qualifier after the tenth
+                suffix, end = after.group(), after.end()
     if reported_unit == "折" or reported_unit == "成":
         figure, reported_unit = share_unit(figure, reported_unit)
     if (not has_digit and not pre and len(body) == 1 and figure.qualifier == "exact"
@@ -248,6 +255,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         if not pre and text.endswith(_FOREIGN_BEFORE_YUAN_WORDS, 0, start):
             word = text[start - 2:start]  # 日幣521億元: 元 counts the currency named first
             start, reported_unit = start - 2, _FOREIGN_BEFORE_YUAN[word]
+    elif reported_unit == "度" and not pre and text.endswith(_SCALE_BEFORE_DEGREES, 0, start):
+        # 华氏100度, 摄氏30度: degrees of the scale named before the figure
+        word = next(w for w in _SCALE_BEFORE_DEGREES if text.endswith(w, 0, start))
+        start, reported_unit = start - len(word), "℉" if word.startswith("华") else "℃"
     elif reported_unit == "级" and (text.endswith(("里氏", "震级"), 0, start)
                                    or text.startswith(_QUAKES, end)):
         kind = "measure"  # 里氏5.8级: a magnitude, not a rank
@@ -345,6 +356,8 @@ def _figure_in_a_name(reader: Reader, text: str, start: int, end: int, before: s
     return None
 
 
+_SCALE_BEFORE_DEGREES = ("华氏温度", "摄氏温度", "华氏", "摄氏")
+
 #: Foreign currencies copy names before a figure it ends in 元 (日幣521億元, 美金100元): the
 #: figure is in that currency.  (新台币, 港币 and 人民币 are also the 元 of their own copy,
 #: where a later bare 元 means the same money: they stay 元.)
@@ -353,7 +366,7 @@ _FOREIGN_BEFORE_YUAN_WORDS = tuple(_FOREIGN_BEFORE_YUAN)
 
 _TENTH = Decimal("0.1")
 #: One digit after 成 is its tenth (7成5 is 75 %), when nothing that counts follows.
-_CHENG_TENTH = re.compile(r"([1-9]|[一二三四五六七八九])(?=[的，,。；;、）)」\s]|以上|左右|$)")
+_CHENG_TENTH = re.compile(r"([1-9]|[一二三四五六七八九]|半)(?=[的，,。；;、）)」\s]|以上|左右|$)")
 
 
 #: Kinds a range written with a 顿号 may count (三、四个月); never ranks (三、四年级).

@@ -80,10 +80,12 @@ def read_figure(body: str) -> tuple[Figure, bool]:
                 figure = numerals.arabic_compound(place).scaled(
                     numerals.multiplier_of(mantissa[len(place):] + mult))
         else:
-            digits = mantissa.rstrip("百千万亿")
+            digits = mantissa.rstrip("百千万亿兆")
             figure = numerals.arabic(digits, mantissa[len(digits):] + mult)
     elif "几" in mantissa or mantissa.startswith(("数", "上", "成")) or mantissa in numerals._VAGUE:
         return numerals.vague(mantissa + mult), more
+    elif mantissa.endswith("兆"):  # 兩兆美元: a trillion (only before a currency)
+        figure = numerals.chinese(mantissa[:-1]).scaled(numerals.MULTIPLIERS["兆"])
     else:
         figure = numerals.chinese(mantissa)
         if mult:
