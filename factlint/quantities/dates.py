@@ -16,7 +16,7 @@ from ..model import Quantity
 from ..text.normalize import normalize
 from . import numerals
 from .numerals import ONE, Figure
-from .pattern import YEAR, G
+from .pattern import MONTH, YEAR, G
 from .reader import SKIP, DatelineIndex, Reader
 
 __all__ = ["bracketed_day", "find_datelines", "dateline_index", "read_date", "read_time",
@@ -44,6 +44,10 @@ def dateline_index(text: str) -> DatelineIndex | None:
         if found:
             return DatelineIndex(found)
     return None
+
+
+#: The year and month at the end of a range of months (到2016年1月).
+_YEAR_MONTH = re.compile(rf"(?P<y>{YEAR})年(?P<m>{MONTH})月$")
 
 
 def cn_int(text: str) -> int:
@@ -88,9 +92,9 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
     if m["numeric"]:
         return _numeric(reader, m, start)
     if m["ayear"]:  # 2020/21學年, 2018/19年度: a school or fiscal year across two years
-        first = int(m["ayear"])
+        first = int(m["ayear"][:4])
         second = first + 1
-        if int(m["ayear2"]) != second % 100:
+        if int(m["ayear"][5:]) != second % 100:
             return None  # 2018/25年: no such year; read as figures, if at all
         return reader.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
                                kind="date", iso=f"{first}/{second}")
@@ -173,8 +177,10 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
         if m["mo_to"]:  # 6—8月
             iso += "/" + iso_date(year, cn_int(m["mo_to"]), None)
             qualifier = "range"
-    if m["mo_end"]:  # 2015年9月到2016年1月: months of two years, one range
-        year2, month2 = cn_int(m["yto_m"]), cn_int(m["mo_end"])
+    if m["mrange"]:  # 2015年9月到2016年1月: months of two years, one range
+        # (read off the group, not from groups of its own: each group costs every match)
+        second_end = _YEAR_MONTH.search(m["mrange"])
+        year2, month2 = cn_int(second_end["y"]), cn_int(second_end["m"])
         if (not (m["y"] or m["roc"]) or m["d"] or m["part"] or m["mo_to"]
                 or (year2, month2) <= (year, month)):
             # 9月到2016年1月, 2015年9月1日至2016年1月, 2016年9月至2015年1月: the first
@@ -459,7 +465,8 @@ def read_time(reader: Reader, m: re.Match) -> Quantity | None:
     if first is None:
         return None
     qualifier = {"许": "about", "左右": "about", "多": "more_than"}.get(
-        m["tq"] or "", "about" if m["tpre"] else "exact")  # 约12时15分: about a clock time
+        m["tq"] or "", "about" if "约" in reader.text[start:m.start("clock") if m["clock"]
+                                                      else m.start("t1")] else "exact")
     iso = first
     if has_second:
         if second is not None and second > first:

@@ -80,15 +80,14 @@ PATTERN = re.compile(
           (?:(?P=nsep)(?P<nd>3[01]|[12][0-9]|0?[1-9]))?(?![0-9]|[.·][0-9]|[万亿%‰])
           (?:{CONNECTOR}(?P<ny2>(?:1[5-9]|20)[0-9]{{2}})(?P=nsep)(?P<nmo2>1[0-2]|0?[1-9])
             (?:(?P=nsep)(?P<nd2>3[01]|[12][0-9]|0?[1-9]))?(?![0-9]|[.·][0-9]|[万亿%‰]))?)
-      | (?P<ayear>(?:19|20)[0-9]{{2}})[/-](?P<ayear2>[0-9]{{2}})
-          (?:学年度|学年|年度|财年|赛季|球季|年)
+      | (?P<ayear>(?:19|20)[0-9]{{2}}[/-][0-9]{{2}})(?:学年度|学年|年度|财年|赛季|球季|年)
       | (?:(?:(?P<y>{YEAR})|(?P<y2d>[0-9]{{2}})(?={G}年{G}(?:{MONTH}){G}月)
               |(?P<roc>{ROC_YEAR})(?={G}年{G}(?:{MONTH}){G}月))
            {G}年{G})?
         (?P<mo>{MONTH})(?:{G}{CONNECTOR}{G}(?P<mo_to>{MONTH}))?{G}月(?!{G}(?:份额))
         (?:{G}(?:(?P<d>{DAY}){G}[日号]|(?P<part>底|初|末|中旬|上旬|下旬|中)))?
         (?:{G}{CONNECTOR}{G}(?:(?:(?P<yto>{YEAR}){G}年{G})?(?P<mo2>{MONTH}){G}月{G})?(?P<d2>{DAY}){G}[日号]
-          | (?P<mrange>{G}{CONNECTOR}{G}(?P<yto_m>{YEAR}){G}年{G}(?P<mo_end>{MONTH}){G}月
+          | (?P<mrange>{G}{CONNECTOR}{G}(?:{YEAR}){G}年{G}(?:{MONTH}){G}月
               (?!{G}(?:{DAY}){G}[日号]|{G}份额)))?
       | (?P<yonly>{YEAR}|0[0-9]|{ROC_YEAR}(?=年(?:底|初|末|度|{CONNECTOR}{ROC_YEAR}年)))
         (?:{G}(?:(?<=[0-9]{{3}})(?<![0-9]{{4}})年)?{CONNECTOR}{G}(?P<yonly2>{YEAR}|{ROC_YEAR}))?{G}年(?P<ypart>底|初|末)?
@@ -98,7 +97,7 @@ PATTERN = re.compile(
       | (?P<decade>[0-9]0){G}后(?![{CN}0-9])
     )
   | (?P<time>
-        (?P<period>{PERIOD})?{G}(?P<tpre>大约|约)?
+        (?P<period>{PERIOD})?{G}(?:大约|约)?
         (?:(?P<clock>(?P<ch>{CLOCK_HOUR}):(?P<cm>[0-5][0-9])(?::(?P<cs>[0-5][0-9]))?(?![0-9:]))
            (?:{CONNECTOR}(?P<ch2>{CLOCK_HOUR}):(?P<cm2>[0-5][0-9])(?![0-9:]))?
          | (?P<t1>(?P<h>{HOUR}){G}(?P<hm>[点时])
