@@ -322,6 +322,11 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
 
 
 _QUOTE_CLOSER = {"“": "”", "「": "」", "『": "』", "\"": "\""}
+_QUOTE_OPENER = {closer: opener for opener, closer in _QUOTE_CLOSER.items()}
+_QUOTE_CLOSINGS = frozenset(_QUOTE_OPENER)
+#: How far a short quotation runs (“16融地01”, “７－２１抢险英雄团队”), and what ends a clause.
+_SHORT_QUOTE = 12
+_CLAUSE_MARKS = frozenset("，,。；;：:！？!?、\n")
 _TITLE_END = frozenset("》】")
 _MEASURED_UNITS = tuple(unit for unit in UNITS if UNITS[unit][1] in ("money", "measure", "percent"))
 _UNIT_FIRSTS = frozenset(unit[0] for unit in _MEASURED_UNITS)
@@ -350,6 +355,20 @@ def _figure_in_a_name(reader: Reader, text: str, start: int, end: int, before: s
             after in _TITLE_END and before and (before.isalpha() or before.isdigit())):
         return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
                                kind="identifier")
+    if before in _QUOTE_CLOSER or after in _QUOTE_CLOSINGS:
+        # “16融地01”债券, “3+3”战略对话, “７－２１抢险英雄团队”: a figure without a unit that
+        # starts or ends a short quotation names something with it
+        closer = _QUOTE_CLOSER.get(before)
+        if closer is not None:
+            close = text.find(closer, end, end + _SHORT_QUOTE)
+            short = close != -1 and not _CLAUSE_MARKS.intersection(text[end:close])
+        else:
+            opener = _QUOTE_OPENER[after]
+            open_at = text.rfind(opener, max(0, start - _SHORT_QUOTE), start)
+            short = open_at != -1 and not _CLAUSE_MARKS.intersection(text[open_at:start])
+        if short and has_unit_free_end(text, end):
+            return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                                   kind="identifier")
     if after in _TITLE_START and _NAME_YEAR.fullmatch(body) and not before.isdigit():
         return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
                                kind="date", iso=body)
@@ -357,6 +376,12 @@ def _figure_in_a_name(reader: Reader, text: str, start: int, end: int, before: s
 
 
 _SCALE_BEFORE_DEGREES = ("华氏温度", "摄氏温度", "华氏", "摄氏")
+
+def has_unit_free_end(text: str, end: int) -> bool:
+    """Whether no unit of a measure, a sum or a share starts at ``end`` (a quoted figure
+    before its unit is a figure: “6”元)."""
+    return not (text[end:end + 1] in _UNIT_FIRSTS and text.startswith(_MEASURED_UNITS, end))
+
 
 #: Foreign currencies copy names before a figure it ends in 元 (日幣521億元, 美金100元): the
 #: figure is in that currency.  (新台币, 港币 and 人民币 are also the 元 of their own copy,

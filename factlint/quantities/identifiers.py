@@ -91,8 +91,8 @@ def identifier_span(text: str, start: int, body_end: int, end: int, unit: str | 
 
 
 #: The words that end a model's name after its number: 小米 9 Pro, Mate 30 Pro, 红米 8 Plus.
-_MODEL_AFTER = re.compile(r" (?:Pro|Max|Plus|Ultra|Lite|Mini|mini|SE|Note|Neo|Turbo|Prime|Edge"
-                          r"|Fold|Flip)(?![a-z])")
+_MODEL_AFTER = re.compile(r" (?:Pro|Max|MAX|Plus|Ultra|Lite|Mini|mini|SE|Note|Neo|Turbo|Prime"
+                          r"|Edge|Fold|Flip)(?![a-z])")
 
 
 def is_list_marker(text: str, start: int, end: int) -> bool:
