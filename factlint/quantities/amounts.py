@@ -138,6 +138,18 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
                 day = bracketed_day(reader, start)
                 if day is not None:  # 今（15）日: the 15th
                     return day
+                if _CJK(text[body_end + 1:body_end + 2]) and (
+                        not _CJK(text[start - 2:start - 1]) or body == "1" and _SECOND_ITEM(
+                            text, body_end, body_end + 200)):
+                    # ，(2)美國試圖…, 於(1)美國調查… (2): items of a list (K 值（19） is a value)
+                    value = Decimal(body)
+                    return reader.quantity(start, body_end, lo=value, hi=value,
+                                           qualifier="exact", unit=None, kind="ordinal",
+                                           value=value)
+            if text.endswith(_RANK_BEFORE, 0, start):  # 杭州排名13: a rank
+                value = Decimal(body)
+                return reader.quantity(start, body_end, lo=value, hi=value, qualifier="exact",
+                                       unit=None, kind="ordinal", value=value)
         # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
         # Only a Latin letter, hyphen or space before, or a letter or a space (小米 9 Pro)
         # after, makes one.
@@ -328,6 +340,12 @@ _QUOTE_CLOSINGS = frozenset(_QUOTE_OPENER)
 _SHORT_QUOTE = 12
 _CLAUSE_MARKS = frozenset("，,。；;：:！？!?、\n")
 _TITLE_END = frozenset("》】")
+_YEAR_SPAN = re.compile(r"((?:19|20)[0-9]{2})[—–\-－~～至到]{1,2}((?:19|20)[0-9]{2})")
+_SEASON_AFTER = ("冰雪季", "雪季", "赛季", "球季", "年度", "学年", "财年", "秋冬季", "跨年")
+#: Words after which a bare figure is a rank (杭州排名13, 南京排名15).
+_RANK_BEFORE = ("排名", "排行", "名列", "位列", "位居", "排在")
+_CJK = re.compile("[\u4e00-\u9fff]").match
+_SECOND_ITEM = re.compile("[（(]2[）)]").search
 _MEASURED_UNITS = tuple(unit for unit in UNITS if UNITS[unit][1] in ("money", "measure", "percent"))
 _UNIT_FIRSTS = frozenset(unit[0] for unit in _MEASURED_UNITS)
 _TITLE_START = frozenset("《“「")
@@ -369,7 +387,14 @@ def _figure_in_a_name(reader: Reader, text: str, start: int, end: int, before: s
         if short and has_unit_free_end(text, end):
             return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
                                    kind="identifier")
-    if after in _TITLE_START and _NAME_YEAR.fullmatch(body) and not before.isdigit():
+    years = _YEAR_SPAN.fullmatch(body)
+    if years and int(years[1]) < int(years[2]) <= int(years[1]) + 30 and (
+            before in "（(" and after in "）)" or text.startswith(_SEASON_AFTER, end)):
+        # （2023—2025）》, 2023—2024冰雪季: the years of a plan or a season
+        return reader.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
+                               kind="date", iso=f"{years[1]}/{years[2]}")
+    if (before == "【" or after in _TITLE_START) and _NAME_YEAR.fullmatch(body) and not (
+            before.isdigit()):  # 2025《上海宣言》, 【2023 我们一起走过】: that year
         return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
                                kind="date", iso=body)
     return None

@@ -19,8 +19,8 @@ from .numerals import ONE, Figure
 from .pattern import MONTH, YEAR, G
 from .reader import SKIP, DatelineIndex, Reader
 
-__all__ = ["bracketed_day", "find_datelines", "dateline_index", "read_date", "read_time",
-           "is_sentence_term", "roc_year", "meridiem", "read_meridiem"]
+__all__ = ["bracketed_day", "slash_date", "find_datelines", "dateline_index", "read_date",
+           "read_time", "is_sentence_term", "roc_year", "meridiem", "read_meridiem"]
 
 _DATELINE = re.compile(
     rf"(?:新华社|本报|中新社|央视)[^\s，。,.:：]{{0,10}}?(?:(?P<y>{YEAR}){G}年{G})?"
@@ -57,9 +57,10 @@ def cn_int(text: str) -> int:
     return int(numerals.chinese_value(text))
 
 
-#: 今（15）日, 昨(14)晚: Taiwan copy writes the day of the story in brackets after 今/昨/明.
+#: 今（15）日, 昨(14)晚, 下周一（16）日: Taiwan copy writes a day in brackets after 今/昨/明
+#: or a weekday.
 _BRACKETED_DAY = re.compile(
-    r"(?<=[今昨明前][（(])(3[01]|[12][0-9]|0?[1-9])[）)](日|(?=[晚晨早午下上]))")
+    r"(?<=[今昨明前一二三四五六日天][（(])(3[01]|[12][0-9]|0?[1-9])[）)](日|(?=[晚晨早午下上]))")
 
 
 def bracketed_day(reader: Reader, start: int) -> Quantity | None:
@@ -73,6 +74,22 @@ def bracketed_day(reader: Reader, start: int) -> Quantity | None:
         return SKIP
     iso = iso_date(year, month, day)
     end = m.end()
+    reader.day_iso, reader.day_end = iso, end
+    return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                           kind="date", iso=iso)
+
+
+def slash_date(reader: Reader, start: int, end: int, month: int, day: int) -> Quantity | None:
+    """12/18, 9/4 as Taiwan copy writes a day (12/18 雙贏彩, 今日（9/4）到監), when the two
+    numbers cannot be a share copy writes: a share has a small denominator below its
+    numerator (1/4, 2/3, 1/7), a day here is a month of 1–12 and a day of 13–31 or at most
+    the month (12/17, 9/4).  None when it is no such day."""
+    if not (1 <= month <= 12 and 1 <= day <= 31 and (day >= 13 or month >= day)):
+        return None
+    year, _, _ = reader.ymd_context(start)
+    if day > days_in(year, month):
+        return SKIP
+    iso = iso_date(year, month, day)
     reader.day_iso, reader.day_end = iso, end
     return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
                            kind="date", iso=iso)
@@ -202,7 +219,7 @@ def read_date(reader: Reader, m: re.Match) -> Quantity | None:
             # the scan goes on after it, so that what follows is read on its own.
             if not m["d"]:
                 return SKIP
-            end = m.end("d") + 1
+            end = m.end("d") + (reader.text[m.end("d"):m.end("d") + 1] in "日号")
             reader.resume_at = end
             reader.day_iso, reader.day_end = iso, end
             return reader.quantity(start, end, lo=None, hi=None, qualifier="exact",
@@ -489,11 +506,11 @@ def _clock(period: str | None, hour: int, minute: int, seconds: str | None,
         return None
     if hour == 24 and end_of_range:
         return "24:00"
-    if period in ("下午", "傍晚", "晚上", "晚", "当晚") and hour < 12:
+    if period in ("下午", "傍晚", "晚上", "晚间", "晚", "当晚") and hour < 12:
         hour += 12
-    elif period in ("中午", "正午") and hour < 6:
+    elif period in ("中午", "正午", "午间") and hour < 6:
         hour += 12
-    elif period in ("夜里", "深夜", "夜") and 6 <= hour < 12:
+    elif period in ("夜里", "夜间", "深夜", "夜") and 6 <= hour < 12:
         hour += 12
     clock = f"{hour % 24:02d}:{minute:02d}"
     return f"{clock}:{seconds}" if seconds else clock

@@ -41,6 +41,7 @@ _PHONE_TAIL = regex.compile(r"^\d{7,8}(?!\d)")
 _DIGIT = regex.compile(r"[0-9０-９]")
 _OPENING_QUOTES = "“‘「『\"'《"
 _YEAR = regex.compile(r"^(?:1[6-9]|20)\d\d$")
+_YEAR_SPAN = regex.compile(r"^\d{4}/\d{4}$")
 _CODE_NEIGHBOUR = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ\-/:#._]")
 
 def _month_day(first: str, second: str) -> bool:
@@ -59,7 +60,10 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
         for q in document.quantities:
             # A range of amounts, whatever word qualifies it (約10%~15% reads as "about",
             # 3-5年內 as "at most"): the connector between two figures is what is checked.
-            if not q.is_amount:
+            # A span of years (2019-2020赛季) is read as dates, not amounts; its
+            # connector is checked all the same.
+            years = not q.is_amount and q.kind == "date" and _YEAR_SPAN.match(q.iso or "")
+            if not q.is_amount and not years:
                 continue
             start, end = q.span.start, q.span.end
             before = text[start - 1:start] if start else ""
@@ -76,6 +80,8 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
                 continue  # 010-62345678: an area code and a number
             if before and before in _OPENING_QUOTES:
                 continue  # “1949－2024” on a banner, “7-21” as a name: quoted as written
+            if years and not (_YEAR.match(first) and _YEAR.match(second)):
+                continue  # 2017-18年度: a school year written short, not a range of figures
             if q.unit is None and _month_day(first, second):
                 continue  # 7-21暴雨: a month and a day naming an event
             # Years are joined by the one-em dash, as time spans are (GB/T 15834 4.13).
