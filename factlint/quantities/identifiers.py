@@ -292,6 +292,15 @@ def stock_codes(text: str, blank_before: Callable[[int], bool] | None = None
         if not spaced and not listed or _YEAR.fullmatch(m["code"]) and not listed:
             continue  # 在 2016 創立: a year, unless a list of codes says otherwise
         found.append(m.span("code"))
+    at = 0
+    while at < len(found):  # 6213 聯茂、2383 台光電也是…: the next code of a list of them
+        m = _NEXT_IN_LIST.match(text, found[at][1])
+        first = text[m.end():m.end() + 2].lstrip(" ")[:1] if m else ""
+        if (m and first not in _NOT_NAME_FIRST and first not in _COUNT_WORDS
+                and not (m["code"].endswith("00") and first in _MEASURE_FIRSTS(UNITS))
+                and not any(start == m.start("code") for start, _ in found)):
+            found.insert(at + 1, m.span("code"))
+        at += 1
     named = _named_codes(text, found)
     if named:
         # 2330台積電 alone, where the story also writes 台積電(2330) or lists 2330台積電:
@@ -333,6 +342,11 @@ def _named_codes(text: str, found: list[tuple[int, int]]) -> dict[str, tuple[str
     return {code: tuple(sorted(names, key=len, reverse=True)) for code, names in named.items()}
 
 
+#: After a code and its name, the next code of the list (its name may run on into the
+#: sentence: 2383 台光電也是早盤強勢).
+_NEXT_IN_LIST = re.compile(
+    r" ?[\u4e00-\u9fff]{2,5}?(?: ?- ?KY)?、 ?(?P<code>[1-9](?<![0-9][1-9])[0-9]{3})(?![0-9])"
+    r"(?= ?[\u4e00-\u9fff])")
 _NAME_AFTER_CODE = re.compile(r" ?([\u4e00-\u9fff]{2,5}?)(?=[、，,。；;）)]|等|$)")
 
 
