@@ -64,6 +64,9 @@ INPUTS = {
     "trillions": lambda n: ("2兆" * n)[:n],
     "named codes": lambda n: ("股台積電(2330)2330台積" * n)[:n],
     "short years": lambda n: ("港元特首97年7月" * n)[:n],
+    # a list of codes each chained to the one before (6213 聯茂、2383 台光電): was quadratic
+    "code lists": lambda n: ("股" + "".join(f"{1000 + i % 9000} 聯發科、"
+                                            for i in range(n // 9 + 1)))[:n],
     "news": lambda n: ("全国已有7436万多名党员自愿捐款，共捐款76.8亿元。\n" * n)[:n],
 }
 

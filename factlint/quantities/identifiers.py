@@ -292,15 +292,20 @@ def stock_codes(text: str, blank_before: Callable[[int], bool] | None = None
         if not spaced and not listed or _YEAR.fullmatch(m["code"]) and not listed:
             continue  # 在 2016 創立: a year, unless a list of codes says otherwise
         found.append(m.span("code"))
-    at = 0
-    while at < len(found):  # 6213 聯茂、2383 台光電也是…: the next code of a list of them
-        m = _NEXT_IN_LIST.match(text, found[at][1])
+    # 6213 聯茂、2383 台光電也是…: the next code of a list of them, and the next after it
+    starts = {start for start, _ in found}
+    queue, chained = list(found), []
+    for _, end in queue:  # grows as codes are chained: each is looked past once
+        m = _NEXT_IN_LIST.match(text, end)
         first = text[m.end():m.end() + 2].lstrip(" ")[:1] if m else ""
-        if (m and first not in _NOT_NAME_FIRST and first not in _COUNT_WORDS
-                and not (m["code"].endswith("00") and first in _MEASURE_FIRSTS(UNITS))
-                and not any(start == m.start("code") for start, _ in found)):
-            found.insert(at + 1, m.span("code"))
-        at += 1
+        if (m and m.start("code") not in starts and first not in _NOT_NAME_FIRST
+                and first not in _COUNT_WORDS
+                and not (m["code"].endswith("00") and first in _MEASURE_FIRSTS(UNITS))):
+            starts.add(m.start("code"))
+            chained.append(m.span("code"))
+            queue.append(m.span("code"))
+    if chained:
+        found = sorted(found + chained)
     named = _named_codes(text, found)
     if named:
         # 2330台積電 alone, where the story also writes 台積電(2330) or lists 2330台積電:
