@@ -16,6 +16,7 @@ from factlint.reporters import render
 from factlint.rules import engine
 from factlint.rules.engine import run_check
 from factlint.settings.config import load_config
+from factlint.text import cachefiles
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -200,13 +201,22 @@ def test_a_file_written_just_now_is_not_indexed(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)  # every file written within RACY_SECONDS
     _hook(capsys, "drafts/draft.txt")
     folder = tmp_path / ".factlint_cache" / "index"
-    index = [hook_index.pickle.loads(path.read_bytes()) for path in folder.glob("*.pickle")]
-    assert index in ([], [{}])  # nothing indexed
+    assert list(folder.rglob("*.pickle")) == []  # nothing indexed
     _age(tmp_path)
     _hook(capsys, "drafts/draft.txt")
-    index = [hook_index.pickle.loads(path.read_bytes()) for path in folder.glob("*.pickle")]
-    assert len(index) == 1 and len(index[0]) == 7  # the seven corpus files, not the draft
+    index = [_stored(path) for path in folder.rglob("*.pickle")]
+    assert len(index) == 1 and len(index[0][0]) == 7  # the seven corpus files, not the draft
+    names, _, packed, entries = index[0]
+    assert len(hook_index.pickle.loads(packed)) == hook_index.STAMP * len(names)
     # An index entry holds the selected sentences alone, not the files' texts.
-    entry = index[0]["corpus/wire001-0.txt"]
-    assert all(seen.text == "" and all(len(s.folded) < 60 for s in seen.sentences)
-               for _, seen in entry.pieces)
+    entry = entries[names.index("corpus/wire001-0.txt")]
+    assert entry.pieces and all(
+        seen.text == "" and all(len(s.folded) < 60 for s in seen.sentences)
+        for _, seen in entry.pieces)
+
+
+def _stored(path: Path) -> object:
+    """An index file's contents, read as the hook reads it (verified with the user's key)."""
+    value = cachefiles.load(str(path), cachefiles.user_key())
+    assert value is not None, path
+    return value
