@@ -31,7 +31,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import os
-import pickle
 import sys
 import tempfile
 import time
@@ -166,6 +165,8 @@ def load(path: str, key: bytes | None) -> object | None:
     if not hmac.compare_digest(data[len(MAGIC):head], _mac(key, os.path.basename(path),
                                                              payload)):
         return None  # not written by this user's factlint: never unpickled
+    import pickle  # only once a file verifies (``factlint extract`` never needs it)
+
     try:
         value = pickle.loads(payload)
     except Exception:  # signed by us, but by code whose classes have moved
@@ -183,6 +184,8 @@ def dump(path: str, value: object, key: bytes | None, root: str) -> bool:
     False when it cannot be (no key, a folder that cannot be written: only no caching)."""
     if key is None:
         return False
+    import pickle
+
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     folder = os.path.dirname(path)
     try:
