@@ -149,6 +149,23 @@ def test_a_key_others_can_read_is_not_used(tmp_path: Path, monkeypatch) -> None:
     assert not list((tmp_path / "cache").rglob("*.pickle"))  # nothing cached without a key
 
 
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_the_hook_says_in_one_line_why_it_does_not_cache(project: Path, capsys,
+                                                         tmp_path_factory, monkeypatch) -> None:
+    expected = _run(capsys, "--no-cache", "draft.txt")
+    home = tmp_path_factory.mktemp("shared-home")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    (home / "factlint").mkdir()
+    (home / "factlint" / "cache-key").write_bytes(b"s" * 32)
+    (home / "factlint" / "cache-key").chmod(0o664)
+    code, out, err = _run(capsys, "draft.txt")
+    assert (code, out) == expected[:2]
+    assert err == (f"factlint-hook: not caching: {home}/factlint/cache-key is not private to "
+                   f"you (owner and mode 0600 expected); delete it and factlint makes a new "
+                   f"one\n")
+    assert _cache_files(project) == []
+
+
 def test_the_cache_folder_is_ignored_by_git_and_tagged(project: Path, capsys) -> None:
     _run(capsys, "draft.txt")
     folder = project / ExtractionCache.NAME

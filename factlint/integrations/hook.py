@@ -111,6 +111,7 @@ def _run(args: argparse.Namespace) -> int:
     from ..rules.engine import inputs_of, plan_check, run_check
     from ..settings.config import load_config
     from ..settings.yamlload import ConfigError
+    from ..text import cachefiles
     from ..text.files import InputError
     from .hook_index import CorpusIndex, run_focused
 
@@ -135,6 +136,9 @@ def _run(args: argparse.Namespace) -> int:
                 result = run_focused(plan, inputs_of(config, drafts),
                                      CorpusIndex(folder, plan))
                 cache.prune((ExtractionCache.AREA, CorpusIndex.AREA))
+                if cachefiles.user_key() is None:
+                    print(f"factlint-hook: not caching: {cachefiles.key_problem()}",
+                          file=sys.stderr)
     except (ConfigError, InputError, *_ledger_errors()) as exc:
         print(exc, file=sys.stderr)
         return 2
