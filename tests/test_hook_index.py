@@ -220,3 +220,30 @@ def _stored(path: Path) -> object:
     value = cachefiles.load(str(path), cachefiles.user_key())
     assert value is not None, path
     return value
+
+
+def test_folders_are_listed_as_pathlib_lists_them(tmp_path, monkeypatch):
+    """discover() walks with os.scandir (no stat per file) and must name and order files
+    exactly as the Path.rglob it replaced: reports, caches and the index use the names."""
+    from factlint.text.files import TEXT_SUFFIXES, discover
+
+    tree = ["a.txt", "a-b.txt", "a/b.txt", "a/B.TXT", "a/c.md", "a/d.json", ".txt", "..txt",
+            ".hidden/x.txt", "deep/er/est/y.html", "deep/er/z.docx", "x.txt.bak",
+            "folder.txt/w.txt"]
+    for name in tree:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("1人", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "deep", target_is_directory=True)
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+
+    def by_pathlib(top: str) -> list[str]:
+        return sorted(str(p) for p in Path(top).rglob("*")
+                      if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+
+    monkeypatch.chdir(tmp_path)
+    for top in (".", "./", "a", "a/", str(tmp_path), str(tmp_path) + "//a"):
+        assert discover([top]) == by_pathlib(top), top
+    assert "linked/er/z.docx" not in discover(["."])  # a linked folder is not followed
+    assert "link.txt" in discover(["."]) and "dangling.txt" not in discover(["."])
+    assert ".txt" not in discover(["."]) and "..txt" in discover(["."])

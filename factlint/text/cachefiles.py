@@ -32,7 +32,6 @@ import hashlib
 import hmac
 import os
 import sys
-import tempfile
 import time
 
 __all__ = ["MAX_AGE_DAYS", "OTHER_VERSION_DAYS", "dump", "key_path", "key_problem", "load",
@@ -114,7 +113,7 @@ def _make_key(path: str) -> str:
     folder = os.path.dirname(path)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".key-")  # mode 0600
+        descriptor, temporary = _new_file(folder, ".key-")
     except OSError as exc:
         return f"cannot make {path}: {exc.strerror or exc}"
     try:
@@ -191,7 +190,7 @@ def dump(path: str, value: object, key: bytes | None, root: str) -> bool:
     try:
         prepare(root)
         os.makedirs(folder, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        descriptor, temporary = _new_file(folder, ".tmp-")
     except OSError:
         return False
     try:
@@ -218,10 +217,10 @@ def prepare(root: str) -> None:
         return
     parent = os.path.dirname(os.path.abspath(root))
     os.makedirs(parent, exist_ok=True)
-    building = tempfile.mkdtemp(prefix=".factlint_cache-", dir=parent)
+    building = os.path.join(parent, ".factlint_cache-" + os.urandom(8).hex())
+    os.mkdir(building)
     try:
         _write_markers(building)
-        os.chmod(building, 0o777 & ~_umask())
         os.rename(building, root)
     except OSError:  # another run made it first
         import shutil
@@ -237,10 +236,17 @@ def _write_markers(folder: str) -> None:
             out.write(text)
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+def _new_file(folder: str, prefix: str) -> tuple[int, str]:
+    """A new file in ``folder`` only this user can read, open for writing: what
+    ``tempfile.mkstemp`` makes, without importing ``tempfile`` (and ``shutil``, ``random``)
+    into every run that only reads the cache."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        name = os.path.join(folder, prefix + os.urandom(8).hex())
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:  # one chance in 2**64
+            continue
 
 
 def prune(root: str, areas: tuple[str, ...], version: str, now: float | None = None) -> bool:
