@@ -246,3 +246,20 @@ def test_a_used_entry_is_marked_used(tmp_path: Path) -> None:
     os.utime(path, (old, old))
     assert cachefiles.load(str(path), key) == "value"
     assert path.stat().st_mtime > time.time() - 60  # so prune keeps what is still read
+
+
+def test_the_hook_prunes_another_versions_files(project: Path, capsys) -> None:
+    expected = _run(capsys, "draft.txt")
+    folder = project / ExtractionCache.NAME
+    old = folder / "extract" / "0.0.9+old" / "aa" / "entry.pickle"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"from an older factlint")
+    legacy = folder / "index" / "0123456789abcdef.pickle"  # the layout before versions
+    legacy.write_bytes(b"old index")
+    three_days_ago = time.time() - 3 * 86400
+    for path in (old, legacy, folder / cachefiles.PRUNED_MARK):
+        os.utime(path, (three_days_ago, three_days_ago))
+    assert _run(capsys, "draft.txt") == expected
+    assert not old.exists() and not legacy.exists()
+    assert not (folder / "extract" / "0.0.9+old").exists()
+    assert cachefiles.load(str(_cache_files(project)[0]), cachefiles.user_key()) is not None

@@ -116,6 +116,7 @@ def _run(args: argparse.Namespace) -> int:
     from .hook_index import CorpusIndex, run_focused
 
     files = [os.path.normpath(path) for path in args.files]
+    cache: ExtractionCache | None = None
     try:
         config = load_config(".", config_path=args.config,
                              overrides={"fail-on": args.fail_on})
@@ -135,7 +136,6 @@ def _run(args: argparse.Namespace) -> int:
                                   cache=cache, focus=files)
                 result = run_focused(plan, inputs_of(config, drafts),
                                      CorpusIndex(folder, plan))
-                cache.prune((ExtractionCache.AREA, CorpusIndex.AREA))
                 if cachefiles.user_key() is None:
                     print(f"factlint-hook: not caching: {cachefiles.key_problem()}",
                           file=sys.stderr)
@@ -153,6 +153,9 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(render(args.format, findings, result.rules))
     for message in errors:
         print(message, file=sys.stderr)
+    sys.stdout.flush()
+    if cache is not None:  # once a day at most, and after the report is out
+        cache.prune((ExtractionCache.AREA, CorpusIndex.AREA))
     return 2 if errors else 1 if failing else 0
 
 
