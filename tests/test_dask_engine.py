@@ -28,6 +28,8 @@ from factlint.rules.dask_engine import run_dask  # noqa: E402
 from factlint.rules.engine import check_corpus, inputs_of, plan_check  # noqa: E402
 from factlint.settings.config import load_config  # noqa: E402
 
+from .interrupting import interrupt_when_ready  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
@@ -223,23 +225,11 @@ def test_ctrl_c_cancels_the_run_and_exits_130(archive, tmp_path) -> None:
         [sys.executable, "-m", "factlint", "check", "big", "--sources", "big/sources.yaml",
          "--engine", "dask", "--jobs", "1"], cwd=tmp_path, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True)
-    try:
-        # Interrupted once the worker is checking documents: its CPU time says so whatever
-        # the machine's load (a fixed sleep could land before the cluster is up).
-        deadline = time.monotonic() + 600
-        parent = psutil.Process(process.pid)
-        while time.monotonic() < deadline and process.poll() is None:
-            if _worker_cpu_seconds(parent) >= WORKING_CPU_SECONDS:
-                break
-            time.sleep(0.1)
-        assert process.poll() is None, "the run ended before it could be interrupted"
-        assert _worker_cpu_seconds(parent) >= WORKING_CPU_SECONDS, "no worker got to work"
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=300)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
+    # Interrupted once the worker is checking documents: its CPU time says so whatever the
+    # machine's load (a fixed sleep could land before the cluster is up).
+    parent = psutil.Process(process.pid)
+    out, err = interrupt_when_ready(
+        process, lambda: _worker_cpu_seconds(parent) >= WORKING_CPU_SECONDS)
     assert process.returncode == 130, err
     assert "interrupted" in err
     assert out == ""

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import pytest
 from factlint.cli import main
 
 from .fake_terminal import Terminal as _Terminal
+from .interrupting import interrupt_when_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -174,15 +174,8 @@ def test_ctrl_c_is_exit_130_with_one_line(tmp_path: Path) -> None:
     process = subprocess.Popen([*FACTLINT, "extract", "--format", "csv", str(big)],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                cwd=tmp_path)
-    try:
-        assert process.stdout.readline().startswith("path,line,column,")
-        assert process.poll() is None, "the run ended before it could be interrupted"
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=300)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
+    _, err = interrupt_when_ready(
+        process, lambda: process.stdout.readline().startswith("path,line,column,"))
     assert process.returncode == 130
     assert err == "factlint: interrupted\n"
 
