@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import csv
-import json
 import os
 import sys
 import tempfile
@@ -120,6 +118,8 @@ def write(quantities: Iterable[Quantity], fmt: str, out: IO[str]) -> None:
     if fmt == "json":
         _write_json(quantities, out)
     elif fmt == "csv":
+        import csv  # each format's module only when it is asked for
+
         # CSV keeps its columns (rows are streamed); a Word place's label is in JSON only.
         writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n",
                                 extrasaction="ignore")
@@ -131,6 +131,8 @@ def write(quantities: Iterable[Quantity], fmt: str, out: IO[str]) -> None:
 
 
 def _write_json(quantities: Iterable[Quantity], out: IO[str]) -> None:
+    import json
+
     # The same bytes as json.dumps(list, indent=2), one record at a time.
     first = True
     for q in quantities:
