@@ -300,7 +300,7 @@ class GapCounts:
         single ones); paragraphs run to several printed lines, so the blank lines inside
         sentences are at least three times the paragraph ends; and the lines before them
         are one column wide (8 to 80 characters at the median, not counting the spaces OCR
-        leaves; four in five within a quarter of it).  Copy with a blank line after every
+        leaves; four in five within a third of it).  Copy with a blank line after every
         paragraph has blank gaps only after its headlines, list items and table cells,
         which are few, or short, or of every length: there a blank line stays a
         paragraph break.
@@ -317,7 +317,7 @@ class GapCounts:
         if not 8 <= median < _PRINTED_LINE:
             return False
         near = sum(count for length, count in self.lengths
-                   if abs(length - median) <= max(2, median / 4))
+                   if abs(length - median) <= max(2, median / 3))
         return 5 * near >= 4 * total
 
 
