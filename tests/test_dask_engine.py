@@ -405,7 +405,10 @@ def test_partitions_finishing_out_of_order_are_taken_in_the_runs_order() -> None
 
 def test_the_local_cluster_workers_do_not_run_dasks_profiler(monkeypatch) -> None:
     """The profiler's samples cost a worker a tenth of its CPU and memory that grows
-    with the run; a cluster factlint starts runs without it (and gives the same report)."""
+    with the run; a cluster factlint starts runs without it, and with Dask's upkeep
+    (event-loop probes, memory checks) less often (and gives the same report)."""
+    import dask
+
     from factlint.rules.dask_engine import connect
 
     monkeypatch.chdir(ROOT)
@@ -415,5 +418,11 @@ def test_the_local_cluster_workers_do_not_run_dasks_profiler(monkeypatch) -> Non
         [samples] = client.run(lambda dask_worker: (
             dask_worker.profile_recent["count"]
             + sum(profile["count"] for _, profile in dask_worker.profile_history))).values()
+        [intervals] = client.run(lambda: (
+            dask.config.get("distributed.admin.tick.interval"),
+            dask.config.get("distributed.worker.memory.monitor-interval"))).values()
+        scheduler_tick = client.run_on_scheduler(
+            lambda dask_scheduler: dask_scheduler.periodic_callbacks["tick"].callback_time)
     assert samples == 0
+    assert intervals == ("1s", "500ms") and scheduler_tick == 1000  # ms
     assert _reports(result) == _reports(check_corpus(None, config))

@@ -71,13 +71,24 @@ MAX_PARTITION = 500
 #: Seconds to wait for the scheduler of ``--scheduler`` before giving up (OSError).
 CONNECT_TIMEOUT = 10
 
-#: Dask settings of the workers of a cluster factlint starts (``--jobs``).  Dask's
-#: statistical profiler (for the dashboard's profile page) samples the running task's
-#: stack every 10 ms and keeps each second's profile for the last 1,000 seconds: here
-#: a tenth of a worker's CPU, and its memory growing with the run's length (about
-#: 10 MB a worker by the 16× archive of bench/scale.py), which is not the documents'.
+#: Dask settings of a cluster factlint starts (``--jobs``): its scheduler and nannies
+#: run in factlint's process, its workers beside it, on the cores that check the
+#: documents, so Dask's own upkeep is cut to what a run uses.  Measured on the 2-core
+#: machine of the README (bench/scale.py; idle cluster, CPU a second):
+#:
+#: * the statistical profiler (the dashboard's profile page) samples the running task's
+#:   stack every 10 ms and keeps each second's profile for 1,000 seconds: a tenth of a
+#:   worker's CPU, and memory that grows with the run's length, not the documents'
+#:   (about 10 MB a worker by the 16× archive);
+#: * every server's event-loop latency probe ("tick", a diagnostic of blocked loops)
+#:   every 20 ms, and every worker's and nanny's memory check every 100 ms: 48 ms of
+#:   CPU a second in the client's process and 21 ms in each worker, idle; with a 1 s
+#:   tick and 500 ms memory checks, about 14 ms and 5 ms.
+#:
 #: A cluster the user starts is theirs to set (see the README).
-LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False,
+                        "distributed.admin.tick.interval": "1s",
+                        "distributed.worker.memory.monitor-interval": "500ms"}
 
 
 class DaskUnavailable(RuntimeError):
@@ -114,7 +125,7 @@ def connect(scheduler: str | None = None, jobs: int | None = None) -> Iterator[A
         # Its own logs stay quiet: a failed task reaches the report through factlint, and
         # on a loaded machine a late heartbeat at shutdown is logged as an ERROR by
         # distributed, which is nothing the user could act on.
-        with dask.config.set(LOCAL_WORKER_CONFIG):  # each nanny hands it to its worker
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):  # each nanny hands it to its worker
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    dashboard_address=":0", silence_logs=logging.CRITICAL)
         client = Client(cluster)
