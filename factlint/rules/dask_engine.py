@@ -68,6 +68,10 @@ RETRIES = 2
 MAX_PARTITION = 500
 
 
+#: Files in each of the last partitions at least: they get smaller towards the end of
+#: the run (see :func:`_batches`), down to about a tenth of a second of work.
+TAIL_PARTITION = 25
+
 #: Seconds to wait for the scheduler of ``--scheduler`` before giving up (OSError).
 CONNECT_TIMEOUT = 10
 
@@ -221,11 +225,15 @@ def _partitions(count: int, workers: int) -> int:
     return max(1, min(count, max(4 * workers, math.ceil(count / MAX_PARTITION))))
 
 
-def _batches(plan: CheckPlan, tasks: Sequence[Task], count: int) -> list[list[Task]]:
+def _batches(plan: CheckPlan, tasks: Sequence[Task], count: int, workers: int = 1
+             ) -> list[list[Task]]:
     """``tasks`` in about ``count`` batches, the versions of one article side by side.
 
     A batch is not ended inside a version group, so that a group is compared in the
-    partition that read it; files keep their index, so reports keep their order.
+    partition that read it; files keep their index, so reports keep their order.  With
+    several ``workers``, the last batches get smaller (each at most a ``2 × workers``-th
+    of what is left, down to :data:`TAIL_PARTITION` files): Dask hands out partitions
+    in order, and a worker given the last large one would keep the others waiting.
     """
     # The files of the run in each version group, by the resolved path each task has
     # (so no path is resolved again), in the order of the run.
@@ -246,12 +254,16 @@ def _batches(plan: CheckPlan, tasks: Sequence[Task], count: int) -> list[list[Ta
         placed.update(members)
         ordered.extend((member, len(members) - 1 - i)
                        for i, member in enumerate(members.values()))
-    size = max(1, math.ceil(len(ordered) / count))
+    size = target = max(1, math.ceil(len(ordered) / count))
+    remaining = len(ordered)
     batches: list[list[Task]] = [[]]
     for task, still_to_come in ordered:
         batches[-1].append(task)
-        if len(batches[-1]) >= size and still_to_come == 0:
+        if len(batches[-1]) >= target and still_to_come == 0:
+            remaining -= len(batches[-1])
             batches.append([])
+            if workers > 1:
+                target = min(size, max(TAIL_PARTITION, math.ceil(remaining / (2 * workers))))
     return [batch for batch in batches if batch]
 
 
@@ -359,7 +371,7 @@ def _run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, progress: bool
         tasks.append((index, path, read_from, resolved(read_from)))
     workers = max(1, len(client.scheduler_info().get("workers", {})))
 
-    batches = _batches(plan, tasks, _partitions(len(tasks), workers))
+    batches = _batches(plan, tasks, _partitions(len(tasks), workers), workers)
     facts = PlanFacts(plan, expected_pieces(plan, paths, [task[3] for task in tasks]))
     # Each partition: one batch of files and what the sources file says of them, worked
     # out here, so that no worker is sent the whole sources file.
