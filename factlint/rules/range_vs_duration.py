@@ -85,8 +85,14 @@ def _dates_by_period(document: Document, spans: tuple[Period, ...]
         number = bisect.bisect_right(first_of, q.sentence) - 1
         if number < 0:
             continue
+        # A sentence cut where a headline ends in it is two periods: the date is in
+        # the first of them that holds it.
+        number = min(number, bisect.bisect_left(first_of, q.sentence))
         needle = "".join((q.normalized or q.text).split())
         at = spans[number].text.find(needle, cursor[number])
+        while at < 0 and number + 1 < len(spans) and first_of[number + 1] == q.sentence:
+            number += 1
+            at = spans[number].text.find(needle, cursor[number])
         if at < 0:
             continue
         cursor[number] = at + len(needle)
@@ -123,7 +129,23 @@ def _written(q: Quantity) -> str:
     return "".join((q.normalized or q.text).split())
 
 
+def _may_fire(document: Document) -> bool:
+    """Whether ``document`` holds what a finding needs: a date range (a duration or a
+    day count is measured against one), or two durations (a unit restatement)."""
+    durations = 0
+    for q in document.quantities:
+        if q.kind == "date" and "/" in (q.iso or ""):
+            return True
+        if q.kind == "duration":
+            durations += 1
+            if durations == 2:
+                return True
+    return False
+
+
 def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
+    if not _may_fire(document):
+        return  # most documents: not even their periods are looked at
     spans = periods(document)
     dates = _dates_by_period(document, spans)
     carried: Quantity | None = None  # a range that opened the previous sentence
