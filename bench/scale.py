@@ -105,15 +105,28 @@ def run_dask(archive: Path, workers: int) -> dict:
         client.wait_for_workers(workers)
         client.run(_warm_up)  # imports, as a long-running cluster has done already
         worker_cpu = client.run(_cpu)
-        ready, cpu = time.perf_counter(), _cpu()
+        ready, cpu, main_cpu = time.perf_counter(), _cpu(), time.thread_time()
         result = check_corpus(None, config, client=client)
         done, client_cpu = time.perf_counter(), _cpu() - cpu
+        main_cpu = time.thread_time() - main_cpu
         worker_cpu = [after - worker_cpu[address]
                       for address, after in sorted(client.run(_cpu).items())]
         worker_mb = [mb for _, mb in sorted(client.run(_worker_peak_mb).items())]
+        in_tasks = client.run_on_scheduler(_task_cpu)
     return {"wall": done - ready, "startup": ready - start, "findings": len(result.findings),
             "rss_mb": _peak_mb(), "worker_rss_mb": worker_mb, "cpu": client_cpu,
-            "worker_cpu": worker_cpu}
+            "main_cpu": main_cpu, "worker_cpu": worker_cpu, "task_cpu": in_tasks}
+
+
+def _task_cpu(dask_scheduler) -> dict[str, float]:
+    """CPU seconds the workers spent running each kind of task (Dask's fine metrics,
+    by key prefix): the rest of a worker's CPU is Dask's own (event loop, transfers)."""
+    spent: dict[str, float] = {}
+    for key, value in dask_scheduler.cumulative_worker_metrics.items():
+        if (isinstance(key, tuple) and len(key) == 4 and key[0] == "execute"
+                and key[2] == "thread-cpu"):
+            spent[key[1]] = spent.get(key[1], 0.0) + value
+    return dict(sorted(spent.items(), key=lambda item: -item[1]))
 
 
 def _child(mode: str, archive: Path, workers: int) -> dict:
@@ -176,6 +189,14 @@ def main() -> None:
                   f"{'/'.join(f'{c:.1f}' for c in dask['worker_cpu'])}, idle-machine speedup "
                   f"{local['cpu'] / max(dask['cpu'], *dask['worker_cpu']):.2f}× | "
                   f"{local['findings']} findings | load {os.getloadavg()[0]:.1f}", flush=True)
+            tasks = dask["task_cpu"]
+            print(f"      client CPU: {dask['main_cpu']:.1f} s its main thread (plan, "
+                  f"batches, results, sort), {dask['cpu'] - dask['main_cpu']:.1f} s the "
+                  f"others (Dask's comms); workers' CPU in tasks: "
+                  + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in tasks.items()
+                              if seconds >= 0.05)
+                  + f"; the rest (Dask itself): "
+                  f"{sum(dask['worker_cpu']) - sum(tasks.values()):.1f} s", flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)

@@ -9,7 +9,6 @@ cross-document step can run anywhere that can pickle them.  Numeric values are
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import operator
 from collections.abc import Callable, Iterable
 from dataclasses import MISSING, dataclass, field, fields
@@ -463,8 +462,15 @@ def _full_key(finding: Finding) -> tuple:
         finding.location.end_line,
         finding.location.end_column,
         finding.location.text,
-        tuple(dataclasses.astuple(loc) for loc in finding.related),
+        tuple(_as_tuple(loc) for loc in finding.related),
     )
+
+
+def _as_tuple(loc: Location) -> tuple:
+    # dataclasses.astuple's answer for Location's plain fields, without its deep copy
+    # (most of the time sorting 30,000 findings took)
+    return (loc.path, loc.line, loc.column, loc.end_line, loc.end_column, loc.text,
+            loc.logical)
 
 
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:

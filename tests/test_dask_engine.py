@@ -386,3 +386,53 @@ def test_the_ledger_on_dask_reports_what_it_reports_locally(client, tmp_path) ->
         assert (dask.returncode, dask.stdout, dask.stderr) == (
             local.returncode, local.stdout, local.stderr)
         assert "4400余名" in local.stdout and "ledger" in local.stdout
+
+
+def test_partitions_finishing_out_of_order_are_taken_in_the_runs_order() -> None:
+    """The client takes each partition in as it arrives, but hands the outcomes over in
+    the order of the files, so that findings that sort alike keep the local order."""
+    from factlint.rules.dask_engine import _InOrder
+    from factlint.rules.engine import DocumentOutcome
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.indexes: list[int] = []
+
+        def add_outcome(self, outcome: DocumentOutcome) -> None:
+            self.indexes.append(outcome.index)
+
+    recorder = Recorder()
+    in_order = _InOrder(recorder)
+    partitions = {0: [0, 1], 1: [2], 2: [3, 4], 3: [5]}
+    arrived = []
+    for position in (1, 3, 0, 2):
+        in_order.add(position, [DocumentOutcome(index=i, path=f"{i}.txt")
+                                for i in partitions[position]])
+        arrived.append(list(recorder.indexes))
+    assert arrived == [[], [], [0, 1, 2], [0, 1, 2, 3, 4, 5]]
+    assert in_order.waiting == {}
+
+
+def test_the_local_cluster_workers_do_not_run_dasks_profiler(monkeypatch) -> None:
+    """The profiler's samples cost a worker a tenth of its CPU and memory that grows
+    with the run; a cluster factlint starts runs without it, and with Dask's upkeep
+    (event-loop probes, memory checks) less often (and gives the same report)."""
+    import dask
+
+    from factlint.rules.dask_engine import connect
+
+    monkeypatch.chdir(ROOT)
+    config = load_config(".")
+    with connect(jobs=1) as client:
+        result = check_corpus(None, config, client=client)
+        [samples] = client.run(lambda dask_worker: (
+            dask_worker.profile_recent["count"]
+            + sum(profile["count"] for _, profile in dask_worker.profile_history))).values()
+        [intervals] = client.run(lambda: (
+            dask.config.get("distributed.admin.tick.interval"),
+            dask.config.get("distributed.worker.memory.monitor-interval"))).values()
+        scheduler_tick = client.run_on_scheduler(
+            lambda dask_scheduler: dask_scheduler.periodic_callbacks["tick"].callback_time)
+    assert samples == 0
+    assert intervals == ("1s", "500ms") and scheduler_tick == 1000  # ms
+    assert _reports(result) == _reports(check_corpus(None, config))

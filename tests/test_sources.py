@@ -164,3 +164,31 @@ def test_looking_up_every_file_of_a_large_sources_file_resolves_each_entry_once(
     other = (SourceInfo(path="archive/00000.txt", date="1999-05-05"),)
     assert year_for("archive/00000.txt", other) == 1999
     assert year_for("archive/00000.txt", infos) == 2000
+
+
+def test_resolving_once_gives_what_resolving_each_time_gives(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A run resolves each folder once and each file once; the answers must be realpath's.
+    from factlint.settings.sources import resolved, resolving_once
+
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "a.txt").write_text("1", encoding="utf-8")
+    (real / "sub" / "b.txt").write_text("2", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    (tmp_path / "deep").symlink_to(real / "sub", target_is_directory=True)
+    (real / "alias.txt").symlink_to(real / "sub" / "b.txt")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "a.txt").write_text("3", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    spellings = ["real/a.txt", "./real/a.txt", str(real / "a.txt"), "linked/a.txt",
+                 "linked/sub/b.txt", "real/alias.txt", "linked/alias.txt",
+                 "linked/sub/../a.txt", "deep/../a.txt", "real/missing.txt", "linked/sub/", "a.txt"]
+    expected = [resolved(path) for path in spellings]
+    assert expected[3] == str(real / "a.txt") and expected[6] == str(real / "sub" / "b.txt")
+    assert expected[8] == str(real / "a.txt")  # "..": after the symlink, not before it
+    with resolving_once():
+        assert [resolved(path) for path in spellings] == expected
+        assert [resolved(path) for path in spellings] == expected  # remembered
+        monkeypatch.chdir(tmp_path / "elsewhere")  # a relative spelling names another file
+        assert resolved("a.txt") == str(tmp_path / "elsewhere" / "a.txt")

@@ -14,7 +14,9 @@ The same four functions the local engine calls, scheduled by Dask instead of a l
   pieces first, and only the folded lists travel (Dask's docs call bag ``groupby``,
   a full shuffle, expensive);
 * :func:`~factlint.rules.engine.check_key` runs per key on the workers, and the
-  client drops duplicates and sorts with :func:`~factlint.rules.engine.finish_check`.
+  client drops duplicates and sorts, as :func:`~factlint.rules.engine.finish_check`
+  does, with a :class:`~factlint.rules.engine.Finisher` that takes in each partition as
+  it arrives, while the workers check the next ones.
 
 So the report is byte-identical to ``--engine local``.  Dask is an optional extra
 (``pip install 'factlint[dask]'``); this module imports it only when it runs.
@@ -33,15 +35,16 @@ import sys
 import threading
 import uuid
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from ..settings.sources import resolved
+from ..settings.sources import resolved, resolving_once
 from .engine import (
     CheckPlan,
     CheckResult,
     DocumentOutcome,
     FileFacts,
+    Finisher,
     Gatherer,
     Piece,
     PieceKey,
@@ -49,7 +52,6 @@ from .engine import (
     check_document,
     check_key,
     expected_pieces,
-    finish_check,
 )
 
 __all__ = ["INSTALL_HINT", "DaskUnavailable", "RETRIES", "connect", "run_dask"]
@@ -66,8 +68,31 @@ RETRIES = 2
 MAX_PARTITION = 500
 
 
+#: Files in each of the last partitions at least: they get smaller towards the end of
+#: the run (see :func:`_batches`), down to about a tenth of a second of work.
+TAIL_PARTITION = 25
+
 #: Seconds to wait for the scheduler of ``--scheduler`` before giving up (OSError).
 CONNECT_TIMEOUT = 10
+
+#: Dask settings of a cluster factlint starts (``--jobs``): its scheduler and nannies
+#: run in factlint's process, its workers beside it, on the cores that check the
+#: documents, so Dask's own upkeep is cut to what a run uses.  Measured on the 2-core
+#: machine of the README (bench/scale.py; idle cluster, CPU a second):
+#:
+#: * the statistical profiler (the dashboard's profile page) samples the running task's
+#:   stack every 10 ms and keeps each second's profile for 1,000 seconds: a tenth of a
+#:   worker's CPU, and memory that grows with the run's length, not the documents'
+#:   (about 10 MB a worker by the 16× archive);
+#: * every server's event-loop latency probe ("tick", a diagnostic of blocked loops)
+#:   every 20 ms, and every worker's and nanny's memory check every 100 ms: 48 ms of
+#:   CPU a second in the client's process and 21 ms in each worker, idle; with a 1 s
+#:   tick and 500 ms memory checks, about 14 ms and 5 ms.
+#:
+#: A cluster the user starts is theirs to set (see the README).
+LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False,
+                        "distributed.admin.tick.interval": "1s",
+                        "distributed.worker.memory.monitor-interval": "500ms"}
 
 
 class DaskUnavailable(RuntimeError):
@@ -92,6 +117,7 @@ def connect(scheduler: str | None = None, jobs: int | None = None) -> Iterator[A
     cluster may hold.  The cluster is closed on leaving, however the block ends.
     """
     _require_dask()
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler is not None:
@@ -103,8 +129,9 @@ def connect(scheduler: str | None = None, jobs: int | None = None) -> Iterator[A
         # Its own logs stay quiet: a failed task reaches the report through factlint, and
         # on a loaded machine a late heartbeat at shutdown is logged as an ERROR by
         # distributed, which is nothing the user could act on.
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0", silence_logs=logging.CRITICAL)
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):  # each nanny hands it to its worker
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=":0", silence_logs=logging.CRITICAL)
         client = Client(cluster)
         # Ctrl-C in a terminal reaches every process of the foreground group: the client
         # alone takes it (cancels the run, closes the cluster), not each worker with a
@@ -198,32 +225,45 @@ def _partitions(count: int, workers: int) -> int:
     return max(1, min(count, max(4 * workers, math.ceil(count / MAX_PARTITION))))
 
 
-def _batches(plan: CheckPlan, tasks: Sequence[Task], count: int) -> list[list[Task]]:
+def _batches(plan: CheckPlan, tasks: Sequence[Task], count: int, workers: int = 1
+             ) -> list[list[Task]]:
     """``tasks`` in about ``count`` batches, the versions of one article side by side.
 
     A batch is not ended inside a version group, so that a group is compared in the
-    partition that read it; files keep their index, so reports keep their order.
+    partition that read it; files keep their index, so reports keep their order.  With
+    several ``workers``, the last batches get smaller (each at most a ``2 × workers``-th
+    of what is left, down to :data:`TAIL_PARTITION` files): Dask hands out partitions
+    in order, and a worker given the last large one would keep the others waiting.
     """
-    by_file = {task[3]: task for task in tasks}  # groups match resolved paths
+    # The files of the run in each version group, by the resolved path each task has
+    # (so no path is resolved again), in the order of the run.
+    members_of: dict[str, list[Task]] = {}
+    for task in tasks:
+        for group_id in plan.groups_of.get(task[3], ()):
+            members_of.setdefault(group_id, []).append(task)
     placed: set[int] = set()
     ordered: list[tuple[Task, int]] = []  # (task, open groups after it)
     for task in tasks:
         if task[0] in placed:
             continue
-        members = [task]
+        members = {task[0]: task}
         for group_id in plan.groups_of.get(task[3], ()):
-            for member in plan.group(group_id).files:
-                other = by_file.get(resolved(member))
-                if other is not None and other[0] not in placed and other not in members:
-                    members.append(other)
-        placed.update(member[0] for member in members)
-        ordered.extend((member, len(members) - 1 - i) for i, member in enumerate(members))
-    size = max(1, math.ceil(len(ordered) / count))
+            for other in members_of[group_id]:
+                if other[0] not in placed:
+                    members.setdefault(other[0], other)
+        placed.update(members)
+        ordered.extend((member, len(members) - 1 - i)
+                       for i, member in enumerate(members.values()))
+    size = target = max(1, math.ceil(len(ordered) / count))
+    remaining = len(ordered)
     batches: list[list[Task]] = [[]]
     for task, still_to_come in ordered:
         batches[-1].append(task)
-        if len(batches[-1]) >= size and still_to_come == 0:
+        if len(batches[-1]) >= target and still_to_come == 0:
+            remaining -= len(batches[-1])
             batches.append([])
+            if workers > 1:
+                target = min(size, max(TAIL_PARTITION, math.ceil(remaining / (2 * workers))))
     return [batch for batch in batches if batch]
 
 
@@ -246,25 +286,51 @@ def _interruptible() -> Iterator[threading.Event]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _collect(futures: Sequence[Any], interrupted: threading.Event) -> list[Any]:
-    """The results of ``futures`` in their order, each released as soon as it is here."""
-    from distributed import wait
+def _collect(futures: Sequence[Any], interrupted: threading.Event,
+             on_result: Callable[[int, Any], None]) -> None:
+    """``on_result(position, result)`` for each of ``futures`` as soon as it is done,
+    in the order they finish; each is released once handed over.
 
-    results: list[Any] = [None] * len(futures)
+    ``as_completed`` waits on each future once.  (``wait(..., timeout=)`` in a loop, as
+    this did before, left one waiter per pending future behind at every timeout, on the
+    client's event loop: at 64× on a loaded machine, hundreds of thousands of them,
+    hundreds of MB and a busy loop.)  The event is looked at between results, so that
+    Ctrl-C stops the run within a twentieth of a second.
+    """
+    from distributed import as_completed
+
     position = {future.key: index for index, future in enumerate(futures)}
-    remaining = list(futures)
-    while remaining:
+    finished = as_completed(futures)
+    left = len(futures)
+    while left:
         if interrupted.is_set():
             raise KeyboardInterrupt
-        try:
-            done, pending = wait(remaining, timeout=0.2, return_when="FIRST_COMPLETED")
-        except TimeoutError:
+        batch = finished.next_batch(block=False)
+        if not batch:
+            interrupted.wait(0.05)
             continue
-        for future in done:
-            results[position[future.key]] = future.result()
+        for future in batch:
+            on_result(position[future.key], future.result())
             future.release()
-        remaining = list(pending)
-    return results
+            left -= 1
+
+
+class _InOrder:
+    """Hands partitions' outcomes to a :class:`Finisher` in the run's order while they
+    arrive in any: each waits only for those before it (partitions mostly finish in
+    order, so few wait), and findings that sort alike keep the local engine's order."""
+
+    def __init__(self, finisher: Finisher) -> None:
+        self.finisher = finisher
+        self.next = 0
+        self.waiting: dict[int, list[DocumentOutcome]] = {}
+
+    def add(self, position: int, outcomes: list[DocumentOutcome]) -> None:
+        self.waiting[position] = outcomes
+        while self.next in self.waiting:
+            for outcome in self.waiting.pop(self.next):
+                self.finisher.add_outcome(outcome)
+            self.next += 1
 
 
 def _progress_bar(futures: Sequence[Any]) -> threading.Thread:
@@ -298,6 +364,12 @@ def run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, *,
     terminal).  Ctrl-C cancels the run's tasks on the cluster and re-raises.
     """
     _require_dask()
+    with resolving_once():  # as check_corpus does: each file is asked after again below
+        return _run_dask(plan, paths, client, progress)
+
+
+def _run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, progress: bool | None
+              ) -> CheckResult:
     import dask.bag as db
     from dask import delayed
 
@@ -307,7 +379,7 @@ def run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, *,
         tasks.append((index, path, read_from, resolved(read_from)))
     workers = max(1, len(client.scheduler_info().get("workers", {})))
 
-    batches = _batches(plan, tasks, _partitions(len(tasks), workers))
+    batches = _batches(plan, tasks, _partitions(len(tasks), workers), workers)
     facts = PlanFacts(plan, expected_pieces(plan, paths, [task[3] for task in tasks]))
     # Each partition: one batch of files and what the sources file says of them, worked
     # out here, so that no worker is sent the whole sources file.
@@ -344,19 +416,30 @@ def run_dask(plan: CheckPlan, paths: Sequence[str], client: Any, *,
     futures = client.compute([*document_futures, *cross.to_delayed(optimize_graph=False)],
                              retries=RETRIES, optimize_graph=False)
     show = progress if progress is not None else sys.stderr.isatty()
+    # The client takes in each partition as it is done, while the workers go on.
+    finisher = Finisher(plan)
+    in_order = _InOrder(finisher)
+    checked: list[Any] = []
+
+    def take(position: int, result: Any) -> None:
+        if position < len(document_futures):
+            in_order.add(position, result)
+        else:
+            checked.append(result)
+
     try:
         with _interruptible() as interrupted:
             bar = _progress_bar(futures) if show else None
-            results = _collect(futures, interrupted)
+            _collect(futures, interrupted, take)
             if bar is not None:
                 bar.join(timeout=5)
     except BaseException:  # Ctrl-C, or a task that failed for good: stop the rest
         client.cancel(futures, force=True)
         raise
-    partitions, checked = results[:len(document_futures)], results[len(document_futures):]
-    document_outcomes = [outcome for partition in partitions for outcome in partition]
     cross_findings = dict(sorted(item for part in checked for item in part))
     for key in plan.cross_keys():  # a corpus rule no document gave a piece still runs
         if key not in cross_findings:
             cross_findings[key] = check_key(plan, key, [])
-    return finish_check(plan, document_outcomes, cross_findings.values(), paths)
+    for marked in cross_findings.values():
+        finisher.add_findings(marked)
+    return finisher.result(paths)

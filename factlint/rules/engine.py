@@ -77,7 +77,13 @@ from ..model import (
     sorted_findings,
 )
 from ..settings.config import Config
-from ..settings.sources import load_sources, normalize_path, resolved, source_for
+from ..settings.sources import (
+    load_sources,
+    normalize_path,
+    resolved,
+    resolving_once,
+    source_for,
+)
 from ..text.directives import Suppressions
 from ..text.files import InputError, display_name, working_on
 from ..text.readers import DEFAULT_OPTIONS, ReadOptions, select_files
@@ -105,6 +111,7 @@ __all__ = [
     "check_gathered",
     "check_key",
     "finish_check",
+    "Finisher",
     "expected_pieces",
     "FileFacts",
     "PlanFacts",
@@ -807,67 +814,97 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
     ``paths`` are the files of the run (:func:`inputs_of`): with the outcomes' errors
     they say which files were read, for the count and the version groups of which only
     one file was (:func:`~factlint.rules.cross_source.coverage_warnings`).  ``on_rule``
-    is told of each client-stage rule run (a progress bar).
+    is told of each client-stage rule run (a progress bar).  A :class:`Finisher` does
+    the same as the outcomes arrive.
     """
-    unique: dict[Finding, None] = {}
-    known: set[Finding] = set()
-    errors: list[tuple[int, str]] = []
-    directive_errors: list[tuple[int, str]] = []
-    by_path: dict[str, Suppressions] = {}
-    notes: list[tuple[int, tuple[str, ...]]] = []
+    finisher = Finisher(plan)
+    for outcome in outcomes:
+        finisher.add_outcome(outcome)
+    for marked in cross:
+        finisher.add_findings(marked)
+    return finisher.result(paths, on_rule)
 
-    def add(marked: Iterable[tuple[Finding, bool]]) -> None:
+
+class Finisher:
+    """:func:`finish_check` taking the outcomes one by one, as they arrive.
+
+    The Dask client adds each partition's outcomes while the workers check the next
+    ones, so that what is left once the last partition is in is the sort.  Outcomes and
+    findings are added in the run's order (the order of the files, then of the keys):
+    findings that sort alike keep the order they were added in.
+    """
+
+    def __init__(self, plan: CheckPlan) -> None:
+        self.plan = plan
+        self.unique: dict[Finding, None] = {}
+        self.known: set[Finding] = set()
+        self.errors: list[tuple[int, str]] = []
+        self.directive_errors: list[tuple[int, str]] = []
+        self.by_path: dict[str, Suppressions] = {}
+        self.notes: list[tuple[int, tuple[str, ...]]] = []
+        self.documents: list[tuple[int, Document]] = []
+        self.gathered: dict[str, list[tuple[int, Any]]] = {}
+
+    def add_findings(self, marked: Iterable[tuple[Finding, bool]]) -> None:
+        """Findings, each with whether a recorded erratum explains it."""
+        unique, known = self.unique, self.known
         for finding, explained in marked:
             unique.setdefault(finding, None)
             if explained:
                 known.add(finding)
 
-    documents: list[tuple[int, Document]] = []
-    gathered: dict[str, list[tuple[int, Any]]] = {}
-    for outcome in outcomes:
+    def add_outcome(self, outcome: DocumentOutcome) -> None:
         for rule_id, value in outcome.gathered:
-            gathered.setdefault(rule_id, []).append((outcome.index, value))
+            self.gathered.setdefault(rule_id, []).append((outcome.index, value))
         if outcome.error is not None:
-            errors.append((outcome.index, outcome.error))
+            self.errors.append((outcome.index, outcome.error))
         if outcome.notes:
-            notes.append((outcome.index, outcome.notes))
+            self.notes.append((outcome.index, outcome.notes))
         if outcome.directive_error is not None:
-            directive_errors.append((outcome.index, outcome.directive_error))
+            self.directive_errors.append((outcome.index, outcome.directive_error))
         if outcome.suppressions is not None:
-            by_path[outcome.path] = outcome.suppressions
+            self.by_path[outcome.path] = outcome.suppressions
         if outcome.document is not None:
-            documents.append((outcome.index, outcome.document))
-        add(outcome.findings)
-    for marked in cross:
-        add(marked)
-    if plan.rules_of("client"):
-        add(check_gathered(plan, {rule_id: [value for _, value in sorted(values, key=_first)]
-                                  for rule_id, values in gathered.items()}, on_rule))
-    findings = tuple(sorted_findings(silence(list(unique), by_path, plan.report_unused,
-                                             set(plan.known_ids), plan.unused_level)))
-    infos = {rule.id: RuleInfo(rule.id, rule.level, rule.description or rule.message,
-                               rule.link) for rule in sorted(plan.rules, key=lambda r: r.id)}
-    if plan.report_unused and any(f.rule == UNUSED_SUPPRESSION for f in findings):
-        infos[UNUSED_SUPPRESSION] = RuleInfo(UNUSED_SUPPRESSION, plan.unused_level,
-                                             UNUSED_SUPPRESSION_DESCRIPTION)
-        infos = dict(sorted(infos.items()))
-    failing = any(fails(f.level, plan.fail_on) for f in findings if f not in known)
-    messages = [message for _, message in sorted(errors)]
-    messages += [message for _, message in sorted(directive_errors)]
-    unread = {index for index, _ in errors}
-    warnings = [note for _, found in sorted(notes, key=lambda pair: pair[0]) for note in found]
-    if plan.groups and any(rule.type == cross_source.NAME for rule in plan.rules):
-        # The names read only when there are groups to cover (the hook has none here:
-        # a name made per corpus file is what a commit would pay for nothing).
-        read = [display_name(path) for index, path in enumerate(paths) if index not in unread]
-        warnings.extend(coverage_warnings(plan.groups, read))
-    exit_code = EXIT_ERROR if messages else EXIT_FINDINGS if failing else EXIT_OK
-    corpus = None
-    if plan.keep_documents:
-        corpus = Corpus(tuple(doc for _, doc in sorted(documents, key=lambda pair: pair[0])),
-                        plan.sources, plan.groups)
-    return CheckResult(findings=findings, rules=infos, errors=messages, exit_code=exit_code,
-                       warnings=warnings, files=len(paths) - len(unread), corpus=corpus)
+            self.documents.append((outcome.index, outcome.document))
+        self.add_findings(outcome.findings)
+
+    def result(self, paths: Sequence[str] = (),
+               on_rule: Callable[[str], None] | None = None) -> CheckResult:
+        """The result of the run of ``paths``, everything added (see :func:`finish_check`)."""
+        plan = self.plan
+        if plan.rules_of("client"):
+            self.add_findings(check_gathered(
+                plan, {rule_id: [value for _, value in sorted(values, key=_first)]
+                       for rule_id, values in self.gathered.items()}, on_rule))
+        findings = tuple(sorted_findings(silence(list(self.unique), self.by_path,
+                                                 plan.report_unused, set(plan.known_ids),
+                                                 plan.unused_level)))
+        infos = {rule.id: RuleInfo(rule.id, rule.level, rule.description or rule.message,
+                                   rule.link) for rule in sorted(plan.rules, key=lambda r: r.id)}
+        if plan.report_unused and any(f.rule == UNUSED_SUPPRESSION for f in findings):
+            infos[UNUSED_SUPPRESSION] = RuleInfo(UNUSED_SUPPRESSION, plan.unused_level,
+                                                 UNUSED_SUPPRESSION_DESCRIPTION)
+            infos = dict(sorted(infos.items()))
+        failing = any(fails(f.level, plan.fail_on) for f in findings if f not in self.known)
+        messages = [message for _, message in sorted(self.errors)]
+        messages += [message for _, message in sorted(self.directive_errors)]
+        unread = {index for index, _ in self.errors}
+        warnings = [note for _, found in sorted(self.notes, key=_first) for note in found]
+        if plan.groups and any(rule.type == cross_source.NAME for rule in plan.rules):
+            # The names read only when there are groups to cover (the hook has none here:
+            # a name made per corpus file is what a commit would pay for nothing).
+            read = [display_name(path) for index, path in enumerate(paths)
+                    if index not in unread]
+            warnings.extend(coverage_warnings(plan.groups, read))
+        exit_code = EXIT_ERROR if messages else EXIT_FINDINGS if failing else EXIT_OK
+        corpus = None
+        if plan.keep_documents:
+            corpus = Corpus(tuple(doc for _, doc in sorted(self.documents, key=_first)),
+                            plan.sources, plan.groups)
+        return CheckResult(findings=findings, rules=infos, errors=messages,
+                           exit_code=exit_code, warnings=warnings,
+                           files=len(paths) - len(unread),
+                           corpus=corpus)
 
 
 def _first(pair: tuple[int, Any]) -> int:
@@ -1027,12 +1064,13 @@ def run_check(config: Config, extra_checks: Sequence[object] = (),
     language server passes the workspace's files with the editor's unsaved buffers in
     place of their copies on disk).
     """
-    plan = plan_check(config, extra_checks, optional_ids, keep_documents, drafts=drafts,
-                      cache=cache, focus=focus, need_paths=corpus is None)
-    if corpus is not None:
-        return run_local(plan, (), on_file=on_file, on_rule=on_rule,
-                         documents=corpus.documents)
-    return run_local(plan, inputs_of(config, drafts), on_file=on_file, on_rule=on_rule)
+    with resolving_once():  # each file is asked after several times in a run
+        plan = plan_check(config, extra_checks, optional_ids, keep_documents, drafts=drafts,
+                          cache=cache, focus=focus, need_paths=corpus is None)
+        if corpus is not None:
+            return run_local(plan, (), on_file=on_file, on_rule=on_rule,
+                             documents=corpus.documents)
+        return run_local(plan, inputs_of(config, drafts), on_file=on_file, on_rule=on_rule)
 
 
 def check_corpus(paths: Sequence[str] | None = None, config: Config | None = None,
@@ -1050,16 +1088,22 @@ def check_corpus(paths: Sequence[str] | None = None, config: Config | None = Non
     config = config or Config()
     if paths is not None:
         config = dataclasses.replace(config, paths=tuple(os.fspath(p) for p in paths))
-    plan = plan_check(config, extra_checks, optional_ids, keep_documents)
-    if client is None:
-        return run_local(plan, inputs_of(config), on_file=on_file, on_rule=on_rule)
+    with resolving_once():  # each file is asked after several times in a run
+        plan = plan_check(config, extra_checks, optional_ids, keep_documents)
+        if client is None:
+            return run_local(plan, inputs_of(config), on_file=on_file, on_rule=on_rule)
+        return _run_on(client, plan, inputs_of(config), progress)
+
+
+def _run_on(client: Any, plan: CheckPlan, paths: Sequence[str], progress: bool | None
+            ) -> CheckResult:
     if any(plan.scopes[rule.id] != "client" for rule in plan.rules if rule.type in plan.extra):
         raise ValueError("checks made by the caller (extra_checks) run in this process "
                          "only, unless they are of client stage (gather, check_gathered): "
                          "call check_corpus without a client")
     from .dask_engine import run_dask
 
-    return run_dask(plan, inputs_of(config), client, progress=progress)
+    return run_dask(plan, paths, client, progress=progress)
 
 
 def _identity(finding: Finding) -> tuple:

@@ -24,10 +24,12 @@ comparing absolute paths), so ``./seeds/000_x.txt`` finds it too.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..model import SourceInfo, VersionGroup
 from .yamlload import (
@@ -41,8 +43,8 @@ from .yamlload import (
     type_name,
 )
 
-__all__ = ["MEDIA", "SourceIndex", "load_sources", "normalize_path", "resolved", "source_for",
-           "year_for"]
+__all__ = ["MEDIA", "SourceIndex", "load_sources", "normalize_path", "resolved",
+           "resolving_once", "source_for", "year_for"]
 
 MEDIA: tuple[str, ...] = ("print-ocr", "web")
 FILE_KEYS = ("title", "publisher", "date", "medium")
@@ -183,8 +185,65 @@ def _member(node: YamlList, index: int, by_path: dict[str, str], base: str, what
 def resolved(path: str) -> str:
     """The one spelling of a path that names the same file however it was written
     (``seeds/a.txt``, ``./seeds/a.txt``, ``$PWD/seeds/a.txt``, ``a.txt`` from inside
-    ``seeds``, through a symlink): what files of a run are matched by."""
-    return os.path.normcase(os.path.realpath(path))
+    ``seeds``, through a symlink): what files of a run are matched by.
+
+    Inside :func:`resolving_once`, each spelling is resolved once for the block."""
+    memo = _resolved_in_run.get()
+    if memo is None:
+        return os.path.normcase(os.path.realpath(path))
+    key = (os.getcwd(), path)  # a relative spelling means another file elsewhere
+    found = memo.files.get(key)
+    if found is None:
+        found = memo.files[key] = memo.resolve(path)
+    return found
+
+
+class _RunPaths:
+    """What :func:`resolving_once` remembers: files and folders already resolved."""
+
+    __slots__ = ("files", "folders")
+
+    def __init__(self) -> None:
+        self.files: dict[tuple[str, str], str] = {}
+        self.folders: dict[str, str] = {}
+
+    def resolve(self, path: str) -> str:
+        # realpath(folder/name) is realpath(realpath(folder)/name): a run's files share
+        # a few folders, so each folder's components are looked at once, and each file
+        # costs one lstat (is it a symlink?) instead of one per component.
+        if os.pardir in path:  # realpath resolves a symlink before the ".." after it
+            return os.path.normcase(os.path.realpath(path))
+        folder, name = os.path.split(os.path.abspath(path))
+        if not name:
+            return os.path.normcase(os.path.realpath(path))
+        real_folder = self.folders.get(folder)
+        if real_folder is None:
+            real_folder = self.folders[folder] = os.path.realpath(folder)
+        joined = os.path.join(real_folder, name)
+        return os.path.normcase(os.path.realpath(joined) if os.path.islink(joined) else joined)
+
+
+_resolved_in_run: contextvars.ContextVar[_RunPaths | None] = contextvars.ContextVar(
+    "factlint_resolved_in_run", default=None)
+
+
+@contextlib.contextmanager
+def resolving_once() -> Iterator[None]:
+    """Within the block, :func:`resolved` resolves each path once and each folder once.
+
+    A run asks after each of its files several times (sources entries, version groups,
+    the file itself, the coverage warnings): 20 µs of ``realpath`` each time, seconds
+    for an archive.  The block assumes the files' folders and symlinks do not change
+    while it lasts, so it is one run long, never a long-lived process's lifetime.
+    """
+    if _resolved_in_run.get() is not None:  # nested: the outer run's answers hold
+        yield
+        return
+    token = _resolved_in_run.set(_RunPaths())
+    try:
+        yield
+    finally:
+        _resolved_in_run.reset(token)
 
 
 class SourceIndex:
