@@ -3,14 +3,16 @@
 A :class:`Figure` is what a run of numerals says before any qualifier word
 (约, 近, 以上 …) is applied: an interval, the precision of its last written
 digit, and whether it was a range or a vague amount.  Pure Chinese numerals
-are converted by cn2an (imported lazily: it costs about 0.1 s to import and most
-text needs it rarely); everything else is done here with ``Decimal``.
+in plain characters are read here as cn2an reads them (:func:`plain_numeral_value`);
+other spellings go to cn2an, imported only then (it costs about 0.1 s to import);
+everything else is done here with ``Decimal``.
 """
 
 from __future__ import annotations
 
 import decimal
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -187,6 +189,12 @@ def chinese_value(numeral: str) -> Decimal:
         raise ValueError(f"not a Chinese numeral: {numeral!r}")
     if text[0] in MULTIPLIERS and text[0] != "十":  # 近万户, 近百万套: 万 = 一万
         text = "一" + text
+    try:
+        plain = plain_numeral_value(text)
+    except ValueError:
+        raise ValueError(f"not a Chinese numeral: {numeral!r}") from None
+    if plain is not None:  # cn2an's reading, without importing it
+        return Decimal(plain)
     import cn2an  # lazily: see module docstring
 
     try:
@@ -199,6 +207,137 @@ def chinese_value(numeral: str) -> Decimal:
     if isinstance(value, float):  # never carry a float forward
         raise ValueError(f"not a Chinese numeral: {numeral!r}")
     return Decimal(value)
+
+
+# cn2an's strict grammar of integers, as its regular expression writes it: a numeral up to
+# 9999 (十五, 三百零六, 两千零五 once 两 is 二), then 万 and 亿 groups, a 零 standing for
+# every place skipped within a group.  cn2an builds that expression (spelled out for every
+# financial form too) and two more at import, 0.1 s of every start that reads one Chinese
+# numeral; the plain spellings copy writes are recognised here by the same grammar, and
+# anything else (financial forms, 两万三's elision) still goes to cn2an.  Each rule maps a
+# start offset to the set of offsets where a match of it may end, as the regex does.
+_PLAIN_DIGITS = frozenset("一二三四五六七八九")
+_PLAIN_NUMERAL = frozenset("零一二三四五六七八九十百千万亿")
+_END_SETS = tuple[int, ...]
+
+
+def _digit(s: str, i: int) -> _END_SETS:
+    return (i + 1,) if i < len(s) and s[i] in _PLAIN_DIGITS else ()
+
+
+def _char(char: str) -> Callable[[str, int], _END_SETS]:
+    def rule(s: str, i: int) -> _END_SETS:
+        return (i + 1,) if i < len(s) and s[i] == char else ()
+    return rule
+
+
+def _seq(*rules: Callable[[str, int], _END_SETS]) -> Callable[[str, int], _END_SETS]:
+    def rule(s: str, i: int) -> _END_SETS:
+        ends: set[int] = {i}
+        for part in rules:
+            ends = {end for at in ends for end in part(s, at)}
+            if not ends:
+                return ()
+        return tuple(ends)
+    return rule
+
+
+def _alt(*rules: Callable[[str, int], _END_SETS]) -> Callable[[str, int], _END_SETS]:
+    def rule(s: str, i: int) -> _END_SETS:
+        return tuple({end for part in rules for end in part(s, i)})
+    return rule
+
+
+def _opt(part: Callable[[str, int], _END_SETS]) -> Callable[[str, int], _END_SETS]:
+    def rule(s: str, i: int) -> _END_SETS:
+        return tuple({i, *part(s, i)})
+    return rule
+
+
+_ZERO_CHAR, _TEN, _HUNDRED = _char("零"), _char("十"), _char("百")
+_THOUSAND, _MYRIAD, _YI = _char("千"), _char("万"), _char("亿")
+_1_99 = _alt(_seq(_opt(_digit), _TEN, _opt(_digit)), _digit)
+_10_99_WITH_ONE = _seq(_digit, _TEN, _opt(_digit))
+_100_999 = _alt(_seq(_digit, _HUNDRED, _opt(_seq(_ZERO_CHAR, _digit))),
+                _seq(_digit, _HUNDRED, _10_99_WITH_ONE))
+_1_999 = _alt(_100_999, _1_99)
+_1000_9999 = _alt(_seq(_digit, _THOUSAND, _opt(_seq(_ZERO_CHAR, _1_99))),
+                  _seq(_digit, _THOUSAND, _100_999))
+_1_9999 = _alt(_1000_9999, _1_999)
+_MYRIADS = _alt(_seq(_1_9999, _MYRIAD, _opt(_seq(_ZERO_CHAR, _1_999))),
+                _seq(_1_9999, _MYRIAD, _1000_9999))
+_1_99999999 = _alt(_MYRIADS, _1_9999)
+_YIS = _alt(_seq(_1_99999999, _YI, _opt(_seq(_ZERO_CHAR, _1_99999999))),
+            _seq(_1_99999999, _YI, _MYRIADS))
+_STRICT_INTEGER = _alt(_ZERO_CHAR, _YIS, _1_99999999)
+_PLACE_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+
+
+def plain_numeral_value(text: str) -> int | None:
+    """The value cn2an gives a numeral in plain characters (七千四百三十六, 一万零五百,
+    三亿五千万; 两万三 once 两 is 二), reading it strictly first and then as speech, as
+    :func:`chinese_value` asks it to; None for a string with other characters (which the
+    caller gives to cn2an).  Raises ValueError where cn2an refuses the numeral both ways.
+
+    As cn2an does: 零十 and 零百 are read as 零一十 and 零一百 (一千零十一 = 1011); read as
+    speech, a missing 零 or 一 is put in (一万二十 → 一万零二十) and a last digit takes the
+    place below the last one written (一万二 → 一万二千, 三百二 → 320); and the value is
+    summed from the last character back, each digit times the place in force, so a 十 that
+    starts a group after 亿 counts nothing (cn2an reads 一亿十万 as 100000000).  That is
+    kept, so that no reading changes with the import saved."""
+    if not text or not _PLAIN_NUMERAL.issuperset(text):
+        return None
+    text = text.replace("零十", "零一十").replace("零百", "零一百")
+    if len(text) in _STRICT_INTEGER(text, 0):
+        return _summed(text)
+    spoken = _as_spoken(text)  # cn2an's "normal" mode
+    if len(spoken) in _STRICT_INTEGER(spoken, 0):
+        return _summed(spoken)
+    if all(char in DIGITS for char in spoken):
+        return int("".join(str(DIGITS[char]) for char in spoken))
+    elided = _ELIDED_PLACE.fullmatch(spoken) if len(spoken) >= 3 else None
+    if elided:
+        below = _PLACE_VALUE[elided.group(1)[-1]] // 10
+        if below in _PLACE_NAME:
+            return _summed(spoken + _PLACE_NAME[below])
+    raise ValueError(f"not a Chinese numeral: {text!r}")
+
+
+_PLACE_NAME = {10: "十", 100: "百", 1000: "千", 10**4: "万", 10**8: "亿"}
+_ELIDED_PLACE = re.compile("([零一二三四五六七八九]{0,2}[十百千万亿])+[零一二三四五六七八九]")
+_SPOKEN_FIXES = (
+    (re.compile("(万)零(?=[零一二三四五六七八九]千)"), r"\1"),
+    (re.compile("([万亿])([零一二三四五六七八九][十百])"), r"\1零\2"),
+    (re.compile("(千)([零一二三四五六七八九]?十)"), r"\1零\2"),
+    (re.compile("(百)(十)"), r"\1一\2"),
+)
+
+
+def _as_spoken(text: str) -> str:
+    for pattern, replacement in _SPOKEN_FIXES:
+        text = pattern.sub(replacement, text)
+    return text.replace("零十", "零一十")
+
+
+def _summed(text: str) -> int:
+    total, place, group = 0, 1, 1
+    last = len(text) - 1
+    for index, char in enumerate(reversed(text)):
+        unit = _PLACE_VALUE.get(char)
+        if unit is None:
+            total += DIGITS[char] * place
+            continue
+        place = unit
+        if unit % 10000 == 0:  # 万 or 亿 opens a group of places
+            if unit > group:
+                group = unit
+            else:  # 万亿
+                group = place = unit * group
+        if place < group:
+            place *= group
+        if index == last:  # 十五: a leading 十 is one ten
+            total += place
+    return total
 
 
 def chinese(numeral: str) -> Figure:
