@@ -131,6 +131,9 @@ def test_a_pattern_gated_by_its_first_characters_matches_nowhere_else(name: str)
     module, attribute = name.split(".")
     compiled = getattr({"extractor": extractor, "amounts": amounts}[module], attribute)
     first = pattern.first_characters(compiled)
+    # The gate the reader uses (read off a shorter pattern, so as not to parse the whole).
+    assert first == {"extractor": extractor.ARTICLE_KEEP_FIRST,
+                     "amounts": amounts._UNIT_AGAIN_FIRST}[module]
     matched = 0
     for text in _texts_read_in_tests():
         for at in range(len(text)):
@@ -198,3 +201,33 @@ def test_the_lead_in_pattern_finds_what_it_found_as_first_written() -> None:
             assert (new and new.span()) == (old and old.span()), (text, end)
             tried += old is not None
     assert tried > 100
+
+
+def test_a_lazy_pattern_matches_as_the_compiled_one_and_compiles_once() -> None:
+    lazy = pattern.LazyPattern(r"(?P<n>[0-9]+)万", re.VERBOSE)
+    assert (lazy.pattern, lazy.flags) == (r"(?P<n>[0-9]+)万", re.VERBOSE)
+    assert "match" not in vars(lazy)  # nothing compiled yet
+    assert lazy.search("共12万人")["n"] == "12"
+    compiled = lazy.compiled()
+    assert lazy.compiled() is compiled and compiled.flags & re.VERBOSE
+    assert lazy.match.__self__ is compiled  # later calls go straight to the compiled pattern
+    assert [m.group() for m in lazy.finditer("3万和4万")] == ["3万", "4万"]
+    assert lazy.sub("N", "5万") == "N" and lazy.fullmatch("7万") and lazy.split("1万2") == [
+        "", "1", "2"]
+
+
+def test_patterns_only_some_texts_need_are_compiled_only_for_them() -> None:
+    import subprocess
+    import sys
+
+    code = ("import factlint\n"
+            "from factlint.quantities import amounts, festivals, identifiers, pattern\n"
+            "lazy = [pattern.AMOUNT_ONLY, amounts._UNIT_AGAIN, amounts._JI_AFTER_TENS,\n"
+            "        festivals.FESTIVAL, identifiers._CODE_BEFORE_NAME]\n"
+            "factlint.extract('全省7436万多名党员，投资12亿元，增长3.5%。')\n"
+            "print(sum('match' in vars(p) for p in lazy))\n"
+            "factlint.extract('0.8元至1.2元，农历八月十五，三点要求')\n"
+            "print(sum('match' in vars(p) for p in lazy))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["0", "3"]

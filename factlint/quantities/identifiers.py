@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .pattern import CN_DIGIT, CN_DIGITS
+from .pattern import CN_DIGIT, CN_DIGITS, LazyPattern
 
 __all__ = ["is_idiom", "addresses", "codes", "stock_codes", "drawn_numbers", "non_figures",
            "is_list_marker",
@@ -250,7 +250,7 @@ def codes(text: str) -> list[tuple[int, int]]:
 
 # Taiwan market copy writes a stock's four-digit code before its name: 2327 國巨,
 # 2454 聯發科、3034 聯詠, 6415 矽力 - KY.  Read so only in a story about shares (股 in it).
-_CODE_BEFORE_NAME = re.compile(
+_CODE_BEFORE_NAME = LazyPattern(
     # The class first and the lookbehinds after it, so that the engine skips ahead to a
     # digit at C speed (led by the lookbehinds it tried them at every character).
     r"(?P<code>[1-9](?<![0-9][1-9])(?<![0-9][.,，][1-9])[0-9]{3})(?P<space> ?)"
@@ -313,7 +313,7 @@ def _spaced(m: re.Match, blank_before: Callable[[int], bool] | None) -> bool:
     return bool(m["space"]) or blank_before is not None and blank_before(m.start("name"))
 
 
-_LISTED_CODE = re.compile(r" ?[1-9][0-9]{3} ?[\u4e00-\u9fff]")
+_LISTED_CODE = LazyPattern(r" ?[1-9][0-9]{3} ?[\u4e00-\u9fff]")
 _FIRSTS: list[frozenset[str]] = []
 
 
