@@ -231,3 +231,16 @@ def test_patterns_only_some_texts_need_are_compiled_only_for_them() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.split() == ["0", "3"]
+
+
+def test_scans_led_by_a_class_find_the_runs_a_repeated_class_finds() -> None:
+    from factlint.text import normalize
+
+    run = re.compile(f"[{pattern.RUN_CHARS}]+")
+    needs = re.compile(normalize._NEEDS_CLASS + "+")
+    texts = [*_texts_read_in_tests(), "１２３４５６万 ７４３６\u3000万多名（１９９８）"]
+    for text in texts:
+        assert ([m.span() for m in pattern.RUN.finditer(text)]
+                == [m.span() for m in run.finditer(text)])
+        assert ([m.span() for m in normalize._NEEDS.finditer(text)]
+                == [m.span() for m in needs.finditer(text)])
