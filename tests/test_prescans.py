@@ -244,3 +244,27 @@ def test_scans_led_by_a_class_find_the_runs_a_repeated_class_finds() -> None:
                 == [m.span() for m in run.finditer(text)])
         assert ([m.span() for m in normalize._NEEDS.finditer(text)]
                 == [m.span() for m in needs.finditer(text)])
+
+
+def test_cleaned_values_are_looked_up_only_where_equal_values_clean_alike() -> None:
+    from decimal import Decimal
+
+    from factlint.quantities.reader import _clean, _cleaned
+
+    for text in ("7680000000.0", "7.68E+9", "7680000000", "0.50", "5E-1", "-5.0", "-0",
+                 "0E+3", "0.0", "123456789012345678901234567890.5"):
+        value = Decimal(text)
+        first, again = _clean(value), _clean(value)
+        assert str(first) == str(again) == str(_cleaned(value)), text
+    assert str(_clean(Decimal("-0"))) == "-0" and str(_clean(Decimal("0.0"))) == "0"
+    assert str(_clean(Decimal("7.68E+9"))) == str(_clean(Decimal("7680000000.0")))
+
+
+def test_idioms_grouped_by_first_character_match_as_the_plain_alternation() -> None:
+    from factlint.quantities import identifiers
+
+    plain = re.compile("|".join(sorted(set(identifiers.IDIOMS), key=lambda w: (-len(w), w))))
+    texts = [*_texts_read_in_tests(), "".join(identifiers.IDIOMS), "一点一滴一点五亿一线"]
+    for text in texts:
+        assert ([(m.span(), m.group()) for m in identifiers._IDIOM_RE.finditer(text)]
+                == [(m.span(), m.group()) for m in plain.finditer(text)])

@@ -143,9 +143,26 @@ def _clean(value: Decimal | None) -> Decimal | None:
     """76.8亿 computes as 7680000000.0; report it as 7680000000."""
     if value is None:
         return None
+    if not value:  # 0 and -0 are equal but stay as written: not looked up
+        return _cleaned(value)
+    cleaned = _CLEANED.get(value)
+    if cleaned is None:
+        if len(_CLEANED) >= _CLEANED_MAX:
+            _CLEANED.clear()
+        cleaned = _CLEANED[value] = _cleaned(value)
+    return cleaned
+
+
+def _cleaned(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(ONE, context=numerals.EXACT)
     return value.normalize()
+
+
+#: Each figure's value cleaned once: figures repeat (2, 10, 0.5), and equal non-zero
+#: values (7680000000.0, 7.68E+9) clean to the same Decimal, digits and exponent alike.
+_CLEANED: dict[Decimal, Decimal] = {}
+_CLEANED_MAX = 4096
 
 
 #: What a reader returns for a match that is no quantity and no other reading either
