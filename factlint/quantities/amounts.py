@@ -109,7 +109,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         if text[start - 1:start] == "“" and UNITS.get(unit or "", ("", "count"))[1] == (
                 "count"):
             return None  # “四个集中”, “两个维护”: a slogan, not a count
-    if (text[body_end:body_end + 2][:1] in _RATIO and text[body_end + 1:body_end + 2].isdigit()
+    if (text[body_end:body_end + 1] in _RATIO and text[body_end + 1:body_end + 2].isdigit()
             or before in _RATIO and text[start - 2:start - 1].isdigit()):
         return None  # 0∶0, 11∶0: a score or a ratio
     if unit:

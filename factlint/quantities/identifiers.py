@@ -133,6 +133,8 @@ def addresses(text: str) -> list[tuple[int, int]]:
 
     An e-mail address is found from its @ outwards; a pattern starting with the
     local part would be tried at every Latin letter and digit of the text."""
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []  # most lines: three scans at C speed, and nothing built
     spans: dict[int, int] = {}
     # A web address starts at http://, https:// or www.: found with str.find and the
     # pattern matched only there (scanning a long text with the pattern cost 7 ns a
