@@ -109,6 +109,72 @@ def test_consistent_pair_of_two_puts_the_preferred_version_second(tmp_path) -> N
     assert finding.location.path == "b.txt" and finding.related[0].path == "a.txt"
 
 
+def test_consistent_finds_the_preferred_version_however_its_path_is_spelled(
+        tmp_path, monkeypatch) -> None:
+    # The sources file names ``a.txt``; the run was given ``$PWD/a.txt``.  Files of a run
+    # are matched to version groups by resolved path, so the preferred version still
+    # goes second whichever way round the corpus lists the two.
+    monkeypatch.chdir(tmp_path)
+    [rule] = rules(tmp_path, CONSISTENT)
+    preferred = str(tmp_path / "b.txt")
+    docs = corpus({"a.txt": "市属高校教职员工400余名。", preferred: "市属高校教职员4400余名。"},
+                  groups=[VersionGroup("g", ("a.txt", "b.txt"), preferred="b.txt")])
+    [finding] = run(rule, docs)
+    assert finding.location.path == "a.txt" and finding.related[0].path == preferred
+
+
+def test_consistent_compares_each_pair_of_readings_once(tmp_path, monkeypatch) -> None:
+    # A claim stated in every article of an archive: 1,999 places agree, one is off.
+    # Comparing every pair of places would be 2 million comparisons; places that read
+    # the same are compared once, and each finding (one per disagreeing pair) once more.
+    from factlint.rules import consistent
+
+    calls = []
+
+    def counted(a, b, variants="warning"):
+        calls.append(1)
+        return agreement(a, b, variants)
+
+    from factlint.claims.agree import agreement
+    monkeypatch.setattr(consistent, "agreement", counted)
+    [rule] = rules(tmp_path, CONSISTENT.replace("every-file: true", ""))
+    files = {f"{n:04}.txt": "市属高校教职员工400余名，下沉社区。" for n in range(1999)}
+    files["odd.txt"] = "市属高校教职员4400余名，下沉社区。"
+    findings = run(rule, corpus(files))
+    assert len(findings) == 1999
+    assert {f.location.path for f in findings} == {"odd.txt"}
+    assert len(calls) < 2 * 2000
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_consistent_reports_every_disagreeing_pair_in_place_order(tmp_path, seed) -> None:
+    # The same findings as comparing every pair of places, first the odd one out.
+    import random
+
+    from factlint.claims.agree import agreement, report_level
+
+    pool = ["400余名", "4400余名", "400多人", "420名", "500名"]
+    chooser = random.Random(seed)
+    files = {f"{n}.txt": "".join(f"市属高校教职员工{chooser.choice(pool)}，下沉社区。"
+                                 for _ in range(chooser.randint(1, 3)))
+             for n in range(chooser.randint(2, 6))}
+    [rule] = rules(tmp_path, CONSISTENT.replace("every-file: true", ""))
+    docs = corpus(files)
+    findings = run(rule, docs)
+    from factlint.claims.select import select
+    places = select(docs, rule.options["claim"])
+    expected = set()
+    for i, a in enumerate(places):
+        for b in places[i + 1:]:
+            if report_level(rule.level, agreement(a.quantity, b.quantity)) is not None:
+                expected.add(frozenset([(a.path, a.quantity.span.line, a.quantity.span.column),
+                                        (b.path, b.quantity.span.line, b.quantity.span.column)]))
+    assert len(findings) == len(expected)
+    assert {frozenset([(f.location.path, f.location.line, f.location.column),
+                       (f.related[0].path, f.related[0].line, f.related[0].column)])
+            for f in findings} == expected
+
+
 def test_consistent_within_one_file_and_every_file(tmp_path) -> None:
     [rule] = rules(tmp_path, CONSISTENT)
     docs = corpus({"a.txt": "市属高校教职员工400余名，下沉社区。"
