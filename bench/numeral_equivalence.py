@@ -31,16 +31,21 @@ DIGITS_ONLY = set("零一二三四五六七八九")
 
 
 def cn2an_reading(text: str) -> int | str:
-    for mode in ("strict", "normal"):
-        try:
-            value = cn2an.cn2an(text, mode)
-        except (ValueError, KeyError, IndexError):
-            continue
-        return value if isinstance(value, int) else "refused"
+    """What ``chinese_value`` got from cn2an before it read plain numerals itself: the
+    value (strict mode, then normal mode), or "refused"."""
+    with warnings.catch_warnings():  # cn2an warns on some refusals
+        warnings.simplefilter("ignore")
+        for mode in ("strict", "normal"):
+            try:
+                value = cn2an.cn2an(text, mode)
+            except (ValueError, KeyError, IndexError):
+                continue
+            return value if isinstance(value, int) else "refused"
     return "refused"
 
 
 def plain_reading(text: str) -> int | str | None:
+    """What ``plain_numeral_value`` reads: the value, None (left to cn2an) or "refused"."""
     try:
         return plain_numeral_value(text)
     except ValueError:
@@ -53,7 +58,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--random", type=int, default=300_000)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
-    warnings.simplefilter("ignore")  # cn2an warns on some refusals
     compared = accepted = differ = 0
 
     def compare(text: str) -> None:

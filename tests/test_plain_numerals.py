@@ -13,34 +13,15 @@ import itertools
 import random
 import subprocess
 import sys
-import warnings
+from pathlib import Path
 
 import cn2an
 import pytest
 
 from factlint.quantities.numerals import chinese_value, plain_numeral_value
 
-ALPHABET = "零一二三四五六七八九十百千万亿"
-
-
-def cn2an_reading(text: str) -> int | str:
-    """What chinese_value got from cn2an before: its value, or "refused"."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        for mode in ("strict", "normal"):
-            try:
-                value = cn2an.cn2an(text, mode)
-            except (ValueError, KeyError, IndexError):
-                continue
-            return value if isinstance(value, int) else "refused"
-    return "refused"
-
-
-def plain_reading(text: str) -> int | str | None:
-    try:
-        return plain_numeral_value(text)
-    except ValueError:
-        return "refused"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from numeral_equivalence import ALPHABET, cn2an_reading, plain_reading  # noqa: E402
 
 
 def test_every_string_of_up_to_three_plain_characters_reads_as_cn2an_reads_it() -> None:
