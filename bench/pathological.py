@@ -54,6 +54,19 @@ INPUTS = {
     "数个": lambda n: ("数个" * n)[:n],
     "stock codes": lambda n: ("股2454 聯發科、" * n)[:n],
     "drawn numbers": lambda n: ("号码为「01、" * n)[:n],
+    # issue 11, fourth pass: each new reader's trigger repeated
+    "约 times": lambda n: ("下午约3时" * n)[:n],
+    "bracketed days": lambda n: ("今（15）" * n)[:n],
+    "month ranges": lambda n: ("2015年9月到" * n)[:n],
+    "school years": lambda n: ("2020/21" * n)[:n],
+    "quoted figures": lambda n: ("“1”《2》" * n)[:n],
+    "congresses": lambda n: ("党的十八大" * n)[:n],
+    "trillions": lambda n: ("2兆" * n)[:n],
+    "named codes": lambda n: ("股台積電(2330)2330台積" * n)[:n],
+    "short years": lambda n: ("港元特首97年7月" * n)[:n],
+    # a list of codes each chained to the one before (6213 聯茂、2383 台光電): was quadratic
+    "code lists": lambda n: ("股" + "".join(f"{1000 + i % 9000} 聯發科、"
+                                            for i in range(n // 9 + 1)))[:n],
     "news": lambda n: ("全国已有7436万多名党员自愿捐款，共捐款76.8亿元。\n" * n)[:n],
 }
 

@@ -54,7 +54,11 @@ ALPHABET = st.sampled_from(list(
     "一半", "半数", "过半", "以上", "另", "花甲", "古稀", "耄耋", "而立之年", "年逾", "年近",
     "半百",
     "数个", "数名", "周年", "pm", "am", " p.m.", "參", "壹", "佰", "拾", "仟", "圓", "這", "判处",
-    "徒刑", "个月", "个星期"])
+    "徒刑", "个月", "个星期",
+    # issue 11, fourth pass: trillions before a currency, Taiwan's units, names in quotes
+    # and titles, congresses, foreign currencies before 元, 超过了, 成半, degrees by scale
+    "兆", "美元", "台幣", "克朗", "公分", "千卡", "注", "华氏", "摄氏", "度", "超过了", "突破",
+    "“", "”", "《", "》", "【", "】", "党的", "大", "日幣", "美金", "成半"])
 
 
 @settings(max_examples=300)
@@ -99,7 +103,11 @@ DATE_ALPHABET = st.sampled_from(list("0123456789年月日号时点分:-/.至到�
     "十", "二十", "三十一", "2020年", "2月", "31日", "29日", "12:30", "24:00", "2016-02-30",
     # issue 11: Republic and era years (Traditional copy for the bare ones), am/pm, terms
     "民國", "民国", "光绪", "104", "107年", "129", "年度", "底", "這", "pm", "am", " p.m.",
-    "判刑", "徒刑", "个月", "1", "08"])
+    "判刑", "徒刑", "个月", "1", "08",
+    # issue 11, fourth pass: 约 before a time, bracketed days, school years, month ranges
+    # across years, short years by region
+    "约", "約", "今（", "）日", "昨(", ")晚", "学年", "年度", "/", "2020/", "21", "2016年", "到",
+    "港元", "特首", "台北", "新台幣", "97", "19年"])
 
 
 @settings(max_examples=300)

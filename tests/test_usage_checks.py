@@ -50,6 +50,8 @@ FIRES = [
     ("usage-range-connector", "用时3-5天", "3-5天", "～", True),
     ("usage-range-connector", "票价10~20元", "10~20元", "～", True),
     ("usage-range-connector", "2019-2020赛季", "2019-2020", "—", True),
+    # news-dev traditional/0324.txt: days read as one date range since issue 11's fourth pass
+    ("usage-range-connector", "美國東部時間7月30-31日，美聯儲將召開", "30-31日", "～", True),
     # news-dev statistics/0024.txt, simplified/0740.txt (full-width digits and minus)
     ("usage-range-connector", "国内生产总值增长6.5%－7%，", "6.5%－7%", "～", True),
     ("usage-range-connector", "保守地说金牌会有３－５块。", "３－５块", "～", True),
@@ -139,6 +141,8 @@ QUIET = [
     ("usage-range-connector", "用时3～5天"),
     ("usage-range-connector", "第400—429页"),
     ("usage-range-connector", "2008-08-08"),
+    ("usage-range-connector", "2021-2025年规划"),  # dates written with 年 or 月 are not
+    ("usage-range-connector", "2021年1-9月"),       # checked (they never were)
     ("usage-range-connector", "电话010-62345678"),
     ("usage-range-connector", "热线400-820-8820"),
     ("usage-range-connector", "依据GB/T 15835-2011"),

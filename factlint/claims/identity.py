@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -190,6 +190,14 @@ _CLAUSE_BREAK_BEFORE = regex.compile("(?r)[" + regex.escape(_CLAUSE_BREAK) + "]"
 _PERIOD_END = regex.compile(r"[。！？!?]+|\n[ \t\u3000\r]*\n")
 _GAPS = regex.compile(r"[ \t\r\n\u3000]+")
 
+
+def _without_gaps(text: str) -> str:
+    """``text`` without OCR gaps (:data:`_GAPS`); most clauses have none, and testing for
+    them costs a third of the substitution."""
+    if " " in text or "\n" in text or "\u3000" in text or "\t" in text or "\r" in text:
+        return _GAPS.sub("", text)
+    return text
+
 #: Words that link a noun phrase to its figure or say which statistic it is; they
 #: are stripped from the end of the phrase before the figure.
 _TAIL_WORDS = (
@@ -310,8 +318,11 @@ def _what(q: Quantity, left: str, right: str) -> str:
     phrase = ""
     # 目标价由56.28港元下调至55.2港元: after a change verb the thing is the one before
     # the first figure, so look one masked figure back when the last piece says nothing.
-    for segment in reversed(_BRACKETS.sub("", left).split("|")[-2:]):
-        phrase = _HEAD_PUNCT.split(segment)[-1] if segment else ""
+    # The last two pieces of the masked clause (brackets never hold its | separators).
+    for segment in reversed(left.rsplit("|", 2)[-2:]):
+        segment = _BRACKETS.sub("", segment) if segment else segment
+        last = _HEAD_PUNCT.split(segment)[-1] if segment else ""
+        phrase = last
         for _ in range(3):  # a chain of link words: 同比增长了, 已达到
             if phrase[-1:] not in _TAIL_LAST:
                 break  # no link word ends so (the scan below is most of the cost)
@@ -319,7 +330,7 @@ def _what(q: Quantity, left: str, right: str) -> str:
             if stripped == phrase:
                 break
             phrase = stripped
-        if len(phrase) >= 2 or segment != _HEAD_PUNCT.split(segment)[-1]:
+        if len(phrase) >= 2 or segment != last:
             break
     phrase = _TIME.sub("", phrase)
     for pattern, name, needles in _INDICATORS:
@@ -367,16 +378,45 @@ class FrameReader:
     """Reads the frames of one document; built once, then one call per figure
     (:meth:`sketch` for what bucketing needs, :meth:`frame` for the whole frame)."""
 
+    layout: Layout  # read when first used, as are the attributes in _INDEX
+    #: What :meth:`_index` reads, when first asked for (see :meth:`__getattr__`).
+    _INDEX = frozenset({"periods", "period_of", "by_period", "same_measure", "date_starts",
+                        "date_texts", "starts"})
+
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.text = text = folded_text(document)
-        self.layout: Layout = layout(text)
+        self.text = folded_text(document)
+        self.measures = [measure_of(q) for q in document.quantities]
+        #: Whether the figures of one measure in one period form a list (per key).
+        self.parallels: dict[tuple[int, str], bool] = {}
+        self._sketches: dict[int, Sketch] = {}
+        #: Per figure with a measure: clause bounds, masked left and right, what, and the
+        #: statistic when :meth:`_sketch` had to read it.
+        self._partial: dict[int, tuple[int, int, str, str, str, str | None]] = {}
+        #: Per period: its time words and its scope words, each as (start, end, word)
+        #: with their starts, read the first time a whole frame of the period is asked
+        #: for (a check that compares few figures needs few frames).
+        self._words: dict[int, tuple[list[tuple[int, int, str]], list[int],
+                                     list[tuple[int, int, str]], list[int]]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        """The layout, and the figures by period (:meth:`_index`), read when first used: a
+        document whose figures share no measure is never sketched (most short ones)."""
+        if name == "layout":
+            self.layout = layout(self.text)
+            return self.layout
+        if name in FrameReader._INDEX:
+            self._index()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def _index(self) -> None:
+        text = self.text
         periods = {m.end() for m in _PERIOD_END.finditer(text)}
         for start, end in self.layout.headlines:
             periods.update((start, end))
         self.periods = sorted(periods)
-        quantities = document.quantities
-        self.measures = [measure_of(q) for q in quantities]
+        quantities = self.document.quantities
         # Per period: the figures by start (to mask the other amounts of a clause) and
         # the dates (a figure's time is the dates of its clause), read once here rather
         # than filtered again for every figure of the period.
@@ -402,18 +442,7 @@ class FrameReader:
                 self.same_measure.setdefault((period, measure), []).append(index)
             if q.kind == "date" and q.iso:
                 self.date_starts.setdefault(period, []).append(start)
-                self.date_texts.setdefault(period, []).append(_GAPS.sub("", q.text))
-        #: Whether the figures of one measure in one period form a list (per key).
-        self.parallels: dict[tuple[int, str], bool] = {}
-        self._sketches: dict[int, Sketch] = {}
-        #: Per figure with a measure: clause bounds, masked left and right, what, and the
-        #: statistic when :meth:`_sketch` had to read it.
-        self._partial: dict[int, tuple[int, int, str, str, str, str | None]] = {}
-        #: Per period: its time words and its scope words, each as (start, end, word)
-        #: with their starts, read the first time a whole frame of the period is asked
-        #: for (a check that compares few figures needs few frames).
-        self._words: dict[int, tuple[list[tuple[int, int, str]], list[int],
-                                     list[tuple[int, int, str]], list[int]]] = {}
+                self.date_texts.setdefault(period, []).append(_without_gaps(q.text))
 
     def _words_of(self, period: int) -> tuple[list[tuple[int, int, str]], list[int],
                                                list[tuple[int, int, str]], list[int]]:
@@ -591,7 +620,7 @@ class FrameReader:
             what=what, measure=sketch.measure, scope="、".join(scope_words),
             time="、".join(time_words), statistic=statistic)
         return Frame(key=key, no_key=sketch.no_key,
-                     clause=_GAPS.sub("", self.text[clause_lo:clause_hi]), left=left,
+                     clause=_without_gaps(self.text[clause_lo:clause_hi]), left=left,
                      right=right, scope_words=tuple(scope_words),
                      time_words=tuple(time_words), **fields)
 
@@ -608,7 +637,7 @@ class FrameReader:
             return ""
         others = self._figures_in(period, lo, hi)
         if not others:  # most clauses hold one figure
-            return _GAPS.sub("", self.text[lo:hi])
+            return _without_gaps(self.text[lo:hi])
         pieces, cursor = [], lo
         quantities = self.document.quantities
         for other in others:
@@ -619,7 +648,7 @@ class FrameReader:
             pieces.append("|")
             cursor = max(cursor, q.span.end)
         pieces.append(self.text[cursor:hi])
-        return _GAPS.sub("", "".join(pieces))
+        return _without_gaps("".join(pieces))
 
     def _parallel(self, period: int, measure: str | None) -> bool:
         if measure is None:

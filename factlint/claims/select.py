@@ -209,17 +209,23 @@ def _positions_in_sentence(document: Document) -> dict[int, tuple[int, int]]:
     """
     places: dict[int, tuple[int, int]] = {}
     cursor: dict[int, int] = {}
+    texts: dict[int, str] = {}
     for index, q in enumerate(document.quantities):
         if 0 <= q.sentence < len(document.sentences):
-            _place(document, index, cursor, places)
+            text = texts.get(q.sentence)
+            if text is None:
+                text = texts[q.sentence] = document.sentences[q.sentence].text
+            _place(document, index, cursor, places, text)
     return places
 
 
 def _place(document: Document, index: int, cursor: dict[int, int],
-           places: dict[int, tuple[int, int]]) -> None:
-    """Find quantity ``index`` in its sentence after ``cursor`` (per sentence)."""
+           places: dict[int, tuple[int, int]], text: str | None = None) -> None:
+    """Find quantity ``index`` in its sentence after ``cursor`` (per sentence); ``text``
+    is its sentence's text, when the caller has it."""
     q = document.quantities[index]
-    text = document.sentences[q.sentence].text
+    if text is None:
+        text = document.sentences[q.sentence].text
     needle = "".join(q.normalized.split()) or "".join(q.text.split())
     start = text.find(needle, cursor.get(q.sentence, 0))
     if start < 0:
@@ -240,6 +246,14 @@ class SentencePlaces:
         self._places: dict[int, tuple[int, int]] = {}
         self._cursor: dict[int, int] = {}
         self._read: set[int] = set()
+        self._texts: dict[int, str] = {}
+
+    def text(self, sentence: int) -> str:
+        """The text of sentence ``sentence`` (cut from the document once)."""
+        text = self._texts.get(sentence)
+        if text is None:
+            text = self._texts[sentence] = self.document.sentences[sentence].text
+        return text
 
     def get(self, index: int) -> tuple[int, int] | None:
         """The (start, end) of quantity ``index`` in its sentence's text, or None."""
@@ -252,8 +266,11 @@ class SentencePlaces:
                 for i, q in enumerate(self.document.quantities):
                     if 0 <= q.sentence < count:
                         self._members.setdefault(q.sentence, []).append(i)
-            for member in self._members.get(sentence, ()):
-                _place(self.document, member, self._cursor, self._places)
+            members = self._members.get(sentence, ())
+            if members:
+                text = self.text(sentence)
+                for member in members:
+                    _place(self.document, member, self._cursor, self._places, text)
         return self._places.get(index)
 
 

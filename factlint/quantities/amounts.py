@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from ..model import Quantity
-from .dates import is_sentence_term, read_meridiem
+from .dates import bracketed_day, is_sentence_term, read_meridiem
 from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
 from .numerals import ONE, ZERO, Figure, chinese, vague
@@ -85,6 +85,12 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             return None  # 约三、四天: the lower end of a range read at 四天
         if is_idiom(text, body_start, m.end("unit") if unit else body_end):
             return None
+        if not unit and not pre and _is_congress(text, body_start, body_end, body):
+            value = chinese(body).lo  # 党的十八大: the 18th Party Congress, a rank
+            return reader.quantity(start, body_end + 1, lo=value, hi=value, qualifier="exact",
+                                   unit=None, kind="ordinal", value=value)
+        if body == "一" and pre == "突破":
+            return None  # 突破一批关键技术: breakthroughs in "a batch", not at least one
         if body in SINGLE_NUMERALS and not unit and not pre:
             return None
         if body in _FINANCIAL and UNITS.get(unit or "", ("", ""))[1] != "money":
@@ -130,6 +136,22 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             clock = read_meridiem(reader, start, body_end, int(body))
             if clock is not None:  # 3pm, 10am, 3 p.m.
                 return clock
+            if before and before in "（(" and text[body_end:body_end + 1] in "）)":
+                day = bracketed_day(reader, start)
+                if day is not None:  # 今（15）日: the 15th
+                    return day
+                if _CJK(text[body_end + 1:body_end + 2]) and (
+                        not _CJK(text[start - 2:start - 1]) or body == "1" and _SECOND_ITEM(
+                            text, body_end, body_end + 200)):
+                    # ，(2)美國試圖…, 於(1)美國調查… (2): items of a list (K 值（19） is a value)
+                    value = Decimal(body)
+                    return reader.quantity(start, body_end, lo=value, hi=value,
+                                           qualifier="exact", unit=None, kind="ordinal",
+                                           value=value)
+            if text.endswith(_RANK_BEFORE, 0, start):  # 杭州排名13: a rank
+                value = Decimal(body)
+                return reader.quantity(start, body_end, lo=value, hi=value, qualifier="exact",
+                                       unit=None, kind="ordinal", value=value)
         # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
         # Only a Latin letter, hyphen or space before, or a letter or a space (小米 9 Pro)
         # after, makes one.
@@ -149,6 +171,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             return reader.quantity(start, body_end, lo=Decimal(body), hi=Decimal(body),
                                    qualifier="exact", unit=None, kind="ordinal",
                                    value=Decimal(body))  # 1．由遗传基因…, 2、铁道部…: item numbers
+        if not unit and not pre and end == body_end:
+            named = _figure_in_a_name(reader, text, start, end, before, body)
+            if named is not None:
+                return named
     # Ranges: 10至15, 3-5, 15%～30%.
     parts = _CONNECTOR_SPLIT(body) if _HAS_CONNECTOR(body) else (body,)
     pct_unit = body[-1] if body[-1] in "%‰" else None
@@ -205,9 +231,14 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         kind, reported_unit = "percent", pct_unit
     if unit == "成" and len(parts) == 1 and figure.qualifier == "exact" and not more:
         tenth = _CHENG_TENTH.match(text, unit_end)
-        if tenth:  # 7成5, 三成五: 75 %, 35 %
-            figure = Figure.exact(figure.lo + figure_value(tenth.group(1)) / 10, _TENTH)
+        if tenth:  # 7成5, 三成五, 三成半: 75 %, 35 %, 35 %
+            digit = tenth.group(1)
+            tenths = _HALF if digit == "半" else figure_value(digit) / 10
+            figure = Figure.exact(figure.lo + tenths, _TENTH)
             end = unit_end = tenth.end(1)
+            after = _SUFFIX_AT(text, end)
+            if after and not suffix:  # 7成5以上: the qualifier after the tenth
+                suffix, end = after.group(), after.end()
     if reported_unit == "折" or reported_unit == "成":
         figure, reported_unit = share_unit(figure, reported_unit)
     if (not has_digit and not pre and len(body) == 1 and figure.qualifier == "exact"
@@ -235,6 +266,13 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         change = jiao_and_fen(text, end, figure)
         if change:  # 46元3角5分
             end, figure = change
+        if not pre and text.endswith(_FOREIGN_BEFORE_YUAN_WORDS, 0, start):
+            word = text[start - 2:start]  # 日幣521億元: 元 counts the currency named first
+            start, reported_unit = start - 2, _FOREIGN_BEFORE_YUAN[word]
+    elif reported_unit == "度" and not pre and text.endswith(_SCALE_BEFORE_DEGREES, 0, start):
+        # 华氏100度, 摄氏30度: degrees of the scale named before the figure
+        word = next(w for w in _SCALE_BEFORE_DEGREES if text.endswith(w, 0, start))
+        start, reported_unit = start - len(word), "℉" if word.startswith("华") else "℃"
     elif reported_unit == "级" and (text.endswith(("里氏", "震级"), 0, start)
                                    or text.startswith(_QUAKES, end)):
         kind = "measure"  # 里氏5.8级: a magnitude, not a rank
@@ -297,9 +335,90 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
                                   subject_from=(body_start, after_unit))
 
 
+_QUOTE_CLOSER = {"“": "”", "「": "」", "『": "』", "\"": "\""}
+_QUOTE_OPENER = {closer: opener for opener, closer in _QUOTE_CLOSER.items()}
+_QUOTE_CLOSINGS = frozenset(_QUOTE_OPENER)
+#: How far a short quotation runs (“16融地01”, “７－２１抢险英雄团队”), and what ends a clause.
+_SHORT_QUOTE = 12
+_CLAUSE_MARKS = frozenset("，,。；;：:！？!?、\n")
+_TITLE_END = frozenset("》】")
+_YEAR_SPAN = re.compile(r"((?:19|20)[0-9]{2})[—–\-－~～至到]{1,2}((?:19|20)[0-9]{2})")
+_SEASON_AFTER = ("冰雪季", "雪季", "赛季", "球季", "年度", "学年", "财年", "秋冬季", "跨年")
+#: Words after which a bare figure is a rank (杭州排名13, 南京排名15).
+_RANK_BEFORE = ("排名", "排行", "名列", "位列", "位居", "排在")
+_CJK = re.compile("[\u4e00-\u9fff]").match
+_SECOND_ITEM = re.compile("[（(]2[）)]").search
+_MEASURED_UNITS = tuple(unit for unit in UNITS if UNITS[unit][1] in ("money", "measure", "percent"))
+_UNIT_FIRSTS = frozenset(unit[0] for unit in _MEASURED_UNITS)
+_TITLE_START = frozenset("《“「")
+_NAME_YEAR = re.compile("(?:19|20)[0-9]{2}")
+
+
+def _figure_in_a_name(reader: Reader, text: str, start: int, end: int, before: str,
+                      body: str) -> Quantity | None:
+    """A bare figure (no unit, no qualifier) that is a name or part of one: the whole of
+    a quotation (“3820”战略工程, “1·24”火灾, “10.21”事故) or the end of a title
+    (《哪吒2》, 《香港01》, 【萌樣星二代3】) is an identifier; a year just before a title or a
+    quotation (2025《上海宣言》, 2026“大片看总台”) is that year.  None otherwise."""
+    after = text[end:end + 1]
+    if before in _QUOTE_CLOSER and after == _QUOTE_CLOSER[before]:
+        if text[end + 1:end + 2] in _UNIT_FIRSTS and text.startswith(_MEASURED_UNITS, end + 1):
+            return None  # 重归“6”元大关: a sum quoted before its unit (“80”字样 is a name)
+        years = body.replace("－", "-").split("-")
+        if (len(years) == 2 and all(_NAME_YEAR.fullmatch(y) for y in years)
+                and years[0] < years[1]):  # “1949－2024”: a span of years on an emblem
+            return reader.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
+                                   kind="date", iso=f"{years[0]}/{years[1]}")
+        return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                               kind="identifier")
+    if (
+            after in _TITLE_END and before and (before.isalpha() or before.isdigit())):
+        return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                               kind="identifier")
+    if before in _QUOTE_CLOSER or after in _QUOTE_CLOSINGS:
+        # “16融地01”债券, “3+3”战略对话, “７－２１抢险英雄团队”: a figure without a unit that
+        # starts or ends a short quotation names something with it
+        closer = _QUOTE_CLOSER.get(before)
+        if closer is not None:
+            close = text.find(closer, end, end + _SHORT_QUOTE)
+            short = close != -1 and not _CLAUSE_MARKS.intersection(text[end:close])
+        else:
+            opener = _QUOTE_OPENER[after]
+            open_at = text.rfind(opener, max(0, start - _SHORT_QUOTE), start)
+            short = open_at != -1 and not _CLAUSE_MARKS.intersection(text[open_at:start])
+        if short and has_unit_free_end(text, end):
+            return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                                   kind="identifier")
+    years = _YEAR_SPAN.fullmatch(body)
+    if years and int(years[1]) < int(years[2]) <= int(years[1]) + 30 and (
+            before in "（(" and after in "）)" or text.startswith(_SEASON_AFTER, end)):
+        # （2023—2025）》, 2023—2024冰雪季: the years of a plan or a season
+        return reader.quantity(start, end, lo=None, hi=None, qualifier="range", unit=None,
+                               kind="date", iso=f"{years[1]}/{years[2]}")
+    if (before == "【" or after in _TITLE_START) and _NAME_YEAR.fullmatch(body) and not (
+            before.isdigit()):  # 2025《上海宣言》, 【2023 我们一起走过】: that year
+        return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
+                               kind="date", iso=body)
+    return None
+
+
+_SCALE_BEFORE_DEGREES = ("华氏温度", "摄氏温度", "华氏", "摄氏")
+
+def has_unit_free_end(text: str, end: int) -> bool:
+    """Whether no unit of a measure, a sum or a share starts at ``end`` (a quoted figure
+    before its unit is a figure: “6”元)."""
+    return not (text[end:end + 1] in _UNIT_FIRSTS and text.startswith(_MEASURED_UNITS, end))
+
+
+#: Foreign currencies copy names before a figure it ends in 元 (日幣521億元, 美金100元): the
+#: figure is in that currency.  (新台币, 港币 and 人民币 are also the 元 of their own copy,
+#: where a later bare 元 means the same money: they stay 元.)
+_FOREIGN_BEFORE_YUAN = {"日币": "日元", "韩币": "韩元", "美金": "美元"}
+_FOREIGN_BEFORE_YUAN_WORDS = tuple(_FOREIGN_BEFORE_YUAN)
+
 _TENTH = Decimal("0.1")
 #: One digit after 成 is its tenth (7成5 is 75 %), when nothing that counts follows.
-_CHENG_TENTH = re.compile(r"([1-9]|[一二三四五六七八九])(?=[的，,。；;、）)」\s]|以上|左右|$)")
+_CHENG_TENTH = re.compile(r"([1-9]|[一二三四五六七八九]|半)(?=[的，,。；;、）)」\s]|以上|左右|$)")
 
 
 #: Kinds a range written with a 顿号 may count (三、四个月); never ranks (三、四年级).
@@ -343,6 +462,25 @@ def _more_after_unit(text: str, end: int, unit: str) -> bool:
 
 #: What may follow the 几 of 20几: 万/亿 and a unit (30几万元, 20几岁).
 _JI_AFTER_TENS = LazyPattern(rf"几(?P<mult>[万亿]*)(?:(?P<unit>{UNIT})|(?=[^0-9几]|$))")
+
+
+#: A congress by its number: 十一 to 二十九 before 大 (党的十八大, 中共十五大, 二十大报告).
+_CONGRESS_NUMBER = re.compile("十[一二三四五六七八九]|二十[一二三四五六七八九]?")
+_CONGRESS_BEFORE = ("党的", "中共", "共产党", "越共", "共青团", "党")
+_CONGRESS_AFTER = re.compile(
+    "以来|精神|报告|代表|召开|胜利|提出|确定|确立|作出|闭幕|开幕|结束|期间|前夕|部署|决策|明确|"
+    "强调|要求|主题|日程|擘画|首次|以后|之后|后|前|时|和|、|，|。|的|上|将|对|关于")
+
+
+def _is_congress(text: str, start: int, end: int, body: str) -> bool:
+    """Whether the numerals at ``text[start:end]`` number a congress: 党的十八大, 中共十五大, or
+    二十大 before 以来/报告/精神/召开… (二十大银行 are twenty banks; 第十八大 is no such form)."""
+    if text[end:end + 1] != "大" or not _CONGRESS_NUMBER.fullmatch(body):
+        return False
+    if start and (text[start - 1] in CN or text[start - 1] == "第"):
+        return False
+    return text.endswith(_CONGRESS_BEFORE, 0, start) or (
+        _CONGRESS_AFTER.match(text, end + 1) is not None)
 
 
 def _tens_and_some(reader: Reader, start: int, body_start: int, body: str) -> Quantity | None:

@@ -26,7 +26,7 @@ IDIOMS = (
     "万物 四面八方 "
     "七嘴八舌 五湖四海 五花八门 九死一生 一帆风顺 一心一意 十全十美 一五一十 三番五次 四平八稳 "
     "一盘棋 一把手 两会 两岸 两个维护 四个意识 四个自信 两个确立 三严三实 两学一做 五位一体 "
-    "一带一路 一国两制 十九大 十九届 一成不变 九州 万家灯火 一分一秒 一草一木 一针一线 "
+    "一带一路 一国两制 十九届 一成不变 九州 万家灯火 一分一秒 一草一木 一针一线 "
     "一鼓作气 一往无前 众志成城 一马当先 千钧一发 一臂之力 一席之地 一目了然 一视同仁 "
     "万无一失 一清二楚 三峡 九江 十堰 六安 三明 万州 五指山 七台河 八达岭 三门峡 "
     "一刻 一面 一阵 一股 一番 一件件 一个个 一名名 一张张 一条条 一次 一场场 一批批 "
@@ -104,8 +104,8 @@ def identifier_span(text: str, start: int, body_end: int, end: int, unit: str | 
 
 
 #: The words that end a model's name after its number: 小米 9 Pro, Mate 30 Pro, 红米 8 Plus.
-_MODEL_AFTER = re.compile(r" (?:Pro|Max|Plus|Ultra|Lite|Mini|mini|SE|Note|Neo|Turbo|Prime|Edge"
-                          r"|Fold|Flip)(?![a-z])")
+_MODEL_AFTER = re.compile(r" (?:Pro|Max|MAX|Plus|Ultra|Lite|Mini|mini|SE|Note|Neo|Turbo|Prime"
+                          r"|Edge|Fold|Flip)(?![a-z])")
 
 
 def is_list_marker(text: str, start: int, end: int) -> bool:
@@ -307,7 +307,67 @@ def stock_codes(text: str, blank_before: Callable[[int], bool] | None = None
         if not spaced and not listed or _YEAR.fullmatch(m["code"]) and not listed:
             continue  # 在 2016 創立: a year, unless a list of codes says otherwise
         found.append(m.span("code"))
+    # 6213 聯茂、2383 台光電也是…: the next code of a list of them, and the next after it
+    starts = {start for start, _ in found}
+    queue, chained = list(found), []
+    for _, end in queue:  # grows as codes are chained: each is looked past once
+        m = _NEXT_IN_LIST.match(text, end)
+        first = text[m.end():m.end() + 2].lstrip(" ")[:1] if m else ""
+        if (m and m.start("code") not in starts and first not in _NOT_NAME_FIRST
+                and first not in _COUNT_WORDS
+                and not (m["code"].endswith("00") and first in _MEASURE_FIRSTS(UNITS))):
+            starts.add(m.start("code"))
+            chained.append(m.span("code"))
+            queue.append(m.span("code"))
+    if chained:
+        found = sorted(found + chained)
+    named = _named_codes(text, found)
+    if named:
+        # 2330台積電 alone, where the story also writes 台積電(2330) or lists 2330台積電:
+        # the code and the name are known together, so the digits before the name are
+        # the code wherever they stand (2000台電腦 is still a count: no such pair).
+        taken = {start for start, _ in found}
+        for m in _CODE_THEN_HAN.finditer(text):
+            start = m.start()
+            names = named.get(m.group())
+            if start not in taken and names and text.startswith(names, m.end()):
+                found.append(m.span())
+        found.sort()
     return found
+
+
+#: A four-digit code after a name, in brackets: 台積電(2330), 環球晶（6488）.
+_NAME_THEN_CODE = re.compile(r"[（(](?P<code>[1-9][0-9]{3})[）)]")
+_CODE_THEN_HAN = re.compile(r"[1-9](?<![0-9][1-9])(?<![0-9][.,，][1-9])[0-9]{3}(?=[\u4e00-\u9fff])")
+
+
+def _named_codes(text: str, found: list[tuple[int, int]]) -> dict[str, tuple[str, ...]]:
+    """Each code the text pairs with a company's name, and the names: 台積電(2330) and the
+    codes already found before a name (2330台積電、2454聯發科)."""
+    named: dict[str, set[str]] = {}
+    for m in _NAME_THEN_CODE.finditer(text):
+        if _YEAR.fullmatch(m["code"]):
+            continue  # 創立(2016): a year
+        start = m.start()
+        lo = start
+        while lo > start - 5 and lo and _CJK_CHAR(text[lo - 1]):
+            lo -= 1
+        if start - lo >= 2:  # the last two to five characters before the bracket
+            named.setdefault(m["code"], set()).update(
+                text[i:start] for i in range(lo, start - 1))
+    for start, end in found:
+        m = _NAME_AFTER_CODE.match(text, end)
+        if m:
+            named.setdefault(text[start:end], set()).add(m.group())
+    return {code: tuple(sorted(names, key=len, reverse=True)) for code, names in named.items()}
+
+
+#: After a code and its name, the next code of the list (its name may run on into the
+#: sentence: 2383 台光電也是早盤強勢).
+_NEXT_IN_LIST = re.compile(
+    r" ?[\u4e00-\u9fff]{2,5}?(?: ?- ?KY)?、 ?(?P<code>[1-9](?<![0-9][1-9])[0-9]{3})(?![0-9])"
+    r"(?= ?[\u4e00-\u9fff])")
+_NAME_AFTER_CODE = re.compile(r" ?([\u4e00-\u9fff]{2,5}?)(?=[、，,。；;）)]|等|$)")
 
 
 #: Drawn numbers quoted after 号码 (中獎號碼為「01、03、05」, 特別號：32): labels, not counts.

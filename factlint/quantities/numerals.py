@@ -20,7 +20,9 @@ ZERO, ONE, TEN = Decimal(0), Decimal(1), Decimal(10)
 
 #: Written multipliers, folded into the value: 76.8亿 → 7680000000.
 MULTIPLIERS = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000),
-               "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+               "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8,
+               # 兆 only before a currency (pattern.TRILLION): 2.13兆美元, 1.6兆台幣
+               "兆": Decimal(10) ** 12}
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4,

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from ..model import Quantity
 from . import numerals
+from .dates import slash_date
 from .numerals import Figure
 from .reader import QUALIFIER_OF, Reader, figure_value, read_figure
 
@@ -41,6 +42,10 @@ def read_fraction(reader: Reader, m: re.Match) -> Quantity | None:
         num = figure_value(m["fnum"])
     else:
         num, den = Decimal(m["anum"]), Decimal(m["aden"])
+        if not m["fpre"] and not m["fsuf"] and len(m["anum"]) <= 2 and len(m["aden"]) <= 2:
+            day = slash_date(reader, start, end, int(num), int(den))
+            if day is not None:  # 12/18 雙贏彩, 9/4直播: a day, not a share
+                return day
         if not 0 < num < den:
             return None
     if den == 0:

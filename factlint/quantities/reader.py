@@ -80,10 +80,12 @@ def read_figure(body: str) -> tuple[Figure, bool]:
                 figure = numerals.arabic_compound(place).scaled(
                     numerals.multiplier_of(mantissa[len(place):] + mult))
         else:
-            digits = mantissa.rstrip("百千万亿")
+            digits = mantissa.rstrip("百千万亿兆")
             figure = numerals.arabic(digits, mantissa[len(digits):] + mult)
     elif "几" in mantissa or mantissa.startswith(("数", "上", "成")) or mantissa in numerals._VAGUE:
         return numerals.vague(mantissa + mult), more
+    elif mantissa.endswith("兆"):  # 兩兆美元: a trillion (only before a currency)
+        figure = numerals.chinese(mantissa[:-1]).scaled(numerals.MULTIPLIERS["兆"])
     else:
         figure = numerals.chinese(mantissa)
         if mult:
@@ -192,7 +194,7 @@ class Reader:
     """One document being read: its normalised text and where its dates stand."""
 
     __slots__ = ("original", "text", "offsets", "gapless", "index", "datelines", "year", "end",
-                 "quote", "day_iso", "day_end", "resume_at")
+                 "quote", "day_iso", "day_end", "resume_at", "region")
 
     def __init__(self, normalized: NormalizedText, year: int | None,
                  datelines: DatelineIndex | None) -> None:
@@ -210,6 +212,7 @@ class Reader:
         self.day_iso: str | None = None
         self.day_end = -1
         self.resume_at = 0  # set by a reader that read less than its match: scan on from here
+        self.region: str | None = None  # Traditional copy's region, found when a date needs it
 
     def quantity(self, start: int, end: int, **fields: Any) -> Quantity:
         """A quantity for ``text[start:end]`` (joined offsets), its span in the original."""

@@ -56,7 +56,7 @@ _AGE_AFTER = re.compile("之年|老人|老翁|老妇|老者|之龄|高龄|寿辰
 _AGE_PRE = {"年逾": "逾", "年过": "逾", "已逾": "逾", "已过": "逾", "逾": "逾", "过": "逾",
             "超过": "逾", "年近": "近", "将近": "近", "接近": "近", "近": "近"}
 
-_HALF_BEFORE = re.compile(r"(?P<pre>大约|将近|接近|超过|不到|不足|不超过|约|近|逾|超)$")
+_HALF_BEFORE = re.compile(r"(?P<pre>大约|将近|接近|超过|不到|不足|不超过|约|近|逾|超)了?$")
 _HALF_AFTER = re.compile("以上|以下|左右|多")
 _HALF = Decimal(50)
 #: 过半 is "past half" only when no unit follows (超过半个月, 度过半生 are no shares).
@@ -156,9 +156,9 @@ def _half(reader: Reader, start: int, end: int, word: str) -> tuple[int, int, Qu
         qualifier = "at_least"
     else:
         qualifier = "about"
-    before = _HALF_BEFORE.search(text, max(0, start - 3), start) if word != "过半" else None
+    before = _HALF_BEFORE.search(text, max(0, start - 4), start) if word != "过半" else None
     after = _HALF_AFTER.match(text, end)
-    if before is not None:
+    if before is not None:  # 超过了一半: 了 changes nothing
         start, qualifier = before.start(), QUALIFIER_OF.get(before["pre"], qualifier)
     if after is not None and after.group() != "多":
         end, qualifier = after.end(), QUALIFIER_OF[after.group()]

@@ -45,15 +45,19 @@ def normalized(document: Document) -> str:
     return folded_text(document)
 
 
-def matches(corpus: Corpus, pattern: regex.Pattern, needle: str | None = None
+def matches(corpus: Corpus, pattern: regex.Pattern,
+            needle: str | tuple[str, ...] | None = None
             ) -> Iterator[tuple[Document, str, regex.Match]]:
     """(document, its normalised text, match) for every match of ``pattern`` in ``corpus``.
 
-    ``needle``: a string every match contains; documents without it are skipped unscanned.
+    ``needle``: a string every match contains, or strings one of which each match
+    contains; documents without it are skipped unscanned (a scan of a document for a
+    string costs a fraction of a scan for the pattern).
     """
+    needles = (needle,) if isinstance(needle, str) else needle
     for document in corpus.documents:
         text = normalized(document)
-        if needle is not None and needle not in text:
+        if needles is not None and not any(n in text for n in needles):
             continue
         for m in pattern.finditer(text):
             yield document, text, m

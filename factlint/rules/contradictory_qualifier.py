@@ -116,9 +116,17 @@ def _prefix_before(text: str, end: int) -> str | None:
 
 #: The last characters of the prefixes: a figure after none of them has no prefix.
 _PREFIX_LAST = frozenset(word[-1] for word in PREFIXES)
-#: Every finding needs a prefix or 以下: a sentence holding none of these characters is
-#: skipped without placing its figures.
-_NEEDED = _PREFIX_LAST | {"以"}
+#: What a finding's second word can be (:func:`_verdict`): 余 or 多 after the number, or
+#: a suffix.
+_SECOND_WORDS = ("余", "多", "以上", "以下", "左右", "上下")
+
+
+def _may_hold(sentence: str) -> bool:
+    """Whether ``sentence`` can hold a finding: every one needs a second word and either
+    a prefix or 以下 (:func:`_verdict`), so a sentence without them is skipped without
+    placing its figures (most sentences)."""
+    return (any(word in sentence for word in _SECOND_WORDS)
+            and ("以下" in sentence or any(word in sentence for word in PREFIXES)))
 
 
 def _level(rule: Rule, found: str) -> str:
@@ -135,15 +143,17 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
 def _check_document(rule: Rule, document) -> Iterator[Finding]:
     places = SentencePlaces(document)
     sentences = document.sentences
-    may_hold: dict[int, bool] = {}
+    # Per sentence: its text if it may hold a finding, else None.
+    may_hold: dict[int, str | None] = {}
     for index, q in enumerate(document.quantities):
         if not q.is_amount or not 0 <= q.sentence < len(sentences):
             continue
-        text = sentences[q.sentence].text
-        possible = may_hold.get(q.sentence)
-        if possible is None:
-            possible = may_hold[q.sentence] = not _NEEDED.isdisjoint(text)
-        if not possible:
+        if q.sentence in may_hold:
+            text = may_hold[q.sentence]
+        else:
+            text = sentences[q.sentence].text
+            text = may_hold[q.sentence] = text if _may_hold(text) else None
+        if text is None:
             continue
         place = places.get(index)
         if place is None:

@@ -419,6 +419,8 @@ def _suggest_only(rules: Sequence[Rule]) -> set[str]:
 
 
 def _prove(findings: list[Finding], corpus: Corpus, rules: Sequence[Rule]) -> list[Finding]:
+    if all(f.fix is None for f in findings):
+        return findings  # nothing to prove (most documents): no per-document setup
     from .fixes import prove_findings
 
     proven = prove_findings(findings, corpus)
@@ -687,15 +689,17 @@ def piece_keys(plan: CheckPlan, index: int, document: Document,
 
 
 def check_document(plan: CheckPlan, index: int, path: str,
-                   read_from: str | None = None, on_file: FileDone | None = None
-                   ) -> DocumentOutcome:
+                   read_from: str | None = None, on_file: FileDone | None = None,
+                   file: str | None = None) -> DocumentOutcome:
     """Stage 2: read one file, run the document rules on it, cut its pieces.
 
     An unreadable file is an outcome with ``error`` set, not an exception, so that
     a run reports every bad file and still checks the rest.  ``on_file`` is told of
-    the file once read (a progress bar).
+    the file once read (a progress bar); ``file`` is the :func:`resolved` path of
+    ``read_from or path``, when the caller has it already.
     """
-    file = resolved(read_from or path)
+    if file is None:
+        file = resolved(read_from or path)
     notes: list[str] = []
     try:
         document = read_document(path, year=plan.years.get(file), read_from=read_from,
@@ -992,13 +996,15 @@ def run_local(plan: CheckPlan, paths: Sequence[str], *, on_file: FileDone | None
     """
     if documents is not None:
         paths = [document.path for document in documents]
-    gatherer = Gatherer(plan, expected_pieces(plan, paths))
+    # Each path resolved once (a realpath is a system call per folder of it).
+    files = [resolved(path) for path in paths] if documents is None else None
+    gatherer = Gatherer(plan, expected_pieces(plan, paths, files))
     outcomes = []
     for index, path in enumerate(paths):
-        if documents is not None:
+        if files is None:
             outcome = check_read(plan, index, documents[index])
         else:
-            outcome = check_document(plan, index, path, on_file=on_file)
+            outcome = check_document(plan, index, path, on_file=on_file, file=files[index])
         outcome = gatherer.add_outcome(outcome)
         if outcome.reportable():
             outcomes.append(outcome)

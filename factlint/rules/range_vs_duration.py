@@ -123,7 +123,23 @@ def _written(q: Quantity) -> str:
     return "".join((q.normalized or q.text).split())
 
 
+def _may_fire(document: Document) -> bool:
+    """Whether ``document`` holds what a finding needs: a date range (a duration or a
+    day count is measured against one), or two durations (a unit restatement)."""
+    durations = 0
+    for q in document.quantities:
+        if q.kind == "date" and "/" in (q.iso or ""):
+            return True
+        if q.kind == "duration":
+            durations += 1
+            if durations == 2:
+                return True
+    return False
+
+
 def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
+    if not _may_fire(document):
+        return  # most documents: not even their periods are looked at
     spans = periods(document)
     dates = _dates_by_period(document, spans)
     carried: Quantity | None = None  # a range that opened the previous sentence

@@ -190,6 +190,7 @@ class Relations:
         self._words: dict[int, int] = {}
         self._keys: dict[int, str | None] = {}
         self._clause_words: dict[int, set[str]] = {}
+        self._cuts: dict[int, str | None] = {}
         #: The figures that may be compared, sketched (in text order).
         self.sketches: dict[int, Sketch] = {
             i: reader.sketch(i) for i in self._comparable(reader)}
@@ -338,7 +339,7 @@ class Relations:
         place = self.places.get(index)
         assert place is not None
         sentence = self.document.quantities[index].sentence
-        text = self.document.sentences[sentence].text
+        text = self.places.text(sentence)
         words = self._words.get(sentence)
         if words is None:
             words = self._words[sentence] = len(_WORD.findall(text))
@@ -348,12 +349,17 @@ class Relations:
 
     def _cut(self, index: int) -> str | None:
         """The sentence of figure ``index`` with that figure cut out (how much it says
-        aside): equal for two figures whenever their :meth:`sentence_key` is."""
+        aside): equal for two figures whenever their :meth:`sentence_key` is.  Read once
+        per figure (bucketing and the sentence key both ask)."""
+        if index in self._cuts:
+            return self._cuts[index]
         place = self.places.get(index)
-        if place is None:
-            return None
-        text = self.document.sentences[self.document.quantities[index].sentence].text
-        return text[:place[0]] + "|" + text[place[1]:]
+        cut = None
+        if place is not None:
+            text = self.places.text(self.document.quantities[index].sentence)
+            cut = text[:place[0]] + "|" + text[place[1]:]
+        self._cuts[index] = cut
+        return cut
 
     def relate(self, a: Frame, b: Frame) -> tuple[str, str]:
         """(evidence, '') when ``a`` and ``b`` are one claim, else ('', why not)."""

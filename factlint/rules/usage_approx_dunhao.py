@@ -45,7 +45,7 @@ SCOPE = "document"  # what it reads: one document at a time
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document, text, m in matches(corpus, _PAIR):
+    for document, text, m in matches(corpus, _PAIR, needle="、"):
         a, b = _ORDER.index(m["a"]), _ORDER.index(m["b"])
         if b - a != 1 and (a, b) != (2, 4):  # 三四, 七八, and 三五 (三五天)
             continue

@@ -43,7 +43,7 @@ SCOPE = "document"  # what it reads: one document at a time
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document, text, m in matches(corpus, _PRECISE):
+    for document, text, m in matches(corpus, _PRECISE, needle=("余", "多")):
         digits = m["n"]
         if len(digits) < 2:
             continue  # 5多: rare, and 1多 is not a figure
@@ -55,7 +55,7 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
             f"{document.text[m.start():m.end()]}: {m['more']} says 'more than a round "
             f"figure', but {digits} is precise to the last digit; write {digits} without "
             f"{m['more']}, or a round figure such as {round_}{m['more']}")
-    for document, _, m in matches(corpus, _DECIMAL):
+    for document, _, m in matches(corpus, _DECIMAL, needle=("余", "多")):
         yield usage_finding(
             rule, document, m.start(), m.end(),
             f"{document.text[m.start():m.end()]}: {m['more']} says 'more than a round "

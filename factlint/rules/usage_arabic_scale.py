@@ -42,6 +42,8 @@ _SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _RUN = regex.compile(r"(?<![\d.,])(?:\d+(?:\.\d+)?[十百千万亿]+)+\d*(?![\d.])")
 _MORE_SCALE = regex.compile(r"[多余](?P<scale>[万亿])")
 _TOKEN = regex.compile(r"(\d+(?:\.\d+)?)?([十百千万亿])")
+#: What every finding holds: a digit before 十, 百 or 千 (3万 and 10亿 are allowed).
+_DIGIT_SCALE = regex.compile(r"\d[十百千]")
 
 
 def rewrite(run: str, written: str) -> tuple[str, Decimal] | None:
@@ -99,9 +101,11 @@ SCOPE = "document"  # what it reads: one document at a time
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
     for document in corpus.documents:
         text = normalized(document)
+        if _DIGIT_SCALE.search(text) is None:
+            continue  # most documents: no run to read
         for m in _RUN.finditer(text):
             run = m.group()
-            if not regex.search(r"\d[十百千]", run) or "亿亿" in run:
+            if not _DIGIT_SCALE.search(run) or "亿亿" in run:
                 continue  # 3万, 10亿零817万: allowed; 百亿亿次 is a unit of computing
             end = m.end()
             more = _MORE_SCALE.match(text, end)

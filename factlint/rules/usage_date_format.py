@@ -39,7 +39,7 @@ SCOPE = "document"  # what it reads: one document at a time
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document, _, m in matches(corpus, _DATE):
+    for document, _, m in matches(corpus, _DATE, needle=(".", "/")):
         fixed = f"{m['y']}年{int(m['m'])}月{int(m['d'])}日"
         yield usage_finding(
             rule, document, m.start(), m.end(),

@@ -36,7 +36,7 @@ SCOPE = "document"  # what it reads: one document at a time
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document, text, m in matches(corpus, _BARE):
+    for document, text, m in matches(corpus, _BARE, needle="."):
         start = m.start()
         before = start - 1
         while before >= 0 and text[before] in " \t\u3000":

@@ -68,14 +68,18 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
         if "," not in text and not any(space in document.text for space in THIN_SPACES):
             continue  # nothing grouped: one style, nothing to say
         styles: dict[str, list[tuple[int, int, str]]] = {style: [] for style in _STYLES}
-        for q in document.quantities:
-            if not q.is_amount:
-                continue
-            start, end = q.span.start, q.span.end
+        amounts = [(q.span.start, q.span.end) for q in document.quantities if q.is_amount]
+        for start, end in amounts:
+            written = text[start:end]
+            if "," not in written and " " not in written:
+                continue  # a grouped figure holds its separator (thin spaces fold to " ")
             for m in _GROUPED.finditer(text, start, end):
                 style = _style(document, m)
                 if style is not None and len(regex.sub(r"\D", "", m.group())) >= 5:
                     styles[style].append((m.start(), m.end(), document.text[m.start():m.end()]))
+        if not (styles["comma"] or styles["thin"]):
+            continue  # nothing grouped: whatever else there is, nothing to say
+        for start, end in amounts:
             for m in _PLAIN.finditer(text, start, end):
                 styles["plain"].append((m.start(), m.end(), m.group()))
         counts = sorted(((len(found), style) for style, found in styles.items() if found),

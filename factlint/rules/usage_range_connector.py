@@ -41,6 +41,9 @@ _PHONE_TAIL = regex.compile(r"^\d{7,8}(?!\d)")
 _DIGIT = regex.compile(r"[0-9０-９]")
 _OPENING_QUOTES = "“‘「『\"'《"
 _YEAR = regex.compile(r"^(?:1[6-9]|20)\d\d$")
+_DAY = regex.compile(r"^[0-9０-９]{1,2}$")
+_TRAILING_DIGITS = regex.compile(r"(?<![0-9０-９.．])[0-9０-９]+$")
+_LEADING_DIGITS = regex.compile(r"^[0-9０-９]+(?![0-9０-９.．])")
 _CODE_NEIGHBOUR = regex.compile(r"[A-Za-zＡ-Ｚａ-ｚ\-/:#._]")
 
 def _month_day(first: str, second: str) -> bool:
@@ -59,9 +62,17 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
         for q in document.quantities:
             # A range of amounts, whatever word qualifies it (約10%~15% reads as "about",
             # 3-5年內 as "at most"): the connector between two figures is what is checked.
-            if not q.is_amount:
+            # A span of years or days written as two bare numbers (2019-2020赛季,
+            # 7月30-31日) is read as dates, not amounts; its connector is checked all the
+            # same (a range of dates written with 年 or 月, 2021-2025年, 1-8月, is not).
+            span = (not q.is_amount and q.kind == "date" and q.qualifier == "range"
+                    and not q.text.endswith(("年", "月")))
+            if not q.is_amount and not span:
                 continue
             start, end = q.span.start, q.span.end
+            written = text[start:end]
+            if not any(c in written for c in _BAD):
+                continue  # no connector to check (most figures)
             before = text[start - 1:start] if start else ""
             after = text[end:end + 1]
             if _CODE_NEIGHBOUR.match(before) or (after and _CODE_NEIGHBOUR.match(after)
@@ -76,16 +87,25 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
                 continue  # 010-62345678: an area code and a number
             if before and before in _OPENING_QUOTES:
                 continue  # “1949－2024” on a banner, “7-21” as a name: quoted as written
+            if span:  # 7月30-31日: the days either side of the connector
+                first = _TRAILING_DIGITS.search(first)
+                second = _LEADING_DIGITS.match(second)
+                first, second = (first.group() if first else ""), (second.group() if second
+                                                                    else "")
+            years = bool(_YEAR.match(first) and _YEAR.match(second))
+            if span and not (years or _DAY.match(first) and _DAY.match(second)):
+                continue  # 2017-18年度, 2003.09-2006.06: one date's notation, not two figures
             if q.unit is None and _month_day(first, second):
                 continue  # 7-21暴雨: a month and a day naming an event
             # Years are joined by the one-em dash, as time spans are (GB/T 15834 4.13).
-            wanted = ("—" if _YEAR.match(first) and _YEAR.match(second)
-                      else ctx.range_connector)
+            wanted = "—" if years else ctx.range_connector
             what = ("a hyphen joins the parts of one code" if hit.group() != "~"
                     else "~ is a keyboard stand-in for ～")
             # Point at the figures, not at a qualifier read with them (約有 10%~15%).
             first_digit = _DIGIT.search(text, start, hit.start())
             at = first_digit.start() if first_digit else start
+            if span:  # 7月30-31日: at the days, not at the month
+                at = hit.start() - len(first)
             yield usage_finding(
                 rule, document, at, end,
                 f"{text[at:end]}: join the ends of a range with {wanted}, not "

@@ -42,7 +42,7 @@ SCOPE = "document"  # what it reads: one document at a time
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document, text, m in matches(corpus, _RANGE):
+    for document, text, m in matches(corpus, _RANGE, needle=tuple("~〜—–-至")):
         # The scale as written in the file (superscripts are folded by NFKC).
         scale_start = m.start("scale")
         scale_end = m.end("scale")

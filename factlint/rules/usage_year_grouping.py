@@ -82,7 +82,7 @@ SCOPE = "document"  # what it reads: one document at a time
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document, text, m in matches(corpus, _YEAR):
+    for document, text, m in matches(corpus, _YEAR, needle=(",", " ")):
         start, end = m.span("y")
         digits = "".join(ch for ch in text[start:end] if ch.isdigit())
         if not 1000 <= int(digits) <= 2100 or not _grouped(document, start, end):
