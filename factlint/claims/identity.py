@@ -403,7 +403,7 @@ class FrameReader:
         """The layout, and the figures by period (:meth:`_index`), read when first used: a
         document whose figures share no measure is never sketched (most short ones)."""
         if name == "layout":
-            self.layout = layout(self.text)
+            self.layout = layout(self.text, self.document.blocks)
             return self.layout
         if name in FrameReader._INDEX:
             self._index()

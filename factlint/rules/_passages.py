@@ -3,27 +3,28 @@
 ``Sentence`` ends at 。！？； and at blank lines.  OCR copy puts a blank line after
 every printed line, so one enumerated list (一级网格17个、二级网格290个、…) can fall
 into several sentences; a *period* joins them again up to the next 。！？；.  A
-headline (a line of 6 to 40 characters after a closed period, with no comma, no
-closing punctuation, and not cut mid-phrase) stands alone.  Everything here is
-one pass over the document.
+headline (as :func:`factlint.claims.headline.headlines` finds them, the one notion
+every check shares) stands alone: a sentence that runs from a headline into the
+body after one line break is cut at the headline's end, so the headline's figures
+never join the next sentence's list.  Everything here is one pass over the document.
 """
 
 from __future__ import annotations
 
+import bisect
 import weakref
 from dataclasses import dataclass
 
 from ..claims.collector import collector_paused
+from ..claims.headline import headlines
+from ..corpus import folded_text
 from ..model import Document, Quantity
+from ..text.normalize import strip_gaps
 
 __all__ = ["Figure", "Period", "periods"]
 
 _ENDS = ("。", "！", "？", "；", "!", "?", ";", "…")
 _CLOSERS = "”’」』）)】"
-#: A headline is at most this long (titles of news-dev and the seeds are under 40).
-HEADLINE_LENGTH = 40
-
-
 @dataclass(frozen=True)
 class Figure:
     """An amount of a period and where it stands in the period's text."""
@@ -42,19 +43,12 @@ class Period:
     headline: bool
     #: index of the first sentence
     first: int
+    #: offset of the period's start in the document's folded text
+    start: int = 0
 
 
 def _ends_period(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(_ENDS)
-
-
-#: A line ending so is cut mid-phrase (…遗漏。2月 / 17日至19日), not a headline.
-_CUT = tuple("0123456789０１２３４５６７８９一二三四五六七八九十百千万亿年月日的和、")
-
-
-def _is_headline(text: str, after_end: bool) -> bool:
-    return (after_end and 6 <= len(text) <= HEADLINE_LENGTH and not _ends_period(text)
-            and "，" not in text and "," not in text and not text.endswith(_CUT))
 
 
 #: Periods of the documents of this run, by id: the three checks ask for the same
@@ -81,39 +75,92 @@ def periods(document: Document) -> tuple[Period, ...]:
     return found
 
 
+def _pieces(document: Document) -> list[tuple[int, int, int, bool, bool]]:
+    """(sentence index, start, end, in a headline, the whole sentence) of the document's
+    text in order: each sentence, cut where a headline region begins or ends inside it."""
+    text = folded_text(document)
+    regions = headlines(text, document.blocks)
+    bounds = sorted({offset for region in regions for offset in region})
+    starts = [start for start, _ in regions]
+    pieces = []
+    r = 0  # the first region that ends after the current sentence starts
+    for sentence in document.sentences:
+        start, end = sentence.start, sentence.end
+        while r < len(regions) and regions[r][1] <= start:
+            r += 1
+        if r == len(regions) or regions[r][0] >= end:  # most sentences: no headline
+            pieces.append((sentence.index, start, end, False, True))
+            continue
+        cut = bisect.bisect_right(bounds, start)
+        whole = True
+        while cut < len(bounds) and bounds[cut] < end:
+            if text[start:bounds[cut]].strip():
+                pieces.append((sentence.index, start, bounds[cut],
+                               _inside(regions, starts, start), False))
+                start, whole = bounds[cut], False
+            cut += 1
+        pieces.append((sentence.index, start, end, _inside(regions, starts, start), whole))
+    return pieces
+
+
+def _inside(regions: tuple[tuple[int, int], ...], starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` is in a headline."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and regions[i][0] <= offset < regions[i][1]
+
+
 def _periods(document: Document) -> tuple[Period, ...]:
-    spans: list[tuple[int, int, bool]] = []  # first sentence, last + 1, headline
-    first = 0
-    after_end = True  # the previous sentence closed a period (or there is none)
     sentences = document.sentences
-    for sentence in sentences:
-        headline = _is_headline(sentence.text, after_end)
-        if headline and first < sentence.index:
-            spans.append((first, sentence.index, False))
-            first = sentence.index
-        after_end = headline or _ends_period(sentence.text)
-        if after_end:
-            spans.append((first, sentence.index + 1, headline))
-            first = sentence.index + 1
-    if first < len(sentences):
-        spans.append((first, len(sentences), False))
-    period_of = [0] * len(sentences)
+    text = folded_text(document) if sentences else ""
+    pieces = _pieces(document)
+    spans: list[tuple[int, int, bool]] = []  # first piece, last + 1, headline
+    first = 0
+    texts_of = [sentences[i].text if whole else strip_gaps(text[a:b].strip())
+                for i, a, b, _, whole in pieces]
+    for number, piece in enumerate(pieces):
+        headline = piece[3]
+        if headline and first < number:
+            spans.append((first, number, False))
+            first = number
+        if headline or _ends_period(texts_of[number]):
+            spans.append((first, number + 1, headline))
+            first = number + 1
+    if first < len(pieces):
+        spans.append((first, len(pieces), False))
+    period_of = [0] * len(pieces)
     for number, (start, stop, _) in enumerate(spans):
         for index in range(start, stop):
             period_of[index] = number
-    texts = [sentences[start].text if stop == start + 1
-             else "".join(s.text for s in sentences[start:stop]) for start, stop, _ in spans]
+    # The first piece of each sentence; a figure of a sentence cut at a headline's end
+    # is looked for in the period of the sentence's current piece, then of the next.
+    first_piece = [0] * len(sentences)
+    for number in range(len(pieces) - 1, -1, -1):
+        first_piece[pieces[number][0]] = number
+    texts = [texts_of[start] if stop == start + 1 else "".join(texts_of[start:stop])
+             for start, stop, _ in spans]
     found: list[list[Figure]] = [[] for _ in spans]
     cursor = [0] * len(spans)
+    current: dict[int, int] = {}  # the piece reached, for sentences that are cut
     for q in document.quantities:
         if not q.is_amount or not 0 <= q.sentence < len(sentences):
             continue
-        number = period_of[q.sentence]
+        piece = first_piece[q.sentence]
         needle = "".join((q.normalized or q.text).split())
-        at = texts[number].find(needle, cursor[number])
+        if pieces[piece][4]:  # the sentence is whole
+            number = period_of[piece]
+            at = texts[number].find(needle, cursor[number])
+        else:
+            piece = current.get(q.sentence, piece)
+            while True:
+                number = period_of[piece]
+                at = texts[number].find(needle, cursor[number])
+                if at >= 0 or piece + 1 >= len(pieces) or pieces[piece + 1][0] != q.sentence:
+                    break
+                piece += 1
+            current[q.sentence] = piece
         if at < 0:
             continue
         found[number].append(Figure(q, at, at + len(needle)))
         cursor[number] = at + len(needle)
-    return tuple(Period(texts[n], tuple(found[n]), headline, start)
+    return tuple(Period(texts[n], tuple(found[n]), headline, pieces[start][0], pieces[start][1])
                  for n, (start, _, headline) in enumerate(spans))

@@ -85,8 +85,14 @@ def _dates_by_period(document: Document, spans: tuple[Period, ...]
         number = bisect.bisect_right(first_of, q.sentence) - 1
         if number < 0:
             continue
+        # A sentence cut where a headline ends in it is two periods: the date is in
+        # the first of them that holds it.
+        number = min(number, bisect.bisect_left(first_of, q.sentence))
         needle = "".join((q.normalized or q.text).split())
         at = spans[number].text.find(needle, cursor[number])
+        while at < 0 and number + 1 < len(spans) and first_of[number + 1] == q.sentence:
+            number += 1
+            at = spans[number].text.find(needle, cursor[number])
         if at < 0:
             continue
         cursor[number] = at + len(needle)
