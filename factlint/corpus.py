@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 
 from .model import Corpus, Document, Quantity, Sentence, SourceInfo, VersionGroup, evolve
 from .quantities.extractor import extract
+from .text import cachefiles
 from .text.files import (
     InputError,
     decode,
@@ -111,64 +110,50 @@ class ExtractionCache:
     dateline year and factlint's own source, so a change to any of them is a miss.
 
     The pre-commit hook checks a draft against the whole corpus; re-extracting every
-    corpus file on every commit cost about 2.5 s per million characters.  Entries are
-    pickles written to a temporary file and renamed into place, so concurrent runs never
-    read a half-written entry; an entry that cannot be read is a miss.  The folder holds
-    a ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG``; deleting it is always safe.
-    Pickles run code when loaded: the folder is as trusted as the project it sits in.
+    corpus file on every commit cost about 2.5 s per million characters.  Entries live
+    in ``extract/<factlint version>/`` and are signed with the user's key
+    (:mod:`factlint.text.cachefiles`): one that does not verify (planted by someone
+    else, damaged, half-written) is never unpickled, only missed and written again.
+    Writes are atomic, so concurrent runs are safe; deleting the folder always is.
     """
 
     #: The folder's name, made in the project root (beside the config file).
     NAME = ".factlint_cache"
+    #: Its subfolder for extractions (one folder per factlint version inside).
+    AREA = "extract"
 
     def __init__(self, folder: str) -> None:
         self.folder = folder
         self.hits = self.misses = 0
 
     def _entry(self, data: bytes, path: str, year: int | None) -> str:
-        digest = hashlib.sha256(code_version().encode())
+        version = code_version()
+        digest = hashlib.sha256(version.encode())
         digest.update(f"\0{path}\0{year}\0".encode())
         digest.update(data)
         name = digest.hexdigest()
-        return os.path.join(self.folder, "extract", name[:2], name[2:] + ".pickle")
+        return os.path.join(self.folder, self.AREA, version, name[:2], name[2:] + ".pickle")
 
     def get(self, data: bytes, path: str, year: int | None
             ) -> tuple[Document, tuple[str, ...]] | None:
-        try:
-            with open(self._entry(data, path, year), "rb") as handle:
-                document, notes = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
-                AttributeError, ImportError):
+        entry = cachefiles.load(self._entry(data, path, year), cachefiles.user_key())
+        if (not isinstance(entry, tuple) or len(entry) != 2
+                or not isinstance(entry[0], Document)):
             self.misses += 1
             return None
         self.hits += 1
-        return document, notes
+        return entry
 
     def put(self, data: bytes, path: str, year: int | None, document: Document,
             notes: Sequence[str]) -> None:
         """Store an entry; a folder that cannot be written only means no caching."""
-        target = self._entry(data, path, year)
-        try:
-            self._prepare_folder(os.path.dirname(target))
-            handle = tempfile.NamedTemporaryFile(dir=os.path.dirname(target), delete=False,
-                                                 prefix=".tmp-", suffix=".pickle")
-            with handle:
-                pickle.dump((document, tuple(notes)), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, target)
-        except OSError:
-            pass
+        cachefiles.dump(self._entry(data, path, year), (document, tuple(notes)),
+                        cachefiles.user_key(), self.folder)
 
-    def _prepare_folder(self, folder: str) -> None:
-        if os.path.isdir(folder):
-            return
-        new = not os.path.isdir(self.folder)
-        os.makedirs(folder, exist_ok=True)
-        if new:
-            for name, text in ((".gitignore", "# made by factlint; safe to delete\n*\n"),
-                               ("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
-                                "# factlint's extraction cache; safe to delete\n")):
-                with open(os.path.join(self.folder, name), "w", encoding="utf-8") as out:
-                    out.write(text)
+    def prune(self, areas: tuple[str, ...] = (AREA,)) -> bool:
+        """Delete unused entries (of ``areas`` of the folder), at most once a day
+        (:func:`factlint.text.cachefiles.prune`)."""
+        return cachefiles.prune(self.folder, areas, code_version())
 
 
 _CODE_VERSION: list[str] = []

@@ -28,6 +28,8 @@ from factlint.rules.dask_engine import run_dask  # noqa: E402
 from factlint.rules.engine import check_corpus, inputs_of, plan_check  # noqa: E402
 from factlint.settings.config import load_config  # noqa: E402
 
+from .interrupting import interrupt_when_ready  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
@@ -195,6 +197,25 @@ def test_progress_bar_goes_to_stderr_and_the_report_alone_to_stdout(client, monk
     assert result.findings == check_corpus(None, config).findings
 
 
+#: CPU seconds a spawned worker has used once it is past its imports and checking.
+WORKING_CPU_SECONDS = 3.0
+
+
+def _worker_cpu_seconds(parent) -> float:
+    """CPU time of the run's spawned worker processes (0 before there is one)."""
+    import psutil
+
+    used = 0.0
+    for child in parent.children(recursive=True):
+        try:
+            if "spawn_main" in " ".join(child.cmdline()):
+                times = child.cpu_times()
+                used += times.user + times.system
+        except psutil.Error:  # it ended meanwhile
+            continue
+    return used
+
+
 def test_ctrl_c_cancels_the_run_and_exits_130(archive, tmp_path) -> None:
     psutil = pytest.importorskip("psutil")  # a dependency of distributed
     big = tmp_path / "big"
@@ -204,22 +225,11 @@ def test_ctrl_c_cancels_the_run_and_exits_130(archive, tmp_path) -> None:
         [sys.executable, "-m", "factlint", "check", "big", "--sources", "big/sources.yaml",
          "--engine", "dask", "--jobs", "1"], cwd=tmp_path, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 120
-        parent = psutil.Process(process.pid)
-        while time.monotonic() < deadline and process.poll() is None:
-            # Once the worker process has been spawned, let it get going, then interrupt.
-            if any("spawn_main" in " ".join(child.cmdline()) for child in parent.children()):
-                break
-            time.sleep(0.2)
-        time.sleep(2)
-        assert process.poll() is None, "the run ended before it could be interrupted"
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=120)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
+    # Interrupted once the worker is checking documents: its CPU time says so whatever the
+    # machine's load (a fixed sleep could land before the cluster is up).
+    parent = psutil.Process(process.pid)
+    out, err = interrupt_when_ready(
+        process, lambda: _worker_cpu_seconds(parent) >= WORKING_CPU_SECONDS)
     assert process.returncode == 130, err
     assert "interrupted" in err
     assert out == ""

@@ -16,6 +16,7 @@ from factlint.reporters import render
 from factlint.rules import engine
 from factlint.rules.engine import run_check
 from factlint.settings.config import load_config
+from factlint.text import cachefiles
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -200,13 +201,49 @@ def test_a_file_written_just_now_is_not_indexed(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)  # every file written within RACY_SECONDS
     _hook(capsys, "drafts/draft.txt")
     folder = tmp_path / ".factlint_cache" / "index"
-    index = [hook_index.pickle.loads(path.read_bytes()) for path in folder.glob("*.pickle")]
-    assert index in ([], [{}])  # nothing indexed
+    assert list(folder.rglob("*.pickle")) == []  # nothing indexed
     _age(tmp_path)
     _hook(capsys, "drafts/draft.txt")
-    index = [hook_index.pickle.loads(path.read_bytes()) for path in folder.glob("*.pickle")]
-    assert len(index) == 1 and len(index[0]) == 7  # the seven corpus files, not the draft
+    index = [_stored(path) for path in folder.rglob("*.pickle")]
+    assert len(index) == 1 and len(index[0][0]) == 7  # the seven corpus files, not the draft
+    names, _, packed, entries = index[0]
+    assert len(hook_index.pickle.loads(packed)) == hook_index.STAMP * len(names)
     # An index entry holds the selected sentences alone, not the files' texts.
-    entry = index[0]["corpus/wire001-0.txt"]
-    assert all(seen.text == "" and all(len(s.folded) < 60 for s in seen.sentences)
-               for _, seen in entry.pieces)
+    entry = entries[names.index("corpus/wire001-0.txt")]
+    assert entry.pieces and all(
+        seen.text == "" and all(len(s.folded) < 60 for s in seen.sentences)
+        for _, seen in entry.pieces)
+
+
+def _stored(path: Path) -> object:
+    """An index file's contents, read as the hook reads it (verified with the user's key)."""
+    value = cachefiles.load(str(path), cachefiles.user_key())
+    assert value is not None, path
+    return value
+
+
+def test_folders_are_listed_as_pathlib_lists_them(tmp_path, monkeypatch):
+    """discover() walks with os.scandir (no stat per file) and must name and order files
+    exactly as the Path.rglob it replaced: reports, caches and the index use the names."""
+    from factlint.text.files import TEXT_SUFFIXES, discover
+
+    tree = ["a.txt", "a-b.txt", "a/b.txt", "a/B.TXT", "a/c.md", "a/d.json", ".txt", "..txt",
+            ".hidden/x.txt", "deep/er/est/y.html", "deep/er/z.docx", "x.txt.bak",
+            "folder.txt/w.txt"]
+    for name in tree:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("1人", encoding="utf-8")
+    (tmp_path / "linked").symlink_to(tmp_path / "deep", target_is_directory=True)
+    (tmp_path / "link.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+
+    def by_pathlib(top: str) -> list[str]:
+        return sorted(str(p) for p in Path(top).rglob("*")
+                      if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+
+    monkeypatch.chdir(tmp_path)
+    for top in (".", "./", "a", "a/", str(tmp_path), str(tmp_path) + "//a"):
+        assert discover([top]) == by_pathlib(top), top
+    assert "linked/er/z.docx" not in discover(["."])  # a linked folder is not followed
+    assert "link.txt" in discover(["."]) and "dangling.txt" not in discover(["."])
+    assert ".txt" not in discover(["."]) and "..txt" in discover(["."])

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ import pytest
 from factlint.cli import main
 
 from .fake_terminal import Terminal as _Terminal
+from .interrupting import interrupt_when_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -169,11 +169,13 @@ def test_standard_input_is_read_for_a_dash(capsys, monkeypatch) -> None:
 def test_ctrl_c_is_exit_130_with_one_line(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("全市共有党员7436万多名，比上年增长2.5%。\n" * 200_000, encoding="utf-8")
-    process = subprocess.Popen([*FACTLINT, "extract", str(big)], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, text=True, cwd=tmp_path)
-    time.sleep(3)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    # CSV prints its header as soon as the command runs: interrupted once it is seen (not
+    # after a fixed sleep, which at a high load could land while Python still imports).
+    process = subprocess.Popen([*FACTLINT, "extract", "--format", "csv", str(big)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               cwd=tmp_path)
+    _, err = interrupt_when_ready(
+        process, lambda: process.stdout.readline().startswith("path,line,column,"))
     assert process.returncode == 130
     assert err == "factlint: interrupted\n"
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import factlint
-from factlint.text.normalize import _GAP, LineIndex, join_gaps, normalize
+from factlint.text.normalize import _GAP, LineIndex, gap_counts, join_gaps, normalize
 
 
 def test_folding_keeps_length_and_the_chinese_comma() -> None:
@@ -43,6 +43,67 @@ def test_a_blank_line_is_a_paragraph_break_unless_the_text_is_double_spaced() ->
                                     "1487名党员包保16877户群众，81名")
     assert [(q.text, q.lo, q.unit) for q in factlint.extract("投资5\n\n亿元")] == [
         ("5", 5, None)]
+
+
+# Web copy with a blank line after every paragraph: the only blank lines inside a
+# "sentence" follow headlines, list items and table cells (news-dev simplified/0478,
+# 0718, 0764, 0749).  They stay paragraph breaks.
+WEB_COPY = [
+    ("国内联播快讯\n\n央视网消息（新闻联播）：\n\n退休人员基本养老金上调2%\n\n"
+     "人力资源社会保障部、财政部日前印发《关于2025年调整退休人员基本养老金的通知》。\n\n"
+     "今年以来我国快递业务量已突破1000亿件\n\n记者从国家邮政局了解到，截至7月9日。",
+     "2%", "%"),
+    ("红会首次发遇难者慰问金\n\n遇难群众每人１万　因公殉职每人２万　烈士每人３万\n\n"
+     "本报讯（记者李秋萌）昨天，市红十字会向重灾区送去８０００斤米面油。\n\n"
+     "将首次发放１万－３万元不等的慰问金。\n\n红会：慰问金将直接发到家属手中",
+     "３万", None),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "unit"), WEB_COPY)
+def test_a_headline_before_a_blank_line_is_not_joined_to_the_paragraph(
+        text: str, figure: str, unit: str | None) -> None:
+    assert join_gaps(text)[0] == text
+    assert (figure, unit) in [(q.text, q.unit) for q in factlint.extract(text)]
+
+
+def test_a_form_of_numbered_fields_set_one_a_paragraph_is_not_double_spaced() -> None:
+    form = "".join(f"{n}、{field}\n\n{field}\n\n" for n, field in zip(
+        "１２３４５６", ["姓名", "性别", "民族", "出生日期", "年龄", "文化程度"], strict=True))
+    assert join_gaps(form)[0] == form
+    assert {q.kind for q in factlint.extract(form)} == {"ordinal"}
+
+
+# seeds/003: a newspaper page OCR'd with a blank line after every printed line.
+PRINTED = ("顺应形势要求，转变工作方式，\n\n变幕后策划为台前指导服务，有计\n\n"
+           "划地走出机关，深入基层防疫工作\n\n日常，亲身感受一线防疫的严峻场\n\n"
+           "面，切身体会群众的所急所盼，在政\n\n治上、组织上、生活上竭力关心关爱\n\n"
+           "防疫一线党员干部。忻州市委组织\n\n部先后拨付 200余万元党费支援防\n\n"
+           "控一线。市委常委、组织部长秦书义\n\n同志深入到市容环境卫生服务中心\n\n")
+
+
+def test_double_spaced_ocr_is_told_by_its_printed_lines() -> None:
+    counts = gap_counts(PRINTED)
+    assert counts.double_spaced
+    assert "有计划地走出机关" in join_gaps(PRINTED)[0]
+    # Counts of two pieces cut after a sentence end add up to the counts of the whole
+    # (the second counted with the line it starts in), so a file read in chunks decides
+    # as the whole does.
+    cut = PRINTED.index("。") + 1
+    assert gap_counts(PRINTED[:cut]) + gap_counts(PRINTED, start=cut) == counts
+    # The same lines as paragraphs of their own (each line a sentence) are not OCR.
+    assert not gap_counts(PRINTED.replace("\n\n", "。\n\n")).double_spaced
+
+
+def test_a_chunk_of_a_double_spaced_text_is_read_as_the_whole_is() -> None:
+    from factlint.commands.extract import extract_chunked
+
+    text = "标题\n\n" + PRINTED * 40 + "投资5\n\n亿元。"
+    whole = [(q.text, q.lo, q.unit) for q in factlint.extract(text, path="p.txt")]
+    chunked = [(q.text, q.lo, q.unit)
+               for chunk in extract_chunked(text, "p.txt", None, 200) for q in chunk]
+    assert chunked == whole
+    assert ("5\n\n亿元", 500000000, "元") in whole  # double-spaced: the line break joins
 
 
 def test_line_breaks_after_closing_punctuation_stay() -> None:

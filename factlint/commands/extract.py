@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import csv
-import json
 import os
 import sys
 import tempfile
@@ -120,6 +118,8 @@ def write(quantities: Iterable[Quantity], fmt: str, out: IO[str]) -> None:
     if fmt == "json":
         _write_json(quantities, out)
     elif fmt == "csv":
+        import csv  # each format's module only when it is asked for
+
         # CSV keeps its columns (rows are streamed); a Word place's label is in JSON only.
         writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n",
                                 extrasaction="ignore")
@@ -131,6 +131,8 @@ def write(quantities: Iterable[Quantity], fmt: str, out: IO[str]) -> None:
 
 
 def _write_json(quantities: Iterable[Quantity], out: IO[str]) -> None:
+    import json
+
     # The same bytes as json.dumps(list, indent=2), one record at a time.
     first = True
     for q in quantities:
@@ -244,11 +246,20 @@ def extract_chunked(text: str, path: str, year: int | None,
     last one before it, else the text's first), so 16日 reads as it would in the whole
     text; figures of that preface are dropped."""
     from ..quantities.extractor import extract, find_datelines
+    from ..text.normalize import GapCounts, NormalizedText, piece_gap_counts, written_traditional
 
     bounds = chunk_bounds(text, size)
     if len(bounds) == 1:
         yield extract(text, path=path, year=year)
         return
+    # Whether the text is written in Traditional characters and whether it is
+    # double-spaced OCR are decided for the whole text, not for each chunk: a chunk
+    # reads as it would in the whole.  Chunks end after a sentence end, so the gap
+    # counts of the chunks add up to the whole text's.
+    traditional = written_traditional(text)
+    counts = GapCounts()
+    for start, end in bounds:
+        counts += piece_gap_counts(text, start, end, traditional)
     datelines = [start for start, *_ in find_datelines(text)]
     line, column = 1, 1
     for start, end in bounds:
@@ -259,7 +270,8 @@ def extract_chunked(text: str, path: str, year: int | None,
             preface = text[at: line_end if 0 <= line_end < at + 200 else at + 40]
             preface = preface.split("。")[0] + "。\n\n"
         chunk = text[start:end]
-        found = extract(preface + chunk, path=path, year=year)
+        found = extract(NormalizedText.of(preface + chunk, path, traditional=traditional,
+                                          double_spaced=counts.double_spaced), year=year)
         skip, skip_lines = len(preface), preface.count("\n")
         yield [evolve(q, span=_shifted(q.span, start, line, column, skip, skip_lines))
                for q in found if q.span.start >= skip]

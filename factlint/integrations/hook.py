@@ -23,6 +23,7 @@ import dataclasses
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 
 from ..corpus import ExtractionCache
 from ..model import FAIL_ON_CHOICES, Finding, fails
@@ -105,35 +106,40 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     if not args.files:
         return 0  # pre-commit found no matching staged file
-    from ..ledger.check import LedgerCheck, ledger_checks
-    from ..ledger.store import LedgerError
+    from ..ledger import CHECK_NAME
     from ..reporters import render
     from ..rules.engine import inputs_of, plan_check, run_check
     from ..settings.config import load_config
     from ..settings.yamlload import ConfigError
+    from ..text import cachefiles
     from ..text.files import InputError
     from .hook_index import CorpusIndex, run_focused
 
     files = [os.path.normpath(path) for path in args.files]
+    cache: ExtractionCache | None = None
     try:
         config = load_config(".", config_path=args.config,
                              overrides={"fail-on": args.fail_on})
         # The configured corpus plus the staged files, which may lie outside it
         # (a new draft): those are checked too, but are not versions of the corpus.
         drafts = [path for path in files if not _inside(path, config.paths)]
-        with ledger_checks(config.ledger) as checks:  # `ledger:` in the config
+        with _ledger_checks(config.ledger) as checks:  # `ledger:` in the config
             if args.no_cache:
                 result = run_check(config, extra_checks=checks,
-                                   optional_ids=(LedgerCheck.NAME,), drafts=drafts,
+                                   optional_ids=(CHECK_NAME,), drafts=drafts,
                                    focus=files)
             else:
                 root = os.path.dirname(config.file) if config.file else "."
                 folder = os.path.join(root, ExtractionCache.NAME)
-                plan = plan_check(config, checks, (LedgerCheck.NAME,), drafts=drafts,
-                                  cache=ExtractionCache(folder), focus=files)
+                cache = ExtractionCache(folder)
+                plan = plan_check(config, checks, (CHECK_NAME,), drafts=drafts,
+                                  cache=cache, focus=files)
                 result = run_focused(plan, inputs_of(config, drafts),
                                      CorpusIndex(folder, plan))
-    except (ConfigError, InputError, LedgerError) as exc:
+                if cachefiles.user_key() is None:
+                    print(f"factlint-hook: not caching: {cachefiles.key_problem()}",
+                          file=sys.stderr)
+    except (ConfigError, InputError, *_ledger_errors()) as exc:
         print(exc, file=sys.stderr)
         return 2
     wanted = {_key(path) for path in files}
@@ -147,7 +153,26 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(render(args.format, findings, result.rules))
     for message in errors:
         print(message, file=sys.stderr)
+    sys.stdout.flush()
+    if cache is not None:  # once a day at most, and after the report is out
+        cache.prune((ExtractionCache.AREA, CorpusIndex.AREA))
     return 2 if errors else 1 if failing else 0
+
+
+def _ledger_checks(location: str | None) -> AbstractContextManager[list]:
+    """:func:`factlint.ledger.check.ledger_checks`, imported only for a configured
+    ledger (its claim keys and store add about 10 ms to every start)."""
+    if location is None:
+        return nullcontext([])
+    from ..ledger.check import ledger_checks
+
+    return ledger_checks(location)
+
+
+def _ledger_errors() -> tuple[type[Exception], ...]:
+    """``LedgerError``, once the ledger is imported (nothing else can raise it)."""
+    store = sys.modules.get("factlint.ledger.store")
+    return (store.LedgerError,) if store is not None else ()
 
 
 if __name__ == "__main__":  # pragma: no cover

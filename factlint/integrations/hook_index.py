@@ -12,21 +12,24 @@ and the pieces of the corpus rules (:func:`~factlint.rules.engine.seen_by`, only
 selected sentences, each holding its own text).
 
 Those are kept in one file per configuration in the cache folder
-(``.factlint_cache/index/``), under each file's path with its ``os.stat`` signature
-(size, modification and change times in nanoseconds, inode, device): a file whose
-signature is unchanged is not opened at all.  The key of the index file covers
-factlint's source (:func:`~factlint.corpus.code_version`), the read options, the
-working directory and the selectors of every corpus rule, so changing any of them
-starts a new index; an entry also records the file's dateline year and display name.
-A file modified less than :data:`RACY_SECONDS` before it was read is not indexed (it
-could change again within the file system's timestamp granularity without its
-signature changing, git's "racily clean" case); it is read again next time.
+(``.factlint_cache/index/<factlint version>/``): the display name of every indexed file
+and its ``os.stat`` signature (size, modification and change times in nanoseconds,
+inode, device) with its dateline year, as two flat lists, and apart from them what the
+few files that give the run anything hold (suppression comments, a comment's error,
+notes, the pieces of the corpus rules).  A file whose signature is unchanged is not
+opened at all, and when no file changed (the usual commit: a new draft, or an edit to
+one version) the whole corpus is compared at once, list against list, with no Python
+object made per file but its ``stat``.  The key of the index file covers factlint's
+source (:func:`~factlint.corpus.code_version`), the read options, the working directory
+and the selectors of every corpus rule, so changing any of them starts a new index.  A
+file modified less than :data:`RACY_SECONDS` before it was read is not indexed (it could
+change again within the file system's timestamp granularity without its signature
+changing, git's "racily clean" case); it is read again next time.
 
-The index is a pickle written to a temporary file and renamed into place, so a
-concurrent run reads the old index or the new one, never half of one.  Pickles run code
-when loaded: the index is exactly as trusted as the repository that holds it (anyone who
-can write ``.factlint_cache/`` can already change the files and the configuration the
-hook runs); ``--no-cache`` reads everything and ignores it.
+The index is signed with the user's key and written atomically
+(:mod:`factlint.text.cachefiles`): an index this user's factlint did not write (one
+committed into the repository, say) is never unpickled, only rebuilt, and a concurrent
+run reads the old index or the new one.  ``--no-cache`` reads everything and ignores it.
 """
 
 from __future__ import annotations
@@ -35,10 +38,10 @@ import dataclasses
 import hashlib
 import os
 import pickle
-import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..corpus import code_version
 from ..model import Document
@@ -55,6 +58,7 @@ from ..rules.engine import (
     finish_check,
 )
 from ..settings.sources import resolved
+from ..text import cachefiles
 from ..text.directives import Suppressions
 from ..text.files import display_name
 
@@ -65,6 +69,9 @@ RACY_SECONDS = 2.0
 
 #: ``os.stat`` fields that change whenever a file's contents or permissions do.
 Signature = tuple[int, int, int, int, int]
+#: Numbers kept per indexed file: its signature and its dateline year (NO_YEAR if none).
+STAMP = 6
+NO_YEAR = -1
 
 
 def signature(stat: os.stat_result) -> Signature:
@@ -73,97 +80,158 @@ def signature(stat: os.stat_result) -> Signature:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """What a run needs of one corpus file that is not read whole."""
+    """What a run needs of one corpus file that is not read whole (when anything)."""
 
-    signature: Signature
-    display: str
-    year: int | None
     suppressions: Suppressions | None
     directive_error: str | None
     notes: tuple[str, ...]
     #: (corpus rule id, what its selectors see of the file: selected sentences only).
     pieces: tuple[tuple[str, Document], ...]
 
-    def outcome(self, index: int) -> DocumentOutcome | None:
-        """The file's outcome as ``check_document`` gives it, or None when that says
-        nothing the run needs (most files: no suppression comment, no selected figure)."""
-        if not (self.pieces or self.notes or self.suppressions is not None
+    @classmethod
+    def of(cls, outcome: DocumentOutcome) -> Entry | None:
+        """What ``outcome`` gives the run, or None when it says nothing the run needs
+        (most files: no suppression comment, no selected figure)."""
+        pieces = tuple((name, piece.document) for (kind, name), piece in outcome.pieces
+                       if kind == "rule")
+        if not (pieces or outcome.notes or outcome.suppressions is not None
+                or outcome.directive_error is not None):
+            return None
+        return cls(outcome.suppressions, outcome.directive_error, outcome.notes, pieces)
+
+    def gathered_by(self, gatherer: Gatherer, index: int, display: str
+                    ) -> DocumentOutcome | None:
+        """What ``gatherer.add_outcome`` does with the file's outcome as
+        ``check_document`` gives it: its pieces gathered, the rest returned (None when
+        nothing of it is reportable); without making the outcome only to strip its
+        pieces (with a corpus rule every file has one: about 10 µs a file)."""
+        for rule_id, seen in self.pieces:
+            gatherer.add(("rule", rule_id), Piece(index, seen))
+        if not (self.notes or self.suppressions is not None
                 or self.directive_error is not None):
             return None
-        return DocumentOutcome(
-            index=index, path=self.display, notes=self.notes,
-            suppressions=self.suppressions, directive_error=self.directive_error,
-            pieces=tuple((("rule", rule_id), Piece(index, seen))
-                         for rule_id, seen in self.pieces))
+        return DocumentOutcome(index=index, path=display, notes=self.notes,
+                               suppressions=self.suppressions,
+                               directive_error=self.directive_error)
+
+
+class Indexed(NamedTuple):
+    """A file whose outcome the index gives: its number in the run, name and entry."""
+
+    index: int
+    display: str
+    entry: Entry
 
 
 class CorpusIndex:
-    """The :class:`Entry` of every corpus file, kept in ``folder`` between runs."""
+    """What every corpus file gives a run, kept in ``folder`` between runs: the files'
+    names and stamps (signature and year, :data:`STAMP` numbers each) and the
+    :class:`Entry` of those that give anything, by their place in the names."""
+
+    #: The cache folder's subfolder for indexes (one folder per factlint version inside).
+    AREA = "index"
 
     def __init__(self, folder: str, plan: CheckPlan) -> None:
-        digest = hashlib.sha256(code_version().encode())
+        version = code_version()
+        digest = hashlib.sha256(version.encode())
         corpus_rules = sorted((rule.id, plan.selectors.get(rule.id))
                               for rule in plan.rules_of("corpus"))
         digest.update(repr((plan.options, plan.ctx.base, os.getcwd(), corpus_rules)).encode())
-        self.file = os.path.join(folder, "index", digest.hexdigest()[:32] + ".pickle")
-        self.entries: dict[str, Entry] = {}
+        self.root = folder
+        self.file = os.path.join(folder, self.AREA, version, digest.hexdigest()[:32] + ".pickle")
+        self.names: list[str] = []
+        self._stamps: list[int] | None = []
+        self._digest = _digest_of(_packed([]))
+        self._packed = b""
+        self.entries: dict[int, Entry] = {}
         self.changed = False
         self.hits = self.misses = 0
-        try:
-            with open(self.file, "rb") as handle:
-                entries = pickle.load(handle)
-            if isinstance(entries, dict):
-                self.entries = entries
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError,
-                AttributeError, ImportError):
-            pass  # no index yet, or one that cannot be read: every file is read
+        stored = cachefiles.load(self.file, cachefiles.user_key())
+        if (isinstance(stored, tuple) and len(stored) == 4 and isinstance(stored[0], list)
+                and isinstance(stored[1], bytes) and isinstance(stored[2], bytes)
+                and isinstance(stored[3], dict)):
+            self.names, self._digest, self._packed, self.entries = stored
+            self._stamps = None  # unpacked only if some file changed
 
-    def outcome(self, plan: CheckPlan, index: int, path: str, stat: os.stat_result | None,
-                year: int | None) -> DocumentOutcome | None:
-        """What file ``path`` gives the run, from its entry if its signature (and dateline
-        ``year``) is unchanged, else read (through the extraction cache) and indexed;
-        None when it gives nothing (see :meth:`Entry.outcome`)."""
-        display = display_name(path)
-        entry = self.entries.get(display)
-        if (stat is not None and entry is not None and entry.signature == signature(stat)
-                and entry.year == year):
-            self.hits += 1
-            return entry.outcome(index)
-        self.misses += 1
-        outcome = check_document(plan, index, path)
-        if outcome.error is not None or stat is None:
-            self.entries.pop(display, None)
-            self.changed = True
-            return outcome
-        fresh = Entry(signature(stat), display, year,
-                      outcome.suppressions, outcome.directive_error, outcome.notes,
-                      tuple((name, piece.document) for (kind, name), piece in outcome.pieces
-                            if kind == "rule"))
-        if time.time() - stat.st_mtime_ns / 1e9 >= RACY_SECONDS:
-            self.entries[display] = fresh
-            self.changed = True
-        else:
-            self.entries.pop(display, None)
-        return fresh.outcome(index)
+    @property
+    def stamps(self) -> list[int]:
+        """The stamps of :attr:`names`, :data:`STAMP` numbers a file."""
+        if self._stamps is None:
+            stamps = pickle.loads(self._packed)  # signed with the index
+            self._stamps = stamps if len(stamps) == STAMP * len(self.names) else []
+        return self._stamps
 
-    def save(self, keep: set[str]) -> None:
-        """Write the index (entries of files still in the run only), atomically; a folder
-        that cannot be written only means no index."""
-        stale = set(self.entries) - keep
-        if not self.changed and not stale:
-            return
-        for name in stale:
-            del self.entries[name]
-        folder = os.path.dirname(self.file)
+    def entry(self, display: str) -> Entry | None:
+        """The entry indexed for ``display`` (None: not indexed, or it gives nothing)."""
         try:
-            os.makedirs(folder, exist_ok=True)
-            handle = tempfile.NamedTemporaryFile(dir=folder, delete=False, prefix=".tmp-",
-                                                 suffix=".pickle")
-            with handle:
-                pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, self.file)
-        except OSError:
-            pass
+            return self.entries.get(self.names.index(display))
+        except ValueError:
+            return None
+
+    def outcomes(self, plan: CheckPlan, files: Sequence[tuple[int, str]],
+                 stamps: list[int]) -> list[DocumentOutcome | Indexed]:
+        """The outcomes of ``files`` ((number in the run, path), each with its
+        :data:`STAMP` numbers in ``stamps``), in order: taken from the index for a file
+        whose stamp is unchanged (as :class:`Indexed`), else read (through the extraction
+        cache) and indexed; a file that gives the run nothing has none."""
+        names = ([path for _, path in files] if os.sep == "/" and not os.altsep
+                 else [display_name(path) for _, path in files])
+        packed = _packed(stamps)
+        if names == self.names and _digest_of(packed) == self._digest:  # nothing changed
+            self.hits += len(files)
+            return [Indexed(files[place][0], names[place], entry)
+                    for place, entry in sorted(self.entries.items())]
+        where = {name: place for place, name in enumerate(self.names)}
+        kept_names: list[str] = []
+        kept_stamps: list[int] = []
+        kept: dict[int, Entry] = {}
+        outcomes: list[DocumentOutcome | Indexed] = []
+        fresh_before = time.time() - RACY_SECONDS
+        old_stamps = self.stamps
+        for place, ((number, path), name) in enumerate(zip(files, names, strict=True)):
+            stamp = stamps[STAMP * place:STAMP * place + STAMP]
+            old = where.get(name)
+            if old is not None and old_stamps[STAMP * old:STAMP * old + STAMP] == stamp:
+                self.hits += 1
+                entry = self.entries.get(old)
+            else:
+                self.misses += 1
+                outcome = check_document(plan, number, path)
+                if outcome.error is not None:
+                    outcomes.append(outcome)
+                    continue
+                entry = Entry.of(outcome)
+                if stamp[1] / 1e9 > fresh_before:  # racily clean: read again next time
+                    if entry is not None:
+                        outcomes.append(Indexed(number, name, entry))
+                    continue
+            if entry is not None:
+                kept[len(kept_names)] = entry
+                outcomes.append(Indexed(number, name, entry))
+            kept_names.append(name)
+            kept_stamps.extend(stamp)
+        # Changed: a file indexed anew or again, one deleted, one no longer indexed.
+        self.changed = kept_names != self.names or kept_stamps != self.stamps
+        self.names, self._stamps, self.entries = kept_names, kept_stamps, kept
+        return outcomes
+
+    def save(self) -> None:
+        """Write the index if this run changed it (signed, atomically); a folder that
+        cannot be written only means no index."""
+        if self.changed:
+            packed = _packed(self.stamps)
+            cachefiles.dump(self.file, (self.names, _digest_of(packed), packed, self.entries),
+                            cachefiles.user_key(), self.root)
+
+
+def _packed(stamps: list[int]) -> bytes:
+    """``stamps`` as bytes (a pickle of plain integers: the same bytes for the same
+    numbers); comparing their digest costs far less than loading the numbers."""
+    return pickle.dumps(stamps, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _digest_of(packed: bytes) -> bytes:
+    return hashlib.sha256(packed).digest()
 
 
 def _identity(stat: os.stat_result) -> tuple[int, int]:
@@ -175,6 +243,20 @@ def _stat(path: str) -> os.stat_result | None:
         return os.stat(path)
     except OSError:
         return None
+
+
+def _in_order(plan: CheckPlan, paths: Sequence[str], whole: list[int],
+              from_index: list[DocumentOutcome | Indexed]
+              ) -> Iterator[DocumentOutcome | Indexed]:
+    """The outcomes of the files read whole (read one at a time, as they are needed) and
+    of the indexed files, in the run's order of files, as a full check gathers them."""
+    taken = 0
+    for number in whole:
+        while taken < len(from_index) and from_index[taken].index < number:
+            yield from_index[taken]
+            taken += 1
+        yield check_document(plan, number, paths[number])
+    yield from from_index[taken:]
 
 
 def run_focused(plan: CheckPlan, paths: Sequence[str], index: CorpusIndex) -> CheckResult:
@@ -194,40 +276,54 @@ def run_focused(plan: CheckPlan, paths: Sequence[str], index: CorpusIndex) -> Ch
             wanted.update(map(resolved, plan.group(group_id).files))
     # Files are told apart by device and inode: no path needs resolving but these.
     identities = {_identity(stat) for stat in map(_stat, wanted) if stat is not None}
-    stats = [_stat(path) for path in paths]
     # The dateline years, by identity too (a stat is cheaper than resolving a path).
     years = {_identity(stat): year for stat, year in
              ((_stat(path), year) for path, year in plan.years.items()) if stat is not None}
-    read_whole = [whole_rules or stat is None or _identity(stat) in identities
-                  for stat in stats]
-    gatherer = Gatherer(plan, expected_pieces(
-        plan, [path for path, whole in zip(paths, read_whole, strict=True) if whole]))
-    outcomes = []
-    unreadable: set[int] = set()
-    for number, (path, stat, whole) in enumerate(zip(paths, stats, read_whole, strict=True)):
-        if whole:
-            outcome = check_document(plan, number, path)
+    # One stat per file and nothing else made per file (the index compares the stamps
+    # of all the files at once): this loop is what a commit costs per corpus file.
+    whole: list[int] = []
+    indexed: list[tuple[int, str]] = []
+    stamps: list[int] = []
+    stat = os.stat
+    inodes = {inode for _, inode in identities}
+    for number, path in enumerate(paths):
+        try:
+            facts = stat(path)
+        except OSError:
+            whole.append(number)  # reading it reports it
+            continue
+        if whole_rules or (facts.st_ino in inodes and _identity(facts) in identities):
+            whole.append(number)
         else:
-            outcome = index.outcome(plan, number, path, stat, years.get(_identity(stat)))
-            if outcome is None:
-                continue
-        if outcome.error is not None:
-            unreadable.add(number)
-        outcome = gatherer.add_outcome(outcome)
-        if outcome.reportable():
-            outcomes.append(outcome)
+            indexed.append((number, path))
+            stamps += (facts.st_size, facts.st_mtime_ns, facts.st_ctime_ns, facts.st_ino,
+                       facts.st_dev,
+                       years.get(_identity(facts), NO_YEAR) if years else NO_YEAR)
+    gatherer = Gatherer(plan, expected_pieces(plan, [paths[number] for number in whole]))
+    from_index: list[DocumentOutcome | Indexed] = []
     if not whole_rules:
-        index.save({display_name(path) for path, whole in zip(paths, read_whole, strict=True)
-                    if not whole})
+        from_index = index.outcomes(plan, indexed, stamps)
+        index.save()
+    reported = []
+    unreadable: set[int] = set()
+    for item in _in_order(plan, paths, whole, from_index):
+        if isinstance(item, Indexed):
+            bare = item.entry.gathered_by(gatherer, item.index, item.display)
+            if bare is not None:
+                reported.append(bare)
+            continue
+        if item.error is not None:
+            unreadable.add(item.index)
+        outcome = gatherer.add_outcome(item)
+        if outcome.reportable():
+            reported.append(outcome)
     # Version groups with one file in the run are told of for the staged files' groups
     # alone: the others were not compared, so there is nothing to warn of (and resolving
     # every path of the corpus to say so would cost more than the rest of the commit).
-    result = finish_check(dataclasses.replace(plan, groups=()), outcomes, gatherer.close(),
+    result = finish_check(dataclasses.replace(plan, groups=()), reported, gatherer.close(),
                           paths)
     if any(rule.type == cross_source.NAME for rule in plan.rules):
-        read = [display_name(path) for number, (path, whole)
-                in enumerate(zip(paths, read_whole, strict=True))
-                if whole and number not in unreadable]
+        read = [display_name(paths[number]) for number in whole if number not in unreadable]
         result.warnings.extend(coverage_warnings(
             [plan.group(group_id) for group_id in focus_groups], read))
     return result

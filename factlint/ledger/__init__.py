@@ -4,3 +4,7 @@
 claims in SQLite or PostgreSQL, and ``check`` compares a draft's claims with them
 (the ``ledger`` check that ``factlint check --ledger`` runs).
 """
+
+#: The id of the ledger check (``factlint.ledger.check.NAME``), here so that a run
+#: without a ledger names it without importing the ledger.
+CHECK_NAME = "ledger"

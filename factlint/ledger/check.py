@@ -55,10 +55,11 @@ from ..claims.agree import agreement, describe, report_level
 from ..claims.excerpt import Excerpt, PlaceKey, excerpt, place_key
 from ..model import Corpus, Finding, Location
 from ..settings.sources import source_for
+from . import CHECK_NAME
 from .claims import LedgerClaim, claims_of, masked_sentence, same_claim
 from .store import Ledger, PublishedClaim
 
-NAME = "ledger"
+NAME = CHECK_NAME
 DEFAULT_LEVEL = "error"
 DESCRIPTION = ("A figure of the draft disagrees with the same claim already published "
                "(the ledger of published figures: factlint ledger add).")

@@ -855,9 +855,11 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
     messages = [message for _, message in sorted(errors)]
     messages += [message for _, message in sorted(directive_errors)]
     unread = {index for index, _ in errors}
-    read = [display_name(path) for index, path in enumerate(paths) if index not in unread]
     warnings = [note for _, found in sorted(notes, key=lambda pair: pair[0]) for note in found]
-    if any(rule.type == cross_source.NAME for rule in plan.rules):
+    if plan.groups and any(rule.type == cross_source.NAME for rule in plan.rules):
+        # The names read only when there are groups to cover (the hook has none here:
+        # a name made per corpus file is what a commit would pay for nothing).
+        read = [display_name(path) for index, path in enumerate(paths) if index not in unread]
         warnings.extend(coverage_warnings(plan.groups, read))
     exit_code = EXIT_ERROR if messages else EXIT_FINDINGS if failing else EXIT_OK
     corpus = None
@@ -865,7 +867,7 @@ def finish_check(plan: CheckPlan, outcomes: Iterable[DocumentOutcome],
         corpus = Corpus(tuple(doc for _, doc in sorted(documents, key=lambda pair: pair[0])),
                         plan.sources, plan.groups)
     return CheckResult(findings=findings, rules=infos, errors=messages, exit_code=exit_code,
-                       warnings=warnings, files=len(read), corpus=corpus)
+                       warnings=warnings, files=len(paths) - len(unread), corpus=corpus)
 
 
 def _first(pair: tuple[int, Any]) -> int:

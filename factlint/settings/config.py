@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -180,6 +179,8 @@ def _read_toml(path: str) -> dict[str, Any]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(path, 0, 0, f"not UTF-8 (byte {exc.start})") from None
+    import tomllib  # only for a pyproject.toml (a few ms of every start otherwise)
+
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -225,7 +226,7 @@ def _deepest_bracket(text: str) -> tuple[int, int]:
     return line, best_at - (text.rfind("\n", 0, best_at) + 1) + 1
 
 
-def _toml_syntax_error(exc: tomllib.TOMLDecodeError, text: str, path: str) -> ConfigError:
+def _toml_syntax_error(exc: ValueError, text: str, path: str) -> ConfigError:
     message = str(exc)
     match = _TOML_ERROR.match(message)
     if match is None:

@@ -117,17 +117,27 @@ def _sources_of() -> dict[str, frozenset[str]]:
     return {target: frozenset(chars) for target, chars in sources.items()}
 
 
-def normalize(text: str) -> str:
-    """Return ``text`` with one-to-one folding (NFKC, Traditional); same length as ``text``."""
-    return _fold(text)[0]
+def normalize(text: str, traditional: bool | None = None) -> str:
+    """Return ``text`` with one-to-one folding (NFKC, Traditional); same length as ``text``.
+    ``traditional``: whether to fold Traditional characters (default: if ``text`` is
+    written in them)."""
+    return _fold(text, traditional)[0]
 
 
-def _fold(text: str) -> tuple[str, bool]:
-    """The folded text, and whether it was written in Traditional characters."""
+def written_traditional(text: str) -> bool:
+    """Whether ``text`` is written in Traditional characters (it holds one that only
+    Traditional copy writes)."""
+    return _WRITTEN_TRADITIONAL.search(text) is not None
+
+
+def _fold(text: str, traditional: bool | None = None) -> tuple[str, bool]:
+    """The folded text, and whether it was written in Traditional characters (as given,
+    or read off ``text``)."""
     # Translating only the runs that need it is several times faster than
     # str.translate over the whole text, which is mostly CJK that stays.
     folded = _NEEDS.sub(lambda m: m.group().translate(_TABLE), text)
-    traditional = _WRITTEN_TRADITIONAL.search(text) is not None
+    if traditional is None:
+        traditional = written_traditional(text)
     if traditional:
         folded = folded.translate(_TRADITIONAL)
     if ("參" in text or "参" in text) and ("拾" in text or "佰" in text or "仟" in text):
@@ -274,23 +284,119 @@ class OffsetMap:
 _NO_GAPS = OffsetMap([], [])  # shared: an OffsetMap is never changed once made
 
 
-def join_gaps(text: str) -> tuple[str, OffsetMap]:
+@dataclass(frozen=True)
+class GapCounts:
+    """What tells double-spaced OCR from copy with a blank line between paragraphs.
+
+    Counted over a folded text; counts of two pieces of a text cut after a sentence end
+    add up to the counts of the whole (``+``), so a huge file read in chunks decides as
+    the whole would.
+    """
+
+    #: Gaps inside a sentence that hold a blank line, and those that hold one line break.
+    blank: int = 0
+    single: int = 0
+    #: Blank lines after a line that ends a sentence (paragraph ends).
+    closed: int = 0
+    #: How many of the lines before a blank gap have each length (in characters other
+    #: than white space).
+    lengths: tuple[tuple[int, int], ...] = ()
+
+    def __add__(self, other: GapCounts) -> GapCounts:
+        lengths = dict(self.lengths)
+        for length, count in other.lengths:
+            lengths[length] = lengths.get(length, 0) + count
+        return GapCounts(self.blank + other.blank, self.single + other.single,
+                         self.closed + other.closed, tuple(sorted(lengths.items())))
+
+    @property
+    def double_spaced(self) -> bool:
+        """Whether the text is OCR that puts a blank line after every printed line.
+
+        Most breaks inside sentences are blank lines (at least three, and more than the
+        single ones); paragraphs run to several printed lines, so the blank lines inside
+        sentences are at least three times the paragraph ends; and the lines before them
+        are one column wide (8 to 80 characters at the median, not counting the spaces OCR
+        leaves; four in five within a quarter of it).  Copy with a blank line after every
+        paragraph has blank gaps only after its headlines, list items and table cells,
+        which are few, or short, or of every length: there a blank line stays a
+        paragraph break.
+        """
+        if self.blank < 3 or self.blank <= self.single or self.blank < 3 * self.closed:
+            return False
+        total = sum(count for _, count in self.lengths)
+        seen, median = 0, 0
+        for length, count in self.lengths:
+            seen += count
+            if 2 * seen >= total:
+                median = length
+                break
+        if not 8 <= median < _PRINTED_LINE:
+            return False
+        near = sum(count for length, count in self.lengths
+                   if abs(length - median) <= max(2, median / 4))
+        return 5 * near >= 4 * total
+
+
+#: A printed line (a newspaper's or a book's column) is shorter than this.
+_PRINTED_LINE = 80
+#: Lines are measured up to this length: beyond it, how long does not matter (it is
+#: never near a median under :data:`_PRINTED_LINE`), and a piece of a text needs only
+#: this much of the line it starts in.
+_LENGTH_CAP = 2 * _PRINTED_LINE
+# A blank line after a sentence's end: a paragraph end.
+_CLOSED_BLANK = re.compile(r"[。？！?!；;”’)）》」』…][ \t\r]*\n[ \t\r]*\n")
+
+
+def gap_counts(text: str, gaps: Iterable[re.Match] | None = None, start: int = 0
+               ) -> GapCounts:
+    """The :class:`GapCounts` of a folded text (``gaps``: its OCR gaps, if found already),
+    counting from ``start`` (what comes before is the line the count starts in, up to
+    :data:`_LENGTH_CAP` characters of it, so its first line is measured whole).
+
+    Paragraph ends are counted only in a text with a blank gap: most texts never pay
+    for that scan."""
+    if not _BLANK_LINE(text, start):
+        return GapCounts()
+    blank = single = 0
+    lengths: dict[int, int] = {}
+    for m in _GAP.finditer(text, start) if gaps is None else gaps:
+        breaks = m.group().count("\n")
+        if breaks > 1:
+            blank += 1
+            at = m.start()
+            line = text[max(text.rfind("\n", 0, at) + 1, at - _LENGTH_CAP):at]
+            length = min(len("".join(line.split())), _LENGTH_CAP)
+            lengths[length] = lengths.get(length, 0) + 1
+        elif breaks:
+            single += 1
+    closed = sum(1 for _ in _CLOSED_BLANK.finditer(text, start)) if blank else 0
+    return GapCounts(blank, single, closed, tuple(sorted(lengths.items())))
+
+
+def piece_gap_counts(text: str, start: int, end: int, traditional: bool) -> GapCounts:
+    """The :class:`GapCounts` of ``text[start:end]`` as a piece of ``text`` (a chunk of a
+    huge file, cut after a sentence end): the pieces' counts add up to the whole's."""
+    line = max(text.rfind("\n", 0, start) + 1, start - _LENGTH_CAP)
+    return gap_counts(normalize(text[line:end], traditional), start=start - line)
+
+
+def join_gaps(text: str, double_spaced: bool | None = None) -> tuple[str, OffsetMap]:
     """``text`` without OCR gaps, and the map back to offsets in ``text``.
 
     A blank line inside a sentence is a paragraph break (``投资5⏎⏎亿元`` is 5 and a new
-    paragraph), never joined, unless the whole text is double-spaced: OCR that puts a
-    blank line after every printed line, so that most breaks inside a sentence are blank
-    lines (at least three, and more than the single ones); there a blank line is a
-    line break and is joined like one.
+    paragraph), never joined, unless the text is double-spaced OCR
+    (:attr:`GapCounts.double_spaced`, read off ``text`` unless given), where a blank
+    line is a line break and is joined like one.
     """
     if not _MAY_GAP(text):
         return text, _NO_GAPS
     gaps: Iterable[re.Match] = _GAP.finditer(text)
-    if _BLANK_LINE(text):  # only then can a gap hold a blank line: count them
+    if _BLANK_LINE(text):  # only then can a gap hold a blank line
         gaps = list(gaps)
-        blank = sum(1 for m in gaps if m.group().count("\n") > 1)
-        single = sum(1 for m in gaps if "\n" in m.group()) - blank
-        if blank and not (blank >= 3 and blank > single):
+        if double_spaced is None:
+            double_spaced = gap_counts(text, gaps).double_spaced
+        if not double_spaced:
             gaps = [m for m in gaps if m.group().count("\n") < 2]
     pieces: list[str] = []
     joined_starts: list[int] = []
@@ -331,10 +437,15 @@ class NormalizedText:
     lines: LineIndex
 
     @classmethod
-    def of(cls, text: str, path: str = "<text>") -> NormalizedText:
-        """Fold, join and index ``text`` (a file's contents) for ``path``."""
-        folded, traditional = _fold(text)
-        joined, offsets = join_gaps(folded)
+    def of(cls, text: str, path: str = "<text>", *, traditional: bool | None = None,
+           double_spaced: bool | None = None) -> NormalizedText:
+        """Fold, join and index ``text`` (a file's contents) for ``path``.
+
+        Whether the text is written in Traditional characters and whether it is
+        double-spaced OCR are read off ``text`` unless given (a piece of a larger text
+        is read as the whole is: see :func:`gap_counts`)."""
+        folded, traditional = _fold(text, traditional)
+        joined, offsets = join_gaps(folded, double_spaced)
         # Filling __dict__ skips the frozen __init__'s five object.__setattr__ calls
         # (0.7 µs, paid once a document: 3% of extract on a line); every field is set.
         made = _new(cls)
