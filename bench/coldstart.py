@@ -12,12 +12,21 @@ Measures, alternately in one run so that machine load affects both alike, the wa
 (``python -X importtime -m factlint extract ...``), which also shows what the run imports
 lazily (cn2an, reporters), and counts the modules each imports (a figure the machine's load
 cannot move).  Target (issue 2): under 0.25 s.
+
+``--against DIR`` instead times ``python -m factlint extract`` on the seed in this checkout
+and in DIR (another checkout, e.g. the session's start), alternately, each run's CPU time
+(user + system of the child, which load on a shared machine disturbs less than the wall
+clock) and wall time; the best and the median of ``--runs`` are printed for both.  Python
+puts the working directory first on ``sys.path``, so each run imports the factlint of its
+own checkout.  The environment is passed as it is: with ``PYTHONDONTWRITEBYTECODE=1``
+every run compiles factlint's sources again, as the shell of this machine does.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -45,6 +54,52 @@ def wall_time(cmd: list[str]) -> float:
         raise SystemExit(f"error: {' '.join(cmd)} exited {done.returncode}:\n"
                          f"{done.stderr.decode(errors='replace')}")
     return elapsed
+
+
+def child_times(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one run of ``cmd`` in ``cwd``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read() if process.stderr else b""
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"error: {' '.join(cmd)} in {cwd} exited {process.returncode}:\n"
+                         f"{stderr.decode(errors='replace')}")
+    return usage.ru_utime + usage.ru_stime, elapsed
+
+
+def against(other: Path, runs: int, as_json: bool) -> int:
+    """This checkout's start against ``other``'s, interleaved (see the module docstring)."""
+    cmd = [sys.executable, "-m", "factlint", "extract", str(SEED.relative_to(REPO))]
+    checkouts = {"this checkout": REPO, str(other): other.resolve()}
+    for where in checkouts.values():
+        child_times(cmd, where)  # warm the OS file cache once; not counted
+    cpu: dict[str, list[float]] = {name: [] for name in checkouts}
+    wall: dict[str, list[float]] = {name: [] for name in checkouts}
+    for _ in range(runs):
+        for name, where in checkouts.items():
+            c, w = child_times(cmd, where)
+            cpu[name].append(c)
+            wall[name].append(w)
+    result = {name: {"cpu_min_s": min(cpu[name]), "cpu_median_s": statistics.median(cpu[name]),
+                     "wall_min_s": min(wall[name]),
+                     "wall_median_s": statistics.median(wall[name])} for name in checkouts}
+    if as_json:
+        print(json.dumps({"runs": runs, "command": " ".join(cmd[1:]), "checkouts": result},
+                         indent=2))
+        return 0
+    from tabulate import tabulate
+
+    print(f"python {' '.join(cmd[1:])}, {runs} runs each, alternately; "
+          f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r}")
+    print(tabulate([[name, f"{r['cpu_min_s']:.3f}", f"{r['cpu_median_s']:.3f}",
+                     f"{r['wall_min_s']:.3f}", f"{r['wall_median_s']:.3f}"]
+                    for name, r in result.items()],
+                   headers=["checkout", "CPU best s", "CPU median s", "wall best s",
+                            "wall median s"], tablefmt="github", disable_numparse=True))
+    return 0
 
 
 def import_times(args: list[str], top: int) -> list[tuple[int, int, str]]:
@@ -77,7 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--top", type=int, default=12, help="import-time rows to show")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="compare with the checkout in DIR, CPU and wall, alternately")
     args = parser.parse_args(argv)
+    if args.against is not None:
+        return against(args.against, args.runs, args.json)
 
     factlint_cmd = [console_script(), "extract", str(SEED.relative_to(REPO))]
     python_cmd = [sys.executable, "-c", "pass"]

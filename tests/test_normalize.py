@@ -196,3 +196,13 @@ def test_a_document_is_normalised_once(monkeypatch: pytest.MonkeyPatch) -> None:
     assert sorted(calls) == ["LineIndex", "join_gaps", "normalize"]
     assert [q.text for q in document.quantities] == ["2月16日", "7436\n万多名", "16日", "76.8亿元"]
     assert [q.sentence for q in document.quantities] == [0, 0, 1, 1]
+
+
+@given(st.text(alphabet="7万4 \n\t3名。a", max_size=40))
+def test_an_original_span_is_its_first_and_last_characters_mapped_back(text: str) -> None:
+    joined, offsets = join_gaps(text)
+    for start in range(len(joined) + 1):
+        for end in range(start, len(joined) + 1):
+            o_start = offsets.original(start)
+            expected = (o_start, offsets.original(end - 1) + 1 if end > start else o_start)
+            assert offsets.original_span(start, end) == expected

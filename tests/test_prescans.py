@@ -131,6 +131,9 @@ def test_a_pattern_gated_by_its_first_characters_matches_nowhere_else(name: str)
     module, attribute = name.split(".")
     compiled = getattr({"extractor": extractor, "amounts": amounts}[module], attribute)
     first = pattern.first_characters(compiled)
+    # The gate the reader uses (read off a shorter pattern, so as not to parse the whole).
+    assert first == {"extractor": extractor.ARTICLE_KEEP_FIRST,
+                     "amounts": amounts._UNIT_AGAIN_FIRST}[module]
     matched = 0
     for text in _texts_read_in_tests():
         for at in range(len(text)):
@@ -199,3 +202,70 @@ def test_the_lead_in_pattern_finds_what_it_found_as_first_written() -> None:
             assert (new and new.span()) == (old and old.span()), (text, end)
             tried += old is not None
     assert tried > 100
+
+
+def test_a_lazy_pattern_matches_as_the_compiled_one_and_compiles_once() -> None:
+    lazy = pattern.LazyPattern(r"(?P<n>[0-9]+)万", re.VERBOSE)
+    assert (lazy.pattern, lazy.flags) == (r"(?P<n>[0-9]+)万", re.VERBOSE)
+    assert "match" not in vars(lazy)  # nothing compiled yet
+    assert lazy.search("共12万人")["n"] == "12"
+    compiled = lazy.compiled()
+    assert lazy.compiled() is compiled and compiled.flags & re.VERBOSE
+    assert lazy.match.__self__ is compiled  # later calls go straight to the compiled pattern
+    assert [m.group() for m in lazy.finditer("3万和4万")] == ["3万", "4万"]
+    assert lazy.sub("N", "5万") == "N" and lazy.fullmatch("7万") and lazy.split("1万2") == [
+        "", "1", "2"]
+
+
+def test_patterns_only_some_texts_need_are_compiled_only_for_them() -> None:
+    import subprocess
+    import sys
+
+    code = ("import factlint\n"
+            "from factlint.quantities import amounts, festivals, identifiers, pattern\n"
+            "lazy = [pattern.AMOUNT_ONLY, amounts._UNIT_AGAIN, amounts._JI_AFTER_TENS,\n"
+            "        festivals.FESTIVAL, identifiers._CODE_BEFORE_NAME]\n"
+            "factlint.extract('全省7436万多名党员，投资12亿元，增长3.5%。')\n"
+            "print(sum('match' in vars(p) for p in lazy))\n"
+            "factlint.extract('0.8元至1.2元，农历八月十五，三点要求')\n"
+            "print(sum('match' in vars(p) for p in lazy))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["0", "3"]
+
+
+def test_scans_led_by_a_class_find_the_runs_a_repeated_class_finds() -> None:
+    from factlint.text import normalize
+
+    run = re.compile(f"[{pattern.RUN_CHARS}]+")
+    needs = re.compile(normalize._NEEDS_CLASS + "+")
+    texts = [*_texts_read_in_tests(), "１２３４５６万 ７４３６\u3000万多名（１９９８）"]
+    for text in texts:
+        assert ([m.span() for m in pattern.RUN.finditer(text)]
+                == [m.span() for m in run.finditer(text)])
+        assert ([m.span() for m in normalize._NEEDS.finditer(text)]
+                == [m.span() for m in needs.finditer(text)])
+
+
+def test_cleaned_values_are_looked_up_only_where_equal_values_clean_alike() -> None:
+    from decimal import Decimal
+
+    from factlint.quantities.reader import _clean, _cleaned
+
+    for text in ("7680000000.0", "7.68E+9", "7680000000", "0.50", "5E-1", "-5.0", "-0",
+                 "0E+3", "0.0", "123456789012345678901234567890.5"):
+        value = Decimal(text)
+        first, again = _clean(value), _clean(value)
+        assert str(first) == str(again) == str(_cleaned(value)), text
+    assert str(_clean(Decimal("-0"))) == "-0" and str(_clean(Decimal("0.0"))) == "0"
+    assert str(_clean(Decimal("7.68E+9"))) == str(_clean(Decimal("7680000000.0")))
+
+
+def test_idioms_grouped_by_first_character_match_as_the_plain_alternation() -> None:
+    from factlint.quantities import identifiers
+
+    plain = re.compile("|".join(sorted(set(identifiers.IDIOMS), key=lambda w: (-len(w), w))))
+    texts = [*_texts_read_in_tests(), "".join(identifiers.IDIOMS), "一点一滴一点五亿一线"]
+    for text in texts:
+        assert ([(m.span(), m.group()) for m in identifiers._IDIOM_RE.finditer(text)]
+                == [(m.span(), m.group()) for m in plain.finditer(text)])

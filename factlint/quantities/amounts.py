@@ -24,6 +24,7 @@ from .pattern import (
     SINGLE_NUMERALS,
     SUFFIX,
     UNIT,
+    LazyPattern,
     first_characters,
 )
 from .percent import share_unit
@@ -43,8 +44,9 @@ _AFTER_DIGITS = re.compile(r"[0-9][ \t\r\n\u3000]+$").search
 #: A change written before a figure: 减少14家至3403家 is a fall of 14 to 3403, no range.
 _CHANGE_BEFORE = re.compile(r"[增减減降升涨漲跌][少加长長低高]?了?$").search
 #: The second end of a range that repeats the unit: 至1.2元 after 0.8元.
-_UNIT_AGAIN = re.compile(rf"(?:--|{CONNECTOR})(?P<figure>{FIGURE})(?P<unit>{UNIT})")
-_UNIT_AGAIN_FIRST = first_characters(_UNIT_AGAIN)  # tried only after one of these
+_UNIT_AGAIN = LazyPattern(rf"(?:--|{CONNECTOR})(?P<figure>{FIGURE})(?P<unit>{UNIT})")
+#: Tried only after one of these (the connector's characters: its first ones).
+_UNIT_AGAIN_FIRST = first_characters(re.compile(f"--|{CONNECTOR}"))
 _ONE_DIGIT = frozenset("123456789一二两三四五六七八九壹贰叁肆伍陆柒捌玖")
 _HAS_CONNECTOR = re.compile(r"[至到—–~～-]").search
 _CONNECTOR_SPLIT = re.compile(CONNECTOR).split
@@ -113,7 +115,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         if text[start - 1:start] == "“" and UNITS.get(unit or "", ("", "count"))[1] == (
                 "count"):
             return None  # “四个集中”, “两个维护”: a slogan, not a count
-    if (text[body_end:body_end + 2][:1] in _RATIO and text[body_end + 1:body_end + 2].isdigit()
+    if (text[body_end:body_end + 1] in _RATIO and text[body_end + 1:body_end + 2].isdigit()
             or before in _RATIO and text[start - 2:start - 1].isdigit()):
         return None  # 0∶0, 11∶0: a score or a ratio
     if unit:
@@ -459,7 +461,7 @@ def _more_after_unit(text: str, end: int, unit: str) -> bool:
 
 
 #: What may follow the 几 of 20几: 万/亿 and a unit (30几万元, 20几岁).
-_JI_AFTER_TENS = re.compile(rf"几(?P<mult>[万亿]*)(?:(?P<unit>{UNIT})|(?=[^0-9几]|$))")
+_JI_AFTER_TENS = LazyPattern(rf"几(?P<mult>[万亿]*)(?:(?P<unit>{UNIT})|(?=[^0-9几]|$))")
 
 
 #: A congress by its number: 十一 to 二十九 before 大 (党的十八大, 中共十五大, 二十大报告).

@@ -17,7 +17,7 @@ import re
 from ..model import Quantity
 from . import numerals
 from .dates import cn_int, days_in, iso_date
-from .pattern import DAY, MONTH
+from .pattern import DAY, MONTH, LazyPattern
 from .reader import Reader
 
 __all__ = ["find_festivals"]
@@ -32,7 +32,7 @@ ERA_FIRST_YEAR = {"顺治": 1644, "康熙": 1662, "雍正": 1723, "乾隆": 1736
 #: The last year of each era; the Republic's years run on in Taiwan (民國104年 is 2015).
 ERA_LAST_YEAR = {"顺治": 18, "康熙": 61, "雍正": 13, "乾隆": 60, "嘉庆": 25, "道光": 30,
                  "咸丰": 11, "同治": 13, "光绪": 34, "宣统": 3, "民国": 200}
-FESTIVAL = re.compile(
+FESTIVAL = LazyPattern(
     rf"(?:农历|阴历)(?P<lm>{_LUNAR_MONTH})月(?P<ld>{_LUNAR_DAY})"
     rf"|(?P<lm2>[正腊冬])月(?P<ld2>{_LUNAR_DAY})"
     rf"|大年(?P<new_year>初[一二三四五六七八九十]|三十)"

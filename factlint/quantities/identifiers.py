@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .pattern import CN_DIGIT, CN_DIGITS
+from .pattern import CN_DIGIT, CN_DIGITS, LazyPattern
 
 __all__ = ["is_idiom", "addresses", "codes", "stock_codes", "drawn_numbers", "non_figures",
            "is_list_marker",
@@ -39,7 +39,20 @@ IDIOMS = (
     "国八条 国十条 国五条 国九条 国六条 新国十条 新国八条 七星岩 十三行 二次元 三维 四维 "
     "三三两两 四两拨千斤 半斤八两"
 ).split()
-_IDIOM_RE = re.compile("|".join(sorted(set(IDIOMS), key=lambda w: (-len(w), w))))
+def _by_first_character(words: list[str]) -> str:
+    """``words`` as one alternation, longest first, each first character written once
+    (一(?:声令下|点一滴|…)|千(?:家万户|…)): the regex engine then compares a place with one
+    alternative per first character instead of every word (a third faster), and the
+    words sharing it are tried in the same order as before, so every match is the same."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(re.escape(first) + (rests[0] if len(rests) == 1
+                                        else "(?:" + "|".join(rests) + ")")
+                    for first, rests in groups.items())
+
+
+_IDIOM_RE = re.compile(_by_first_character(IDIOMS))
 # 一一〇, 九五五〇: digit-by-digit numerals that are not followed by 年 are names.
 DIGIT_BY_DIGIT = re.compile(f"[{CN_DIGIT}]{{3,}}")
 
@@ -120,6 +133,8 @@ def addresses(text: str) -> list[tuple[int, int]]:
 
     An e-mail address is found from its @ outwards; a pattern starting with the
     local part would be tried at every Latin letter and digit of the text."""
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []  # most lines: three scans at C speed, and nothing built
     spans: dict[int, int] = {}
     # A web address starts at http://, https:// or www.: found with str.find and the
     # pattern matched only there (scanning a long text with the pattern cost 7 ns a
@@ -250,7 +265,7 @@ def codes(text: str) -> list[tuple[int, int]]:
 
 # Taiwan market copy writes a stock's four-digit code before its name: 2327 國巨,
 # 2454 聯發科、3034 聯詠, 6415 矽力 - KY.  Read so only in a story about shares (股 in it).
-_CODE_BEFORE_NAME = re.compile(
+_CODE_BEFORE_NAME = LazyPattern(
     # The class first and the lookbehinds after it, so that the engine skips ahead to a
     # digit at C speed (led by the lookbehinds it tried them at every character).
     r"(?P<code>[1-9](?<![0-9][1-9])(?<![0-9][.,，][1-9])[0-9]{3})(?P<space> ?)"
@@ -373,7 +388,7 @@ def _spaced(m: re.Match, blank_before: Callable[[int], bool] | None) -> bool:
     return bool(m["space"]) or blank_before is not None and blank_before(m.start("name"))
 
 
-_LISTED_CODE = re.compile(r" ?[1-9][0-9]{3} ?[\u4e00-\u9fff]")
+_LISTED_CODE = LazyPattern(r" ?[1-9][0-9]{3} ?[\u4e00-\u9fff]")
 _FIRSTS: list[frozenset[str]] = []
 
 

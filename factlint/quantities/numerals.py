@@ -3,8 +3,9 @@
 A :class:`Figure` is what a run of numerals says before any qualifier word
 (约, 近, 以上 …) is applied: an interval, the precision of its last written
 digit, and whether it was a range or a vague amount.  Pure Chinese numerals
-are converted by cn2an (imported lazily: it costs about 0.1 s to import and most
-text needs it rarely); everything else is done here with ``Decimal``.
+in plain characters are read here as cn2an reads them (:func:`plain_numeral_value`);
+other spellings go to cn2an, imported only then (it costs about 0.1 s to import);
+everything else is done here with ``Decimal``.
 """
 
 from __future__ import annotations
@@ -189,6 +190,12 @@ def chinese_value(numeral: str) -> Decimal:
         raise ValueError(f"not a Chinese numeral: {numeral!r}")
     if text[0] in MULTIPLIERS and text[0] != "十":  # 近万户, 近百万套: 万 = 一万
         text = "一" + text
+    try:
+        plain = plain_numeral_value(text)
+    except ValueError:
+        raise ValueError(f"not a Chinese numeral: {numeral!r}") from None
+    if plain is not None:  # cn2an's reading, without importing it
+        return Decimal(plain)
     import cn2an  # lazily: see module docstring
 
     try:
@@ -201,6 +208,151 @@ def chinese_value(numeral: str) -> Decimal:
     if isinstance(value, float):  # never carry a float forward
         raise ValueError(f"not a Chinese numeral: {numeral!r}")
     return Decimal(value)
+
+
+# cn2an's strict grammar of integers, as its regular expression writes it: a numeral up to
+# 9999 (十五, 三百零六, 两千零五 once 两 is 二), then 万 and 亿 groups, a 零 standing for
+# every place skipped within a group.  cn2an builds that expression (spelled out for every
+# financial form too) and two more at import, 0.1 s of every start that reads one Chinese
+# numeral (compiling it with plain characters only still takes 50 ms); the plain
+# spellings copy writes are recognised here by the same grammar, rule by rule (each
+# function is the part of cn2an's expression of the same name), and anything else
+# (financial forms, 幺) still goes to cn2an.
+_PLAIN_DIGITS = frozenset("一二三四五六七八九")
+_PLAIN_NUMERAL = frozenset("零一二三四五六七八九十百千万亿")
+
+
+def _is_1_99(s: str) -> bool:
+    """[1-9]?十[1-9]? | [1-9]"""
+    if len(s) == 1:
+        return s in _PLAIN_DIGITS or s == "十"
+    if len(s) == 2:
+        return (s[0] == "十" and s[1] in _PLAIN_DIGITS) or (s[0] in _PLAIN_DIGITS
+                                                          and s[1] == "十")
+    return len(s) == 3 and s[0] in _PLAIN_DIGITS and s[1] == "十" and s[2] in _PLAIN_DIGITS
+
+
+def _is_100_999(s: str) -> bool:
+    """[1-9]百(零[1-9])? | [1-9]百[1-9]十[1-9]?"""
+    if len(s) < 2 or s[0] not in _PLAIN_DIGITS or s[1] != "百":
+        return False
+    rest = s[2:]
+    return (not rest or len(rest) == 2 and rest[0] == "零" and rest[1] in _PLAIN_DIGITS
+            or 2 <= len(rest) <= 3 and rest[0] in _PLAIN_DIGITS and rest[1] == "十"
+            and rest[2:] in _DIGIT_OR_NOTHING)
+
+
+_DIGIT_OR_NOTHING = frozenset(["", *_PLAIN_DIGITS])
+
+
+def _is_1_999(s: str) -> bool:
+    return _is_100_999(s) or _is_1_99(s)
+
+
+def _is_1000_9999(s: str) -> bool:
+    """[1-9]千(零{1_99})? | [1-9]千{100_999}"""
+    if len(s) < 2 or s[0] not in _PLAIN_DIGITS or s[1] != "千":
+        return False
+    rest = s[2:]
+    return not rest or rest[0] == "零" and _is_1_99(rest[1:]) or _is_100_999(rest)
+
+
+def _is_1_9999(s: str) -> bool:
+    return _is_1000_9999(s) or _is_1_999(s)
+
+
+def _is_myriads(s: str) -> bool:
+    """{1_9999}万(零{1_999})? | {1_9999}万{1000_9999} (cn2an's 10000_99999999)"""
+    high, sep, low = s.partition("万")
+    if not sep or not _is_1_9999(high):
+        return False
+    return not low or low[0] == "零" and _is_1_999(low[1:]) or _is_1000_9999(low)
+
+
+def _is_1_99999999(s: str) -> bool:
+    return _is_myriads(s) or _is_1_9999(s)
+
+
+def _is_strict_integer(s: str) -> bool:
+    """零 | {1_99999999}亿(零{1_99999999})? | {1_99999999}亿{myriads} | {1_99999999}"""
+    if s == "零":
+        return True
+    high, sep, low = s.partition("亿")
+    if not sep:
+        return _is_1_99999999(s)
+    if not _is_1_99999999(high):
+        return False
+    return not low or low[0] == "零" and _is_1_99999999(low[1:]) or _is_myriads(low)
+
+
+_PLACE_VALUE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+
+
+def plain_numeral_value(text: str) -> int | None:
+    """The value cn2an gives a numeral in plain characters (七千四百三十六, 一万零五百,
+    三亿五千万; 两万三 once 两 is 二), reading it strictly first and then as speech, as
+    :func:`chinese_value` asks it to; None for a string with other characters (which the
+    caller gives to cn2an).  Raises ValueError where cn2an refuses the numeral both ways.
+
+    As cn2an does: 零十 and 零百 are read as 零一十 and 零一百 (一千零十一 = 1011); read as
+    speech, a missing 零 or 一 is put in (一万二十 → 一万零二十) and a last digit takes the
+    place below the last one written (一万二 → 一万二千, 三百二 → 320); and the value is
+    summed from the last character back, each digit times the place in force, so a 十 that
+    starts a group after 亿 counts nothing (cn2an reads 一亿十万 as 100000000).  That is
+    kept, so that no reading changes with the import saved."""
+    if not text or not _PLAIN_NUMERAL.issuperset(text):
+        return None
+    text = text.replace("零十", "零一十").replace("零百", "零一百")
+    if _is_strict_integer(text):
+        return _summed(text)
+    spoken = _as_spoken(text)  # cn2an's "normal" mode
+    if _is_strict_integer(spoken):
+        return _summed(spoken)
+    if all(char in DIGITS for char in spoken):
+        return int("".join(str(DIGITS[char]) for char in spoken))
+    elided = _ELIDED_PLACE.fullmatch(spoken) if len(spoken) >= 3 else None
+    if elided:
+        below = _PLACE_VALUE[elided.group(1)[-1]] // 10
+        if below in _PLACE_NAME:
+            return _summed(spoken + _PLACE_NAME[below])
+    raise ValueError(f"not a Chinese numeral: {text!r}")
+
+
+_PLACE_NAME = {10: "十", 100: "百", 1000: "千", 10**4: "万", 10**8: "亿"}
+_ELIDED_PLACE = re.compile("([零一二三四五六七八九]{0,2}[十百千万亿])+[零一二三四五六七八九]")
+_SPOKEN_FIXES = (
+    (re.compile("(万)零(?=[零一二三四五六七八九]千)"), r"\1"),
+    (re.compile("([万亿])([零一二三四五六七八九][十百])"), r"\1零\2"),
+    (re.compile("(千)([零一二三四五六七八九]?十)"), r"\1零\2"),
+    (re.compile("(百)(十)"), r"\1一\2"),
+)
+
+
+def _as_spoken(text: str) -> str:
+    for pattern, replacement in _SPOKEN_FIXES:
+        text = pattern.sub(replacement, text)
+    return text.replace("零十", "零一十")
+
+
+def _summed(text: str) -> int:
+    total, place, group = 0, 1, 1
+    last = len(text) - 1
+    for index, char in enumerate(reversed(text)):
+        unit = _PLACE_VALUE.get(char)
+        if unit is None:
+            total += DIGITS[char] * place
+            continue
+        place = unit
+        if unit % 10000 == 0:  # 万 or 亿 opens a group of places
+            if unit > group:
+                group = unit
+            else:  # 万亿
+                group = place = unit * group
+        if place < group:
+            place *= group
+        if index == last:  # 十五: a leading 十 is one ten
+            total += place
+    return total
 
 
 def chinese(numeral: str) -> Figure:

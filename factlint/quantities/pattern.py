@@ -11,10 +11,54 @@ trailing qualifier).  The outermost named group of a match says which reader of
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as _op  # the parsed form of a pattern, to read its first characters
 from re import _parser
 
 from .units import UNITS, UNITS_LONGEST_FIRST
+
+
+class LazyPattern:
+    """A regular expression compiled on its first use, for patterns that only some texts
+    need (a range repeating its unit, a lunar date, a place that is no date after all):
+    compiling them all at import cost a start 20 ms, most of it for nothing.
+
+    After the first call its methods are the compiled pattern's own (set on the instance),
+    so a use costs what a compiled pattern's does.  ``pattern`` and ``flags`` are there
+    before compiling, for :func:`first_characters`."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now, if not yet), its methods copied here."""
+        compiled = re.compile(self.pattern, self.flags)
+        for name in ("match", "search", "fullmatch", "finditer", "findall", "sub", "split"):
+            setattr(self, name, getattr(compiled, name))
+        self.compiled = lambda: compiled  # type: ignore[method-assign]
+        return compiled
+
+    def match(self, *args: object) -> re.Match[str] | None:
+        return self.compiled().match(*args)
+
+    def search(self, *args: object) -> re.Match[str] | None:
+        return self.compiled().search(*args)
+
+    def fullmatch(self, *args: object) -> re.Match[str] | None:
+        return self.compiled().fullmatch(*args)
+
+    def finditer(self, *args: object) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(*args)
+
+    def findall(self, *args: object) -> list:
+        return self.compiled().findall(*args)
+
+    def sub(self, *args: object) -> str:
+        return self.compiled().sub(*args)
+
+    def split(self, *args: object) -> list:
+        return self.compiled().split(*args)
+
 
 G = ""  # OCR gaps are joined by normalize.join_gaps before matching
 CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
@@ -129,13 +173,16 @@ PATTERN = re.compile(
 )
 
 #: The amount alternative alone: a place that was no date or time after all (三点要求).
-AMOUNT_ONLY = re.compile(
+AMOUNT_ONLY = LazyPattern(
     rf"(?P<amount>(?:(?P<pre>{PREFIX}){G}(?P<minus>[-−](?=[0-9]))?)?(?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)"
     rf"(?P<suf1>{SUFFIX})?(?:{G}(?P<unit>{UNIT}))?(?P<suf2>{SUFFIX})?)")
 
 #: A run of numerals: where the pattern is tried.
 RUN_CHARS = f"0123456789{CN}几半"
-RUN = re.compile(f"[{RUN_CHARS}]+")
+# [X][X]* rather than [X]+: a pattern that starts with a class (not a repeat) lets the
+# regex engine skip ahead to the next character of the class in a tight loop instead of
+# trying a match at every position (half the time of the scan, the same runs).
+RUN = re.compile(f"[{RUN_CHARS}][{RUN_CHARS}]*")
 #: Words that may stand just before a run of numerals and belong to the quantity:
 #: (?:PREFIX)(?:LINK)?|PERIOD|上个?世纪|…, with LINK written after each prefix word so that
 #: every alternative starts with a plain character and the regex engine skips to one
@@ -252,7 +299,7 @@ class _Matcher:
 match_quantity = _Matcher()
 
 
-def first_characters(pattern: re.Pattern[str]) -> frozenset[str]:
+def first_characters(pattern: re.Pattern[str] | LazyPattern) -> frozenset[str]:
     """Every character a match of ``pattern`` can start with, read off its parsed form, so
     that a caller may test one character before trying the pattern at all.
 

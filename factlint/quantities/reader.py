@@ -145,9 +145,26 @@ def _clean(value: Decimal | None) -> Decimal | None:
     """76.8亿 computes as 7680000000.0; report it as 7680000000."""
     if value is None:
         return None
+    if not value:  # 0 and -0 are equal but stay as written: not looked up
+        return _cleaned(value)
+    cleaned = _CLEANED.get(value)
+    if cleaned is None:
+        if len(_CLEANED) >= _CLEANED_MAX:
+            _CLEANED.clear()
+        cleaned = _CLEANED[value] = _cleaned(value)
+    return cleaned
+
+
+def _cleaned(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(ONE, context=numerals.EXACT)
     return value.normalize()
+
+
+#: Each figure's value cleaned once: figures repeat (2, 10, 0.5), and equal non-zero
+#: values (7680000000.0, 7.68E+9) clean to the same Decimal, digits and exponent alike.
+_CLEANED: dict[Decimal, Decimal] = {}
+_CLEANED_MAX = 4096
 
 
 #: What a reader returns for a match that is no quantity and no other reading either
@@ -199,16 +216,18 @@ class Reader:
 
     def quantity(self, start: int, end: int, **fields: Any) -> Quantity:
         """A quantity for ``text[start:end]`` (joined offsets), its span in the original."""
-        self.end = end  # where the scan resumes (两个半小时 ends past what the pattern matched)
-        if self.gapless:
-            o_start, o_end = start, end if end > start else start
-        else:
-            original = self.offsets.original
-            o_start = original(start)
-            o_end = original(end - 1) + 1 if end > start else o_start
+        o_start, o_end = self._placed(start, end)
         span: Span = self.index.span(o_start, o_end)
         return new_quantity(text=self.original[o_start:o_end], span=span,
                             normalized=self.text[start:end], **fields)
+
+    def _placed(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets of ``text[start:end]``; the scan resumes at ``end``
+        (两个半小时 ends past what the pattern matched)."""
+        self.end = end
+        if self.gapless:
+            return start, end if end > start else start
+        return self.offsets.original_span(start, end)
 
     def as_written(self, start: int, end: int) -> str:
         """``text[start:end]`` (joined offsets) as the original writes it, OCR gaps left out."""
@@ -254,6 +273,11 @@ class Reader:
             where = subject(self.text, start, subject_from[1], unit)
             if where is not None:
                 counted = self.as_written(*where) if self.quote else self.text[where[0]:where[1]]
-        return self.quantity(start, end, lo=lo, hi=hi, qualifier=qualifier, unit=unit, kind=kind,
-                             value=value, precision=precision if precision is ZERO
-                             else _clean(precision), subject=counted)
+        # As self.quantity(...) does, without gathering and spreading the fields again.
+        o_start, o_end = self._placed(start, end)
+        return new_quantity(text=self.original[o_start:o_end],
+                            span=self.index.span(o_start, o_end),
+                            normalized=self.text[start:end], lo=lo, hi=hi, qualifier=qualifier,
+                            unit=unit, kind=kind, value=value,
+                            precision=precision if precision is ZERO else _clean(precision),
+                            subject=counted)

@@ -77,7 +77,11 @@ _TABLE = _build_table()
 # Traditional numeral characters fold in every text (四千萬 in Simplified copy too);
 # OCR and typists write 〇 as ○ (U+25CB).
 _TABLE.update({ord(k): v for k, v in zip("萬億兩點個幾貳陸○", "万亿两点个几贰陆〇", strict=True)})
-_NEEDS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]+")
+# [X][X]* rather than [X]+: led by a class (not a repeat), the regex engine skips ahead
+# to the next character of the class in a tight loop instead of trying a match at every
+# position (28 → 8 ms on 2 M characters of People's Daily; the same runs).
+_NEEDS_CLASS = "[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]"
+_NEEDS = re.compile(_NEEDS_CLASS + _NEEDS_CLASS + "*")
 #: Every Traditional character of OpenCC's table, for texts written in Traditional.
 _TRADITIONAL = {ord(k): v for k, v in traditional_folds().items()}
 # The commonest characters that only Traditional copy writes.  A class of 3,000 characters
@@ -262,6 +266,19 @@ class OffsetMap:
         """The original offset of the character at joined ``offset``."""
         i = bisect.bisect_right(self._joined, offset)
         return offset + (self._removed[i - 1] if i else 0)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original (start, end) of joined ``start:end``: from its first character to
+        just after its last (an empty span stays empty).  One search, not two, when no gap
+        was removed inside it (nearly always: a figure, not a paragraph)."""
+        joined = self._joined
+        i = bisect.bisect_right(joined, start)
+        o_start = start + (self._removed[i - 1] if i else 0)
+        if end <= start:
+            return o_start, o_start
+        if i == len(joined) or joined[i] > end - 1:  # no gap removed before its last character
+            return o_start, end - start + o_start
+        return o_start, self.original(end - 1) + 1
 
 
 _NO_GAPS = OffsetMap([], [])  # shared: an OffsetMap is never changed once made
