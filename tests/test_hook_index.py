@@ -238,8 +238,11 @@ def test_folders_are_listed_as_pathlib_lists_them(tmp_path, monkeypatch):
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
 
     def by_pathlib(top: str) -> list[str]:
+        # rglob, leaving out what is under a hidden folder below ``top``
         return sorted(str(p) for p in Path(top).rglob("*")
-                      if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+                      if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                      and not any(part.startswith(".") and part not in (".", "..")
+                                  for part in p.relative_to(top).parts[:-1]))
 
     monkeypatch.chdir(tmp_path)
     for top in (".", "./", "a", "a/", str(tmp_path), str(tmp_path) + "//a"):
@@ -247,3 +250,21 @@ def test_folders_are_listed_as_pathlib_lists_them(tmp_path, monkeypatch):
     assert "linked/er/z.docx" not in discover(["."])  # a linked folder is not followed
     assert "link.txt" in discover(["."]) and "dangling.txt" not in discover(["."])
     assert ".txt" not in discover(["."]) and "..txt" in discover(["."])
+
+
+def test_folders_that_are_not_copy_are_not_read(tmp_path, monkeypatch):
+    """`factlint check .` in a project reads its copy, not the .txt and .md files of its
+    git folder, its virtual environment or its caches; a folder named itself is read."""
+    from factlint.text.files import discover
+
+    tree = ["copy/a.txt", ".git/description.txt", ".venv/lib/LICENSE.txt",
+            "venv/pyvenv.cfg", "venv/lib/site-packages/pkg/README.md",
+            "build/cache/CACHEDIR.TAG", "build/cache/old.txt", "build/notes.md",
+            ".drafts/b.txt"]
+    for name in tree:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("1人", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert discover(["."]) == ["build/notes.md", "copy/a.txt"]
+    assert discover([".drafts"]) == [".drafts/b.txt"]
+    assert discover(["venv"]) == ["venv/lib/site-packages/pkg/README.md"]

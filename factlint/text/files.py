@@ -174,9 +174,18 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     return found
 
 
+#: A folder holding one of these is not copy: a cache (the Cache Directory Tagging
+#: Specification's tag, which factlint's own cache carries too) or a Python virtual
+#: environment, whose packages hold LICENSE.txt and README.md files by the hundred.
+NOT_COPY_MARKS = frozenset({"CACHEDIR.TAG", "pyvenv.cfg"})
+
+
 def _files_under(folder: str) -> list[str]:
     """Every file under ``folder`` with a suffix of :data:`TEXT_SUFFIXES`, named as
-    ``pathlib.Path(folder).rglob("*")`` names them (the names reports and caches use).
+    ``pathlib.Path(folder).rglob("*")`` names them (the names reports and caches use),
+    leaving out hidden folders below ``folder`` (``.git``, ``.venv``) and folders marked
+    as caches or virtual environments (:data:`NOT_COPY_MARKS`).  A folder named itself
+    is always read.
 
     One ``os.scandir`` per folder and no ``stat`` per file (the directory entry tells a
     regular file from a folder), so listing a corpus of ten thousand files costs a few
@@ -193,11 +202,14 @@ def _files_under(folder: str) -> list[str]:
                 entries = list(listing)
         except OSError:
             continue
+        if where != top and any(entry.name in NOT_COPY_MARKS for entry in entries):
+            continue  # a cache or a virtual environment inside the folder: not copy
         for entry in entries:
             child = prefix + entry.name
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    stack.append((child, child + os.sep))
+                    if not entry.name.startswith("."):  # .git, .venv, .factlint_cache
+                        stack.append((child, child + os.sep))
                     continue
                 lower = entry.name.lower()
                 # pathlib's suffix: a leading dot (``.txt``) is a hidden name, no suffix
