@@ -34,6 +34,8 @@ import os
 import sys
 import time
 
+from .writing import new_private_file
+
 __all__ = ["MAX_AGE_DAYS", "OTHER_VERSION_DAYS", "dump", "key_path", "key_problem", "load",
            "prepare", "prune", "user_key"]
 
@@ -113,7 +115,7 @@ def _make_key(path: str) -> str:
     folder = os.path.dirname(path)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        descriptor, temporary = _new_file(folder, ".key-")
+        descriptor, temporary = new_private_file(folder, ".key-")
     except OSError as exc:
         return f"cannot make {path}: {exc.strerror or exc}"
     try:
@@ -190,7 +192,7 @@ def dump(path: str, value: object, key: bytes | None, root: str) -> bool:
     try:
         prepare(root)
         os.makedirs(folder, exist_ok=True)
-        descriptor, temporary = _new_file(folder, ".tmp-")
+        descriptor, temporary = new_private_file(folder, ".tmp-")
     except OSError:
         return False
     try:
@@ -234,19 +236,6 @@ def _write_markers(folder: str) -> None:
     for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
         with open(os.path.join(folder, name), "w", encoding="utf-8") as out:
             out.write(text)
-
-
-def _new_file(folder: str, prefix: str) -> tuple[int, str]:
-    """A new file in ``folder`` only this user can read, open for writing: what
-    ``tempfile.mkstemp`` makes, without importing ``tempfile`` (and ``shutil``, ``random``)
-    into every run that only reads the cache."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        name = os.path.join(folder, prefix + os.urandom(8).hex())
-        try:
-            return os.open(name, flags, 0o600), name
-        except FileExistsError:  # one chance in 2**64
-            continue
 
 
 def prune(root: str, areas: tuple[str, ...], version: str, now: float | None = None) -> bool:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 
 __all__ = ["Encoding", "WriteError", "detect_encoding", "encode", "write_atomic",
@@ -97,9 +96,22 @@ def _umask() -> int:
     return current
 
 
+def new_private_file(folder: str, prefix: str, suffix: str = "") -> tuple[int, str]:
+    """A new file in ``folder`` only this user can read, open for writing, and its name:
+    what ``tempfile.mkstemp`` makes, without importing ``tempfile`` (and ``shutil``,
+    ``random``) into every run that may write (the extraction cache writes on most)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        name = os.path.join(folder, prefix + os.urandom(8).hex() + suffix)
+        try:
+            return os.open(name, flags, 0o600), name
+        except FileExistsError:  # one chance in 2**64
+            continue
+
+
 def _replace(path: str, data: bytes, mode: int) -> None:
     folder = os.path.dirname(os.path.abspath(path))
-    descriptor, temporary = tempfile.mkstemp(prefix=".factlint-", suffix=".tmp", dir=folder)
+    descriptor, temporary = new_private_file(folder, ".factlint-", ".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
