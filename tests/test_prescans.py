@@ -269,3 +269,60 @@ def test_idioms_grouped_by_first_character_match_as_the_plain_alternation() -> N
     for text in texts:
         assert ([(m.span(), m.group()) for m in identifiers._IDIOM_RE.finditer(text)]
                 == [(m.span(), m.group()) for m in plain.finditer(text)])
+
+
+def test_a_run_ending_in_no_link_word_character_ends_in_no_link_word() -> None:
+    from factlint.quantities import subjects
+
+    windows = {text[i:i + size] for text in _texts_read_in_tests()
+               for i in range(len(text)) for size in (1, 2, 6, 12)}
+    windows |= {"武汉返乡人员共有", "认为", "作为", "其中", "总计", "增至"}
+    gated = 0
+    for window in windows:
+        if window and window[-1] not in subjects._LINK_LAST:
+            gated += 1
+            assert subjects._LINK_WORDS.search(window, max(0, len(window) - 12)) is None, window
+    assert gated > 1000
+    assert {"有", "为", "中", "至", "少"} <= subjects._LINK_LAST
+
+
+def test_the_code_hint_finds_a_code_mark_where_its_two_alternatives_do() -> None:
+    from factlint.quantities import identifiers
+
+    reference = re.compile(r"[0-9][.·比）)-]|" + identifiers._RUN_AFTER_SIGN.pattern)
+    texts = [*_texts_read_in_tests(), "1.5", "（6", "尾号3", "a-", "6）", "85比9", "N9", "x：1"]
+    hits = 0
+    for text in texts:
+        for i in range(0, len(text), 7):
+            piece = text[i:i + 12]
+            found = identifiers._CODE_HINT(piece) is not None
+            assert found == (reference.search(piece) is not None), piece
+            hits += found
+    assert hits > 100
+
+
+def test_the_may_hold_test_finds_what_its_alternatives_as_first_written_find() -> None:
+    from factlint.quantities import extractor, words
+
+    reference = re.compile("[" + "".join(sorted(map(re.escape, folds_into(pattern.RUN_CHARS))))
+                           + "]|除夕|元年|" + words.WRITTEN_WORDS)
+    texts = [*_texts_read_in_tests(), "除夕夜", "元年", "耳順之年", "數個", "记者获悉", "萬"]
+    for text in texts:
+        for i in range(0, len(text), 5):
+            piece = text[i:i + 9]
+            assert (extractor._MAY_HOLD(piece) is None) == (reference.search(piece) is None), piece
+
+
+def test_a_text_without_rare_words_holds_no_adverb_festival_or_word_quantity() -> None:
+    from factlint.quantities import extractor, festivals, words
+
+    texts = [*_texts_read_in_tests(), "至少要到2020年", "农历八月十五", "一半以上", "康熙四十年"]
+    seen = 0
+    for text in texts:
+        for i in range(0, len(text), 4):
+            piece = text[i:i + 10]
+            any_word = any(p.search(piece) for p in (pattern.ADVERB_WORD, festivals.STARTS,
+                                                     words.WORD_STARTS))
+            assert (extractor._RARE_WORDS(piece) is not None) == bool(any_word), piece
+            seen += any_word
+    assert seen > 20
