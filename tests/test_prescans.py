@@ -326,3 +326,25 @@ def test_a_text_without_rare_words_holds_no_adverb_festival_or_word_quantity() -
             assert (extractor._RARE_WORDS(piece) is not None) == bool(any_word), piece
             seen += any_word
     assert seen > 20
+
+
+def test_a_line_of_its_own_is_placed_as_the_first_line_of_a_longer_text() -> None:
+    from factlint.text.normalize import LineIndex
+
+    line = "全省7436万多名党员，投资12亿元"
+    alone, first = LineIndex(line, "a.txt"), LineIndex(line + "\n下一行", "a.txt")
+    for start in range(len(line) + 1):
+        for end in range(start - 1, len(line) + 1):
+            assert alone.span(start, end) == first.span(start, end), (start, end)
+
+
+def test_every_source_a_dateline_names_holds_a_word_the_dateline_prescan_looks_for() -> None:
+    from factlint.quantities import dates
+
+    sources = re.match(r"\(\?:([^)]*)\)", dates._DATELINE.pattern).group(1).split("|")
+    assert "新华社" in sources
+    for source in sources:
+        assert "社" in source or "本报" in source or "央视" in source, source
+    assert dates.dateline_index("新华社北京2月16日电") is not None
+    assert dates.dateline_index("本报北京2月16日讯") is not None
+    assert dates.dateline_index("北京2月16日电") is None

@@ -292,7 +292,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         more = True  # 一个多月, 3个多小时
         figure = figure.and_more()
     elif (not more and unit and figure.qualifier == "exact" and not suffix and not pre
-          and end == unit_end
+          and end == unit_end and unit in _MORE_AFTER
           and _more_after_unit(text, end, unit)):
         more = True  # 一岁多, 三年多来, 两天多, 5年有余: more than the figure, under one unit more
         end = unit_end = end + (2 if text[end] == "有" else 1)

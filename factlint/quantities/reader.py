@@ -24,6 +24,8 @@ from .subjects import subject
 __all__ = ["SKIP", "Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF"]
 
 _HALF = Decimal("0.5")
+#: Kinds whose subject (what the figure counts) is looked for.
+_SUBJECT_KINDS = frozenset({"count", "money", "percent", "measure", "age", "duration"})
 #: Kinds whose whole numbers are counted, not measured: 9761个 and 17元 are exact.
 COUNTED_KINDS = frozenset({"count", "money"})
 
@@ -214,12 +216,16 @@ class Reader:
         self.resume_at = 0  # set by a reader that read less than its match: scan on from here
         self.region: str | None = None  # Traditional copy's region, found when a date needs it
 
-    def quantity(self, start: int, end: int, **fields: Any) -> Quantity:
-        """A quantity for ``text[start:end]`` (joined offsets), its span in the original."""
+    def quantity(self, start: int, end: int, *, lo: Decimal | None, hi: Decimal | None,
+                 qualifier: str, unit: str | None, kind: str, iso: str | None = None,
+                 value: Decimal | None = None) -> Quantity:
+        """A quantity for ``text[start:end]`` (joined offsets), its span in the original.
+        (The fields by name, not gathered into a dict and spread again: every date pays.)"""
         o_start, o_end = self._placed(start, end)
         span: Span = self.index.span(o_start, o_end)
         return new_quantity(text=self.original[o_start:o_end], span=span,
-                            normalized=self.text[start:end], **fields)
+                            normalized=self.text[start:end], lo=lo, hi=hi,
+                            qualifier=qualifier, unit=unit, kind=kind, iso=iso, value=value)
 
     def _placed(self, start: int, end: int) -> tuple[int, int]:
         """The original offsets of ``text[start:end]``; the scan resumes at ``end``
@@ -268,13 +274,16 @@ class Reader:
         lo = value if lo is figure.lo else _clean(lo)
         hi = value if hi is figure.lo else _clean(hi)
         counted = None
-        if subject_from is not None and kind in ("count", "money", "percent", "measure", "age",
-                                                 "duration"):
+        if subject_from is not None and kind in _SUBJECT_KINDS:
             where = subject(self.text, start, subject_from[1], unit)
             if where is not None:
                 counted = self.as_written(*where) if self.quote else self.text[where[0]:where[1]]
-        # As self.quantity(...) does, without gathering and spreading the fields again.
-        o_start, o_end = self._placed(start, end)
+        # As self.quantity(...) does, without its call (and _placed's, for text without gaps).
+        self.end = end
+        if self.gapless:
+            o_start, o_end = start, end if end > start else start
+        else:
+            o_start, o_end = self.offsets.original_span(start, end)
         return new_quantity(text=self.original[o_start:o_end],
                             span=self.index.span(o_start, o_end),
                             normalized=self.text[start:end], lo=lo, hi=hi, qualifier=qualifier,
