@@ -59,18 +59,24 @@ def _texts_read_in_tests() -> list[str]:
 
 
 def test_the_narrow_patterns_match_as_the_full_pattern_wherever_they_are_used() -> None:
-    """Leaving out the date or time alternative where the text holds none of the characters
-    they need must never change a match: tried at every offset of every test phrase."""
-    variants = {(date, time): narrow_pattern(date, time).match
-                for date in (False, True) for time in (False, True)}
-    narrowed = 0
-    for text in _texts_read_in_tests():
+    """Leaving out the date, time or share alternatives where the text holds none of the
+    characters they need must never change a match: tried at every offset of every test
+    phrase (and of long runs of numerals before 分之)."""
+    variants = {(date, time, share): narrow_pattern(date, time, share).match
+                for date in (False, True) for time in (False, True) for share in (False, True)}
+    narrowed = shares_out = 0
+    texts = [*_texts_read_in_tests(), "超过了一二三四五六七八九十分之一", "不得多于人民币1/4",
+             "约有三百二十一分之五十", "近百分之三十", "不得多于人民币百分之三",
+             "零下一二三四五六七分之一"]
+    for text in texts:
         for at in range(len(text)):
             full = PATTERN.match(text, at)
             key = (pattern._DATE_HINT(text, at, at + pattern._DATE_WINDOW) is not None,
-                   pattern._TIME_HINT(text, at, at + pattern._TIME_WINDOW) is not None)
+                   pattern._TIME_HINT(text, at, at + pattern._TIME_WINDOW) is not None,
+                   pattern.share_hint(text, at))
             narrow = variants[key](text, at)
-            narrowed += key != (True, True) and full is not None
+            narrowed += key != (True, True, True) and full is not None
+            shares_out += not key[2] and full is not None
             assert (narrow is None) == (full is None), (text, at)
             if full is not None:
                 groups = narrow.groupdict()
@@ -81,7 +87,7 @@ def test_the_narrow_patterns_match_as_the_full_pattern_wherever_they_are_used() 
                 # The groups left out are those of the alternatives that did not match.
                 assert all(full[name] is None for name in full.groupdict()
                            if name not in groups)
-    assert narrowed > 1000  # the narrow patterns were really put to the test
+    assert narrowed > 1000 and shares_out > 1000  # the narrow patterns were really tested
 
 
 def test_the_matcher_narrows_only_after_many_runs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,8 +97,11 @@ def test_the_matcher_narrows_only_after_many_runs(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(pattern, "_NARROW_AFTER", 0)
     assert matcher("5名党员", 0).group() == "5名"
     assert matcher("2月16日", 0).lastgroup == "date"
-    assert matcher.variants is not None and len(matcher.variants) == 4
-    assert matcher.variants[(False, False)] is not PATTERN
+    assert matcher.variants is not None and len(matcher.variants) == 2
+    assert PATTERN not in matcher.variants.values() and matcher.dates is not PATTERN
+    assert matcher("超过三分之一", 0).lastgroup == "frac"
+    assert matcher("百分之三十", 0).lastgroup == "pct"
+    assert matcher("1/4", 0).lastgroup == "frac"
 
 
 def test_every_phrase_reads_the_same_with_the_narrow_patterns(
