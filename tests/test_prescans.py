@@ -357,3 +357,20 @@ def test_every_source_a_dateline_names_holds_a_word_the_dateline_prescan_looks_f
     assert dates.dateline_index("新华社北京2月16日电") is not None
     assert dates.dateline_index("本报北京2月16日讯") is not None
     assert dates.dateline_index("北京2月16日电") is None
+
+
+def test_matches_found_from_their_first_words_are_those_finditer_finds() -> None:
+    from factlint.quantities import dates, identifiers
+    from factlint.quantities.pattern import matches_at_words
+
+    texts = [*_texts_read_in_tests(), "新华社北京2月16日电本报北京3月1日讯新华社新华社北京4月5日电",
+             "台積電(2330)與（6488）環球晶（2016）（(1234)）", "央视新闻5月3日讯中新社香港6月7日电"]
+    found = 0
+    for text in texts:
+        for scan, words in ((dates._DATELINE, dates._DATELINE_SOURCES),
+                            (identifiers._NAME_THEN_CODE, ("（", "("))):
+            expected = [(m.span(), m.groups()) for m in scan.finditer(text)]
+            assert [(m.span(), m.groups()) for m in matches_at_words(scan, text, words)] == (
+                expected), text
+            found += len(expected)
+    assert found > 10

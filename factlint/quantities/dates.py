@@ -16,14 +16,16 @@ from ..model import Quantity
 from ..text.normalize import normalize
 from . import numerals
 from .numerals import ONE, Figure
-from .pattern import MONTH, YEAR, G
+from .pattern import MONTH, YEAR, G, matches_at_words
 from .reader import SKIP, DatelineIndex, Reader
 
 __all__ = ["bracketed_day", "slash_date", "find_datelines", "dateline_index", "read_date",
            "read_time", "is_sentence_term", "roc_year", "meridiem", "read_meridiem"]
 
+#: The sources a dateline names first (新华社北京2月16日电, 本报讯…).
+_DATELINE_SOURCES = ("新华社", "本报", "中新社", "央视")
 _DATELINE = re.compile(
-    rf"(?:新华社|本报|中新社|央视)[^\s，。,.:：]{{0,10}}?(?:(?P<y>{YEAR}){G}年{G})?"
+    rf"(?:{'|'.join(_DATELINE_SOURCES)})[^\s，。,.:：]{{0,10}}?(?:(?P<y>{YEAR}){G}年{G})?"
     rf"(?P<m>1[0-2]|[1-9]){G}月{G}(?P<d>[12][0-9]|3[01]|[1-9]){G}日{G}[电讯]")
 
 
@@ -31,7 +33,8 @@ def find_datelines(text: str, *, normalized: bool = False
                    ) -> list[tuple[int, int | None, int, int]]:
     """Datelines (新华社北京2月16日电) as (offset, year or None, month, day)."""
     found = []
-    for m in _DATELINE.finditer(text if normalized else normalize(text)):
+    for m in matches_at_words(_DATELINE, text if normalized else normalize(text),
+                              _DATELINE_SOURCES):
         year = cn_int(m["y"]) if m["y"] else None
         found.append((m.start(), year, int(m["m"]), int(m["d"])))
     return found

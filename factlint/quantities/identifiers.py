@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .pattern import CN_DIGIT, CN_DIGITS, LazyPattern
+from .pattern import CN_DIGIT, CN_DIGITS, LazyPattern, matches_at_words
 
 __all__ = ["is_idiom", "addresses", "codes", "stock_codes", "drawn_numbers", "non_figures",
            "is_list_marker",
@@ -350,7 +350,7 @@ def _named_codes(text: str, found: list[tuple[int, int]]) -> dict[str, tuple[str
     """Each code the text pairs with a company's name, and the names: 台積電(2330) and the
     codes already found before a name (2330台積電、2454聯發科)."""
     named: dict[str, set[str]] = {}
-    for m in _NAME_THEN_CODE.finditer(text):
+    for m in matches_at_words(_NAME_THEN_CODE, text, ("（", "(")):
         if _YEAR.fullmatch(m["code"]):
             continue  # 創立(2016): a year
         start = m.start()

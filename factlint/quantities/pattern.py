@@ -325,6 +325,28 @@ class _Matcher:
 match_quantity = _Matcher()
 
 
+def matches_at_words(pattern: re.Pattern[str], text: str, words: tuple[str, ...]
+                     ) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` makes, for a pattern every match of which
+    starts with one of ``words``: the places where one stands are found with ``str.find``
+    (a fraction of a nanosecond a character, against the 5 ns of the regex engine's skip
+    over a class of first characters) and the pattern is matched only there, each place
+    from the end of the last match on, as ``finditer`` tries them."""
+    places: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            places.add(at)
+            at = text.find(word, at + 1)
+    last_end = 0
+    for at in sorted(places):
+        if at >= last_end:
+            m = pattern.match(text, at)
+            if m is not None:
+                yield m
+                last_end = m.end()
+
+
 def first_characters(pattern: re.Pattern[str] | LazyPattern) -> frozenset[str]:
     """Every character a match of ``pattern`` can start with, read off its parsed form, so
     that a caller may test one character before trying the pattern at all.
