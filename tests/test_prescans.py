@@ -374,3 +374,17 @@ def test_matches_found_from_their_first_words_are_those_finditer_finds() -> None
                 expected), text
             found += len(expected)
     assert found > 10
+
+
+def test_one_scan_finds_the_first_digits_of_codes_both_scans_found() -> None:
+    from factlint.quantities import identifiers
+
+    texts = [*_texts_read_in_tests(), "（600519）尾号3826 沪深300 1.2.3 85比92 N95 （12.5）",
+             "000001.SZ、0700.HK，(2330)與12-34"]
+    found = 0
+    for text in texts:
+        expected = sorted({m.start() for m in identifiers._MARKED_RUN.finditer(text)}
+                          | {m.end() - 1 for m in identifiers._RUN_AFTER_SIGN.finditer(text)})
+        assert [m.start() for m in identifiers._CODE_STARTS.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 100

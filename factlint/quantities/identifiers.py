@@ -207,6 +207,11 @@ _RUN_AFTER_SIGN = re.compile(f"[{_SIGN_CHARS}][0-9]")
 #: speed (two alternatives, each led by its class, were tried at every character).
 _CODE_HINT = re.compile(f"[0-9{_SIGN_CHARS}]"
                         f"(?:(?<=[0-9])[.·比）)-]|(?<=[{_SIGN_CHARS}])[0-9])").search
+#: Both kinds of first digit in one scan, in order: the start of a run that a code mark
+#: follows (_MARKED_RUN, which takes the run) or a digit after a sign (_RUN_AFTER_SIGN's
+#: digit).  No digit inside a run follows a sign, so taking the run hides none.
+_CODE_STARTS = re.compile(
+    f"[0-9](?:(?<![0-9][0-9])[0-9]*+(?=[.·比）)-])|(?<=[{_SIGN_CHARS}][0-9]))")
 _ISBN = re.compile(r"(?:97[89][- ]?)?[0-9][0-9- ]{8,14}[0-9Xx]")
 _YEAR_FIRST = re.compile(r"(?:1[89]|20)[0-9]{2}\.")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
@@ -221,8 +226,7 @@ def codes(text: str) -> list[tuple[int, int]]:
     # neither looked for in a text (a line, most often) that has no such digit at all.
     if _CODE_HINT(text) is None:
         return []
-    starts = sorted({m.start() for m in _MARKED_RUN.finditer(text)}
-                    | {m.end() - 1 for m in _RUN_AFTER_SIGN.finditer(text)})
+    starts = [m.start() for m in _CODE_STARTS.finditer(text)]
     found: list[tuple[int, int]] = []
     last_end = 0
     for start in starts:
