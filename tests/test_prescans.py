@@ -388,3 +388,26 @@ def test_one_scan_finds_the_first_digits_of_codes_both_scans_found() -> None:
         assert [m.start() for m in identifiers._CODE_STARTS.finditer(text)] == expected, text
         found += len(expected)
     assert found > 100
+
+
+def test_a_numeral_next_to_no_pair_of_an_idiom_belongs_to_no_idiom() -> None:
+    from factlint.quantities import identifiers
+
+    def searched(text: str, start: int, end: int) -> bool:  # is_idiom before its gate
+        lo = max(0, start - 4)
+        window = text[lo:end + 4]
+        for m in identifiers._IDIOM_RE.finditer(window):
+            if m.start() + lo <= start < m.end() + lo:
+                if m.group() == "一点" and window[m.end():m.end() + 1] in pattern.CN_DIGITS:
+                    continue
+                return True
+        return False
+
+    texts = [*_texts_read_in_tests(), *(f"他说{word}了" for word in identifiers.IDIOMS)]
+    idioms = 0
+    for text in texts:
+        for run in pattern.RUN.finditer(text):
+            start, end = run.span()
+            assert identifiers.is_idiom(text, start, end) == searched(text, start, end), text
+            idioms += searched(text, start, end)
+    assert idioms > len(identifiers.IDIOMS) // 2
