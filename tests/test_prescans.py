@@ -411,3 +411,18 @@ def test_a_numeral_next_to_no_pair_of_an_idiom_belongs_to_no_idiom() -> None:
             assert identifiers.is_idiom(text, start, end) == searched(text, start, end), text
             idioms += searched(text, start, end)
     assert idioms > len(identifiers.IDIOMS) // 2
+
+
+def test_the_lead_in_search_is_skipped_only_where_it_finds_nothing() -> None:
+    texts = [*_texts_read_in_tests(), *(f"有{word}5个" for word in pattern.LEAD_IN_WORDS),
+             *(f"是{word} \n5个" for word in ("约", "超过了", "下午约"))]
+    found = skipped = 0
+    for text in texts:
+        for end in range(1, len(text)):
+            passes = (text[end - 1] in pattern.LEAD_IN_ENDS
+                      or text[max(0, end - 2):end] in pattern.LEAD_IN_ENDS)
+            lead = pattern.LEAD_IN.search(text, max(0, end - 6), end)
+            assert passes or lead is None, (text, end)
+            found += lead is not None
+            skipped += not passes and text[end - 1] in pattern.LEAD_IN_LAST
+    assert found > 500 and skipped > 500

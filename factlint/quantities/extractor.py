@@ -34,6 +34,7 @@ from .pattern import (
     ARTICLE_KEEP,
     ARTICLES,
     LEAD_IN,
+    LEAD_IN_ENDS,
     LEAD_IN_LAST,
     RUN,
     RUN_CHARS,
@@ -196,7 +197,10 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
         # 约-5℃, 不足-5%: the word stands before the minus sign.
         at = start - 1 if start > 1 and normalized[start - 1] in "-−" else start
         lead = (_lead_start(normalized, pos, at, adverb_near)
-                if at and (adverb_near or normalized[at - 1] in LEAD_IN_LAST) else None)
+                if at and (adverb_near or normalized[at - 1] in LEAD_IN_LAST and (
+                    normalized[at - 1] in LEAD_IN_ENDS
+                    or normalized[at - 2 if at > 1 else 0:at] in LEAD_IN_ENDS))
+                else None)
         if run_end - start == 1 and lead is None and normalized[start] in SINGLE_NUMERALS:
             # A lone Chinese numeral is a quantity only before a unit or one of a few
             # marks (两国, 三亚 are not); 一 also stands for "a" (一张购物小票).

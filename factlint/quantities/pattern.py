@@ -198,6 +198,18 @@ ADVERB_LEAD = re.compile(rf"(?:{ADVERB})[^\W\d{CN}几的时是]{{1,4}}$")
 #: The last characters of the words LEAD_IN knows, so most runs skip that search.
 LEAD_IN_LAST = frozenset(
     word[-1] for word in f"{PREFIX}|{LINK}|{PERIOD}|纪|成|上|数以|数".split("|")) | set(" \t\r\n")
+_LINKED = [re.sub(r"\(\?<=[^)]*\)", "", word) for word in LINK.split("|")]  # (?<=超过)了: 了
+#: Every word LEAD_IN matches before its trailing gap (约, 超过了, 下午约, 上个世纪).
+LEAD_IN_WORDS = frozenset([*PREFIX.split("|"),
+                           *(word + link for word in PREFIX.split("|") for link in _LINKED),
+                           *PERIOD.split("|"),
+                           *(word + about for word in PERIOD.split("|")
+                             for about in ("大约", "约")),
+                           "上个世纪", "上世纪", "本世纪", "成", "上", "数以", "数"])
+#: How a match of LEAD_IN ends: a gap character, a word of one character, or the last
+#: two of a longer word.  Before 是, 有, 了 and 到 a figure is often written (有3个,
+#: 是5%), but a lead word only after 约有, 超过了, 不到: the two characters tell.
+LEAD_IN_ENDS = frozenset(word[-2:] for word in LEAD_IN_WORDS) | set(" \t\r\n")
 
 CN_DIGITS = frozenset(CN_DIGIT)
 HAS_DIGIT = re.compile("[0-9]").search
