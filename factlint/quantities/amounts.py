@@ -101,6 +101,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
                 and UNITS.get(unit or "", ("", ""))[0] != "个百分点"
                 and UNITS.get(unit or "", ("", ""))[1] != "age"  # 一周岁 is an age
                 and unit != "周年"  # 一周年: the first anniversary
+                and not (unit == "成" and _CHENG_TENTH.match(text, m.end("unit")))  # 一成半
                 and not (unit and _and_a_half(text, m.end("unit"), unit))):
             return None  # 一张购物小票: an article, not a count (but 一年半 is 1.5年)
         if body in ("万", "亿", "千", "百", "百万", "千万") and not (

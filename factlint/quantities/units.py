@@ -28,7 +28,7 @@ _add("measure", "公里 千米 米 厘米 毫米 平方米 平方公里 平方�
      "克 斤 升 毫升 千瓦 千瓦时 兆瓦 瓦 度 ℃ °C 摄氏度 海里 英里 英尺 立方 标箱 马力 分贝 "
      "码 床位 微克 毫克 微米 纳米 "
      "平米 平方 平方英尺 平方英里 坪 英寸 吋 呎 平方呎 公吨 像素 毫安时 两 公分 千卡 大卡 "
-     "赫兹 千赫 兆赫 吉赫 "
+     "赫兹 千赫 兆赫 吉赫 伏 千伏 帕 千帕 兆帕 千焦 "
      "kg KG Kg km KM cm mm ml mL g mg kW KW MW kWh W mAh GB MB TB Gbps Mbps",
      # Latin symbols are reported as the unit's Chinese name where there is one, so that
      # 25kg and 25公斤 are the same measure.
