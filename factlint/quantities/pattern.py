@@ -89,7 +89,8 @@ CONNECTOR = r"(?:至|到|—{1,2}|–|-|~|～)"
 # A Latin unit ends where the letters end: 25kg, but not the k of 5kgx or 4K电视's K.
 UNIT = "|".join(re.escape(u) + ("(?![A-Za-z0-9])" if u[-1].isascii() else "")
                 for u in UNITS_LONGEST_FIRST)
-PREFIX = ("大约合|大约|约合|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|不低于|不小于|不大于|不高于|"
+PREFIX = ("大约合|大约|约合|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|"
+          "不低于|不小于|不大于|不高于|"
           "不多于|不得多于|不得超过|不得高于|不得少于|不得低于|"
           "大于|高于|多于|超出|突破|超|小于|低于|少于|至少|最少|起码|至多|最多|零下|负|第")
 #: Words between a qualifier and its figure: 约有, 高达, 约为, 大约是, 约人民币, 超过新台币.

@@ -103,7 +103,8 @@ def figure_value(text: str) -> Decimal:
 
 
 QUALIFIER_OF = {
-    "大约": "about", "约": "about", "大约合": "about", "约合": "about", "左右": "about", "上下": "about", "许": "about",
+    "大约": "about", "约": "about", "大约合": "about", "约合": "about", "左右": "about",
+    "上下": "about", "许": "about",
     "将近": "nearly", "接近": "nearly", "近": "nearly",
     "超过": "at_least", "逾": "at_least", "以上": "at_least", "不少于": "at_least",
     "最少": "at_least", "起码": "at_least", "至多": "at_most",
