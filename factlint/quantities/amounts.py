@@ -443,7 +443,7 @@ def _dunhao_lower(text: str, start: int, upper: Decimal) -> int | None:
 
 
 #: Single-character units of age and time after which 多 means "and some" (一岁多).
-_MORE_AFTER = frozenset("岁年天月周")
+_MORE_AFTER = frozenset("岁年天月周倍")
 #: What may follow that 多: the end of a phrase or a word that 多 does not begin
 #: (两天多云 is cloudy, 一年多少 asks how much, 三年多次 is many times).
 _AFTER_MORE = frozenset("来的了后前里时之，,、。；;：:）)”」』 \n以才就过还未没中间内为已也都便")

@@ -23,6 +23,7 @@ from ..text.normalize import NormalizedText, folds_into
 from .amounts import read_amount
 from .dates import dateline_index, find_datelines, read_date, read_time
 from .festivals import find_festivals
+from .lists import share_list_units
 from .identifiers import non_figures
 from .pattern import (
     ADVERB_LEAD,
@@ -225,7 +226,7 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
                 bisect.insort(found, q, key=_START)
         else:
             found = list(heapq.merge(found, placed, key=_START))
-    return found
+    return share_list_units(found, source.folded) if "、" in normalized else found
 
 
 #: Up to this many placed quantities are inserted one by one rather than merged: an

@@ -1,0 +1,70 @@
+"""A unit written once after a list of figures joined by 、 (``quantities.lists``), and 倍多.
+
+Every phrase is copied from ../shared/bench/news-dev (the file and line are given) or made
+to show one boundary; the suite needs no shared data.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import factlint
+
+
+def _readings(phrase: str) -> list[tuple[str, str | None, str, str]]:
+    return [(q.text, q.unit, q.kind, str(q.lo)) for q in factlint.extract(phrase)]
+
+
+SHARED = [
+    # phrase, the bare figure, the unit and kind it takes; source
+    ("82%，分别提高1.13、12.78个百分点。", "1.13", "个百分点", "percent",
+     "simplified/0668.txt:9"),
+    ("路从老街站站到机场，４０、５０分钟还是挺吃力的", "４０", "分钟", "duration",
+     "simplified/0760.txt:9"),
+    ("購物平台確實分別已899、999元的價格販售", "899", "元", "money", "traditional/0221.txt:3"),
+    ("當天另有5、6名女子疑遭林男偷拍", "5", "名", "count", "traditional/0102.txt:3"),
+    ("中南部地區則持續維持26、27度", "26", "度", "measure", "traditional/0251.txt:3"),
+    ("至於後續的20、30名在網路辱罵", "20", "名", "count", "traditional/0276.txt:3"),
+    ("工作時數分別為260.7、245.4、259.9、255.1、258.0、267.6小時", "260.7", "小时", "duration",
+     "traditional/0099.txt:3"),
+    ("要走3、4、5个", "3", "个", "count", "constructed: 个 handed on from 5 to 4 to 3"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "figure", "unit", "kind", "source"), SHARED)
+def test_a_list_shares_its_last_unit(phrase: str, figure: str, unit: str, kind: str,
+                                     source: str) -> None:
+    found = {text: (u, k) for text, u, k, _ in _readings(phrase)}
+    assert found[figure] == (unit, kind), source
+
+
+LEFT_ALONE = [
+    # phrase, the figure that stays a bare number; why
+    ("平常有3、4000輛閒置", "3", "traditional/0079.txt:3: 3000 to 4000 written short"),
+    ("一起創業的夥伴都5、60歲", "5", "traditional/0209.txt:3: fifty to sixty"),
+    ("即使手上股票淨值下跌3、4成也老神在在", "3", "traditional/0273.txt:3: 成 scales (40 %)"),
+    ("澳洲和台灣警方在2014、2105年間", "2014", "traditional/0176.txt:3: years, not 年 of time"),
+    ("其中第 1、2、5 項是不定期的", "2", "traditional/0296.txt:3: ranks after 第"),
+    ("小華接觸了編號1、2、3、4、5種廣告資訊", "1", "traditional/0069.txt:5: numbered items"),
+    ("总投资3、5万元", "3", "constructed: 3 or 3万? the multiplier is not handed on"),
+    ("\n3、5个工作组成立", "3", "constructed: a list item's number at the head of a line"),
+    ("（3、5个", "3", "constructed: a number in brackets"),
+    ("1、2、3", "1", "constructed: no unit anywhere"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "figure", "why"), LEFT_ALONE)
+def test_what_is_not_a_shared_unit(phrase: str, figure: str, why: str) -> None:
+    found = {text: (u, k) for text, u, k, _ in _readings(phrase)}
+    assert found[figure][0] is None, why
+
+
+@pytest.mark.parametrize(("phrase", "text", "lo", "hi"), [
+    ("人均收入达到了17480元，十年增长了18倍多。", "18倍多", "18", "19"),  # simplified/0008.txt:17
+    ("比林改前增长了3倍多，形成了经济林", "3倍多", "3", "4"),  # simplified/0302.txt:13
+])
+def test_more_after_times(phrase: str, text: str, lo: str, hi: str) -> None:
+    q = next(q for q in factlint.extract(phrase) if q.text == text)
+    assert (q.lo, q.hi, q.qualifier, q.unit) == (Decimal(lo), Decimal(hi), "more_than", "倍")
