@@ -23,8 +23,8 @@ from ..text.normalize import NormalizedText, folds_into
 from .amounts import read_amount
 from .dates import dateline_index, find_datelines, read_date, read_time
 from .festivals import find_festivals
-from .lists import share_list_units
 from .identifiers import non_figures
+from .lists import share_list_units
 from .pattern import (
     ADVERB_LEAD,
     ADVERB_WORD,
