@@ -68,3 +68,16 @@ def test_what_is_not_a_shared_unit(phrase: str, figure: str, why: str) -> None:
 def test_more_after_times(phrase: str, text: str, lo: str, hi: str) -> None:
     q = next(q for q in factlint.extract(phrase) if q.text == text)
     assert (q.lo, q.hi, q.qualifier, q.unit) == (Decimal(lo), Decimal(hi), "more_than", "倍")
+
+
+@pytest.mark.parametrize(("phrase", "figure"), [
+    ("11/28 威力彩、雙贏彩、今彩539 頭獎均摃龜！", "539"),  # traditional/0018.txt:1
+    ("第108000285期今彩539中獎號碼為", "539"),
+])
+def test_a_jackpot_is_not_a_head_count(phrase: str, figure: str) -> None:
+    """頭獎 (the jackpot) after a lottery's name: 539 counts no 頭 of cattle."""
+    assert all(q.unit != "头" for q in factlint.extract(phrase) if q.text.startswith(figure))
+
+
+def test_head_still_counts_cattle() -> None:
+    assert [(q.text, q.unit) for q in factlint.extract("养了50头牛")] == [("50头", "头")]
