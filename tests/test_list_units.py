@@ -42,8 +42,6 @@ def test_a_list_shares_its_last_unit(phrase: str, figure: str, unit: str, kind: 
 
 LEFT_ALONE = [
     # phrase, the figure that stays a bare number; why
-    ("平常有3、4000輛閒置", "3", "traditional/0079.txt:3: 3000 to 4000 written short"),
-    ("一起創業的夥伴都5、60歲", "5", "traditional/0209.txt:3: fifty to sixty"),
     ("即使手上股票淨值下跌3、4成也老神在在", "3", "traditional/0273.txt:3: 成 scales (40 %)"),
     ("澳洲和台灣警方在2014、2105年間", "2014", "traditional/0176.txt:3: years, not 年 of time"),
     ("其中第 1、2、5 項是不定期的", "2", "traditional/0296.txt:3: ranks after 第"),
@@ -59,6 +57,32 @@ LEFT_ALONE = [
 def test_what_is_not_a_shared_unit(phrase: str, figure: str, why: str) -> None:
     found = {text: (u, k) for text, u, k, _ in _readings(phrase)}
     assert found[figure][0] is None, why
+
+
+@pytest.mark.parametrize(("phrase", "text", "lo", "hi", "unit", "kind"), [
+    ("林建良說，目前國內約有1.5萬輛遊覽車，平常有3、4000輛閒置，加上駕駛嚴重缺員",  # 0079.txt:3
+     "3、4000輛", "3000", "4000", "辆", "count"),
+    ("一起創業的夥伴都5、60歲，我們", "5、60歲", "50", "60", "岁", "age"),  # traditional/0209.txt:3
+    ("现场2、30人聚集", "2、30人", "20", "30", "人", "count"),
+])
+def test_a_range_written_short(phrase: str, text: str, lo: str, hi: str, unit: str,
+                               kind: str) -> None:
+    """5、60歲 is fifty to sixty, as 五六十岁 is: one range, not 5 and 60."""
+    found = factlint.extract(phrase)
+    q = next(q for q in found if q.text == text)
+    assert (q.lo, q.hi, q.qualifier, q.unit, q.kind) == (Decimal(lo), Decimal(hi), "range",
+                                                          unit, kind)
+    assert phrase[q.span.start:q.span.end] == text
+    assert not [r for r in found if r is not q and r.span.start < q.span.end
+                and q.span.start < r.span.end]
+
+
+@pytest.mark.parametrize(("phrase", "figure"), [
+    ("有1、2、30人", "1"),  # three figures: no range written short
+    ("\n5、60人", "5"),  # an item's number at the head of a line
+])
+def test_no_range_written_short(phrase: str, figure: str) -> None:
+    assert any(q.text == figure for q in factlint.extract(phrase))
 
 
 @pytest.mark.parametrize(("phrase", "text", "lo", "hi"), [

@@ -44,7 +44,7 @@ def _value(digits: str) -> Decimal:
 
 def _abbreviated_range(first: str, last: str) -> bool:
     """5、60 (歲) and 3、4000 (輛): one digit, then the next one with its zeros, is a range
-    from 50 or 3000 written short."""
+    from 50 or 3000 written short (as 五六十岁 and 三四千辆 are)."""
     first, last = (unicodedata.normalize("NFKC", s) for s in (first, last))
     return (len(first) == 1 and first.isdigit() and len(last) > 1 and last.isdigit()
             and last[0] == str(int(first) + 1) and set(last[1:]) == {"0"})
@@ -77,13 +77,15 @@ def share_list_units(found: list[Quantity], text: str) -> list[Quantity]:
                 or last.text[digits.end():digits.end() + 1] in _MULTIPLIERS
                 or _value(digits.group()) != last.lo):
             continue  # 3、5万元 (3 or 3万?), 3、4成 (成 scales: 40 %), 40、50多人
-        if _abbreviated_range(q.text, digits.group()) or (
-                last.unit == "年" and q.lo is not None and q.lo >= 1000):
-            continue  # 5、60歲 and 3、4000輛 (50 to 60, 3000 to 4000); 2014、2015年 are years
+        if last.unit == "年" and q.lo is not None and q.lo >= 1000:
+            continue  # 2014、2015年 are years
         head = i
         while head > 0 and ends[head - 1] == result[head].span.start - 1 \
                 and text[ends[head - 1]] == "、" and _bare(result[head - 1]):
             head -= 1
+        short = _abbreviated_range(q.text, digits.group())
+        if short and head != i:
+            continue  # 1、2、30: no range written short
         start = result[head].span.start
         if start == 0 or text[start - 1] in _ITEM_START:
             continue  # 3、5个工作组成立 at the head of a line numbers an item
@@ -94,5 +96,18 @@ def share_list_units(found: list[Quantity], text: str) -> list[Quantity]:
             continue  # 第 1、2、5 項: ranks, every one
         if result is found:
             result = list(found)
-        result[i] = evolve(q, unit=last.unit, kind=last.kind)
+        if short:  # 5、60歲, 3、4000輛: one range, from 50 and from 3000
+            result[i:i + 2] = [_range_written_short(q, last)]
+            ends[i:i + 2] = [last.span.end]
+        else:
+            result[i] = evolve(q, unit=last.unit, kind=last.kind)
     return result
+
+
+def _range_written_short(first: Quantity, last: Quantity) -> Quantity:
+    assert first.lo is not None and last.lo is not None
+    lo = first.lo * 10 ** (len(str(int(last.lo))) - 1)
+    span = evolve(last.span, line=first.span.line, column=first.span.column,
+                  start=first.span.start)
+    return evolve(last, text=f"{first.text}、{last.text}", lo=lo, qualifier="range",
+                  span=span, value=lo, normalized=f"{first.normalized}、{last.normalized}")

@@ -110,7 +110,7 @@ QUALIFIER_OF = {
     "最少": "at_least", "起码": "at_least", "至多": "at_most",
     "不低于": "at_least", "至少": "at_least", "不小于": "at_least", "大于": "at_least",
     "高于": "at_least", "多于": "at_least", "超出": "at_least", "突破": "at_least",
-    "超": "at_least",
+    "冲破": "at_least", "超": "at_least",
     "小于": "at_most", "低于": "at_most", "少于": "at_most", "不大于": "at_most",
     "不高于": "at_most", "不多于": "at_most", "不得多于": "at_most", "不得超过": "at_most",
     "不得高于": "at_most", "不得少于": "at_least", "不得低于": "at_least",
