@@ -89,6 +89,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             value = chinese(body).lo  # 党的十八大: the 18th Party Congress, a rank
             return reader.quantity(start, body_end + 1, lo=value, hi=value, qualifier="exact",
                                    unit=None, kind="ordinal", value=value)
+        if not unit and not pre and before == "卷" and body_start == start:
+            value = chinese(body).lo  # 卷三十二: the thirty-second volume, a number
+            return reader.quantity(start, body_end, lo=value, hi=value, qualifier="exact",
+                                   unit=None, kind="ordinal", value=value)
         if body == "一" and pre == "突破":
             return None  # 突破一批关键技术: breakthroughs in "a batch", not at least one
         if body in SINGLE_NUMERALS and not unit and not pre:
