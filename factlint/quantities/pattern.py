@@ -67,7 +67,8 @@ ARABIC = rf"(?:[0-9]{{1,3}}(?:[,，][0-9]{{3}})+(?![0-9])|[0-9]+(?:{G}[0-9]+)*)(
 MORE = "余多来"
 # One figure: Arabic with multipliers, a vague amount, or a Chinese numeral.
 # 1万2千, 3亿5千万, 5万4千6百, 1亿3千多万: more places after a written multiplier.
-COMPOUND = (r"(?:(?<=[万亿千百])[0-9]{1,4}(?:[千百]?[余多]?万|[千百十](?![万亿])))*"
+COMPOUND = (r"(?:(?<=[万亿千百])(?:[0-9]{1,4}|(?<=亿)[0-9],[0-9]{3}(?=万))"
+            r"(?:[千百]?[余多]?万|[千百十](?![万亿])))*"
             # 1万800 (10800), 1万5 (15000): bare digits after 万 end the figure.
             r"(?:(?<=万)(?:[0-9]|[0-9]{3,4})(?![0-9.·月日年号时点:：/-]))?")
 #: 兆 is a trillion before a currency, as Taiwan copy writes it (2.13兆美元, 1.6兆台幣); before
