@@ -63,6 +63,7 @@ def share_list_units(found: list[Quantity], text: str) -> list[Quantity]:
         return found
     ends = [q.span.end for q in found]
     result = found
+    heads: dict[int, int] = {}
     # Right to left, so that 3、4、5个 hands 个 on from 5 to 4 to 3.
     for mark in reversed(marks):
         i = bisect.bisect_left(ends, mark)
@@ -79,10 +80,7 @@ def share_list_units(found: list[Quantity], text: str) -> list[Quantity]:
             continue  # 3、5万元 (3 or 3万?), 3、4成 (成 scales: 40 %), 40、50多人
         if last.unit == "年" and q.lo is not None and q.lo >= 1000:
             continue  # 2014、2015年 are years
-        head = i
-        while head > 0 and ends[head - 1] == result[head].span.start - 1 \
-                and text[ends[head - 1]] == "、" and _bare(result[head - 1]):
-            head -= 1
+        head = _head_of(i, result, ends, text, heads)
         short = _abbreviated_range(q.text, digits.group())
         if short and head != i:
             continue  # 1、2、30: no range written short
@@ -102,6 +100,24 @@ def share_list_units(found: list[Quantity], text: str) -> list[Quantity]:
         else:
             result[i] = evolve(q, unit=last.unit, kind=last.kind)
     return result
+
+
+def _head_of(i: int, found: list[Quantity], ends: list[int], text: str,
+             heads: dict[int, int]) -> int:
+    """The first figure of the 、 list that figure ``i`` ends or belongs to, remembered in
+    ``heads`` for every figure walked past (1、2、…、N个 is walked once, not N times).
+    Only figures before ``i`` are looked at, and the caller changes only figures after."""
+    walked = []
+    j = i
+    while j not in heads and j > 0 and ends[j - 1] == found[j].span.start - 1 \
+            and text[ends[j - 1]] == "、" and _bare(found[j - 1]):
+        walked.append(j)
+        j -= 1
+    head = heads.get(j, j)
+    for k in walked:
+        heads[k] = head
+    heads[j] = head
+    return head
 
 
 def _range_written_short(first: Quantity, last: Quantity) -> Quantity:
