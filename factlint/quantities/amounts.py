@@ -278,6 +278,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         # 华氏100度, 摄氏30度: degrees of the scale named before the figure
         word = next(w for w in _SCALE_BEFORE_DEGREES if text.endswith(w, 0, start))
         start, reported_unit = start - len(word), "℉" if word.startswith("华") else "℃"
+    elif (reported_unit == "度" and not pre and not suffix and end == unit_end
+          and text[end:end + 1] in _VERB_AFTER_TIMES and figure.qualifier == "exact"
+          and figure.lo == figure.hi and figure.lo <= 20 and figure.lo == int(figure.lo)):
+        kind, reported_unit = "count", "次"  # 3度對八仙樂園聲押, 兩度發生空難: times, not degrees
     elif reported_unit == "级" and (text.endswith(("里氏", "震级"), 0, start)
                                    or text.startswith(_QUAKES, end)):
         kind = "measure"  # 里氏5.8级: a magnitude, not a rank
@@ -407,6 +411,9 @@ def _figure_in_a_name(reader: Reader, text: str, start: int, end: int, before: s
     return None
 
 
+#: Verbs after N度 that make it a number of times (三度遭, 2度對…聲押, 兩度發生, 十度攻破), never
+#: a temperature or an angle (26度和28度, 30度出头, 90度鞠躬 stay degrees).
+_VERB_AFTER_TIMES = frozenset("被遭对发攻访获夺登延参陷离包举引受崩反折追想创闯入")  # folded
 _SCALE_BEFORE_DEGREES = ("华氏温度", "摄氏温度", "华氏", "摄氏")
 
 def has_unit_free_end(text: str, end: int) -> bool:
