@@ -105,3 +105,13 @@ def test_a_jackpot_is_not_a_head_count(phrase: str, figure: str) -> None:
 
 def test_head_still_counts_cattle() -> None:
     assert [(q.text, q.unit) for q in factlint.extract("养了50头牛")] == [("50头", "头")]
+
+
+def test_about_a_range_written_short() -> None:
+    """大約有5、60人 is about fifty to sixty people, widened as 约50至60人 is."""
+    phrase = "性目擊民眾向記者表示，衝突當下見到大約有5、60人聚集在門外吵架"  # traditional/0153.txt
+    (q,) = [q for q in factlint.extract(phrase) if q.kind == "count"]
+    assert (q.text, q.lo, q.hi, q.qualifier, q.unit) == (
+        "大約有5、60人", Decimal(45), Decimal(66), "about", "人")
+    same = next(r for r in factlint.extract("现场约50至60人") if r.unit == "人")
+    assert (q.lo, q.hi) == (same.lo, same.hi)

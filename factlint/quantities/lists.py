@@ -24,6 +24,7 @@ import unicodedata
 from decimal import Decimal
 
 from ..model import Quantity, evolve
+from .reader import apply_qualifier, clean_value
 
 __all__ = ["share_list_units"]
 
@@ -70,7 +71,8 @@ def share_list_units(found: list[Quantity], text: str) -> list[Quantity]:
         if i + 1 >= len(result) or ends[i] != mark:
             continue
         q, last = result[i], result[i + 1]
-        if (not _bare(q) or last.span.start != mark + 1 or last.unit is None
+        about = _about_one_digit(q)  # 大約有5、60人: about fifty to sixty
+        if (not (_bare(q) or about) or last.span.start != mark + 1 or last.unit is None
                 or last.kind not in _AMOUNT_KINDS):
             continue
         digits = _LEADING_DIGITS.match(last.text)
@@ -81,9 +83,9 @@ def share_list_units(found: list[Quantity], text: str) -> list[Quantity]:
         if last.unit == "年" and q.lo is not None and q.lo >= 1000:
             continue  # 2014、2015年 are years
         head = _head_of(i, result, ends, text, heads)
-        short = _abbreviated_range(q.text, digits.group())
-        if short and head != i:
-            continue  # 1、2、30: no range written short
+        short = _abbreviated_range(q.text[-1:] if about else q.text, digits.group())
+        if short and head != i or about and not short:
+            continue  # 1、2、30: no range written short; 约40、50分钟: 约 of the first alone
         start = result[head].span.start
         if start == 0 or text[start - 1] in _ITEM_START:
             continue  # 3、5个工作组成立 at the head of a line numbers an item
@@ -95,7 +97,7 @@ def share_list_units(found: list[Quantity], text: str) -> list[Quantity]:
         if result is found:
             result = list(found)
         if short:  # 5、60歲, 3、4000輛: one range, from 50 and from 3000
-            result[i:i + 2] = [_range_written_short(q, last)]
+            result[i:i + 2] = [_range_written_short(q, last, about)]
             ends[i:i + 2] = [last.span.end]
         else:
             result[i] = evolve(q, unit=last.unit, kind=last.kind)
@@ -120,10 +122,23 @@ def _head_of(i: int, found: list[Quantity], ends: list[int], text: str,
     return head
 
 
-def _range_written_short(first: Quantity, last: Quantity) -> Quantity:
-    assert first.lo is not None and last.lo is not None
-    lo = first.lo * 10 ** (len(str(int(last.lo))) - 1)
+def _about_one_digit(q: Quantity) -> bool:
+    """约5, 大約有5: one digit after 约 (its interval is the digit's, widened)."""
+    return (q.kind == "count" and q.unit is None and q.qualifier == "about"
+            and q.text[-1:] in _DIGITS and q.text[-2:-1] not in _DIGITS)
+
+
+def _range_written_short(first: Quantity, last: Quantity, about: bool) -> Quantity:
+    """One range from ``first`` (one digit, scaled to the places of ``last``) to ``last``;
+    with 约 before it, widened as 约50至60人 is: [45, 66]."""
+    assert last.lo is not None
+    lo = _value(first.text[-1]) * 10 ** (len(str(int(last.lo))) - 1)
+    hi, value = last.lo, lo
+    if about:
+        widened = apply_qualifier("about", lo, hi)
+        lo, hi = clean_value(widened[0]), clean_value(widened[1])
     span = evolve(last.span, line=first.span.line, column=first.span.column,
                   start=first.span.start)
-    return evolve(last, text=f"{first.text}、{last.text}", lo=lo, qualifier="range",
-                  span=span, value=lo, normalized=f"{first.normalized}、{last.normalized}")
+    return evolve(last, text=f"{first.text}、{last.text}", lo=lo, hi=hi,
+                  qualifier="about" if about else "range", span=span, value=value,
+                  normalized=f"{first.normalized}、{last.normalized}")

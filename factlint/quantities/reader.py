@@ -21,7 +21,8 @@ from .numerals import ONE, ZERO, Figure
 from .pattern import HAS_DIGIT
 from .subjects import subject
 
-__all__ = ["SKIP", "Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF"]
+__all__ = ["SKIP", "Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF",
+           "apply_qualifier", "clean_value"]
 
 _HALF = Decimal("0.5")
 #: Kinds whose whole numbers are counted, not measured: 9761个 and 17元 are exact.
@@ -160,6 +161,12 @@ def _cleaned(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(ONE, context=numerals.EXACT)
     return value.normalize()
+
+
+#: For readers built after the fact (``quantities.lists``): a qualifier's interval, and a value
+#: as every reading reports it.
+apply_qualifier = _apply
+clean_value = _clean
 
 
 #: Each figure's value cleaned once: figures repeat (2, 10, 0.5), and equal non-zero
