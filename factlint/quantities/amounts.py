@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from ..model import Quantity
-from .dates import bracketed_day, is_sentence_term, read_meridiem
+from .dates import bracketed_day, is_sentence_term, read_meridiem, slash_date
 from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
 from .numerals import ONE, ZERO, Figure, chinese, vague
@@ -135,6 +135,12 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if currency:  # CNY1.25, US$3: money, not an identifier
         start, unit = currency
     elif has_digit:
+        if before == "【" and not unit and not pre:
+            label = _LABEL_DAY.match(text, start)
+            if label:  # 【12.9‧交通消息】, 【10.1遊行】: a live blog's entries labelled by day
+                day = slash_date(reader, start, label.end(), int(label[1]), int(label[2]))
+                if day is not None:
+                    return day
         if not unit and len(body) == 2 and body[1] == "0" and text.startswith("几", body_end):
             return _tens_and_some(reader, start, body_start, body)  # 20几个, 30几万元
         if not unit and not pre and len(body) <= 2 and body.isdigit():
@@ -411,6 +417,9 @@ def _figure_in_a_name(reader: Reader, text: str, start: int, end: int, before: s
     return None
 
 
+#: 【12.9‧交通消息】, 【11.20全日總覽】: a month and day opening a bracketed label of a live blog.
+_LABEL_DAY = re.compile(r"(1[0-2]|0?[1-9])[.．](3[01]|[12][0-9]|0?[1-9])"
+                        r"(?=[‧．・·.]?[\u4e00-\u9fff][^】\n]{0,12}】)")
 #: Verbs after N度 that make it a number of times (三度遭, 2度對…聲押, 兩度發生, 十度攻破), never
 #: a temperature or an angle (26度和28度, 30度出头, 90度鞠躬 stay degrees).
 _VERB_AFTER_TIMES = frozenset("被遭对发攻访获夺登延参陷离包举引受崩反折追想创闯入")  # folded
