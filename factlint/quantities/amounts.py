@@ -71,6 +71,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     has_digit = HAS_DIGIT(body) is not None
     before = text[start - 1] if start else ""
 
+    if has_digit and "，" in body and not unit and "." not in body:
+        return None  # 705，706， 751及751P線: a list of routes, no thousands (1，200元 is)
     # 二两白酒, 九两半: 两 after a numeral and before no measure word is the weight 两
     # (三两天, 一两个月 stay ranges: a unit follows).
     if (not has_digit and not unit and len(body) >= 2 and body[-1] == "两"
