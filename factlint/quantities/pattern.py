@@ -143,7 +143,7 @@ PATTERN = re.compile(
           | (?P<mrange>{G}{CONNECTOR}{G}(?:{YEAR}){G}年{G}(?:{MONTH}){G}月
               (?!{G}(?:{DAY}){G}[日号]|{G}份额)))?
       | (?P<yonly>{YEAR}|0[0-9]|{ROC_YEAR}(?=年(?:底|初|末|度|{CONNECTOR}{ROC_YEAR}年)))
-        (?:{G}(?:(?<=[0-9]{{3}})(?<![0-9]{{4}})年)?{CONNECTOR}{G}(?P<yonly2>{YEAR}|{ROC_YEAR}))?{G}年(?P<ypart>底|初|末)?
+        (?:{G}(?:(?<=[0-9]{{3}})(?<![0-9]{{4}})年)?{CONNECTOR}{G}(?P<yonly2>{YEAR}|{ROC_YEAR}))?{G}(?:财(?=年))?年(?P<ypart>底|初|末)?
       | (?P<donly>[12][0-9]|3[01]|0?[1-9]){G}日
         (?:{G}{CONNECTOR}{G}(?P<donly2>[12][0-9]|3[01]|0?[1-9]){G}日)?
         (?!{G}(?:内|以内|之内|左右|以上))
