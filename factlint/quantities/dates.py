@@ -62,10 +62,11 @@ def cn_int(text: str) -> int:
     return int(numerals.chinese_value(text))
 
 
-#: 今（15）日, 昨(14)晚, 下周一（16）日: Taiwan copy writes a day in brackets after 今/昨/明
-#: or a weekday.
+#: 今（15）日, 昨(14)晚, 下周一（16）日, 今 (27) 日: Taiwan copy writes a day in brackets after
+#: 今/昨/明 or a weekday (spaced, as some sites print it).
 _BRACKETED_DAY = re.compile(
-    r"(?<=[今昨明前一二三四五六日天][（(])(3[01]|[12][0-9]|0?[1-9])[）)](日|(?=[晚晨早午下上]))")
+    r"(?:(?<=[今昨明前一二三四五六日天][（(])|(?<=[今昨明前一二三四五六日天] [（(]))"
+    r"(3[01]|[12][0-9]|0?[1-9])[）)](日| 日|(?= ?[晚晨早午下上]))")
 
 
 def bracketed_day(reader: Reader, start: int) -> Quantity | None:

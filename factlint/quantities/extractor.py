@@ -25,6 +25,7 @@ from .dates import dateline_index, find_datelines, read_date, read_time
 from .festivals import STARTS as FESTIVAL_STARTS
 from .festivals import find_festivals
 from .identifiers import non_figures
+from .lists import share_list_units
 from .pattern import (
     ADVERB_LEAD,
     ADVERB_WORD,
@@ -243,7 +244,7 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
                 bisect.insort(found, q, key=_START)
         else:
             found = list(heapq.merge(found, placed, key=_START))
-    return found
+    return share_list_units(found, source.folded) if "、" in normalized else found
 
 
 #: Up to this many placed quantities are inserted one by one rather than merged: an

@@ -21,7 +21,8 @@ from .numerals import ONE, ZERO, Figure
 from .pattern import HAS_DIGIT
 from .subjects import subject
 
-__all__ = ["SKIP", "Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF"]
+__all__ = ["SKIP", "Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF",
+           "apply_qualifier", "clean_value"]
 
 _HALF = Decimal("0.5")
 #: Kinds whose subject (what the figure counts) is looked for.
@@ -105,13 +106,14 @@ def figure_value(text: str) -> Decimal:
 
 
 QUALIFIER_OF = {
-    "大约": "about", "约": "about", "左右": "about", "上下": "about", "许": "about",
+    "大约": "about", "约": "about", "大约合": "about", "约合": "about", "左右": "about",
+    "上下": "about", "许": "about",
     "将近": "nearly", "接近": "nearly", "近": "nearly",
     "超过": "at_least", "逾": "at_least", "以上": "at_least", "不少于": "at_least",
     "最少": "at_least", "起码": "at_least", "至多": "at_most",
     "不低于": "at_least", "至少": "at_least", "不小于": "at_least", "大于": "at_least",
     "高于": "at_least", "多于": "at_least", "超出": "at_least", "突破": "at_least",
-    "超": "at_least",
+    "冲破": "at_least", "超": "at_least",
     "小于": "at_most", "低于": "at_most", "少于": "at_most", "不大于": "at_most",
     "不高于": "at_most", "不多于": "at_most", "不得多于": "at_most", "不得超过": "at_most",
     "不得高于": "at_most", "不得少于": "at_least", "不得低于": "at_least",
@@ -161,6 +163,12 @@ def _cleaned(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(ONE, context=numerals.EXACT)
     return value.normalize()
+
+
+#: For readers built after the fact (``quantities.lists``): a qualifier's interval, and a value
+#: as every reading reports it.
+apply_qualifier = _apply
+clean_value = _clean
 
 
 #: Each figure's value cleaned once: figures repeat (2, 10, 0.5), and equal non-zero
