@@ -37,13 +37,16 @@ _PRECISE = regex.compile(
     r"(?=\d)(?<![\d.,])(?P<n>\d*[1-9])(?P<more>[余多])(?=[万亿千百]|[\p{Han}])")
 _DECIMAL = regex.compile(
     r"(?=\d)(?<![\d.,])(?P<n>\d+\.\d{2,})(?P<scale>[万亿]?)(?P<more>[余多])(?=\p{Han})")
+#: What both patterns find in a text they match: a digit, perhaps 万 or 亿, then 余 or 多
+#: (most documents hold 多 and digits, few this).
+_GATE = regex.compile(r"\d[万亿]?[余多]")
 
 
 SCOPE = "document"  # what it reads: one document at a time
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document, text, m in matches(corpus, _PRECISE, needle=("余", "多")):
+    for document, text, m in matches(corpus, _PRECISE, needle=("余", "多"), gate=_GATE):
         digits = m["n"]
         if len(digits) < 2:
             continue  # 5多: rare, and 1多 is not a figure
@@ -55,7 +58,7 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
             f"{document.text[m.start():m.end()]}: {m['more']} says 'more than a round "
             f"figure', but {digits} is precise to the last digit; write {digits} without "
             f"{m['more']}, or a round figure such as {round_}{m['more']}")
-    for document, _, m in matches(corpus, _DECIMAL, needle=("余", "多")):
+    for document, _, m in matches(corpus, _DECIMAL, needle=("余", "多"), gate=_GATE):
         yield usage_finding(
             rule, document, m.start(), m.end(),
             f"{document.text[m.start():m.end()]}: {m['more']} says 'more than a round "
