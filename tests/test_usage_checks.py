@@ -423,6 +423,8 @@ SHORTCUT_TEXTS = [
     "二零零八年和一九九零年", "零一二三四年", "二零二零年零下五度", "零售额二零一九年",
     "有4千人参加，奖金1万8千2百元，投资1亿2千万元。", "已累積到1千4百多萬元，",
     "1,3千", "x3.5千y", "3万与5千", "共计12万5千元、3千米", "٣千人", "2020年增长3.5%",
+    "1234余万元", "13余人", "110.53万余元", "2.55多万", "1,234余人", "12.345.67多万人", "x13余",
+    "全市3000多名党员、1.3万多人，支出110.53万余元。",
 ]
 
 
@@ -455,3 +457,13 @@ def test_contradictory_qualifier_gate_reads_across_ocr_gaps(text):
         expected = (any(w in stripped for w in qualifier._SECOND_WORDS)
                     and ("以下" in stripped or any(w in stripped for w in qualifier.PREFIXES)))
         assert qualifier._may_hold(variant, 0, len(variant)) == expected
+
+
+@pytest.mark.parametrize("text", SHORTCUT_TEXTS)
+def test_approx_precision_finds_what_its_patterns_find(text):
+    from factlint.rules import usage_approx_precision as precision
+
+    windows = precision._windows(text)
+    for pattern in (precision._PRECISE, precision._DECIMAL):
+        assert [m.span() for m in precision._at_gates(text, windows, pattern)] == [
+            m.span() for m in pattern.finditer(text)]

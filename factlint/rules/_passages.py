@@ -12,7 +12,6 @@ never join the next sentence's list.  Everything here is one pass over the docum
 from __future__ import annotations
 
 import bisect
-import weakref
 from dataclasses import dataclass
 
 from ..claims.collector import collector_paused
@@ -57,10 +56,12 @@ def _ends_period(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(_ENDS)
 
 
-#: Periods of the documents of this run, by id: the three checks ask for the same
-#: ones.  An entry goes when its document does (weakref.finalize), so a long run
-#: does not keep them.
-_CACHE: dict[int, tuple[Period, ...]] = {}
+#: The document last asked about and its periods: the three checks ask for the same
+#: ones, one after the other (the engine runs every check on a document before it reads
+#: the next), so one entry serves them, and a long run keeps no more than that.  (An
+#: entry per document, dropped by weakref.finalize, cost more to keep than the checks
+#: spent on a small document.)
+_last: tuple[Document, tuple[Period, ...]] | None = None
 
 
 def periods(document: Document) -> tuple[Period, ...]:
@@ -69,15 +70,16 @@ def periods(document: Document) -> tuple[Period, ...]:
     A figure is found in its period's text rather than its sentence's, so one
     that a blank line cuts (``二级网格290`` / ``个、三级网格``) is still found.
     """
-    key = id(document)
-    found = _CACHE.get(key)
-    if found is None:
-        # As in the extractor: the periods form no reference cycle, and the cyclic
-        # collector's passes over a large document's figures made this superlinear
-        # (0.5 M characters 0.20 s, 2.1 M 2.0 s; paused, 0.11 s and 0.48 s).
-        with collector_paused():
-            found = _CACHE[key] = _periods(document)
-        weakref.finalize(document, _CACHE.pop, key, None)
+    global _last
+    last = _last
+    if last is not None and last[0] is document:
+        return last[1]
+    # As in the extractor: the periods form no reference cycle, and the cyclic
+    # collector's passes over a large document's figures made this superlinear
+    # (0.5 M characters 0.20 s, 2.1 M 2.0 s; paused, 0.11 s and 0.48 s).
+    with collector_paused():
+        found = _periods(document)
+    _last = (document, found)
     return found
 
 
