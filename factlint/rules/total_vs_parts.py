@@ -176,7 +176,26 @@ def groups(document: Document) -> Iterator[Group]:
                 yield Group(period, total, tuple(parts), complete, said)
 
 
+def _may_add_up(document: Document) -> bool:
+    """Whether ``document`` holds what any finding needs: a total and a part (two figures
+    of a kind that is summed, with a unit), or two percentages (shares of one whole).
+    About one short document in eight has neither; its periods are not even read."""
+    summable = shares = 0
+    for q in document.quantities:
+        if q.unit is None:
+            continue  # a figure without a unit never takes part
+        if q.kind in _SUMMABLE:
+            summable += 1
+        elif q.kind == "percent" and q.unit == "%" and q.lo is not None and q.hi is not None:
+            shares += 1
+        if summable >= 2 or shares >= 2:
+            return True
+    return False
+
+
 def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
+    if not _may_add_up(document):
+        return
     by_period: dict[int, list[Group]] = {}
     for group in groups(document):
         by_period.setdefault(id(group.period), []).append(group)
