@@ -9,6 +9,7 @@ to apply is decided later, by :func:`factlint.rules.fixes.prove`, never here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -46,7 +47,8 @@ def normalized(document: Document) -> str:
 
 
 def matches(corpus: Corpus, pattern: regex.Pattern,
-            needle: str | tuple[str, ...] | None = None, gate: regex.Pattern | None = None
+            needle: str | tuple[str, ...] | None = None,
+            gate: regex.Pattern | re.Pattern | None = None
             ) -> Iterator[tuple[Document, str, regex.Match]]:
     """(document, its normalised text, match) for every match of ``pattern`` in ``corpus``.
 

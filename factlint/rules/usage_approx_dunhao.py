@@ -15,6 +15,7 @@ Does not fire on: ``三四个月``, ``三、四年级``, ``一、二等奖``, ``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import regex
@@ -40,7 +41,8 @@ _PAIR = regex.compile(
     rf"(?<![第{_ORDER}十百千万零两、])(?P<a>[{_ORDER}])、(?P<b>[{_ORDER}])"
     rf"(?=(?:{'|'.join(_COUNTING)}))(?!.、)")
 #: What every match holds (searched for first: nearly every story has a 顿号, few this).
-_GATE = regex.compile(rf"[{_ORDER}]、[{_ORDER}]")
+# (The standard library's engine: faster for a plain character class than regex's.)
+_GATE = re.compile(rf"[{_ORDER}]、[{_ORDER}]")
 
 
 SCOPE = "document"  # what it reads: one document at a time
