@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from ..claims.select import SentencePlaces
-from ..model import Corpus, Finding, Location
+from ..model import AMOUNT_KINDS, Corpus, Finding, Location
 from ..quantities.units import UNITS_LONGEST_FIRST
 from . import CheckContext, Rule
 
@@ -156,14 +156,15 @@ def _check_document(rule: Rule, document) -> Iterator[Finding]:
     sentences = document.sentences
     # Per sentence: its text if it may hold a finding, else None.
     may_hold: dict[int, str | None] = {}
+    count = len(sentences)
     for index, q in enumerate(document.quantities):
-        if not q.is_amount or not 0 <= q.sentence < len(sentences):
+        number = q.sentence
+        if q.kind not in AMOUNT_KINDS or not 0 <= number < count:
             continue
-        if q.sentence in may_hold:
-            text = may_hold[q.sentence]
-        else:
-            sentence = sentences[q.sentence]
-            text = may_hold[q.sentence] = (
+        text = may_hold.get(number, "")
+        if text == "":  # not asked yet (a sentence's text is never empty)
+            sentence = sentences[number]
+            text = may_hold[number] = (
                 sentence.text if _may_hold(sentence.folded, sentence.start, sentence.end)
                 else None)
         if text is None:
