@@ -49,13 +49,17 @@ def read(inputs: list[tuple[str, str]]) -> Corpus:
 
 
 def run(modules, corpus: Corpus) -> list:
-    """The findings of ``modules`` over ``corpus``, periods computed afresh."""
-    _passages._CACHE.clear()
+    """The findings of ``modules`` over ``corpus``, periods computed afresh; each document
+    checked by every module before the next, as the engine does (the modules share the
+    periods of the document at hand)."""
+    _passages._last = None
+    rules = [Rule(id=module.NAME, type=module.NAME, level=module.DEFAULT_LEVEL,
+                  message=module.DESCRIPTION) for module in modules]
     found = []
-    for module in modules:
-        rule = Rule(id=module.NAME, type=module.NAME, level=module.DEFAULT_LEVEL,
-                    message=module.DESCRIPTION)
-        found += module.check(rule, corpus, CheckContext())
+    for document in corpus.documents:
+        alone = Corpus((document,))
+        for module, rule in zip(modules, rules, strict=True):
+            found += module.check(rule, alone, CheckContext())
     return found
 
 

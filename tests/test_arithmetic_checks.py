@@ -280,3 +280,29 @@ def test_periods_join_sentences_cut_by_blank_lines_and_keep_headlines() -> None:
     found = periods(load_document("a.txt", text))
     assert [p.headline for p in found] == [True, False]
     assert [f.quantity.text for f in found[1].figures] == ["17个", "290\n\n个", "846个"]
+
+
+def test_periods_are_what_their_dataclasses_build_and_serve_the_last_document() -> None:
+    """periods() builds Period and Figure without their __init__; they must be the same
+    objects the dataclasses make, and a second document must get its own periods."""
+    import dataclasses
+    import pickle
+
+    from factlint.rules._passages import Figure, Period
+
+    first = load_document("a.txt", "安徽蒙城：9761个党建网格\n\n一级网格17个、二级网格290个。")
+    second = load_document("b.txt", "全县共有党员3000多名，其中女党员1200名。")
+    found = periods(first)
+    assert periods(first) is found  # asked again by the next check: not read again
+    for period in found:
+        made = Period(period.text, tuple(Figure(f.quantity, f.start, f.end)
+                                         for f in period.figures),
+                      period.headline, period.first, period.start)
+        assert (period, hash(period), repr(period)) == (made, hash(made), repr(made))
+        assert not hasattr(period, "__dict__")
+        assert pickle.loads(pickle.dumps(period)) == made
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            period.text = ""  # type: ignore[misc]
+    other = periods(second)
+    assert [f.quantity.text for p in other for f in p.figures] == ["3000多名", "1200名"]
+    assert periods(first) == found  # read again, the same

@@ -413,3 +413,57 @@ def test_usage_findings_in_markdown_point_at_the_source(tmp_path, monkeypatch, c
         ("usage-range-scale", 3, "3～5万"), ("usage-range-scale", 9, "9～16亿")]
     for f in findings:  # the code block's 4千人 is not copy
         assert lines[f["line"] - 1][f["column"] - 1:f["end_column"] - 1] == f["text"]
+
+
+# Texts on which a check's shortcut must find what its pattern finds: real lines (news-dev
+# and the seeds), and edge cases of where a run or a year starts and ends.
+SHORTCUT_TEXTS = [
+    "二〇一二年，全省投资一千〇五十万元，比二〇〇八年增长三点〇五倍。",
+    "〇", "一〇", "〇〇〇", "x〇y二〇", "一九零零年", "零零零零年", "十一九零零年",
+    "二零零八年和一九九零年", "零一二三四年", "二零二零年零下五度", "零售额二零一九年",
+    "有4千人参加，奖金1万8千2百元，投资1亿2千万元。", "已累積到1千4百多萬元，",
+    "1,3千", "x3.5千y", "3万与5千", "共计12万5千元、3千米", "٣千人", "2020年增长3.5%",
+    "1234余万元", "13余人", "110.53万余元", "2.55多万", "1,234余人", "12.345.67多万人", "x13余",
+    "全市3000多名党员、1.3万多人，支出110.53万余元。",
+]
+
+
+@pytest.mark.parametrize("text", SHORTCUT_TEXTS)
+def test_zero_form_finds_what_its_patterns_find(text):
+    from factlint.rules import usage_zero_form as zero_form
+
+    assert list(zero_form._runs_with_circle(text)) == [
+        m.span() for m in zero_form._MEASURED.finditer(text)]
+    assert zero_form._years_with_zero(text) == [
+        m.span() for m in zero_form._YEAR.finditer(text) if "零" in m.group()]
+
+
+@pytest.mark.parametrize("text", SHORTCUT_TEXTS)
+def test_arabic_scale_reads_every_run_its_pattern_finds(text):
+    from factlint.rules import usage_arabic_scale as arabic_scale
+
+    def with_scale(matches):
+        return [m.span() for m in matches if arabic_scale._DIGIT_SCALE.search(m.group())]
+
+    assert with_scale(arabic_scale._runs(text)) == with_scale(arabic_scale._RUN.finditer(text))
+
+
+@pytest.mark.parametrize("text", SHORTCUT_TEXTS)
+def test_contradictory_qualifier_gate_reads_across_ocr_gaps(text):
+    from factlint.rules import contradictory_qualifier as qualifier
+
+    for variant in (text, "近\n1 000余人", "约 3万人左右", "不到\u300010多人", "最多达5人以上"):
+        stripped = "".join(variant.split())
+        expected = (any(w in stripped for w in qualifier._SECOND_WORDS)
+                    and ("以下" in stripped or any(w in stripped for w in qualifier.PREFIXES)))
+        assert qualifier._may_hold(variant, 0, len(variant)) == expected
+
+
+@pytest.mark.parametrize("text", SHORTCUT_TEXTS)
+def test_approx_precision_finds_what_its_patterns_find(text):
+    from factlint.rules import usage_approx_precision as precision
+
+    windows = precision._windows(text)
+    for pattern in (precision._PRECISE, precision._DECIMAL):
+        assert [m.span() for m in precision._at_gates(text, windows, pattern)] == [
+            m.span() for m in pattern.finditer(text)]

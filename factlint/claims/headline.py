@@ -174,18 +174,30 @@ def _title(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
     return start, end
 
 
-#: The end of a line that ends its sentence (as :func:`_closed` reads it), and a blank
-#: line (both scanned in C: the text is long, its lines many).
-_CLOSED_LINE = re.compile(r"[。！？；…!?;：:）)】][”’」』）)】]*[ \t\u3000\r]*$", re.M)
-_BLANK_LINE = re.compile(r"^[ \t\u3000\r]*$", re.M)
+#: A line ends its sentence when, after its spaces, it ends with one of these marks and
+#: any closing quotes and brackets (the brackets themselves close a line too).
+_LINE_CLOSERS = frozenset("。！？；…!?;：:）)】")
+_QUOTES_AND_BRACKETS = "”’」』）)】"
+_CLOSING_BRACKETS = frozenset("）)】")
+_LINE_SPACE = " \t\u3000\r"
 
 
 def _printed(text: str) -> bool:
-    """Whether the copy is set in printed lines: 70% of its lines or more do not end a
-    sentence (a news bulletin, a sub-headline over each paragraph, has about half)."""
-    lines = text.count("\n") + 1 - sum(1 for _ in _BLANK_LINE.finditer(text))
-    open_lines = lines - sum(1 for _ in _CLOSED_LINE.finditer(text))
-    return lines >= 4 and open_lines * 10 >= lines * 7
+    """Whether the copy is set in printed lines: 70% of its non-blank lines or more do not
+    end a sentence (a news bulletin, a sub-headline over each paragraph, has about half).
+    One pass over the lines with string methods (a regex tried at every offset was
+    half of reading the headlines)."""
+    lines = closed = 0
+    for line in text.split("\n"):
+        line = line.rstrip(_LINE_SPACE)
+        if not line:
+            continue
+        lines += 1
+        core = line.rstrip(_QUOTES_AND_BRACKETS)
+        if (core and core[-1] in _LINE_CLOSERS
+                or any(c in _CLOSING_BRACKETS for c in line[len(core):])):
+            closed += 1
+    return lines >= 4 and (lines - closed) * 10 >= lines * 7
 
 
 def _candidate(text: str, block: tuple[int, int], printed: bool,

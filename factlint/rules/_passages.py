@@ -12,20 +12,19 @@ never join the next sentence's list.  Everything here is one pass over the docum
 from __future__ import annotations
 
 import bisect
-import weakref
 from dataclasses import dataclass
 
 from ..claims.collector import collector_paused
 from ..claims.headline import headlines
 from ..corpus import folded_text
-from ..model import Document, Quantity
+from ..model import AMOUNT_KINDS, Document, Quantity, _fast_constructor
 from ..text.normalize import strip_gaps
 
 __all__ = ["Figure", "Period", "periods"]
 
 _ENDS = ("。", "！", "？", "；", "!", "?", ";", "…")
 _CLOSERS = "”’」』）)】"
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """An amount of a period and where it stands in the period's text."""
 
@@ -34,7 +33,7 @@ class Figure:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """Sentences up to the next 。！？； (or one headline), joined into one text."""
 
@@ -47,14 +46,22 @@ class Period:
     start: int = 0
 
 
+#: ``Figure(...)`` and ``Period(...)`` without the frozen ``__init__`` (a period for every
+#: sentence of the copy, a figure for every amount: a quarter of :func:`periods`).
+_new_figure = _fast_constructor(Figure)
+_new_period = _fast_constructor(Period)
+
+
 def _ends_period(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(_ENDS)
 
 
-#: Periods of the documents of this run, by id: the three checks ask for the same
-#: ones.  An entry goes when its document does (weakref.finalize), so a long run
-#: does not keep them.
-_CACHE: dict[int, tuple[Period, ...]] = {}
+#: The document last asked about and its periods: the three checks ask for the same
+#: ones, one after the other (the engine runs every check on a document before it reads
+#: the next), so one entry serves them, and a long run keeps no more than that.  (An
+#: entry per document, dropped by weakref.finalize, cost more to keep than the checks
+#: spent on a small document.)
+_last: tuple[Document, tuple[Period, ...]] | None = None
 
 
 def periods(document: Document) -> tuple[Period, ...]:
@@ -63,15 +70,16 @@ def periods(document: Document) -> tuple[Period, ...]:
     A figure is found in its period's text rather than its sentence's, so one
     that a blank line cuts (``二级网格290`` / ``个、三级网格``) is still found.
     """
-    key = id(document)
-    found = _CACHE.get(key)
-    if found is None:
-        # As in the extractor: the periods form no reference cycle, and the cyclic
-        # collector's passes over a large document's figures made this superlinear
-        # (0.5 M characters 0.20 s, 2.1 M 2.0 s; paused, 0.11 s and 0.48 s).
-        with collector_paused():
-            found = _CACHE[key] = _periods(document)
-        weakref.finalize(document, _CACHE.pop, key, None)
+    global _last
+    last = _last
+    if last is not None and last[0] is document:
+        return last[1]
+    # As in the extractor: the periods form no reference cycle, and the cyclic
+    # collector's passes over a large document's figures made this superlinear
+    # (0.5 M characters 0.20 s, 2.1 M 2.0 s; paused, 0.11 s and 0.48 s).
+    with collector_paused():
+        found = _periods(document)
+    _last = (document, found)
     return found
 
 
@@ -111,56 +119,68 @@ def _inside(regions: tuple[tuple[int, int], ...], starts: list[int], offset: int
 
 def _periods(document: Document) -> tuple[Period, ...]:
     sentences = document.sentences
-    text = folded_text(document) if sentences else ""
+    if not sentences:
+        return ()
+    text = folded_text(document)
     pieces = _pieces(document)
-    spans: list[tuple[int, int, bool]] = []  # first piece, last + 1, headline
-    first = 0
-    texts_of = [sentences[i].text if whole else strip_gaps(text[a:b].strip())
-                for i, a, b, _, whole in pieces]
-    for number, piece in enumerate(pieces):
-        headline = piece[3]
-        if headline and first < number:
-            spans.append((first, number, False))
-            first = number
-        if headline or _ends_period(texts_of[number]):
-            spans.append((first, number + 1, headline))
-            first = number + 1
-    if first < len(pieces):
-        spans.append((first, len(pieces), False))
+    # One pass over the pieces: each piece's text, the period it falls in, and each
+    # period's text (a headline piece is a period of its own; a period ends at
+    # 。！？； or where a headline begins).
+    texts: list[str] = []
+    spans: list[tuple[int, bool]] = []  # each period's first piece, and whether a headline
     period_of = [0] * len(pieces)
-    for number, (start, stop, _) in enumerate(spans):
-        for index in range(start, stop):
-            period_of[index] = number
-    # The first piece of each sentence; a figure of a sentence cut at a headline's end
-    # is looked for in the period of the sentence's current piece, then of the next.
-    first_piece = [0] * len(sentences)
-    for number in range(len(pieces) - 1, -1, -1):
-        first_piece[pieces[number][0]] = number
-    texts = [texts_of[start] if stop == start + 1 else "".join(texts_of[start:stop])
-             for start, stop, _ in spans]
-    found: list[list[Figure]] = [[] for _ in spans]
-    cursor = [0] * len(spans)
+    first_piece = [0] * len(sentences)  # the first piece of each sentence
+    open_texts: list[str] = []
+    open_first = 0
+    previous_sentence = -1
+    for number, (index, a, b, headline, whole) in enumerate(pieces):
+        if index != previous_sentence:
+            first_piece[index], previous_sentence = number, index
+        if headline and open_texts:
+            texts.append(open_texts[0] if len(open_texts) == 1 else "".join(open_texts))
+            spans.append((open_first, False))
+            open_texts = []
+        if not open_texts:
+            open_first = number
+        piece_text = sentences[index].text if whole else strip_gaps(text[a:b].strip())
+        open_texts.append(piece_text)
+        period_of[number] = len(texts)
+        if headline or _ends_period(piece_text):
+            texts.append(piece_text if len(open_texts) == 1 else "".join(open_texts))
+            spans.append((open_first, headline))
+            open_texts = []
+    if open_texts:
+        texts.append(open_texts[0] if len(open_texts) == 1 else "".join(open_texts))
+        spans.append((open_first, False))
+    # A figure of a sentence cut at a headline's end is looked for in the period of the
+    # sentence's current piece, then of the next.
+    found: dict[int, list[Figure]] = {}
+    cursor = [0] * len(texts)
     current: dict[int, int] = {}  # the piece reached, for sentences that are cut
+    count = len(sentences)
     for q in document.quantities:
-        if not q.is_amount or not 0 <= q.sentence < len(sentences):
+        sentence = q.sentence
+        if q.kind not in AMOUNT_KINDS or not 0 <= sentence < count:
             continue
-        piece = first_piece[q.sentence]
+        piece = first_piece[sentence]
         needle = "".join((q.normalized or q.text).split())
         if pieces[piece][4]:  # the sentence is whole
             number = period_of[piece]
             at = texts[number].find(needle, cursor[number])
         else:
-            piece = current.get(q.sentence, piece)
+            piece = current.get(sentence, piece)
             while True:
                 number = period_of[piece]
                 at = texts[number].find(needle, cursor[number])
-                if at >= 0 or piece + 1 >= len(pieces) or pieces[piece + 1][0] != q.sentence:
+                if at >= 0 or piece + 1 >= len(pieces) or pieces[piece + 1][0] != sentence:
                     break
                 piece += 1
-            current[q.sentence] = piece
+            current[sentence] = piece
         if at < 0:
             continue
-        found[number].append(Figure(q, at, at + len(needle)))
-        cursor[number] = at + len(needle)
-    return tuple(Period(texts[n], tuple(found[n]), headline, pieces[start][0], pieces[start][1])
-                 for n, (start, _, headline) in enumerate(spans))
+        end = at + len(needle)
+        found.setdefault(number, []).append(_new_figure(quantity=q, start=at, end=end))
+        cursor[number] = end
+    return tuple(_new_period(text=texts[n], figures=tuple(found[n]) if n in found else (),
+                             headline=headline, first=pieces[first][0], start=pieces[first][1])
+                 for n, (first, headline) in enumerate(spans))

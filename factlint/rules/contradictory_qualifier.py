@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from ..claims.select import SentencePlaces
-from ..model import Corpus, Finding, Location
+from ..model import AMOUNT_KINDS, Corpus, Finding, Location
 from ..quantities.units import UNITS_LONGEST_FIRST
 from . import CheckContext, Rule
 
@@ -121,12 +121,23 @@ _PREFIX_LAST = frozenset(word[-1] for word in PREFIXES)
 _SECOND_WORDS = ("余", "多", "以上", "以下", "左右", "上下")
 
 
-def _may_hold(sentence: str) -> bool:
-    """Whether ``sentence`` can hold a finding: every one needs a second word and either
-    a prefix or 以下 (:func:`_verdict`), so a sentence without them is skipped without
-    placing its figures (most sentences)."""
-    return (any(word in sentence for word in _SECOND_WORDS)
-            and ("以下" in sentence or any(word in sentence for word in PREFIXES)))
+def _words_across_gaps(words: tuple[str, ...]) -> regex.Pattern:
+    """A pattern for any of ``words`` in folded text, where OCR may have put spaces and
+    line breaks between their characters (the sentence's text has them removed)."""
+    gap = r"[ \t\r\n\u3000]*"
+    return regex.compile("|".join(gap.join(map(regex.escape, word)) for word in words))
+
+
+_ANY_SECOND_WORD = _words_across_gaps(_SECOND_WORDS)
+_ANY_FIRST_WORD = _words_across_gaps(("以下", *PREFIXES))
+
+
+def _may_hold(folded: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``folded[start:end]`` can hold a finding: every one needs a
+    second word and either a prefix or 以下 (:func:`_verdict`), so a sentence without
+    them is skipped without placing its figures or cutting its text (most sentences)."""
+    return (_ANY_SECOND_WORD.search(folded, start, end) is not None
+            and _ANY_FIRST_WORD.search(folded, start, end) is not None)
 
 
 def _level(rule: Rule, found: str) -> str:
@@ -145,14 +156,17 @@ def _check_document(rule: Rule, document) -> Iterator[Finding]:
     sentences = document.sentences
     # Per sentence: its text if it may hold a finding, else None.
     may_hold: dict[int, str | None] = {}
+    count = len(sentences)
     for index, q in enumerate(document.quantities):
-        if not q.is_amount or not 0 <= q.sentence < len(sentences):
+        number = q.sentence
+        if q.kind not in AMOUNT_KINDS or not 0 <= number < count:
             continue
-        if q.sentence in may_hold:
-            text = may_hold[q.sentence]
-        else:
-            text = sentences[q.sentence].text
-            text = may_hold[q.sentence] = text if _may_hold(text) else None
+        text = may_hold.get(number, "")
+        if text == "":  # not asked yet (a sentence's text is never empty)
+            sentence = sentences[number]
+            text = may_hold[number] = (
+                sentence.text if _may_hold(sentence.folded, sentence.start, sentence.end)
+                else None)
         if text is None:
             continue
         place = places.get(index)

@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from ..model import Corpus, Document, Finding, Location
+from ..model import Corpus, Document, Finding, Location, Quantity
 from . import CheckContext, Rule
 from ._passages import Figure, periods
 from ._support import interval_of
@@ -91,18 +91,24 @@ def _clause(text: str, figure: Figure) -> str:
     return text[max(cut, figure.start - 30):figure.start]
 
 
+def _out_of_bounds(q: Quantity) -> bool:
+    """Whether the figure, as written, is a share over 100% or a count below zero."""
+    if q.lo is None or q.iso is not None:
+        return False
+    if q.kind == "percent" and q.unit == "%":
+        return q.lo > 100
+    return q.kind == "count" and q.hi is not None and q.hi < 0
+
+
 def _check_document(rule: Rule, document: Document) -> Iterator[Finding]:
+    if not any(_out_of_bounds(q) for q in document.quantities):
+        return  # most documents: no figure to look at, so no periods to place it in
     for period in periods(document):
         for figure in period.figures:
             q = figure.quantity
-            if q.lo is None or q.iso is not None:
-                continue
             # Widening by the rounding only lowers lo and raises hi: a share written at
             # most 100 or a count written at least 0 is within bounds, whatever it says.
-            if q.kind == "percent" and q.unit == "%":
-                if q.lo <= 100:
-                    continue
-            elif not (q.kind == "count" and q.hi is not None and q.hi < 0):
+            if not _out_of_bounds(q):
                 continue
             clause = _clause(period.text, figure)
             written = "".join((q.normalized or q.text).split())

@@ -15,6 +15,7 @@ Does not fire on: ``三四个月``, ``三、四年级``, ``一、二等奖``, ``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import regex
@@ -39,13 +40,16 @@ _COUNTING = ("个月", "个", "天", "年(?![级代])", "岁", "名(?!单)", "�
 _PAIR = regex.compile(
     rf"(?<![第{_ORDER}十百千万零两、])(?P<a>[{_ORDER}])、(?P<b>[{_ORDER}])"
     rf"(?=(?:{'|'.join(_COUNTING)}))(?!.、)")
+#: What every match holds (searched for first: nearly every story has a 顿号, few this).
+# (The standard library's engine: faster for a plain character class than regex's.)
+_GATE = re.compile(rf"[{_ORDER}]、[{_ORDER}]")
 
 
 SCOPE = "document"  # what it reads: one document at a time
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document, text, m in matches(corpus, _PAIR, needle="、"):
+    for document, text, m in matches(corpus, _PAIR, needle="、", gate=_GATE):
         a, b = _ORDER.index(m["a"]), _ORDER.index(m["b"])
         if b - a != 1 and (a, b) != (2, 4):  # 三四, 七八, and 三五 (三五天)
             continue

@@ -18,13 +18,13 @@ it so every day).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
-from ..model import Corpus, Finding
+from ..model import Corpus, Document, Finding
 from . import CheckContext, Rule
-from ._usage import matches, usage_finding
+from ._usage import normalized, usage_finding
 
 NAME = "usage-approx-precision"
 DEFAULT_LEVEL = "warning"
@@ -37,13 +37,48 @@ _PRECISE = regex.compile(
     r"(?=\d)(?<![\d.,])(?P<n>\d*[1-9])(?P<more>[余多])(?=[万亿千百]|[\p{Han}])")
 _DECIMAL = regex.compile(
     r"(?=\d)(?<![\d.,])(?P<n>\d+\.\d{2,})(?P<scale>[万亿]?)(?P<more>[余多])(?=\p{Han})")
+#: What both patterns find in a text they match: a digit, perhaps 万 or 亿, then 余 or 多
+#: (most documents hold 多 and digits, few this).
+_GATE = regex.compile(r"\d[万亿]?[余多]")
 
 
 SCOPE = "document"  # what it reads: one document at a time
 
 
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Where a match of either pattern can be: every match ends where a hit of
+    :data:`_GATE` does, so in the figure before a hit (its digits and points) and the
+    character after it (which the patterns look at)."""
+    found = []
+    for hit in _GATE.finditer(text) if "余" in text or "多" in text else ():
+        start = hit.start()
+        while start and (text[start - 1].isdecimal() or text[start - 1] in ".,"):
+            start -= 1
+        found.append((start, min(len(text), hit.end() + 1)))
+    return found
+
+
+def _at_gates(text: str, windows: list[tuple[int, int]], pattern: regex.Pattern
+              ) -> Iterator[regex.Match]:
+    """The matches of ``pattern`` in ``text``, looked for only in ``windows`` (not at every
+    digit of the text)."""
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
+def _matches(corpus: Corpus, pattern: regex.Pattern, windows: dict[int, list[tuple[int, int]]]
+             ) -> Iterator[tuple[Document, str, regex.Match]]:
+    for index, document in enumerate(corpus.documents):
+        text = normalized(document)
+        if index not in windows:
+            windows[index] = _windows(text)
+        for m in _at_gates(text, windows[index], pattern):
+            yield document, text, m
+
+
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document, text, m in matches(corpus, _PRECISE, needle=("余", "多")):
+    windows: dict[int, list[tuple[int, int]]] = {}  # each document's, for both patterns
+    for document, text, m in _matches(corpus, _PRECISE, windows):
         digits = m["n"]
         if len(digits) < 2:
             continue  # 5多: rare, and 1多 is not a figure
@@ -55,7 +90,7 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
             f"{document.text[m.start():m.end()]}: {m['more']} says 'more than a round "
             f"figure', but {digits} is precise to the last digit; write {digits} without "
             f"{m['more']}, or a round figure such as {round_}{m['more']}")
-    for document, _, m in matches(corpus, _DECIMAL, needle=("余", "多")):
+    for document, _, m in _matches(corpus, _DECIMAL, windows):
         yield usage_finding(
             rule, document, m.start(), m.end(),
             f"{document.text[m.start():m.end()]}: {m['more']} says 'more than a round "

@@ -14,6 +14,7 @@ Does not fire on: ``叁万元（30000元）``, ``3504元（叁仟伍佰零肆圆
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
@@ -38,7 +39,9 @@ _PAIRS = (
     regex.compile(rf"{_ARABIC.replace('(?P<au>元|圆)?', '(?P<au>元|圆)')}\s*[（(]\s*"
                   rf"(?:大写[:：]?\s*)?(?:人民币)?{_CAPITAL[len('(?:人民币)?'):]}\s*[）)]"),
 )
-_ANY_CAPITAL = regex.compile(rf"[{_CAP[1:13]}][{_CAP}]*[元圆]")
+# (The standard library's engine: twice as fast for this search.)
+_ANY_CAPITAL = re.compile(rf"[{_CAP[1:13]}][{_CAP}]*[元圆]")
+_CAPITAL_DIGITS = _CAP[1:13]
 _LOWER = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
 
 
@@ -69,7 +72,8 @@ SCOPE = "document"  # what it reads: one document at a time
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
     for document in corpus.documents:
         text = normalized(document)
-        if _ANY_CAPITAL.search(text) is None:
+        if not any(digit in text for digit in _CAPITAL_DIGITS) or _ANY_CAPITAL.search(
+                text) is None:
             continue  # no amount in capital numerals (陆 alone is 大陆, 登陆)
         for pattern in _PAIRS:
             for m in pattern.finditer(text):

@@ -36,6 +36,7 @@ DESCRIPTION = ("A range of figures is joined by ～ or —, not a hyphen or half
 
 _BAD = "-~‐‑–−－"  # hyphen, tilde, hyphen, non-breaking hyphen, en dash, minus, fullwidth -
 _CONNECTOR = regex.compile(rf"(?<=[\d０-９%％万亿])[{regex.escape(_BAD)}](?=[\d０-９])")
+_ANY_BAD = regex.compile(rf"[{regex.escape(_BAD)}]")
 _PHONE = regex.compile(r"^\D*0\d{2,3}$")
 _PHONE_TAIL = regex.compile(r"^\d{7,8}(?!\d)")
 _DIGIT = regex.compile(r"[0-9０-９]")
@@ -59,7 +60,12 @@ SCOPE = "document"  # what it reads: one document at a time
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
     for document in corpus.documents:
         text = document.text
+        if not any(c in text for c in _BAD):
+            continue  # no connector to check (most documents)
         for q in document.quantities:
+            start, end = q.span.start, q.span.end
+            if _ANY_BAD.search(text, start, end) is None:
+                continue  # no connector to check (most figures)
             # A range of amounts, whatever word qualifies it (約10%~15% reads as "about",
             # 3-5年內 as "at most"): the connector between two figures is what is checked.
             # A span of years or days written as two bare numbers (2019-2020赛季,
@@ -69,10 +75,6 @@ def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
                     and not q.text.endswith(("年", "月")))
             if not q.is_amount and not span:
                 continue
-            start, end = q.span.start, q.span.end
-            written = text[start:end]
-            if not any(c in written for c in _BAD):
-                continue  # no connector to check (most figures)
             before = text[start - 1:start] if start else ""
             after = text[end:end + 1]
             if _CODE_NEIGHBOUR.match(before) or (after and _CODE_NEIGHBOUR.match(after)

@@ -36,13 +36,15 @@ _FIGURE = r"\d+(?:\.\d+)?"
 _RANGE = regex.compile(
     rf"(?<![\d.,:/\-])(?P<a>{_FIGURE})(?P<conn>[~〜—–\-至])(?P<b>{_FIGURE})"
     rf"(?P<scale>[万亿]+|%|‰|×10\^?-?\d+)")
+#: What every match holds: a digit on each side of the connector (searched for first).
+_GATE = regex.compile(r"\d[~〜—–\-至]\d")
 
 
 SCOPE = "document"  # what it reads: one document at a time
 
 
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
-    for document, text, m in matches(corpus, _RANGE, needle=tuple("~〜—–-至")):
+    for document, text, m in matches(corpus, _RANGE, needle=tuple("~〜—–-至"), gate=_GATE):
         # The scale as written in the file (superscripts are folded by NFKC).
         scale_start = m.start("scale")
         scale_end = m.end("scale")

@@ -55,16 +55,21 @@ _PART_OF_YEAR = (r"(?:年?(?:底|初|末)(?![蕴线子气层色心衷期级步�
 _AT_TIME = r"(?<=(?:于|截至|截止|早在)\s?)"
 # A colon stops a year only in a clock time (10:08); after a label (新闻联播：19年5月7日) the
 # year is the first word of the sentence.
-_SHORT = regex.compile(rf"(?=\d)(?<![\d.,/\-])(?<!\d:)(?P<y>0\d|[1-9]\d)年"
+# (?=\d\d年) before the alternatives: what each of them starts with, so the engine skips
+# to it once instead of trying three branches at every digit (a third of the time).
+_SHORT = regex.compile(rf"(?=\d\d年)(?:(?=\d)(?<![\d.,/\-])(?<!\d:)(?P<y>0\d|[1-9]\d)年"
                        rf"(?={_MONTH}(?:{_PART_OF_MONTH})|{_PART_OF_YEAR})"
                        rf"|(?=\d){_AT_TIME}(?P<y>[1-9]\d)年(?={_MONTH})"
-                       r"|(?=\d)(?<![\d.,/\-])(?<!\d:)(?P<y>0\d)年(?!代|级)")
+                       r"|(?=\d)(?<![\d.,/\-])(?<!\d:)(?P<y>0\d)年(?!代|级))")
 _SPAN = regex.compile(
     r"(?=\d)(?<![\d.])(?P<first>(?:1[6-9]|20)\d\d)年?[~〜—–\-至到](?P<y>\d\d)年(?!代)")
 #: A year of the Republic of China era (民國99年, 110年): its short years are not short
 #: forms.  Searched for as 民國/民国 and a pattern for the three-digit year: one
 #: alternation of both was a quarter of the check's time.
 _ROC_YEAR = regex.compile(r"(?=\d)(?<![\d.])1[01]\d年")
+#: What every match of :data:`_SHORT` and :data:`_SPAN` holds: a year of two digits, no
+#: digit before it (searched for first: most stories write their years in full).
+_GATE = regex.compile(r"(?<!\d)\d\d年")
 
 
 def _roc(text: str) -> bool:
@@ -105,7 +110,7 @@ SCOPE = "document"  # what it reads: one document at a time
 def check(rule: Rule, corpus: Corpus, ctx: CheckContext) -> Iterable[Finding]:
     for document in corpus.documents:
         text = normalized(document)
-        if "年" not in text:
+        if "年" not in text or _GATE.search(text) is None:
             continue
         story: tuple[int | None, str] | None = None
         roc = _roc(text)
