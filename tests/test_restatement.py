@@ -298,3 +298,26 @@ def test_sketches_and_sentence_places_agree_with_whole_frames() -> None:
     speed_reader = FrameReader(speed)
     assert [speed.quantities[i].text for i in range(len(speed.quantities))
             if speed_reader.sketch(i).anaphor] == ["7436万多名"]  # 这7436万多名党员
+
+
+def test_pairs_rejected_before_their_frames_are_read_are_blocked():
+    # Relations rejects most candidate pairs from their sketches and what they count,
+    # before reading whole frames (scope, time); that shortcut must never reject a
+    # pair that blocked() would let through, including a headline that names the thing
+    # counted in other words (12.3万人参加城乡居民医保 / 参加城乡居民医保的群众).
+    insured = ("12.3万人参加城乡居民医保\n\n今年以来，全市参加城乡居民医保的群众达12.3万人，"
+               "其中60岁以上老人3.1万人。\n")
+    outcomes = set()
+    for text in (RAILWAY, PATENTS, _SPEED_TEXT, insured,
+                 "澳门新增6宗\n\n澳门今日新增6宗确诊个案。香港今日新增41宗确诊个案。\n",
+                 "我市粮食产量达1250万吨\n\n去年我市粮食产量达1520万吨，蔬菜产量达300万吨。\n"):
+        relations = restatement.Relations(load_document("article.txt", text))
+        sketched = sorted(relations.sketches)
+        for lo in sketched:
+            for hi in (i for i in sketched if i > lo):
+                blocked = relations.blocked(relations.frames[lo], relations.frames[hi])
+                rejected = relations._unrelated(lo, hi)
+                assert blocked or not rejected, (text, lo, hi)
+                outcomes.add((rejected, bool(blocked), relations.frames[lo].headline))
+    # Each way out is taken: rejected early, blocked later, and related (headline too).
+    assert {(True, True, False), (False, True, False), (False, False, True)} <= outcomes

@@ -585,6 +585,18 @@ class FrameReader:
             self._parallel(period, measure) and "其中" not in self.text[end:end + 6],
             anaphor.group() if anaphor else "", *place)
 
+    def what(self, index: int) -> str | None:
+        """What figure ``index`` counts (:attr:`ClaimKey.what` of its whole frame), read
+        with its sketch; None when it has no key."""
+        sketch = self.sketch(index)
+        return None if sketch.no_key else self._partial[index][4]
+
+    def clause_text(self, index: int) -> str:
+        """The clause around figure ``index`` without gaps (:attr:`Frame.clause`)."""
+        self.sketch(index)
+        partial = self._partial.get(index)
+        return "" if partial is None else _without_gaps(self.text[partial[0]:partial[1]])
+
     def frame(self, index: int) -> Frame:
         """The whole :class:`Frame` of figure ``index``."""
         sketch = self.sketch(index)
@@ -619,8 +631,7 @@ class FrameReader:
         key = None if sketch.no_key else ClaimKey(
             what=what, measure=sketch.measure, scope="、".join(scope_words),
             time="、".join(time_words), statistic=statistic)
-        return Frame(key=key, no_key=sketch.no_key,
-                     clause=_without_gaps(self.text[clause_lo:clause_hi]), left=left,
+        return Frame(key=key, no_key=sketch.no_key, clause=self.clause_text(index), left=left,
                      right=right, scope_words=tuple(scope_words),
                      time_words=tuple(time_words), **fields)
 
