@@ -29,7 +29,10 @@ of a document in one pass (linear in the document, apart from a bisect per figur
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -380,8 +383,8 @@ class FrameReader:
 
     layout: Layout  # read when first used, as are the attributes in _INDEX
     #: What :meth:`_index` reads, when first asked for (see :meth:`__getattr__`).
-    _INDEX = frozenset({"periods", "period_of", "by_period", "same_measure", "date_starts",
-                        "date_texts", "starts"})
+    _INDEX = frozenset({"periods", "period_of", "starts", "in_order", "sorted_starts",
+                        "same_measure", "date_starts", "date_texts"})
 
     def __init__(self, document: Document) -> None:
         self.document = document
@@ -417,31 +420,32 @@ class FrameReader:
             periods.update((start, end))
         self.periods = sorted(periods)
         quantities = self.document.quantities
-        # Per period: the figures by start (to mask the other amounts of a clause) and
-        # the dates (a figure's time is the dates of its clause), read once here rather
-        # than filtered again for every figure of the period.
-        self.period_of: list[int] = []
-        self.by_period: dict[int, list[int]] = {}
+        # Every figure's start, its period, and per period the figures of each measure
+        # (lists) and the dates (a figure's time is the dates of its clause), read once
+        # here rather than filtered again for every figure of the period.  The figures of
+        # a stretch of text are found by bisecting the starts: the extractor gives them in
+        # text order; for a document built otherwise, ``in_order`` holds the figures by
+        # start and ``sorted_starts`` their starts.
+        self.starts: list[int] = [q.span.start for q in quantities]
+        self.in_order: list[int] | None = None
+        self.sorted_starts = self.starts
+        if any(map(operator.gt, self.starts, itertools.islice(self.starts, 1, None))):
+            self.in_order = sorted(range(len(quantities)), key=self.starts.__getitem__)
+            self.sorted_starts = [self.starts[i] for i in self.in_order]
+        periods_ = self.periods
+        self.period_of: list[int] = [bisect.bisect_right(periods_, start)
+                                     for start in self.starts]
         self.same_measure: dict[tuple[int, str], list[int]] = {}
-        self.date_starts: dict[int, list[int]] = {}
-        self.date_texts: dict[int, list[str]] = {}
-        self.starts: dict[int, list[int]] = {}
-        periods_, by_period, starts = self.periods, self.by_period, self.starts
-        for index, q in enumerate(quantities):
-            start = q.span.start
-            period = bisect.bisect_right(periods_, start)
-            self.period_of.append(period)
-            if period in by_period:
-                by_period[period].append(index)
-                starts[period].append(start)
-            else:
-                by_period[period] = [index]
-                starts[period] = [start]
-            measure = self.measures[index]
+        for index, (period, measure) in enumerate(zip(self.period_of, self.measures,
+                                                            strict=True)):
             if measure is not None:
                 self.same_measure.setdefault((period, measure), []).append(index)
+        self.date_starts: dict[int, list[int]] = {}
+        self.date_texts: dict[int, list[str]] = {}
+        for index, q in enumerate(quantities):
             if q.kind == "date" and q.iso:
-                self.date_starts.setdefault(period, []).append(start)
+                period = self.period_of[index]
+                self.date_starts.setdefault(period, []).append(q.span.start)
                 self.date_texts.setdefault(period, []).append(_without_gaps(q.text))
 
     def _words_of(self, period: int) -> tuple[list[tuple[int, int, str]], list[int],
@@ -510,12 +514,15 @@ class FrameReader:
         after = _CLAUSE_BREAKS.search(self.text, end, period_hi) if end < period_hi else None
         return before.end() if before else period_lo, after.start() if after else period_hi
 
-    def _figures_in(self, period: int, lo: int, hi: int) -> list[int]:
-        members = self.by_period.get(period, [])
-        starts = self.starts.get(period, [])
-        first = bisect.bisect_left(starts, lo)
-        last = bisect.bisect_left(starts, hi)
-        return members[first:last]
+    def _figures_in(self, period: int, lo: int, hi: int) -> Sequence[int]:
+        """The figures of ``period`` starting in ``text[lo:hi]``, in order."""
+        period_lo, period_hi = self._bounds_of(period)
+        lo, hi = max(lo, period_lo), min(hi, period_hi)
+        if hi <= lo:
+            return ()
+        first = bisect.bisect_left(self.sorted_starts, lo)
+        last = bisect.bisect_left(self.sorted_starts, hi)
+        return range(first, last) if self.in_order is None else sorted(self.in_order[first:last])
 
     def may_head_a_claim(self, index: int) -> bool:
         """Whether figure ``index`` may stand in a headline or the lead, or be introduced by
@@ -559,31 +566,43 @@ class FrameReader:
         bounds = self._bounds_of(period)
         period_lo = bounds[0]
         clause_lo, clause_hi = self.clause(start, end, bounds)
-        # Other amounts of the clause are masked out of its words.
-        left = self._masked(period, clause_lo, start, index)
-        right = self._masked(period, end, clause_hi, index)
-        what = _what(q, left, right)
-        statistic = None
-        if not what and clause_lo > period_lo:
-            statistic = _statistic(left, right)
-            if statistic in ("increase", "decrease"):
-                # 全社会用电量7.4万亿千瓦时，同比增长7.4%: the growth of the thing just named.
-                before = self._masked(period, period_lo, clause_lo - 1, index)
-                what = _what(q, _HEAD_PUNCT.split(before.rsplit("|", 1)[0])[-1], "")
-        no_key = ""
+        # Other amounts of the clause are masked out of its words; most clauses hold no
+        # other figure on one side or either (the next figure starts after the clause).
+        starts, text = self.sorted_starts, self.text
+        if self.in_order is None and (index == 0 or starts[index - 1] < clause_lo):
+            left = _without_gaps(text[clause_lo:start])
+        else:
+            left = self._masked(period, clause_lo, start, index)
+        if self.in_order is None and (index + 1 == len(starts) or starts[index + 1] >= clause_hi):
+            right = _without_gaps(text[end:clause_hi]) if end < clause_hi else ""
+        else:
+            right = self._masked(period, end, clause_hi, index)
+        # A vague figure or a duration has no key whatever it counts.
         if q.qualifier == "vague" or (q.lo is None and q.hi is None):
             no_key = "a vague figure (几十, 数百) states no value"
         elif q.kind == "duration":
             no_key = "a duration (五年, 十天) names a period of time, not a counted claim"
-        elif not what:
-            no_key = "no subject: nothing says what is counted or measured"
-        anaphor = _ANAPHOR.search(left[-3:])
+        else:
+            no_key = ""
+        what, statistic = "", None
+        if not no_key:
+            what = _what(q, left, right)
+            if not what and clause_lo > period_lo:
+                statistic = _statistic(left, right)
+                if statistic in ("increase", "decrease"):
+                    # 全社会用电量7.4万亿千瓦时，同比增长7.4%: the growth of the thing just
+                    # named.
+                    before = self._masked(period, period_lo, clause_lo - 1, index)
+                    what = _what(q, _HEAD_PUNCT.split(before.rsplit("|", 1)[0])[-1], "")
+            if not what:
+                no_key = "no subject: nothing says what is counted or measured"
+        anaphor = _ANAPHOR.search(left[-3:]) if left[-1:] in _ANAPHOR_LAST else None
         self._partial[index] = (clause_lo, clause_hi, left, right, what, statistic)
-        return Sketch(
-            index, measure, "" if no_key else what[-2:], no_key,
-            # 市场主体达1.69亿户，其中企业…、个体工商户…: the total is not a list item.
-            self._parallel(period, measure) and "其中" not in self.text[end:end + 6],
-            anaphor.group() if anaphor else "", *place)
+        # 市场主体达1.69亿户，其中企业…、个体工商户…: the total is not a list item.
+        parallel = len(self.same_measure[period, measure]) > 1 \
+            and self._parallel(period, measure) and "其中" not in text[end:end + 6]
+        return Sketch(index, measure, "" if no_key else what[-2:], no_key, parallel,
+                      anaphor.group() if anaphor else "", *place)
 
     def what(self, index: int) -> str | None:
         """What figure ``index`` counts (:attr:`ClaimKey.what` of its whole frame), read

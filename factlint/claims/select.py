@@ -219,6 +219,12 @@ def _positions_in_sentence(document: Document) -> dict[int, tuple[int, int]]:
     return places
 
 
+def written_in_sentence(q: Quantity) -> str:
+    """``q`` as its sentence's text writes it (normalised, without gaps): what
+    :class:`SentencePlaces` looks for there."""
+    return "".join(q.normalized.split()) or "".join(q.text.split())
+
+
 def _place(document: Document, index: int, cursor: dict[int, int],
            places: dict[int, tuple[int, int]], text: str | None = None) -> None:
     """Find quantity ``index`` in its sentence after ``cursor`` (per sentence); ``text``
@@ -226,7 +232,7 @@ def _place(document: Document, index: int, cursor: dict[int, int],
     q = document.quantities[index]
     if text is None:
         text = document.sentences[q.sentence].text
-    needle = "".join(q.normalized.split()) or "".join(q.text.split())
+    needle = written_in_sentence(q)
     start = text.find(needle, cursor.get(q.sentence, 0))
     if start < 0:
         start = text.find(needle)
@@ -254,6 +260,15 @@ class SentencePlaces:
         if text is None:
             text = self._texts[sentence] = self.document.sentences[sentence].text
         return text
+
+    def length_without(self, index: int) -> int | None:
+        """The length of quantity ``index``'s sentence text less the figure, without
+        placing it (None outside the sentences): figures whose sentences are one text but
+        for the figure have equal lengths."""
+        q = self.document.quantities[index]
+        if not 0 <= q.sentence < len(self.document.sentences):
+            return None
+        return len(self.text(q.sentence)) - len(written_in_sentence(q))
 
     def get(self, index: int) -> tuple[int, int] | None:
         """The (start, end) of quantity ``index`` in its sentence's text, or None."""

@@ -225,8 +225,7 @@ class Relations:
                 chosen += members
                 continue
             by_key: dict[str, list[int]] = {}
-            for index in members:
-                key = self._cut(index)
+            for index, key in zip(members, self._shared_cuts(members), strict=True):
                 if key is not None:
                     by_key.setdefault(key, []).append(index)
             # Twins say equally much besides their figure: both keys or neither.
@@ -396,6 +395,21 @@ class Relations:
         self._cuts[index] = cut
         return cut
 
+    def _shared_cuts(self, members: list[int]) -> list[str | None]:
+        """:meth:`_cut` of each of ``members`` that another member's cut equals, else None.
+
+        Equal cuts have equal lengths, which need no search of the sentence for its
+        figures: on a page of 1,000 articles one member of a bucket in seven shares its
+        length with another."""
+        if len(members) < 2:
+            return [None] * len(members)
+        lengths = [self.places.length_without(index) for index in members]
+        twins = Counter(lengths)
+        cuts = [self._cut(index) if length is not None and twins[length] > 1
+                else None for index, length in zip(members, lengths, strict=True)]
+        shared = Counter(cut for cut in cuts if cut is not None)
+        return [cut if cut is not None and shared[cut] > 1 else None for cut in cuts]
+
     def relate(self, a: Frame, b: Frame) -> tuple[str, str]:
         """(evidence, '') when ``a`` and ``b`` are one claim, else ('', why not)."""
         blocked = self.blocked(a, b)
@@ -439,6 +453,8 @@ class Relations:
 
     def _bucket_pairs(self, members: list[Sketch]) -> Iterator[tuple[int, int]]:
         """Lead × later body, and equal sentence keys."""
+        if len(members) < 2:
+            return  # most buckets (a head noun of one measure said once)
         for lead in members:
             if lead.lead:
                 yield from ((lead.index, other.index) for other in members
@@ -446,11 +462,10 @@ class Relations:
                             and not other.headline)
         # A sentence key is the figure's cut or None, so only a cut that two members share
         # can pair them: the others are never counted for words (most of the cost).
-        cuts = [self._cut(sketch.index) for sketch in members]
-        shared = Counter(cuts)
+        cuts = self._shared_cuts([sketch.index for sketch in members])
         by_key: dict[str, int] = {}
         for sketch, cut in zip(members, cuts, strict=True):
-            if cut is None or shared[cut] < 2:
+            if cut is None:
                 continue
             key = self.sentence_key(sketch.index)
             if key is not None:
