@@ -341,3 +341,10 @@ def test_other_figures_are_masked_whatever_order_the_figures_come_in():
         assert (a.clause, a.left, a.right) == (b.clause, b.left, b.right)
         masked += "|" in a.left + a.right
     assert masked >= 2
+    # Sentence places bisect the figures' sentence numbers, or list them when they fall.
+    from factlint.claims.select import SentencePlaces, _positions_in_sentence
+
+    for built in (document, backwards):
+        places = SentencePlaces(built)
+        assert {i: places.get(i) for i in range(count)
+                if places.get(i) is not None} == _positions_in_sentence(built)

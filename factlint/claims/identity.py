@@ -393,6 +393,7 @@ class FrameReader:
         #: Whether the figures of one measure in one period form a list (per key).
         self.parallels: dict[tuple[int, str], bool] = {}
         self._sketches: dict[int, Sketch] = {}
+        self._clauses: dict[int, str] = {}
         #: Per figure with a measure: clause bounds, masked left and right, what, and the
         #: statistic when :meth:`_sketch` had to read it.
         self._partial: dict[int, tuple[int, int, str, str, str, str | None]] = {}
@@ -612,9 +613,13 @@ class FrameReader:
 
     def clause_text(self, index: int) -> str:
         """The clause around figure ``index`` without gaps (:attr:`Frame.clause`)."""
-        self.sketch(index)
-        partial = self._partial.get(index)
-        return "" if partial is None else _without_gaps(self.text[partial[0]:partial[1]])
+        known = self._clauses.get(index)
+        if known is None:
+            self.sketch(index)
+            partial = self._partial.get(index)
+            known = self._clauses[index] = "" if partial is None else _without_gaps(
+                self.text[partial[0]:partial[1]])
+        return known
 
     def frame(self, index: int) -> Frame:
         """The whole :class:`Frame` of figure ``index``."""
@@ -740,11 +745,13 @@ def named_in(what: str, clause: str) -> bool:
     A headline says 12.3万人参加城乡居民医保 where the body says 参加城乡居民医保的
     群众达12.3万人: the thing counted is written differently but named in both.
     """
-    pairs = _pairs(what)
     # The head (last two characters) and the leading modifier must both be there:
     # 省内交易电量 is not named by 全国电力市场交易电量 although they share 交易电量.
-    return (len(pairs) >= 2 and what[-2:] in clause and what[:2] in clause
-            and len(pairs - _pairs(clause)) <= len(pairs) // 4)
+    # (Tested first: most clauses lack them, and the pairs are the cost.)
+    if what[-2:] not in clause or what[:2] not in clause:
+        return False
+    pairs = _pairs(what)
+    return len(pairs) >= 2 and len(pairs - _pairs(clause)) <= len(pairs) // 4
 
 
 def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -21,8 +21,11 @@ of hanging the run.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
-from collections.abc import Iterator
+import itertools
+import operator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -248,6 +251,9 @@ class SentencePlaces:
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        #: Each quantity's sentence, and the quantities by sentence when those numbers
+        #: do not rise (see :meth:`_members_of`).
+        self._sentence_of: list[int] | None = None
         self._members: dict[int, list[int]] | None = None
         self._places: dict[int, tuple[int, int]] = {}
         self._cursor: dict[int, int] = {}
@@ -260,6 +266,24 @@ class SentencePlaces:
         if text is None:
             text = self._texts[sentence] = self.document.sentences[sentence].text
         return text
+
+    def _members_of(self, sentence: int) -> Sequence[int]:
+        """The quantities of ``sentence``, in order.  The extractor gives them in text
+        order, so their sentence numbers rise and a sentence's are found by bisecting
+        them; a document built otherwise is listed by sentence once."""
+        if self._sentence_of is None:
+            self._sentence_of = [q.sentence for q in self.document.quantities]
+            numbers = self._sentence_of
+            if any(map(operator.gt, numbers, itertools.islice(numbers, 1, None))):
+                self._members = {}
+                for i, number in enumerate(numbers):
+                    self._members.setdefault(number, []).append(i)
+        if not 0 <= sentence < len(self.document.sentences):
+            return ()
+        if self._members is not None:
+            return self._members.get(sentence, ())
+        return range(bisect.bisect_left(self._sentence_of, sentence),
+                     bisect.bisect_right(self._sentence_of, sentence))
 
     def length_without(self, index: int) -> int | None:
         """The length of quantity ``index``'s sentence text less the figure, without
@@ -275,13 +299,7 @@ class SentencePlaces:
         sentence = self.document.quantities[index].sentence
         if sentence not in self._read:
             self._read.add(sentence)
-            if self._members is None:
-                self._members = {}
-                count = len(self.document.sentences)
-                for i, q in enumerate(self.document.quantities):
-                    if 0 <= q.sentence < count:
-                        self._members.setdefault(q.sentence, []).append(i)
-            members = self._members.get(sentence, ())
+            members = self._members_of(sentence)
             if members:
                 text = self.text(sentence)
                 for member in members:

@@ -197,6 +197,7 @@ class Relations:
         self._keys: dict[int, str | None] = {}
         self._clause_words: dict[int, set[str]] = {}
         self._cuts: dict[int, str | None] = {}
+        self._whats: dict[int, str | None] = {}
         #: The figures that may be compared, sketched (in text order).
         self.sketches: dict[int, Sketch] = {
             i: reader.sketch(i) for i in self._comparable(reader)}
@@ -264,6 +265,7 @@ class Relations:
                             scope_words=known.scope_words, time_words=known.time_words)
                         sketch = self.sketches[position] = sketch._replace(
                             head=target.head, no_key="")
+                        self._whats[position] = known.key.what if known.key else None
                     self.antecedent[position] = target.index
             earlier.append(sketch)
 
@@ -306,11 +308,17 @@ class Relations:
 
     def _what_of(self, index: int) -> str | None:
         """:attr:`ClaimKey.what` of figure ``index``'s frame (None without a key), from
-        the frame when it was read or taken from an antecedent, else from its sketch."""
-        frame = self._frames.known(index)
-        if frame is None:
-            return self._reader.what(index)
-        return frame.key.what if frame.key is not None else None
+        the frame when it was read or taken from an antecedent, else from its sketch;
+        read once."""
+        what = self._whats.get(index, "")  # a key's what is never ''
+        if what == "":
+            frame = self._frames.known(index)
+            if frame is None:
+                what = self._reader.what(index)
+            else:
+                what = frame.key.what if frame.key is not None else None
+            self._whats[index] = what
+        return what
 
     def evidence(self, a: Frame, b: Frame) -> str:
         """The strongest evidence that ``a`` and ``b`` are one claim, or ''."""
