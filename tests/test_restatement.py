@@ -348,3 +348,19 @@ def test_other_figures_are_masked_whatever_order_the_figures_come_in():
         places = SentencePlaces(built)
         assert {i: places.get(i) for i in range(count)
                 if places.get(i) is not None} == _positions_in_sentence(built)
+
+
+def test_figures_of_a_measure_that_can_have_no_key_are_not_sketched():
+    # Durations and vague figures have no key whatever they count; a measure holding only
+    # such figures is never compared, so restatement does not read their words (a tenth of
+    # a long page's figures are durations in 年), and their frames still say why.
+    text = ("活动持续3天\n\n活动共持续3天，吸引5万人参加，比去年多1万人。"
+            "这三天里，主办方连续工作了数十个小时。\n")
+    document = load_document("article.txt", text)
+    relations = restatement.Relations(document)
+    texts = {i: q.text for i, q in enumerate(document.quantities)}
+    assert sorted(texts[i] for i in relations.sketches) == ["1万人", "5万人"]
+    durations = [i for i, t in texts.items() if t in ("3天", "三天")]
+    assert len(durations) == 3
+    assert all(relations.frames[i].no_key.startswith("a duration") for i in durations)
+    assert findings(text) == []

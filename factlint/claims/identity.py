@@ -53,6 +53,7 @@ __all__ = [
     "frames",
     "measure_of",
     "named_in",
+    "never_keyed",
     "same_claim",
     "why_different",
 ]
@@ -164,6 +165,16 @@ def measure_of(q: Quantity) -> str | None:
     if q.kind == "count":
         return _COUNT_FAMILY.get(unit, unit)
     return unit
+
+
+def never_keyed(q: Quantity) -> str:
+    """Why amount ``q`` has no claim key whatever its sentence says (a vague figure, a
+    duration), in words; '' when its wording decides."""
+    if q.qualifier == "vague" or (q.lo is None and q.hi is None):
+        return "a vague figure (几十, 数百) states no value"
+    if q.kind == "duration":
+        return "a duration (五年, 十天) names a period of time, not a counted claim"
+    return ""
 
 
 # ------------------------------------------------------------------ word lists
@@ -578,13 +589,7 @@ class FrameReader:
             right = _without_gaps(text[end:clause_hi]) if end < clause_hi else ""
         else:
             right = self._masked(period, end, clause_hi, index)
-        # A vague figure or a duration has no key whatever it counts.
-        if q.qualifier == "vague" or (q.lo is None and q.hi is None):
-            no_key = "a vague figure (几十, 数百) states no value"
-        elif q.kind == "duration":
-            no_key = "a duration (五年, 十天) names a period of time, not a counted claim"
-        else:
-            no_key = ""
+        no_key = never_keyed(q)
         what, statistic = "", None
         if not no_key:
             what = _what(q, left, right)

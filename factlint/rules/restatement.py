@@ -74,6 +74,7 @@ from ..claims.identity import (
     _compatible_what,
     measure_of,
     named_in,
+    never_keyed,
     why_different,
 )
 from ..claims.select import SentencePlaces
@@ -210,17 +211,20 @@ class Relations:
         """The figures a pair of :meth:`candidates` may hold, in text order.
 
         Every pair is of one measure, so a figure whose measure no other figure of the
-        document has is never compared.  Of a measure none of whose figures stands in a
-        headline or the lead or after an anaphor, only figures whose sentence is
-        another's but for the figure can be (sentence evidence).
+        document has is never compared, nor are the figures of a measure none of which
+        can have a key (durations: 五年, 3天; vague figures), nor do they point back as
+        anaphors.  Of a measure none of whose figures stands in a headline or the lead
+        or after an anaphor, only figures whose sentence is another's but for the figure
+        can be (sentence evidence).
         """
         by_measure: dict[str, list[int]] = {}
         for index, measure in enumerate(reader.measures):
             if measure is not None:
                 by_measure.setdefault(measure, []).append(index)
         chosen: list[int] = []
+        quantities = self.document.quantities
         for members in by_measure.values():
-            if len(members) < 2:
+            if len(members) < 2 or all(never_keyed(quantities[i]) for i in members):
                 continue
             if any(reader.may_head_a_claim(i) for i in members):
                 chosen += members
