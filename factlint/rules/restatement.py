@@ -210,10 +210,10 @@ class Relations:
     def _comparable(self, reader: FrameReader) -> list[int]:
         """The figures a pair of :meth:`candidates` may hold, in text order.
 
-        Every pair is of one measure, so a figure whose measure no other figure of the
-        document has is never compared, nor are the figures of a measure none of which
-        can have a key (durations: 五年, 3天; vague figures), nor do they point back as
-        anaphors.  Of a measure none of whose figures stands in a headline or the lead
+        Every pair is of one measure and holds two figures with a key, as does an
+        anaphor and the figure it points back to, so the figures of a measure of which at
+        most one can have a key (the others durations, 五年, 3天, or vague figures) are
+        never compared.  Of a measure none of whose figures stands in a headline or the lead
         or after an anaphor, only figures whose sentence is another's but for the figure
         can be (sentence evidence).
         """
@@ -224,7 +224,7 @@ class Relations:
         chosen: list[int] = []
         quantities = self.document.quantities
         for members in by_measure.values():
-            if len(members) < 2 or all(never_keyed(quantities[i]) for i in members):
+            if sum(1 for i in members if not never_keyed(quantities[i])) < 2:
                 continue
             if any(reader.may_head_a_claim(i) for i in members):
                 chosen += members
