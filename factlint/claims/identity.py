@@ -202,7 +202,7 @@ _CLAUSE_BREAKS = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")  # re: faster 
 #: The same class searched backwards: the last clause break before a figure.
 _CLAUSE_BREAK_BEFORE = regex.compile("(?r)[" + regex.escape(_CLAUSE_BREAK) + "]")
 _PERIOD_END = regex.compile(r"[。！？!?]+|\n[ \t\u3000\r]*\n")
-_GAPS = regex.compile(r"[ \t\r\n\u3000]+")
+_GAPS = re.compile(r"[ \t\r\n\u3000]+")
 
 
 def _without_gaps(text: str) -> str:
@@ -224,10 +224,10 @@ _TAIL_WORDS = (
     "了 增 降 涨 跌 至 到 仅 只 就 又 还 也 都 再 多 以 由 从 在 "
     "将 可 每 平均 人均 户均 年均 均"
 ).split()
-_TAIL = regex.compile("(?:" + "|".join(_TAIL_WORDS) + ")+$")
+_TAIL = re.compile("(?:" + "|".join(_TAIL_WORDS) + ")+$")
 _HEAD_PUNCT = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
 _LEADING_WORDS = "其中|包括|共|已|还|又|再|都|也|就|全|总|均|仅|另|并|且|而|和|与|及".split("|")
-_LEADING = regex.compile("^(?:" + "|".join(_LEADING_WORDS) + ")+")
+_LEADING = re.compile("^(?:" + "|".join(_LEADING_WORDS) + ")+")
 
 _PROVINCES = (
     "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 "
@@ -254,15 +254,15 @@ _SCOPE_SUFFIX = re.compile(
     + "|(?P<org>" + "|".join(sorted(_ORGANISATION_WORDS, key=lambda w: (-len(w), w))) + "))")
 _HAN_RUN_END = regex.compile(r"\p{Han}+$")
 #: Numbered items: 第一名, 三等奖, 5级.
-_ITEM = regex.compile(
+_ITEM = re.compile(
     r"第[0-9一二三四五六七八九十百]+(?:名|位|届|期|批|季|轮|站|场|组|类|档|级|等|号|次)"
     r"|[一二三四五六七八九十0-9]+等奖|[一二三四五六七八九十0-9]+级")
-_FUNCTION_WORDS = regex.compile(r"[和与及的等在对为是了从向把被各每该这那]")
+_FUNCTION_WORDS = re.compile(r"[和与及的等在对为是了从向把被各每该这那]")
 #: Names of the whole country, which copy uses interchangeably.
 _NATIONAL = {"全国": "全国", "我国": "全国", "国内": "全国", "中国": "全国"}
 
 
-_LEADING_SCOPE = regex.compile(
+_LEADING_SCOPE = re.compile(
     "^(?:" + "|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w))) + ")+")
 #: The characters a match of :data:`_LEADING_SCOPE`, :data:`_LEADING` can start with and
 #: one of :data:`_TAIL` end with: a phrase that starts or ends otherwise is left as it
@@ -281,25 +281,25 @@ _TIME_WORDS = (
 # The standard library's engine, guarded, scans for these three times faster.
 _TIME = re.compile(_first_characters(_TIME_WORDS.split("|")) + "(?:" + _TIME_WORDS + ")")
 _STATISTIC = (
-    ("per-capita", regex.compile(r"人均|户均|平均|年均|日均|场均|均价|单价|每人|每户")),
-    ("share", regex.compile(r"占|比重|比例|份额|占比|之一|成[以左]")),
-    ("rank", regex.compile(r"排名|位居|位列|排在|名列|居第|排第")),
-    ("increase", regex.compile(r"增长|增加|增幅|增速|提高|提升|上升|上涨|攀升|增至|升至|涨|增")),
-    ("decrease", regex.compile(r"下降|减少|降低|下跌|回落|降幅|缩小|降至|跌|减|降")),
-    ("rate", regex.compile(r"率")),
-    ("total", regex.compile(r"共计|合计|总计|累计|总数|总量|总额|总共|一共|共有|共|总")),
+    ("per-capita", re.compile(r"人均|户均|平均|年均|日均|场均|均价|单价|每人|每户")),
+    ("share", re.compile(r"占|比重|比例|份额|占比|之一|成[以左]")),
+    ("rank", re.compile(r"排名|位居|位列|排在|名列|居第|排第")),
+    ("increase", re.compile(r"增长|增加|增幅|增速|提高|提升|上升|上涨|攀升|增至|升至|涨|增")),
+    ("decrease", re.compile(r"下降|减少|降低|下跌|回落|降幅|缩小|降至|跌|减|降")),
+    ("rate", re.compile(r"率")),
+    ("total", re.compile(r"共计|合计|总计|累计|总数|总量|总额|总共|一共|共有|共|总")),
 )
 #: Words just before a figure that point back to one stated earlier.
 #: 共计 and 合计 sum up parts (total-vs-parts), they do not point back to one figure.
 _ANAPHOR_WORDS = ("上述", "前述", "以上", "这些", "这", "该", "此")
-_ANAPHOR = regex.compile("(?:" + "|".join(_ANAPHOR_WORDS) + ")$")
+_ANAPHOR = re.compile("(?:" + "|".join(_ANAPHOR_WORDS) + ")$")
 _ANAPHOR_LAST = frozenset(word[-1] for word in _ANAPHOR_WORDS)
 _GAP_CHARACTERS = " \t\r\n\u3000"
 _PARALLEL_WORDS = ("分别", "依次", "各为", "各有")
 
 
 #: 增至, 降到: the level reached after a change, not the change.
-_LEVEL = regex.compile(
+_LEVEL = re.compile(
     r"(?:[增升降减]至|(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)到)$")
 
 
@@ -317,10 +317,10 @@ def _statistic(left: str, right: str) -> str:
 #: One name for an indicator that copy writes several ways.
 #: (pattern, name, the two words one of which every match holds).
 _INDICATORS = (
-    (regex.compile(r"(?:国内|地区)?生产总值(?:GDP)?|GDP"), "GDP", ("生产总值", "GDP")),
-    (regex.compile(r"居民消费价格(?:指数)?(?:CPI)?|CPI"), "CPI", ("居民消费价格", "CPI")),
+    (re.compile(r"(?:国内|地区)?生产总值(?:GDP)?|GDP"), "GDP", ("生产总值", "GDP")),
+    (re.compile(r"居民消费价格(?:指数)?(?:CPI)?|CPI"), "CPI", ("居民消费价格", "CPI")),
 )
-_BRACKETS = regex.compile(r"[（）()〔〕\[\]【】]")
+_BRACKETS = re.compile(r"[（）()〔〕\[\]【】]")
 
 
 def _what(q: Quantity, left: str, right: str) -> str:

@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -119,7 +120,7 @@ _EVIDENCE_WORDS = {
 
 _HAN = regex.compile(r"\p{Han}+")
 _WORD = regex.compile(r"[\p{Han}A-Za-z]")
-_NUMERALS = regex.compile(r"[0-9零〇一二三四五六七八九十百千万亿两]")
+_NUMERALS = re.compile(r"[0-9零〇一二三四五六七八九十百千万亿两]")
 
 
 @dataclass(frozen=True)
