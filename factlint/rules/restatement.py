@@ -225,8 +225,9 @@ class Relations:
         chosen: list[int] = []
         quantities = self.document.quantities
         for members in by_measure.values():
-            if sum(1 for i in members if not never_keyed(quantities[i])) < 2:
-                continue
+            keyable = (i for i in members if not never_keyed(quantities[i]))
+            if next(keyable, None) is None or next(keyable, None) is None:
+                continue  # fewer than two
             if any(reader.may_head_a_claim(i) for i in members):
                 chosen += members
                 continue
