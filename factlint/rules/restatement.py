@@ -59,10 +59,9 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import TypeVar, overload
 
 import regex
 
@@ -415,14 +414,17 @@ class Relations:
         Equal cuts have equal lengths, which need no search of the sentence for its
         figures: on a page of 1,000 articles one member of a bucket in seven shares its
         length with another."""
+        unshared: list[str | None] = [None] * len(members)
         if len(members) < 2:
-            return [None] * len(members)
+            return unshared
         lengths = [self.places.length_without(index) for index in members]
-        twins = Counter(lengths)
-        cuts = [self._cut(index) if length is not None and twins[length] > 1
-                else None for index, length in zip(members, lengths, strict=True)]
-        shared = Counter(cut for cut in cuts if cut is not None)
-        return [cut if cut is not None and shared[cut] > 1 else None for cut in cuts]
+        twins = _repeated(length for length in lengths if length is not None)
+        if not twins:
+            return unshared
+        cuts = [self._cut(index) if length in twins else None
+                for index, length in zip(members, lengths, strict=True)]
+        shared = _repeated(cut for cut in cuts if cut is not None)
+        return [cut if cut in shared else None for cut in cuts]
 
     def relate(self, a: Frame, b: Frame) -> tuple[str, str]:
         """(evidence, '') when ``a`` and ``b`` are one claim, else ('', why not)."""
@@ -578,6 +580,21 @@ def explain(relations: Relations, index: int, nearest: int = 5) -> Explanation:
         unmatched.append((other, why))
     reported = relations.best(index) or relations.variant(index)
     return Explanation(frame, matches, tuple(unmatched), reported)
+
+
+T = TypeVar("T")
+
+
+def _repeated(items: Iterable[T]) -> set[T]:
+    """The items that occur more than once."""
+    seen: set[T] = set()
+    repeated: set[T] = set()
+    for item in items:
+        if item in seen:
+            repeated.add(item)
+        else:
+            seen.add(item)
+    return repeated
 
 
 def _headline_pairs(members: list[Sketch], nearest: int) -> list[tuple[int, int]]:
