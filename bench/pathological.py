@@ -38,6 +38,8 @@ INPUTS = {
     "Chinese numerals": lambda n: ("一二三四五六七八九十" * n)[:n],
     "几": lambda n: ("十几" * n)[:n],
     "ranges": lambda n: ("1-" * n)[:n],
+    "a list sharing a unit": lambda n: ("1、" * n)[:n - 1] + "个",  # 1、2、…、N个
+    "億 with 萬 groups": lambda n: ("1億1,758萬" * n)[:n],
     "dates": lambda n: ("2020年1月1日至" * n)[:n],
     "times": lambda n: ("12:30:" * n)[:n],
     "numeric dates": lambda n: ("2020-01-" * n)[:n],

@@ -7,10 +7,11 @@ Run by hand (not a test); figures go into the README:
     python bench/reading_sample.py --list          # every row, with today's reading
     python bench/reading_sample.py --draw --seed 7 > new.tsv   # a fresh sample to label
 
-Two samples are labelled: ``sample.tsv`` (seed 20261201, drawn at commit e784265 before
-issue 11's fourth pass, which then fixed families it showed) and ``held-out.tsv`` (seed
+Three samples are labelled: ``sample.tsv`` (seed 20261201, drawn at commit e784265 before
+issue 11's fourth pass, which then fixed families it showed), ``held-out.tsv`` (seed
 20261202, drawn at the end of that pass from lines neither sample nor the tests hold, and
-tuned on by nothing).  A sample (``--draw``) is drawn from
+tuned on by nothing) and ``held-out-2.tsv`` (seed 20261203, drawn at 4f0c5c2, the sixth
+session's start).  A sample (``--draw``) is drawn from
 ``../shared/bench/news-dev``: 60 figures from ``traditional/``, 60 from ``simplified/``, 40
 from ``statistics/``, and 40 digit strings with no Han character after them (the pool
 where codes, names and versions live), of which the labeller keeps those that are no

@@ -58,7 +58,11 @@ ALPHABET = st.sampled_from(list(
     # issue 11, fourth pass: trillions before a currency, Taiwan's units, names in quotes
     # and titles, congresses, foreign currencies before 元, 超过了, 成半, degrees by scale
     "兆", "美元", "台幣", "克朗", "公分", "千卡", "注", "华氏", "摄氏", "度", "超过了", "突破",
-    "“", "”", "《", "》", "【", "】", "党的", "大", "日幣", "美金", "成半"])
+    "“", "”", "《", "》", "【", "】", "党的", "大", "日幣", "美金", "成半",
+    # sixth session: units starting with 千, 约合, a unit shared by a 、 list, ranges written
+    # short, 倍多, 度 as times, 冲破, 億 with a comma group, 卷, live-blog day labels
+    "千伏", "千帕", "千瓦时", "千克", "约合", "一成", "、", "0、", "倍多", "度對", "遭", "冲破",
+    "億", "萬", ",758", "卷", "【12.9", "‧", "位数", "头奖"])
 
 
 @settings(max_examples=300)
@@ -107,7 +111,7 @@ DATE_ALPHABET = st.sampled_from(list("0123456789年月日号时点分:-/.至到�
     # issue 11, fourth pass: 约 before a time, bracketed days, school years, month ranges
     # across years, short years by region
     "约", "約", "今（", "）日", "昨(", ")晚", "学年", "年度", "/", "2020/", "21", "2016年", "到",
-    "港元", "特首", "台北", "新台幣", "97", "19年"])
+    "港元", "特首", "台北", "新台幣", "97", "19年", "今 (", ") 日", "【", "】", "12.9", "‧"])
 
 
 @settings(max_examples=300)

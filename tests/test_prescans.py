@@ -59,18 +59,24 @@ def _texts_read_in_tests() -> list[str]:
 
 
 def test_the_narrow_patterns_match_as_the_full_pattern_wherever_they_are_used() -> None:
-    """Leaving out the date or time alternative where the text holds none of the characters
-    they need must never change a match: tried at every offset of every test phrase."""
-    variants = {(date, time): narrow_pattern(date, time).match
-                for date in (False, True) for time in (False, True)}
-    narrowed = 0
-    for text in _texts_read_in_tests():
+    """Leaving out the date, time or share alternatives where the text holds none of the
+    characters they need must never change a match: tried at every offset of every test
+    phrase (and of long runs of numerals before 分之)."""
+    variants = {(date, time, share): narrow_pattern(date, time, share).match
+                for date in (False, True) for time in (False, True) for share in (False, True)}
+    narrowed = shares_out = 0
+    texts = [*_texts_read_in_tests(), "超过了一二三四五六七八九十分之一", "不得多于人民币1/4",
+             "约有三百二十一分之五十", "近百分之三十", "不得多于人民币百分之三",
+             "零下一二三四五六七分之一"]
+    for text in texts:
         for at in range(len(text)):
             full = PATTERN.match(text, at)
             key = (pattern._DATE_HINT(text, at, at + pattern._DATE_WINDOW) is not None,
-                   pattern._TIME_HINT(text, at, at + pattern._TIME_WINDOW) is not None)
+                   pattern._TIME_HINT(text, at, at + pattern._TIME_WINDOW) is not None,
+                   pattern.share_hint(text, at))
             narrow = variants[key](text, at)
-            narrowed += key != (True, True) and full is not None
+            narrowed += key != (True, True, True) and full is not None
+            shares_out += not key[2] and full is not None
             assert (narrow is None) == (full is None), (text, at)
             if full is not None:
                 groups = narrow.groupdict()
@@ -81,7 +87,7 @@ def test_the_narrow_patterns_match_as_the_full_pattern_wherever_they_are_used() 
                 # The groups left out are those of the alternatives that did not match.
                 assert all(full[name] is None for name in full.groupdict()
                            if name not in groups)
-    assert narrowed > 1000  # the narrow patterns were really put to the test
+    assert narrowed > 1000 and shares_out > 1000  # the narrow patterns were really tested
 
 
 def test_the_matcher_narrows_only_after_many_runs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -91,8 +97,11 @@ def test_the_matcher_narrows_only_after_many_runs(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(pattern, "_NARROW_AFTER", 0)
     assert matcher("5名党员", 0).group() == "5名"
     assert matcher("2月16日", 0).lastgroup == "date"
-    assert matcher.variants is not None and len(matcher.variants) == 4
-    assert matcher.variants[(False, False)] is not PATTERN
+    assert matcher.variants is not None and len(matcher.variants) == 2
+    assert PATTERN not in matcher.variants.values() and matcher.dates is not PATTERN
+    assert matcher("超过三分之一", 0).lastgroup == "frac"
+    assert matcher("百分之三十", 0).lastgroup == "pct"
+    assert matcher("1/4", 0).lastgroup == "frac"
 
 
 def test_every_phrase_reads_the_same_with_the_narrow_patterns(
@@ -269,3 +278,151 @@ def test_idioms_grouped_by_first_character_match_as_the_plain_alternation() -> N
     for text in texts:
         assert ([(m.span(), m.group()) for m in identifiers._IDIOM_RE.finditer(text)]
                 == [(m.span(), m.group()) for m in plain.finditer(text)])
+
+
+def test_a_run_ending_in_no_link_word_character_ends_in_no_link_word() -> None:
+    from factlint.quantities import subjects
+
+    windows = {text[i:i + size] for text in _texts_read_in_tests()
+               for i in range(len(text)) for size in (1, 2, 6, 12)}
+    windows |= {"武汉返乡人员共有", "认为", "作为", "其中", "总计", "增至"}
+    gated = 0
+    for window in windows:
+        if window and window[-1] not in subjects._LINK_LAST:
+            gated += 1
+            assert subjects._LINK_WORDS.search(window, max(0, len(window) - 12)) is None, window
+    assert gated > 1000
+    assert {"有", "为", "中", "至", "少"} <= subjects._LINK_LAST
+
+
+def test_the_code_hint_finds_a_code_mark_where_its_two_alternatives_do() -> None:
+    from factlint.quantities import identifiers
+
+    reference = re.compile(r"[0-9][.·比）)-]|" + identifiers._RUN_AFTER_SIGN.pattern)
+    texts = [*_texts_read_in_tests(), "1.5", "（6", "尾号3", "a-", "6）", "85比9", "N9", "x：1"]
+    hits = 0
+    for text in texts:
+        for i in range(0, len(text), 7):
+            piece = text[i:i + 12]
+            found = identifiers._CODE_HINT(piece) is not None
+            assert found == (reference.search(piece) is not None), piece
+            hits += found
+    assert hits > 100
+
+
+def test_the_may_hold_test_finds_what_its_alternatives_as_first_written_find() -> None:
+    from factlint.quantities import extractor, words
+
+    reference = re.compile("[" + "".join(sorted(map(re.escape, folds_into(pattern.RUN_CHARS))))
+                           + "]|除夕|元年|" + words.WRITTEN_WORDS)
+    texts = [*_texts_read_in_tests(), "除夕夜", "元年", "耳順之年", "數個", "记者获悉", "萬"]
+    for text in texts:
+        for i in range(0, len(text), 5):
+            piece = text[i:i + 9]
+            assert (extractor._MAY_HOLD(piece) is None) == (reference.search(piece) is None), piece
+
+
+def test_a_text_without_rare_words_holds_no_adverb_festival_or_word_quantity() -> None:
+    from factlint.quantities import extractor, festivals, words
+
+    texts = [*_texts_read_in_tests(), "至少要到2020年", "农历八月十五", "一半以上", "康熙四十年"]
+    seen = 0
+    for text in texts:
+        for i in range(0, len(text), 4):
+            piece = text[i:i + 10]
+            any_word = any(p.search(piece) for p in (pattern.ADVERB_WORD, festivals.STARTS,
+                                                     words.WORD_STARTS))
+            assert (extractor._RARE_WORDS(piece) is not None) == bool(any_word), piece
+            seen += any_word
+    assert seen > 20
+
+
+def test_a_line_of_its_own_is_placed_as_the_first_line_of_a_longer_text() -> None:
+    from factlint.text.normalize import LineIndex
+
+    line = "全省7436万多名党员，投资12亿元"
+    alone, first = LineIndex(line, "a.txt"), LineIndex(line + "\n下一行", "a.txt")
+    for start in range(len(line) + 1):
+        for end in range(start - 1, len(line) + 1):
+            assert alone.span(start, end) == first.span(start, end), (start, end)
+
+
+def test_every_source_a_dateline_names_holds_a_word_the_dateline_prescan_looks_for() -> None:
+    from factlint.quantities import dates
+
+    sources = re.match(r"\(\?:([^)]*)\)", dates._DATELINE.pattern).group(1).split("|")
+    assert "新华社" in sources
+    for source in sources:
+        assert "社" in source or "本报" in source or "央视" in source, source
+    assert dates.dateline_index("新华社北京2月16日电") is not None
+    assert dates.dateline_index("本报北京2月16日讯") is not None
+    assert dates.dateline_index("北京2月16日电") is None
+
+
+def test_matches_found_from_their_first_words_are_those_finditer_finds() -> None:
+    from factlint.quantities import dates, identifiers
+    from factlint.quantities.pattern import matches_at_words
+
+    texts = [*_texts_read_in_tests(), "新华社北京2月16日电本报北京3月1日讯新华社新华社北京4月5日电",
+             "台積電(2330)與（6488）環球晶（2016）（(1234)）", "央视新闻5月3日讯中新社香港6月7日电"]
+    found = 0
+    for text in texts:
+        for scan, words in ((dates._DATELINE, dates._DATELINE_SOURCES),
+                            (identifiers._NAME_THEN_CODE, ("（", "("))):
+            expected = [(m.span(), m.groups()) for m in scan.finditer(text)]
+            assert [(m.span(), m.groups()) for m in matches_at_words(scan, text, words)] == (
+                expected), text
+            found += len(expected)
+    assert found > 10
+
+
+def test_one_scan_finds_the_first_digits_of_codes_both_scans_found() -> None:
+    from factlint.quantities import identifiers
+
+    texts = [*_texts_read_in_tests(), "（600519）尾号3826 沪深300 1.2.3 85比92 N95 （12.5）",
+             "000001.SZ、0700.HK，(2330)與12-34"]
+    found = 0
+    for text in texts:
+        expected = sorted({m.start() for m in identifiers._MARKED_RUN.finditer(text)}
+                          | {m.end() - 1 for m in identifiers._RUN_AFTER_SIGN.finditer(text)})
+        assert [m.start() for m in identifiers._CODE_STARTS.finditer(text)] == expected, text
+        found += len(expected)
+    assert found > 100
+
+
+def test_a_numeral_next_to_no_pair_of_an_idiom_belongs_to_no_idiom() -> None:
+    from factlint.quantities import identifiers
+
+    def searched(text: str, start: int, end: int) -> bool:  # is_idiom before its gate
+        lo = max(0, start - 4)
+        window = text[lo:end + 4]
+        for m in identifiers._IDIOM_RE.finditer(window):
+            if m.start() + lo <= start < m.end() + lo:
+                if m.group() == "一点" and window[m.end():m.end() + 1] in pattern.CN_DIGITS:
+                    continue
+                return True
+        return False
+
+    texts = [*_texts_read_in_tests(), *(f"他说{word}了" for word in identifiers.IDIOMS)]
+    idioms = 0
+    for text in texts:
+        for run in pattern.RUN.finditer(text):
+            start, end = run.span()
+            assert identifiers.is_idiom(text, start, end) == searched(text, start, end), text
+            idioms += searched(text, start, end)
+    assert idioms > len(identifiers.IDIOMS) // 2
+
+
+def test_the_lead_in_search_is_skipped_only_where_it_finds_nothing() -> None:
+    texts = [*_texts_read_in_tests(), *(f"有{word}5个" for word in pattern.LEAD_IN_WORDS),
+             *(f"是{word} \n5个" for word in ("约", "超过了", "下午约"))]
+    found = skipped = 0
+    for text in texts:
+        for end in range(1, len(text)):
+            passes = (text[end - 1] in pattern.LEAD_IN_ENDS
+                      or text[max(0, end - 2):end] in pattern.LEAD_IN_ENDS)
+            lead = pattern.LEAD_IN.search(text, max(0, end - 6), end)
+            assert passes or lead is None, (text, end)
+            found += lead is not None
+            skipped += not passes and text[end - 1] in pattern.LEAD_IN_LAST
+    assert found > 500 and skipped > 500

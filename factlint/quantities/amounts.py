@@ -12,7 +12,7 @@ import re
 from decimal import Decimal
 
 from ..model import Quantity
-from .dates import bracketed_day, is_sentence_term, read_meridiem
+from .dates import bracketed_day, is_sentence_term, read_meridiem, slash_date
 from .identifiers import DIGIT_BY_DIGIT, identifier_span, is_idiom, is_list_marker
 from .money import CODE_ENDS, SCALED_UNITS, currency_before, ge_yi, jiao_and_fen
 from .numerals import ONE, ZERO, Figure, chinese, vague
@@ -71,6 +71,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     has_digit = HAS_DIGIT(body) is not None
     before = text[start - 1] if start else ""
 
+    if has_digit and "，" in body and not unit and "." not in body:
+        return None  # 705，706， 751及751P線: a list of routes, no thousands (1，200元 is)
     # 二两白酒, 九两半: 两 after a numeral and before no measure word is the weight 两
     # (三两天, 一两个月 stay ranges: a unit follows).
     if (not has_digit and not unit and len(body) >= 2 and body[-1] == "两"
@@ -89,6 +91,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             value = chinese(body).lo  # 党的十八大: the 18th Party Congress, a rank
             return reader.quantity(start, body_end + 1, lo=value, hi=value, qualifier="exact",
                                    unit=None, kind="ordinal", value=value)
+        if not unit and not pre and before == "卷" and body_start == start:
+            value = chinese(body).lo  # 卷三十二: the thirty-second volume, a number
+            return reader.quantity(start, body_end, lo=value, hi=value, qualifier="exact",
+                                   unit=None, kind="ordinal", value=value)
         if body == "一" and pre == "突破":
             return None  # 突破一批关键技术: breakthroughs in "a batch", not at least one
         if body in SINGLE_NUMERALS and not unit and not pre:
@@ -101,6 +107,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
                 and UNITS.get(unit or "", ("", ""))[0] != "个百分点"
                 and UNITS.get(unit or "", ("", ""))[1] != "age"  # 一周岁 is an age
                 and unit != "周年"  # 一周年: the first anniversary
+                and not (unit == "成" and _CHENG_TENTH.match(text, m.end("unit")))  # 一成半
                 and not (unit and _and_a_half(text, m.end("unit"), unit))):
             return None  # 一张购物小票: an article, not a count (but 一年半 is 1.5年)
         if body in ("万", "亿", "千", "百", "百万", "千万") and not (
@@ -130,6 +137,16 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if currency:  # CNY1.25, US$3: money, not an identifier
         start, unit = currency
     elif has_digit:
+        if not unit and not pre and text[body_end:body_end + 1] in "#＃" \
+                and body_end > start and body.isdigit():
+            return reader.quantity(start, body_end + 1, lo=None, hi=None, qualifier="exact",
+                                   unit=None, kind="identifier")  # 93#汽油, 1#楼: No. 93, No. 1
+        if before == "【" and not unit and not pre:
+            label = _LABEL_DAY.match(text, start)
+            if label:  # 【12.9‧交通消息】, 【10.1遊行】: a live blog's entries labelled by day
+                day = slash_date(reader, start, label.end(), int(label[1]), int(label[2]))
+                if day is not None:
+                    return day
         if not unit and len(body) == 2 and body[1] == "0" and text.startswith("几", body_end):
             return _tens_and_some(reader, start, body_start, body)  # 20几个, 30几万元
         if not unit and not pre and len(body) <= 2 and body.isdigit():
@@ -273,6 +290,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         # 华氏100度, 摄氏30度: degrees of the scale named before the figure
         word = next(w for w in _SCALE_BEFORE_DEGREES if text.endswith(w, 0, start))
         start, reported_unit = start - len(word), "℉" if word.startswith("华") else "℃"
+    elif (reported_unit == "度" and not pre and not suffix and end == unit_end
+          and text[end:end + 1] in _VERB_AFTER_TIMES and figure.qualifier == "exact"
+          and figure.lo == figure.hi and figure.lo <= 20 and figure.lo == int(figure.lo)):
+        kind, reported_unit = "count", "次"  # 3度對八仙樂園聲押, 兩度發生空難: times, not degrees
     elif reported_unit == "级" and (text.endswith(("里氏", "震级"), 0, start)
                                    or text.startswith(_QUAKES, end)):
         kind = "measure"  # 里氏5.8级: a magnitude, not a rank
@@ -292,7 +313,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         more = True  # 一个多月, 3个多小时
         figure = figure.and_more()
     elif (not more and unit and figure.qualifier == "exact" and not suffix and not pre
-          and end == unit_end
+          and end == unit_end and unit in _MORE_AFTER
           and _more_after_unit(text, end, unit)):
         more = True  # 一岁多, 三年多来, 两天多, 5年有余: more than the figure, under one unit more
         end = unit_end = end + (2 if text[end] == "有" else 1)
@@ -402,6 +423,12 @@ def _figure_in_a_name(reader: Reader, text: str, start: int, end: int, before: s
     return None
 
 
+#: 【12.9‧交通消息】, 【11.20全日總覽】: a month and day opening a bracketed label of a live blog.
+_LABEL_DAY = re.compile(r"(1[0-2]|0?[1-9])[.．](3[01]|[12][0-9]|0?[1-9])"
+                        r"(?=[‧．・·.]?[\u4e00-\u9fff][^】\n]{0,12}】)")
+#: Verbs after N度 that make it a number of times (三度遭, 2度對…聲押, 兩度發生, 十度攻破), never
+#: a temperature or an angle (26度和28度, 30度出头, 90度鞠躬 stay degrees).
+_VERB_AFTER_TIMES = frozenset("被遭对发攻访获夺登延参陷离包举引受崩反折追想创闯入")  # folded
 _SCALE_BEFORE_DEGREES = ("华氏温度", "摄氏温度", "华氏", "摄氏")
 
 def has_unit_free_end(text: str, end: int) -> bool:
@@ -442,7 +469,7 @@ def _dunhao_lower(text: str, start: int, upper: Decimal) -> int | None:
 
 
 #: Single-character units of age and time after which 多 means "and some" (一岁多).
-_MORE_AFTER = frozenset("岁年天月周")
+_MORE_AFTER = frozenset("岁年天月周倍")
 #: What may follow that 多: the end of a phrase or a word that 多 does not begin
 #: (两天多云 is cloudy, 一年多少 asks how much, 三年多次 is many times).
 _AFTER_MORE = frozenset("来的了后前里时之，,、。；;：:）)”」』 \n以才就过还未没中间内为已也都便")

@@ -16,14 +16,16 @@ from ..model import Quantity
 from ..text.normalize import normalize
 from . import numerals
 from .numerals import ONE, Figure
-from .pattern import MONTH, YEAR, G
+from .pattern import MONTH, YEAR, G, matches_at_words
 from .reader import SKIP, DatelineIndex, Reader
 
 __all__ = ["bracketed_day", "slash_date", "find_datelines", "dateline_index", "read_date",
            "read_time", "is_sentence_term", "roc_year", "meridiem", "read_meridiem"]
 
+#: The sources a dateline names first (新华社北京2月16日电, 本报讯…).
+_DATELINE_SOURCES = ("新华社", "本报", "中新社", "央视")
 _DATELINE = re.compile(
-    rf"(?:新华社|本报|中新社|央视)[^\s，。,.:：]{{0,10}}?(?:(?P<y>{YEAR}){G}年{G})?"
+    rf"(?:{'|'.join(_DATELINE_SOURCES)})[^\s，。,.:：]{{0,10}}?(?:(?P<y>{YEAR}){G}年{G})?"
     rf"(?P<m>1[0-2]|[1-9]){G}月{G}(?P<d>[12][0-9]|3[01]|[1-9]){G}日{G}[电讯]")
 
 
@@ -31,7 +33,8 @@ def find_datelines(text: str, *, normalized: bool = False
                    ) -> list[tuple[int, int | None, int, int]]:
     """Datelines (新华社北京2月16日电) as (offset, year or None, month, day)."""
     found = []
-    for m in _DATELINE.finditer(text if normalized else normalize(text)):
+    for m in matches_at_words(_DATELINE, text if normalized else normalize(text),
+                              _DATELINE_SOURCES):
         year = cn_int(m["y"]) if m["y"] else None
         found.append((m.start(), year, int(m["m"]), int(m["d"])))
     return found
@@ -39,7 +42,9 @@ def find_datelines(text: str, *, normalized: bool = False
 
 def dateline_index(text: str) -> DatelineIndex | None:
     """The datelines of normalised ``text``, or None when it has none."""
-    if "日" in text or "月" in text:
+    # A dateline names its source (新华社, 中新社, 本报, 央视) and its day: most texts that
+    # name a day name no source, and are not scanned.
+    if ("日" in text or "月" in text) and ("社" in text or "本报" in text or "央视" in text):
         found = find_datelines(text, normalized=True)
         if found:
             return DatelineIndex(found)
@@ -57,10 +62,11 @@ def cn_int(text: str) -> int:
     return int(numerals.chinese_value(text))
 
 
-#: 今（15）日, 昨(14)晚, 下周一（16）日: Taiwan copy writes a day in brackets after 今/昨/明
-#: or a weekday.
+#: 今（15）日, 昨(14)晚, 下周一（16）日, 今 (27) 日: Taiwan copy writes a day in brackets after
+#: 今/昨/明 or a weekday (spaced, as some sites print it).
 _BRACKETED_DAY = re.compile(
-    r"(?<=[今昨明前一二三四五六日天][（(])(3[01]|[12][0-9]|0?[1-9])[）)](日|(?=[晚晨早午下上]))")
+    r"(?:(?<=[今昨明前一二三四五六日天][（(])|(?<=[今昨明前一二三四五六日天] [（(]))"
+    r"(3[01]|[12][0-9]|0?[1-9])[）)](日| 日|(?= ?[晚晨早午下上]))")
 
 
 def bracketed_day(reader: Reader, start: int) -> Quantity | None:

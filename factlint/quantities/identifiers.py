@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .pattern import CN_DIGIT, CN_DIGITS, LazyPattern
+from .pattern import CN_DIGIT, CN_DIGITS, LazyPattern, matches_at_words
 
 __all__ = ["is_idiom", "addresses", "codes", "stock_codes", "drawn_numbers", "non_figures",
            "is_list_marker",
@@ -57,8 +57,17 @@ _IDIOM_RE = re.compile(_by_first_character(IDIOMS))
 DIGIT_BY_DIGIT = re.compile(f"[{CN_DIGIT}]{{3,}}")
 
 
+#: Every two characters that stand next to each other in an idiom: a word that covers the
+#: first numeral holds it and the character before or after it (seven calls in ten stop
+#: there, before the idioms are searched).
+_IDIOM_PAIRS = frozenset(word[i:i + 2] for word in IDIOMS for i in range(len(word) - 1))
+
+
 def is_idiom(text: str, start: int, end: int) -> bool:
     """Whether the numerals at ``start`` belong to a word such as 一线 or 千万不要."""
+    if (text[start - 1:start + 1] if start else "") not in _IDIOM_PAIRS and (
+            text[start:start + 2] not in _IDIOM_PAIRS):
+        return False
     lo = max(0, start - 4)
     window = text[lo:end + 4]
     for m in _IDIOM_RE.finditer(window):
@@ -198,10 +207,20 @@ _CODE_AT = re.compile(
 # The first digit of a run (not one inside it) that a code mark follows; the class
 # first, so that the engine skips ahead at C speed.
 _MARKED_RUN = re.compile(r"[0-9](?<![0-9][0-9])[0-9]*+(?=[.·比）)-])")
-_RUN_AFTER_SIGN = re.compile("[（(" + "".join(sorted(_KEYWORD_LAST - {"（", "("})) + "][0-9]")
+#: What stands before a code's first digit: a bracket or the last character of a keyword.
+_SIGN_CHARS = "（(" + "".join(sorted(_KEYWORD_LAST - {"（", "("}))
+_RUN_AFTER_SIGN = re.compile(f"[{_SIGN_CHARS}][0-9]")
 #: A digit that a code mark follows, or one that a bracket or keyword's last character
-#: precedes: a text without one holds no code (every start above is one of these).
-_CODE_HINT = re.compile(r"[0-9][.·比）)-]|" + _RUN_AFTER_SIGN.pattern).search
+#: precedes: a text without one holds no code (every start above is one of these).  One
+#: class first, then lookbehinds: the engine skips ahead to a character of the class at C
+#: speed (two alternatives, each led by its class, were tried at every character).
+_CODE_HINT = re.compile(f"[0-9{_SIGN_CHARS}]"
+                        f"(?:(?<=[0-9])[.·比）)-]|(?<=[{_SIGN_CHARS}])[0-9])").search
+#: Both kinds of first digit in one scan, in order: the start of a run that a code mark
+#: follows (_MARKED_RUN, which takes the run) or a digit after a sign (_RUN_AFTER_SIGN's
+#: digit).  No digit inside a run follows a sign, so taking the run hides none.
+_CODE_STARTS = re.compile(
+    f"[0-9](?:(?<![0-9][0-9])[0-9]*+(?=[.·比）)-])|(?<=[{_SIGN_CHARS}][0-9]))")
 _ISBN = re.compile(r"(?:97[89][- ]?)?[0-9][0-9- ]{8,14}[0-9Xx]")
 _YEAR_FIRST = re.compile(r"(?:1[89]|20)[0-9]{2}\.")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
@@ -216,8 +235,7 @@ def codes(text: str) -> list[tuple[int, int]]:
     # neither looked for in a text (a line, most often) that has no such digit at all.
     if _CODE_HINT(text) is None:
         return []
-    starts = sorted({m.start() for m in _MARKED_RUN.finditer(text)}
-                    | {m.end() - 1 for m in _RUN_AFTER_SIGN.finditer(text)})
+    starts = [m.start() for m in _CODE_STARTS.finditer(text)]
     found: list[tuple[int, int]] = []
     last_end = 0
     for start in starts:
@@ -345,7 +363,7 @@ def _named_codes(text: str, found: list[tuple[int, int]]) -> dict[str, tuple[str
     """Each code the text pairs with a company's name, and the names: 台積電(2330) and the
     codes already found before a name (2330台積電、2454聯發科)."""
     named: dict[str, set[str]] = {}
-    for m in _NAME_THEN_CODE.finditer(text):
+    for m in matches_at_words(_NAME_THEN_CODE, text, ("（", "(")):
         if _YEAR.fullmatch(m["code"]):
             continue  # 創立(2016): a year
         start = m.start()

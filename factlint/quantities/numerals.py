@@ -150,6 +150,8 @@ def arabic_compound(text: str) -> Figure:
     of the last place written (1万2千 ± 500).  Four digits after 万 are the units
     (1万2500 = 12500, exact).
     """
+    if "," in text:  # 1億1,758萬: the 万 group written with a thousands comma
+        text = text.replace(",", "")
     groups = _PLACES.findall(text)
     if not groups or "".join(digits + places for digits, places in groups) != text:
         raise ValueError(f"not a figure: {text!r}")

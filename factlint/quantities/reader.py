@@ -21,9 +21,12 @@ from .numerals import ONE, ZERO, Figure
 from .pattern import HAS_DIGIT
 from .subjects import subject
 
-__all__ = ["SKIP", "Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF"]
+__all__ = ["SKIP", "Reader", "DatelineIndex", "read_figure", "figure_value", "QUALIFIER_OF",
+           "apply_qualifier", "clean_value"]
 
 _HALF = Decimal("0.5")
+#: Kinds whose subject (what the figure counts) is looked for.
+_SUBJECT_KINDS = frozenset({"count", "money", "percent", "measure", "age", "duration"})
 #: Kinds whose whole numbers are counted, not measured: 9761个 and 17元 are exact.
 COUNTED_KINDS = frozenset({"count", "money"})
 
@@ -103,13 +106,14 @@ def figure_value(text: str) -> Decimal:
 
 
 QUALIFIER_OF = {
-    "大约": "about", "约": "about", "左右": "about", "上下": "about", "许": "about",
+    "大约": "about", "约": "about", "大约合": "about", "约合": "about", "左右": "about",
+    "上下": "about", "许": "about",
     "将近": "nearly", "接近": "nearly", "近": "nearly",
     "超过": "at_least", "逾": "at_least", "以上": "at_least", "不少于": "at_least",
     "最少": "at_least", "起码": "at_least", "至多": "at_most",
     "不低于": "at_least", "至少": "at_least", "不小于": "at_least", "大于": "at_least",
     "高于": "at_least", "多于": "at_least", "超出": "at_least", "突破": "at_least",
-    "超": "at_least",
+    "冲破": "at_least", "超": "at_least",
     "小于": "at_most", "低于": "at_most", "少于": "at_most", "不大于": "at_most",
     "不高于": "at_most", "不多于": "at_most", "不得多于": "at_most", "不得超过": "at_most",
     "不得高于": "at_most", "不得少于": "at_least", "不得低于": "at_least",
@@ -159,6 +163,12 @@ def _cleaned(value: Decimal) -> Decimal:
     if value == value.to_integral_value():
         return value.quantize(ONE, context=numerals.EXACT)
     return value.normalize()
+
+
+#: For readers built after the fact (``quantities.lists``): a qualifier's interval, and a value
+#: as every reading reports it.
+apply_qualifier = _apply
+clean_value = _clean
 
 
 #: Each figure's value cleaned once: figures repeat (2, 10, 0.5), and equal non-zero
@@ -214,12 +224,16 @@ class Reader:
         self.resume_at = 0  # set by a reader that read less than its match: scan on from here
         self.region: str | None = None  # Traditional copy's region, found when a date needs it
 
-    def quantity(self, start: int, end: int, **fields: Any) -> Quantity:
-        """A quantity for ``text[start:end]`` (joined offsets), its span in the original."""
+    def quantity(self, start: int, end: int, *, lo: Decimal | None, hi: Decimal | None,
+                 qualifier: str, unit: str | None, kind: str, iso: str | None = None,
+                 value: Decimal | None = None) -> Quantity:
+        """A quantity for ``text[start:end]`` (joined offsets), its span in the original.
+        (The fields by name, not gathered into a dict and spread again: every date pays.)"""
         o_start, o_end = self._placed(start, end)
         span: Span = self.index.span(o_start, o_end)
         return new_quantity(text=self.original[o_start:o_end], span=span,
-                            normalized=self.text[start:end], **fields)
+                            normalized=self.text[start:end], lo=lo, hi=hi,
+                            qualifier=qualifier, unit=unit, kind=kind, iso=iso, value=value)
 
     def _placed(self, start: int, end: int) -> tuple[int, int]:
         """The original offsets of ``text[start:end]``; the scan resumes at ``end``
@@ -268,13 +282,16 @@ class Reader:
         lo = value if lo is figure.lo else _clean(lo)
         hi = value if hi is figure.lo else _clean(hi)
         counted = None
-        if subject_from is not None and kind in ("count", "money", "percent", "measure", "age",
-                                                 "duration"):
+        if subject_from is not None and kind in _SUBJECT_KINDS:
             where = subject(self.text, start, subject_from[1], unit)
             if where is not None:
                 counted = self.as_written(*where) if self.quote else self.text[where[0]:where[1]]
-        # As self.quantity(...) does, without gathering and spreading the fields again.
-        o_start, o_end = self._placed(start, end)
+        # As self.quantity(...) does, without its call (and _placed's, for text without gaps).
+        self.end = end
+        if self.gapless:
+            o_start, o_end = start, end if end > start else start
+        else:
+            o_start, o_end = self.offsets.original_span(start, end)
         return new_quantity(text=self.original[o_start:o_end],
                             span=self.index.span(o_start, o_end),
                             normalized=self.text[start:end], lo=lo, hi=hi, qualifier=qualifier,

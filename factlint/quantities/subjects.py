@@ -20,9 +20,12 @@ _LINK_WORD = (r"共有|共计|总计|合计|累计|共|有|达到|达|为(?<![�
               r"计|增至|增加|减少|超|占|突破|多达|高达|还有|另有|其中|包括|分别|每|再|又|即|近|逾|"
               r"超过|约|大约|将近|接近|至少")
 _LINK_WORDS = re.compile(f"(?:{_LINK_WORD})(?:{_LINK_WORD})*$")  # (?:…)+$, written to skip
+#: The last character of each link word (a lookbehind matches none): a chain of them ends
+#: the run, so a run ending in none of these has no link word to strip and is not searched.
+_LINK_LAST = frozenset(re.sub(r"\(\?<![^)]*\)", "", word)[-1] for word in _LINK_WORD.split("|"))
 _LEADING_LINK = re.compile(r"^(?:共|已|还|又|再|都|也|就|全|总|均|仅|另|共计)+")
 _SUBJECT_STOP = re.compile(r"[的地得了着过和与及或在把被对从向自于将以而并且但其这那此该各每、]")
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_CJK = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff]*")
 _LAST_NON_CJK = re.compile(r".*[^\u4e00-\u9fff]", re.DOTALL)
 # Where a noun phrase after a figure ends: function words and the verbs that
 # most often follow a subject in news copy (捐款, 下沉, 奔赴, 送至 …).
@@ -38,6 +41,11 @@ _BEFORE_STOP = re.compile(
     r"作为(?<!不作为)|成为|认为|因为|为(?<![作成认因]为)|" + "|".join("有是在从向对把被让使给"))
 
 
+#: Units whose subject is looked for after them first (5名党员; 5人 and 人次 look before).
+_NOUN_AFTER = frozenset(unit for unit, (_, kind) in UNITS.items()
+                        if kind in ("count", "measure") and unit not in ("人", "人次"))
+
+
 def subject(text: str, start: int, unit_end: int, unit: str | None) -> tuple[int, int] | None:
     """Where in ``text`` the subject of the figure at ``text[start:]`` stands (start, end),
     whose unit ends at ``unit_end``, if it is said.
@@ -45,11 +53,10 @@ def subject(text: str, start: int, unit_end: int, unit: str | None) -> tuple[int
     Offsets, not a string: the caller quotes the original characters (Traditional copy is
     read folded to Simplified, but a subject is shown as written).
     """
-    if not unit or UNITS.get(unit, ("", ""))[1] in ("count", "measure") and unit not in (
-            "人", "人次"):
+    if not unit or unit in _NOUN_AFTER:
         skip = 1 if text.startswith("的", unit_end) else 0  # 成千上万的观众, 万吨以上的海底…
-        following = text[unit_end + skip:unit_end + 14]  # gaps are already joined
-        after = _CJK.match(following)
+        # Up to 14 characters after the unit (gaps are already joined).
+        after = _CJK.match(text, unit_end + skip, unit_end + 14)
         if after:
             noun = after.group()
             # A subject has at least two characters, so a stop at 0 or 1 is
@@ -67,7 +74,7 @@ def subject(text: str, start: int, unit_end: int, unit: str | None) -> tuple[int
     if not run:
         return None
     # Link words end the run (共有, 达到): strip them; a chain of them is short.
-    link = _LINK_WORDS.search(run, max(0, len(run) - 12))
+    link = _LINK_WORDS.search(run, max(0, len(run) - 12)) if run[-1] in _LINK_LAST else None
     cut = link.start() if link else len(run)
     # Each step keeps a suffix of the run up to ``cut``, so the phrase ends there.
     phrase = _LEADING_LINK.sub("", _BEFORE_STOP.split(_SUBJECT_STOP.split(run[:cut])[-1])[-1])

@@ -41,7 +41,7 @@ from .pattern import RUN_CHARS
 from .reader import QUALIFIER_OF, Reader
 from .units import UNITS
 
-__all__ = ["WORD_STARTS", "WRITTEN_WORDS", "find_words", "AGES"]
+__all__ = ["WORD_STARTS", "WRITTEN_WORDS", "WRITTEN_FIRSTS", "WRITTEN_RESTS", "find_words", "AGES"]
 
 #: Age in years each name stands for, and the last year of its span when read alone.
 AGES: dict[str, tuple[int, int]] = {
@@ -79,18 +79,23 @@ def _as_written(word: str) -> str:
     return "".join("[" + "".join(sorted(folds_into(char))) + "]" for char in word)
 
 
-def _written_words() -> str:
+def _written_words() -> tuple[str, str]:
     """The words of WORD_STARTS that hold no numeral, as the text may write them before it
-    is folded: the extractor's test of whether a line may hold a quantity at all.  Written
-    as one class of first characters and then lookbehinds, so that the engine skips to a
-    first character at C speed (an alternation of the words cost 4 µs a line, 7×)."""
+    is folded, for the extractor's test of whether a line may hold a quantity at all: their
+    first characters (the inside of a class), and the alternatives that finish each word
+    after its first character (each led by a lookbehind naming that character).  Written
+    so, the test is one class of first characters and then lookbehinds, and the engine
+    skips to a first character at C speed (an alternation of the words cost 4 µs a line,
+    7×)."""
     words = [word for word in _WORDS if not any(char in RUN_CHARS for char in word)]
     firsts = sorted(set().union(*(folds_into(word[0]) for word in words)))
     rests = "|".join(f"(?<={_as_written(word[0])}){_as_written(word[1:])}" for word in words)
-    return f"[{''.join(firsts)}](?:{rests})"
+    return "".join(firsts), rests
 
 
-WRITTEN_WORDS = _written_words()
+WRITTEN_FIRSTS, WRITTEN_RESTS = _written_words()
+#: Any of those words as the text may write them.
+WRITTEN_WORDS = f"[{WRITTEN_FIRSTS}](?:{WRITTEN_RESTS})"
 
 
 def find_words(reader: Reader) -> list[tuple[int, int, Quantity | None]]:

@@ -205,6 +205,10 @@ class LineIndex:
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` for ``text[start:end]``; the end is exclusive."""
         starts = self._starts
+        if len(starts) == 1:  # a text of one line (a line extracted on its own)
+            return new_span(path=self.path, line=1, column=start + 1, end_line=1,
+                            end_column=(end if end > start else start) + 1, start=start,
+                            end=end)
         line = bisect.bisect_right(starts, start)
         line_start = starts[line - 1]
         column = start - line_start + 1
