@@ -137,7 +137,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if currency:  # CNY1.25, US$3: money, not an identifier
         start, unit = currency
     elif has_digit:
-        if not unit and not pre and text[body_end:body_end + 1] in "#＃" \
+        if not unit and not pre and text[body_end:body_end + 1] in ("#", "＃") \
                 and body_end > start and body.isdigit():
             return reader.quantity(start, body_end + 1, lo=None, hi=None, qualifier="exact",
                                    unit=None, kind="identifier")  # 93#汽油, 1#楼: No. 93, No. 1
