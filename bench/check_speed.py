@@ -25,11 +25,14 @@ for this checkout and for CHECKOUT, so that before and after are taken in one ru
 the same load::
 
     python bench/check_speed.py --compare /tmp/base --repeat 3
+    python bench/check_speed.py --compare /tmp/base --repeat 3 --rules   # and per check
 
 It reports the best CPU time (``time.process_time``: this process only, so other
 work on a shared machine slows the two alike instead of adding to either) of each
-and their ratio.  Goal (issue 10): check within 2×
-of extract on both inputs (near-linear checks, nothing compared pair by pair).
+and their ratio.  With ``--rules`` each measurement also times every check in one more
+``check`` run (the engine's scoped call of each rule on each document) and the costliest
+are listed, best of the repeats: where the checks' own cost goes.  Goal (issue 10): check
+within 2× of extract on both inputs (near-linear checks, nothing compared pair by pair).
 """
 
 from __future__ import annotations
@@ -97,17 +100,48 @@ def time_check(paths: list[str], config_file: str) -> float:
     return time.process_time() - start
 
 
-def child(paths: list[str], config_file: str) -> dict[str, float]:
-    """One warmed-up measurement of extract and check, in this interpreter."""
+def time_rules(paths: list[str], config_file: str) -> dict[str, float]:
+    """CPU seconds of each check in one more ``check`` run: the engine's scoped call of
+    every rule on every document, timed (a run of its own, so that the timing wrapper
+    does not weigh on ``check_s``)."""
+    from factlint.rules import engine
+
+    scoped = engine.check_scoped
+    spent: dict[str, float] = {}
+
+    def timed(rule, corpus, ctx, check, module=None):  # noqa: ANN001, ANN202 - engine's
+        start = time.process_time()
+        try:
+            return scoped(rule, corpus, ctx, check, module)
+        finally:
+            spent[rule.id] = spent.get(rule.id, 0.0) + time.process_time() - start
+
+    engine.check_scoped = timed
+    try:
+        time_check(paths, config_file)
+    finally:
+        engine.check_scoped = scoped
+    return spent
+
+
+def child(paths: list[str], config_file: str, by_rule: bool = False) -> dict[str, object]:
+    """One warmed-up measurement of extract and check, in this interpreter (and, with
+    ``by_rule``, of each check: :func:`time_rules`)."""
     time_extract(paths)
     time_check(paths, config_file)  # imports the checks
-    return {"extract_s": time_extract(paths), "check_s": time_check(paths, config_file)}
+    result: dict[str, object] = {"extract_s": time_extract(paths),
+                                 "check_s": time_check(paths, config_file)}
+    if by_rule:
+        result["rules_s"] = time_rules(paths, config_file)
+    return result
 
 
-def in_child(checkout: Path, paths: list[str], config_file: str) -> dict[str, float]:
+def in_child(checkout: Path, paths: list[str], config_file: str,
+             by_rule: bool = False) -> dict:
     """:func:`child` in a fresh interpreter that imports factlint from ``checkout``."""
     env = {**os.environ, "PYTHONPATH": str(checkout)}
-    done = subprocess.run([sys.executable, __file__, "--child", config_file, *paths],
+    flag = ["--child-rules"] if by_rule else ["--child"]
+    done = subprocess.run([sys.executable, __file__, *flag, config_file, *paths],
                           capture_output=True, text=True, env=env, check=True)
     return json.loads(done.stdout)
 
@@ -128,8 +162,8 @@ def write_inputs(root: Path, news_dev: Path) -> tuple[Path, dict[str, list[str]]
 
 
 def main() -> int:
-    if sys.argv[1:2] == ["--child"]:
-        print(json.dumps(child(sys.argv[3:], sys.argv[2])))
+    if sys.argv[1:2] in (["--child"], ["--child-rules"]):
+        print(json.dumps(child(sys.argv[3:], sys.argv[2], sys.argv[1] == "--child-rules")))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--news-dev", type=Path, default=NEWS_DEV)
@@ -137,6 +171,9 @@ def main() -> int:
     parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
                         help="also measure this checkout, alternately (before/after)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--rules", type=int, nargs="?", const=6, metavar="N",
+                        help="also time each check (one more check run per measurement) "
+                             "and list the N costliest (default 6), best of the repeats")
     args = parser.parse_args()
     versions = {"this checkout": REPO}
     if args.compare is not None:
@@ -152,16 +189,28 @@ def main() -> int:
             for _ in range(args.repeat):
                 for version, checkout in versions.items():
                     if args.compare is None:  # in this interpreter, as before
-                        times[version].append({"extract_s": time_extract(paths),
-                                               "check_s": time_check(paths, str(config))})
+                        measured: dict = {"extract_s": time_extract(paths),
+                                          "check_s": time_check(paths, str(config))}
+                        if args.rules:
+                            measured["rules_s"] = time_rules(paths, str(config))
+                        times[version].append(measured)
                     else:
-                        times[version].append(in_child(checkout, paths, str(config)))
+                        times[version].append(in_child(checkout, paths, str(config),
+                                                       bool(args.rules)))
             for version in versions:
                 extract_s = min(t["extract_s"] for t in times[version])
                 check_s = min(t["check_s"] for t in times[version])
                 results[version][name] = {
                     "characters": chars, "extract_s": round(extract_s, 3),
                     "check_s": round(check_s, 3), "ratio": round(check_s / extract_s, 2)}
+                if args.rules:
+                    rules_s: dict[str, float] = {}
+                    for t in times[version]:
+                        for rule, spent in t["rules_s"].items():
+                            rules_s[rule] = min(rules_s.get(rule, spent), spent)
+                    results[version][name]["rules_s"] = {
+                        rule: round(spent, 3) for rule, spent in
+                        sorted(rules_s.items(), key=lambda item: (-item[1], item[0]))}
     if args.json:
         print(json.dumps(results if args.compare else results["this checkout"],
                          ensure_ascii=False, indent=2))
@@ -172,6 +221,11 @@ def main() -> int:
             for name, r in by_input.items():
                 print(f"{name:24} {r['characters']:>9,} chars  extract {r['extract_s']:.3f} s  "
                       f"check {r['check_s']:.3f} s  ratio {r['ratio']:.2f} (goal ≤ {GOAL:g})")
+                if args.rules:
+                    costliest = list(r["rules_s"].items())[:args.rules]
+                    print("    checks: " + ", ".join(f"{rule} {spent:.3f} s"
+                                                  for rule, spent in costliest)
+                          + f"; all {sum(r['rules_s'].values()):.3f} s")
     return 0 if all(r["ratio"] <= GOAL for r in results["this checkout"].values()) else 1
 
 

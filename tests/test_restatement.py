@@ -298,3 +298,97 @@ def test_sketches_and_sentence_places_agree_with_whole_frames() -> None:
     speed_reader = FrameReader(speed)
     assert [speed.quantities[i].text for i in range(len(speed.quantities))
             if speed_reader.sketch(i).anaphor] == ["7436万多名"]  # 这7436万多名党员
+
+
+def test_pairs_rejected_before_their_frames_are_read_are_blocked():
+    # Relations rejects most candidate pairs from their sketches and what they count,
+    # before reading whole frames (scope, time); that shortcut must never reject a
+    # pair that blocked() would let through, including a headline that names the thing
+    # counted in other words (12.3万人参加城乡居民医保 / 参加城乡居民医保的群众).
+    insured = ("12.3万人参加城乡居民医保\n\n今年以来，全市参加城乡居民医保的群众达12.3万人，"
+               "其中60岁以上老人3.1万人。\n")
+    outcomes = set()
+    for text in (RAILWAY, PATENTS, _SPEED_TEXT, insured,
+                 "澳门新增6宗\n\n澳门今日新增6宗确诊个案。香港今日新增41宗确诊个案。\n",
+                 "我市粮食产量达1250万吨\n\n去年我市粮食产量达1520万吨，蔬菜产量达300万吨。\n"):
+        relations = restatement.Relations(load_document("article.txt", text))
+        sketched = sorted(relations.sketches)
+        for lo in sketched:
+            for hi in (i for i in sketched if i > lo):
+                blocked = relations.blocked(relations.frames[lo], relations.frames[hi])
+                rejected = relations._unrelated(lo, hi)
+                assert blocked or not rejected, (text, lo, hi)
+                outcomes.add((rejected, bool(blocked), relations.frames[lo].headline))
+    # Each way out is taken: rejected early, blocked later, and related (headline too).
+    assert {(True, True, False), (False, True, False), (False, False, True)} <= outcomes
+
+
+def test_other_figures_are_masked_whatever_order_the_figures_come_in():
+    # The extractor gives a document's figures in text order and the reader bisects their
+    # starts; a document built with its figures in another order masks the same figures
+    # out of each clause.
+    import dataclasses
+
+    from factlint.claims.identity import FrameReader
+
+    document = load_document("article.txt", _SPEED_TEXT)
+    count = len(document.quantities)
+    backwards = dataclasses.replace(document, quantities=document.quantities[::-1])
+    forward, reverse = FrameReader(document), FrameReader(backwards)
+    masked = 0
+    for index in range(count):
+        a, b = forward.frame(index), reverse.frame(count - 1 - index)
+        assert (a.clause, a.left, a.right) == (b.clause, b.left, b.right)
+        masked += "|" in a.left + a.right
+    assert masked >= 2
+    # Sentence places bisect the figures' sentence numbers, or list them when they fall.
+    from factlint.claims.select import SentencePlaces, _positions_in_sentence
+
+    for built in (document, backwards):
+        places = SentencePlaces(built)
+        assert {i: places.get(i) for i in range(count)
+                if places.get(i) is not None} == _positions_in_sentence(built)
+
+
+def test_figures_of_a_measure_that_can_have_no_key_are_not_sketched():
+    # Durations and vague figures have no key whatever they count; a measure holding only
+    # such figures is never compared, so restatement does not read their words (a tenth of
+    # a long page's figures are durations in 年), and their frames still say why.
+    text = ("活动持续3天\n\n活动共持续3天，吸引5万人参加，比去年多1万人。"
+            "这三天里，主办方连续工作了数十个小时。\n")
+    document = load_document("article.txt", text)
+    relations = restatement.Relations(document)
+    texts = {i: q.text for i, q in enumerate(document.quantities)}
+    assert sorted(texts[i] for i in relations.sketches) == ["1万人", "5万人"]
+    durations = [i for i, t in texts.items() if t in ("3天", "三天")]
+    assert len(durations) == 3
+    assert all(relations.frames[i].no_key.startswith("a duration") for i in durations)
+    assert findings(text) == []
+
+
+def test_word_patterns_match_as_the_regex_engine_does():
+    # Claim frames scan with the standard library's engine where a pattern is a list of
+    # words or a character class (several times faster on short pieces); it must find
+    # what the regex module found.
+    import re
+
+    import regex
+
+    from factlint.claims import identity
+
+    patterns = [identity._GAPS, identity._TAIL, identity._LEADING, identity._ITEM,
+                identity._FUNCTION_WORDS, identity._LEADING_SCOPE, identity._ANAPHOR,
+                identity._LEVEL, identity._BRACKETS, restatement._NUMERALS,
+                *(pattern for _, pattern in identity._STATISTIC),
+                *(pattern for pattern, _, _ in identity._INDICATORS)]
+    assert all(isinstance(pattern, re.Pattern) for pattern in patterns)
+    texts = [RAILWAY, PATENTS, _SPEED_TEXT, "第一名1人，三等奖（GDP）国内生产总值增长了",
+             "同比增长了", "全国湖北武汉市", "其中包括", "这些", "上述\n", "增至", "提高到"]
+    pieces = [text[i:j] for text in texts for i in range(0, len(text), 3)
+              for j in (i + 2, i + 5, i + 9, len(text))]
+    for pattern in patterns:
+        twin = regex.compile(pattern.pattern)
+        for piece in pieces:
+            assert [m.span() for m in pattern.finditer(piece)] == [
+                m.span() for m in twin.finditer(piece)], (pattern.pattern, piece)
+            assert pattern.sub("", piece) == twin.sub("", piece)

@@ -29,7 +29,10 @@ of a document in one pass (linear in the document, apart from a bisect per figur
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -50,6 +53,7 @@ __all__ = [
     "frames",
     "measure_of",
     "named_in",
+    "never_keyed",
     "same_claim",
     "why_different",
 ]
@@ -163,6 +167,16 @@ def measure_of(q: Quantity) -> str | None:
     return unit
 
 
+def never_keyed(q: Quantity) -> str:
+    """Why amount ``q`` has no claim key whatever its sentence says (a vague figure, a
+    duration), in words; '' when its wording decides."""
+    if q.qualifier == "vague" or (q.lo is None and q.hi is None):
+        return "a vague figure (几十, 数百) states no value"
+    if q.kind == "duration":
+        return "a duration (五年, 十天) names a period of time, not a counted claim"
+    return ""
+
+
 # ------------------------------------------------------------------ word lists
 
 def _first_characters(alternatives: list[str]) -> str:
@@ -188,7 +202,7 @@ _CLAUSE_BREAKS = re.compile("[" + re.escape(_CLAUSE_BREAK) + "]")  # re: faster 
 #: The same class searched backwards: the last clause break before a figure.
 _CLAUSE_BREAK_BEFORE = regex.compile("(?r)[" + regex.escape(_CLAUSE_BREAK) + "]")
 _PERIOD_END = regex.compile(r"[。！？!?]+|\n[ \t\u3000\r]*\n")
-_GAPS = regex.compile(r"[ \t\r\n\u3000]+")
+_GAPS = re.compile(r"[ \t\r\n\u3000]+")
 
 
 def _without_gaps(text: str) -> str:
@@ -210,10 +224,10 @@ _TAIL_WORDS = (
     "了 增 降 涨 跌 至 到 仅 只 就 又 还 也 都 再 多 以 由 从 在 "
     "将 可 每 平均 人均 户均 年均 均"
 ).split()
-_TAIL = regex.compile("(?:" + "|".join(_TAIL_WORDS) + ")+$")
+_TAIL = re.compile("(?:" + "|".join(_TAIL_WORDS) + ")+$")
 _HEAD_PUNCT = regex.compile(r"[^\p{Han}A-Za-z0-9]+")
 _LEADING_WORDS = "其中|包括|共|已|还|又|再|都|也|就|全|总|均|仅|另|并|且|而|和|与|及".split("|")
-_LEADING = regex.compile("^(?:" + "|".join(_LEADING_WORDS) + ")+")
+_LEADING = re.compile("^(?:" + "|".join(_LEADING_WORDS) + ")+")
 
 _PROVINCES = (
     "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 "
@@ -240,15 +254,15 @@ _SCOPE_SUFFIX = re.compile(
     + "|(?P<org>" + "|".join(sorted(_ORGANISATION_WORDS, key=lambda w: (-len(w), w))) + "))")
 _HAN_RUN_END = regex.compile(r"\p{Han}+$")
 #: Numbered items: 第一名, 三等奖, 5级.
-_ITEM = regex.compile(
+_ITEM = re.compile(
     r"第[0-9一二三四五六七八九十百]+(?:名|位|届|期|批|季|轮|站|场|组|类|档|级|等|号|次)"
     r"|[一二三四五六七八九十0-9]+等奖|[一二三四五六七八九十0-9]+级")
-_FUNCTION_WORDS = regex.compile(r"[和与及的等在对为是了从向把被各每该这那]")
+_FUNCTION_WORDS = re.compile(r"[和与及的等在对为是了从向把被各每该这那]")
 #: Names of the whole country, which copy uses interchangeably.
 _NATIONAL = {"全国": "全国", "我国": "全国", "国内": "全国", "中国": "全国"}
 
 
-_LEADING_SCOPE = regex.compile(
+_LEADING_SCOPE = re.compile(
     "^(?:" + "|".join(sorted(_PROVINCES, key=lambda w: (-len(w), w))) + ")+")
 #: The characters a match of :data:`_LEADING_SCOPE`, :data:`_LEADING` can start with and
 #: one of :data:`_TAIL` end with: a phrase that starts or ends otherwise is left as it
@@ -267,25 +281,25 @@ _TIME_WORDS = (
 # The standard library's engine, guarded, scans for these three times faster.
 _TIME = re.compile(_first_characters(_TIME_WORDS.split("|")) + "(?:" + _TIME_WORDS + ")")
 _STATISTIC = (
-    ("per-capita", regex.compile(r"人均|户均|平均|年均|日均|场均|均价|单价|每人|每户")),
-    ("share", regex.compile(r"占|比重|比例|份额|占比|之一|成[以左]")),
-    ("rank", regex.compile(r"排名|位居|位列|排在|名列|居第|排第")),
-    ("increase", regex.compile(r"增长|增加|增幅|增速|提高|提升|上升|上涨|攀升|增至|升至|涨|增")),
-    ("decrease", regex.compile(r"下降|减少|降低|下跌|回落|降幅|缩小|降至|跌|减|降")),
-    ("rate", regex.compile(r"率")),
-    ("total", regex.compile(r"共计|合计|总计|累计|总数|总量|总额|总共|一共|共有|共|总")),
+    ("per-capita", re.compile(r"人均|户均|平均|年均|日均|场均|均价|单价|每人|每户")),
+    ("share", re.compile(r"占|比重|比例|份额|占比|之一|成[以左]")),
+    ("rank", re.compile(r"排名|位居|位列|排在|名列|居第|排第")),
+    ("increase", re.compile(r"增长|增加|增幅|增速|提高|提升|上升|上涨|攀升|增至|升至|涨|增")),
+    ("decrease", re.compile(r"下降|减少|降低|下跌|回落|降幅|缩小|降至|跌|减|降")),
+    ("rate", re.compile(r"率")),
+    ("total", re.compile(r"共计|合计|总计|累计|总数|总量|总额|总共|一共|共有|共|总")),
 )
 #: Words just before a figure that point back to one stated earlier.
 #: 共计 and 合计 sum up parts (total-vs-parts), they do not point back to one figure.
 _ANAPHOR_WORDS = ("上述", "前述", "以上", "这些", "这", "该", "此")
-_ANAPHOR = regex.compile("(?:" + "|".join(_ANAPHOR_WORDS) + ")$")
+_ANAPHOR = re.compile("(?:" + "|".join(_ANAPHOR_WORDS) + ")$")
 _ANAPHOR_LAST = frozenset(word[-1] for word in _ANAPHOR_WORDS)
 _GAP_CHARACTERS = " \t\r\n\u3000"
 _PARALLEL_WORDS = ("分别", "依次", "各为", "各有")
 
 
 #: 增至, 降到: the level reached after a change, not the change.
-_LEVEL = regex.compile(
+_LEVEL = re.compile(
     r"(?:[增升降减]至|(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)到)$")
 
 
@@ -303,10 +317,10 @@ def _statistic(left: str, right: str) -> str:
 #: One name for an indicator that copy writes several ways.
 #: (pattern, name, the two words one of which every match holds).
 _INDICATORS = (
-    (regex.compile(r"(?:国内|地区)?生产总值(?:GDP)?|GDP"), "GDP", ("生产总值", "GDP")),
-    (regex.compile(r"居民消费价格(?:指数)?(?:CPI)?|CPI"), "CPI", ("居民消费价格", "CPI")),
+    (re.compile(r"(?:国内|地区)?生产总值(?:GDP)?|GDP"), "GDP", ("生产总值", "GDP")),
+    (re.compile(r"居民消费价格(?:指数)?(?:CPI)?|CPI"), "CPI", ("居民消费价格", "CPI")),
 )
-_BRACKETS = regex.compile(r"[（）()〔〕\[\]【】]")
+_BRACKETS = re.compile(r"[（）()〔〕\[\]【】]")
 
 
 def _what(q: Quantity, left: str, right: str) -> str:
@@ -380,8 +394,8 @@ class FrameReader:
 
     layout: Layout  # read when first used, as are the attributes in _INDEX
     #: What :meth:`_index` reads, when first asked for (see :meth:`__getattr__`).
-    _INDEX = frozenset({"periods", "period_of", "by_period", "same_measure", "date_starts",
-                        "date_texts", "starts"})
+    _INDEX = frozenset({"periods", "period_of", "starts", "in_order", "sorted_starts",
+                        "same_measure", "date_starts", "date_texts"})
 
     def __init__(self, document: Document) -> None:
         self.document = document
@@ -390,6 +404,7 @@ class FrameReader:
         #: Whether the figures of one measure in one period form a list (per key).
         self.parallels: dict[tuple[int, str], bool] = {}
         self._sketches: dict[int, Sketch] = {}
+        self._clauses: dict[int, str] = {}
         #: Per figure with a measure: clause bounds, masked left and right, what, and the
         #: statistic when :meth:`_sketch` had to read it.
         self._partial: dict[int, tuple[int, int, str, str, str, str | None]] = {}
@@ -417,31 +432,32 @@ class FrameReader:
             periods.update((start, end))
         self.periods = sorted(periods)
         quantities = self.document.quantities
-        # Per period: the figures by start (to mask the other amounts of a clause) and
-        # the dates (a figure's time is the dates of its clause), read once here rather
-        # than filtered again for every figure of the period.
-        self.period_of: list[int] = []
-        self.by_period: dict[int, list[int]] = {}
+        # Every figure's start, its period, and per period the figures of each measure
+        # (lists) and the dates (a figure's time is the dates of its clause), read once
+        # here rather than filtered again for every figure of the period.  The figures of
+        # a stretch of text are found by bisecting the starts: the extractor gives them in
+        # text order; for a document built otherwise, ``in_order`` holds the figures by
+        # start and ``sorted_starts`` their starts.
+        self.starts: list[int] = [q.span.start for q in quantities]
+        self.in_order: list[int] | None = None
+        self.sorted_starts = self.starts
+        if any(map(operator.gt, self.starts, itertools.islice(self.starts, 1, None))):
+            self.in_order = sorted(range(len(quantities)), key=self.starts.__getitem__)
+            self.sorted_starts = [self.starts[i] for i in self.in_order]
+        periods_ = self.periods
+        self.period_of: list[int] = [bisect.bisect_right(periods_, start)
+                                     for start in self.starts]
         self.same_measure: dict[tuple[int, str], list[int]] = {}
-        self.date_starts: dict[int, list[int]] = {}
-        self.date_texts: dict[int, list[str]] = {}
-        self.starts: dict[int, list[int]] = {}
-        periods_, by_period, starts = self.periods, self.by_period, self.starts
-        for index, q in enumerate(quantities):
-            start = q.span.start
-            period = bisect.bisect_right(periods_, start)
-            self.period_of.append(period)
-            if period in by_period:
-                by_period[period].append(index)
-                starts[period].append(start)
-            else:
-                by_period[period] = [index]
-                starts[period] = [start]
-            measure = self.measures[index]
+        for index, (period, measure) in enumerate(zip(self.period_of, self.measures,
+                                                            strict=True)):
             if measure is not None:
                 self.same_measure.setdefault((period, measure), []).append(index)
+        self.date_starts: dict[int, list[int]] = {}
+        self.date_texts: dict[int, list[str]] = {}
+        for index, q in enumerate(quantities):
             if q.kind == "date" and q.iso:
-                self.date_starts.setdefault(period, []).append(start)
+                period = self.period_of[index]
+                self.date_starts.setdefault(period, []).append(q.span.start)
                 self.date_texts.setdefault(period, []).append(_without_gaps(q.text))
 
     def _words_of(self, period: int) -> tuple[list[tuple[int, int, str]], list[int],
@@ -510,12 +526,15 @@ class FrameReader:
         after = _CLAUSE_BREAKS.search(self.text, end, period_hi) if end < period_hi else None
         return before.end() if before else period_lo, after.start() if after else period_hi
 
-    def _figures_in(self, period: int, lo: int, hi: int) -> list[int]:
-        members = self.by_period.get(period, [])
-        starts = self.starts.get(period, [])
-        first = bisect.bisect_left(starts, lo)
-        last = bisect.bisect_left(starts, hi)
-        return members[first:last]
+    def _figures_in(self, period: int, lo: int, hi: int) -> Sequence[int]:
+        """The figures of ``period`` starting in ``text[lo:hi]``, in order."""
+        period_lo, period_hi = self._bounds_of(period)
+        lo, hi = max(lo, period_lo), min(hi, period_hi)
+        if hi <= lo:
+            return ()
+        first = bisect.bisect_left(self.sorted_starts, lo)
+        last = bisect.bisect_left(self.sorted_starts, hi)
+        return range(first, last) if self.in_order is None else sorted(self.in_order[first:last])
 
     def may_head_a_claim(self, index: int) -> bool:
         """Whether figure ``index`` may stand in a headline or the lead, or be introduced by
@@ -559,31 +578,53 @@ class FrameReader:
         bounds = self._bounds_of(period)
         period_lo = bounds[0]
         clause_lo, clause_hi = self.clause(start, end, bounds)
-        # Other amounts of the clause are masked out of its words.
-        left = self._masked(period, clause_lo, start, index)
-        right = self._masked(period, end, clause_hi, index)
-        what = _what(q, left, right)
-        statistic = None
-        if not what and clause_lo > period_lo:
-            statistic = _statistic(left, right)
-            if statistic in ("increase", "decrease"):
-                # 全社会用电量7.4万亿千瓦时，同比增长7.4%: the growth of the thing just named.
-                before = self._masked(period, period_lo, clause_lo - 1, index)
-                what = _what(q, _HEAD_PUNCT.split(before.rsplit("|", 1)[0])[-1], "")
-        no_key = ""
-        if q.qualifier == "vague" or (q.lo is None and q.hi is None):
-            no_key = "a vague figure (几十, 数百) states no value"
-        elif q.kind == "duration":
-            no_key = "a duration (五年, 十天) names a period of time, not a counted claim"
-        elif not what:
-            no_key = "no subject: nothing says what is counted or measured"
-        anaphor = _ANAPHOR.search(left[-3:])
+        # Other amounts of the clause are masked out of its words; most clauses hold no
+        # other figure on one side or either (the next figure starts after the clause).
+        starts, text = self.sorted_starts, self.text
+        if self.in_order is None and (index == 0 or starts[index - 1] < clause_lo):
+            left = _without_gaps(text[clause_lo:start])
+        else:
+            left = self._masked(period, clause_lo, start, index)
+        if self.in_order is None and (index + 1 == len(starts) or starts[index + 1] >= clause_hi):
+            right = _without_gaps(text[end:clause_hi]) if end < clause_hi else ""
+        else:
+            right = self._masked(period, end, clause_hi, index)
+        no_key = never_keyed(q)
+        what, statistic = "", None
+        if not no_key:
+            what = _what(q, left, right)
+            if not what and clause_lo > period_lo:
+                statistic = _statistic(left, right)
+                if statistic in ("increase", "decrease"):
+                    # 全社会用电量7.4万亿千瓦时，同比增长7.4%: the growth of the thing just
+                    # named.
+                    before = self._masked(period, period_lo, clause_lo - 1, index)
+                    what = _what(q, _HEAD_PUNCT.split(before.rsplit("|", 1)[0])[-1], "")
+            if not what:
+                no_key = "no subject: nothing says what is counted or measured"
+        anaphor = _ANAPHOR.search(left[-3:]) if left[-1:] in _ANAPHOR_LAST else None
         self._partial[index] = (clause_lo, clause_hi, left, right, what, statistic)
-        return Sketch(
-            index, measure, "" if no_key else what[-2:], no_key,
-            # 市场主体达1.69亿户，其中企业…、个体工商户…: the total is not a list item.
-            self._parallel(period, measure) and "其中" not in self.text[end:end + 6],
-            anaphor.group() if anaphor else "", *place)
+        # 市场主体达1.69亿户，其中企业…、个体工商户…: the total is not a list item.
+        parallel = len(self.same_measure[period, measure]) > 1 \
+            and self._parallel(period, measure) and "其中" not in text[end:end + 6]
+        return Sketch(index, measure, "" if no_key else what[-2:], no_key, parallel,
+                      anaphor.group() if anaphor else "", *place)
+
+    def what(self, index: int) -> str | None:
+        """What figure ``index`` counts (:attr:`ClaimKey.what` of its whole frame), read
+        with its sketch; None when it has no key."""
+        sketch = self.sketch(index)
+        return None if sketch.no_key else self._partial[index][4]
+
+    def clause_text(self, index: int) -> str:
+        """The clause around figure ``index`` without gaps (:attr:`Frame.clause`)."""
+        known = self._clauses.get(index)
+        if known is None:
+            self.sketch(index)
+            partial = self._partial.get(index)
+            known = self._clauses[index] = "" if partial is None else _without_gaps(
+                self.text[partial[0]:partial[1]])
+        return known
 
     def frame(self, index: int) -> Frame:
         """The whole :class:`Frame` of figure ``index``."""
@@ -619,8 +660,7 @@ class FrameReader:
         key = None if sketch.no_key else ClaimKey(
             what=what, measure=sketch.measure, scope="、".join(scope_words),
             time="、".join(time_words), statistic=statistic)
-        return Frame(key=key, no_key=sketch.no_key,
-                     clause=_without_gaps(self.text[clause_lo:clause_hi]), left=left,
+        return Frame(key=key, no_key=sketch.no_key, clause=self.clause_text(index), left=left,
                      right=right, scope_words=tuple(scope_words),
                      time_words=tuple(time_words), **fields)
 
@@ -710,11 +750,13 @@ def named_in(what: str, clause: str) -> bool:
     A headline says 12.3万人参加城乡居民医保 where the body says 参加城乡居民医保的
     群众达12.3万人: the thing counted is written differently but named in both.
     """
-    pairs = _pairs(what)
     # The head (last two characters) and the leading modifier must both be there:
     # 省内交易电量 is not named by 全国电力市场交易电量 although they share 交易电量.
-    return (len(pairs) >= 2 and what[-2:] in clause and what[:2] in clause
-            and len(pairs - _pairs(clause)) <= len(pairs) // 4)
+    # (Tested first: most clauses lack them, and the pairs are the cost.)
+    if what[-2:] not in clause or what[:2] not in clause:
+        return False
+    pairs = _pairs(what)
+    return len(pairs) >= 2 and len(pairs - _pairs(clause)) <= len(pairs) // 4
 
 
 def _disjoint(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -21,8 +21,11 @@ of hanging the run.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
-from collections.abc import Iterator
+import itertools
+import operator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -219,6 +222,12 @@ def _positions_in_sentence(document: Document) -> dict[int, tuple[int, int]]:
     return places
 
 
+def written_in_sentence(q: Quantity) -> str:
+    """``q`` as its sentence's text writes it (normalised, without gaps): what
+    :class:`SentencePlaces` looks for there."""
+    return "".join(q.normalized.split()) or "".join(q.text.split())
+
+
 def _place(document: Document, index: int, cursor: dict[int, int],
            places: dict[int, tuple[int, int]], text: str | None = None) -> None:
     """Find quantity ``index`` in its sentence after ``cursor`` (per sentence); ``text``
@@ -226,7 +235,7 @@ def _place(document: Document, index: int, cursor: dict[int, int],
     q = document.quantities[index]
     if text is None:
         text = document.sentences[q.sentence].text
-    needle = "".join(q.normalized.split()) or "".join(q.text.split())
+    needle = written_in_sentence(q)
     start = text.find(needle, cursor.get(q.sentence, 0))
     if start < 0:
         start = text.find(needle)
@@ -242,6 +251,9 @@ class SentencePlaces:
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        #: Each quantity's sentence, and the quantities by sentence when those numbers
+        #: do not rise (see :meth:`_members_of`).
+        self._sentence_of: list[int] | None = None
         self._members: dict[int, list[int]] | None = None
         self._places: dict[int, tuple[int, int]] = {}
         self._cursor: dict[int, int] = {}
@@ -255,18 +267,39 @@ class SentencePlaces:
             text = self._texts[sentence] = self.document.sentences[sentence].text
         return text
 
+    def _members_of(self, sentence: int) -> Sequence[int]:
+        """The quantities of ``sentence``, in order.  The extractor gives them in text
+        order, so their sentence numbers rise and a sentence's are found by bisecting
+        them; a document built otherwise is listed by sentence once."""
+        if self._sentence_of is None:
+            self._sentence_of = [q.sentence for q in self.document.quantities]
+            numbers = self._sentence_of
+            if any(map(operator.gt, numbers, itertools.islice(numbers, 1, None))):
+                self._members = {}
+                for i, number in enumerate(numbers):
+                    self._members.setdefault(number, []).append(i)
+        if not 0 <= sentence < len(self.document.sentences):
+            return ()
+        if self._members is not None:
+            return self._members.get(sentence, ())
+        return range(bisect.bisect_left(self._sentence_of, sentence),
+                     bisect.bisect_right(self._sentence_of, sentence))
+
+    def length_without(self, index: int) -> int | None:
+        """The length of quantity ``index``'s sentence text less the figure, without
+        placing it (None outside the sentences): figures whose sentences are one text but
+        for the figure have equal lengths."""
+        q = self.document.quantities[index]
+        if not 0 <= q.sentence < len(self.document.sentences):
+            return None
+        return len(self.text(q.sentence)) - len(written_in_sentence(q))
+
     def get(self, index: int) -> tuple[int, int] | None:
         """The (start, end) of quantity ``index`` in its sentence's text, or None."""
         sentence = self.document.quantities[index].sentence
         if sentence not in self._read:
             self._read.add(sentence)
-            if self._members is None:
-                self._members = {}
-                count = len(self.document.sentences)
-                for i, q in enumerate(self.document.quantities):
-                    if 0 <= q.sentence < count:
-                        self._members.setdefault(q.sentence, []).append(i)
-            members = self._members.get(sentence, ())
+            members = self._members_of(sentence)
             if members:
                 text = self.text(sentence)
                 for member in members:
