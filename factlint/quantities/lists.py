@@ -35,8 +35,10 @@ _LEADING_DIGITS = re.compile(r"[0-9０-９.．]+")
 #: Before the first figure of a list that is an item's number, not an amount.
 _ITEM_START = frozenset("\n（(【[")
 _NUMBERING = ("编号", "編號", "序号", "序號", "第")
-#: A 、 between two Arabic figures: where a list of figures may share a unit.
-_BETWEEN_DIGITS = re.compile(r"(?<=[0-9０-９])、(?=[0-9０-９])")
+#: A 、 before an Arabic figure (and after one: tested apart, so that the engine looks for
+#: the 、 itself rather than trying a look-behind at every character).
+_BEFORE_DIGITS = re.compile(r"、(?=[0-9０-９])")
+_ARABIC = frozenset("0123456789０１２３４５６７８９")
 
 
 def _value(digits: str) -> Decimal:
@@ -59,7 +61,8 @@ def _bare(q: Quantity) -> bool:
 def share_list_units(found: list[Quantity], text: str) -> list[Quantity]:
     """``found`` (in text order) with each bare figure of a 、 list taking the unit of
     the list's last figure; ``text``: what the spans point into (same offsets)."""
-    marks = [m.start() for m in _BETWEEN_DIGITS.finditer(text)]
+    marks = [at for at in (m.start() for m in _BEFORE_DIGITS.finditer(text))
+             if at and text[at - 1] in _ARABIC]
     if not marks:
         return found
     ends = [q.span.end for q in found]
