@@ -12,8 +12,13 @@ Only where nothing else can be meant:
 - the last figure is an amount (count, money, percent, measure, duration, age) written in
   Arabic digits without a multiplier (``3、5万元`` leaves 3 alone: 3 or 3万?);
 - the first figure does not start a line or follow a bracket (``3、5个工作组`` at the head
-  of a line numbers an item).  Ranks (``第1、2名``), dates (``1、2月份``) and codes
+  of a line numbers an item), a numbering word (``編號1、2、3種``) or a rank (``第 1、2、5
+  項``); years are not durations (``2014、2015年``).  Dates (``1、2月份``) and codes
   (``2、3号线``) end in no amount and are left as they are.
+
+Two figures where the second is the first one's next digit with its zeros are a range
+written short, as ``五六十岁`` is: ``5、60歲`` → [50, 60] 岁, ``3、4000輛`` → [3000, 4000]
+辆, and with 约 before it ``大約有5、60人`` → about [45, 66] 人 (widened as ``约50至60人``).
 """
 
 from __future__ import annotations
