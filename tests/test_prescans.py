@@ -7,6 +7,8 @@ text that only just passes or fails the prescan.
 
 from __future__ import annotations
 
+import collections
+import random
 import re
 from pathlib import Path
 
@@ -14,7 +16,8 @@ import pytest
 
 import factlint
 from factlint.quantities import pattern
-from factlint.quantities.pattern import PATTERN, narrow_pattern
+from factlint.quantities.pattern import PATTERN
+from factlint.quantities.units import UNITS_LONGEST_FIRST
 from factlint.text.normalize import NormalizedText, folds_into, normalize
 
 
@@ -58,64 +61,124 @@ def _texts_read_in_tests() -> list[str]:
     return [NormalizedText.of(text).joined for text in texts]
 
 
-def test_the_narrow_patterns_match_as_the_full_pattern_wherever_they_are_used() -> None:
-    """Leaving out the date, time or share alternatives where the text holds none of the
-    characters they need must never change a match: tried at every offset of every test
-    phrase (and of long runs of numerals before 分之)."""
-    variants = {(date, time, share): narrow_pattern(date, time, share).match
-                for date in (False, True) for time in (False, True) for share in (False, True)}
-    narrowed = shares_out = 0
-    texts = [*_texts_read_in_tests(), "超过了一二三四五六七八九十分之一", "不得多于人民币1/4",
-             "约有三百二十一分之五十", "近百分之三十", "不得多于人民币百分之三",
-             "零下一二三四五六七分之一"]
+#: PATTERN's pieces as they were first written: every unit and qualifier word one branch of
+#: a plain alternation, runs of digits as a repeat of runs.
+_PLAIN_UNIT = "|".join(re.escape(u) + ("(?![A-Za-z0-9])" if u[-1].isascii() else "")
+                       for u in UNITS_LONGEST_FIRST)
+_PLAIN_ARABIC = pattern.ARABIC.replace("|[0-9]+)", "|[0-9]+(?:[0-9]+)*)")
+
+
+def _as_first_written(source: str) -> re.Pattern[str]:
+    for guard in (pattern._DATE_NEEDS, pattern._TIME_NEEDS, pattern._SHARE_NEEDS):
+        source = source.replace(guard, "")
+    source = (source.replace(pattern.UNIT, _PLAIN_UNIT).replace(pattern._PREFIX, pattern.PREFIX)
+              .replace(pattern.ARABIC, _PLAIN_ARABIC))
+    return re.compile(source, re.VERBOSE)
+
+
+def _adversarial_texts(count: int) -> list[str]:
+    """Strings of what dates, times and shares are made of, in every order (seeded)."""
+    pieces = ["1", "9", "0", "2", "12", "1998", "一", "二", "十", "九", "〇", "三", "百", "千",
+              "万", "年", "月", "日", "号", "世纪", "年代", "后", "点", "时", "分", "半", ":", "/",
+              "-", ".", "—", "至", "约", "大约", "超过", "了", "上个", "本", "下午", "凌晨", "财",
+              "之", "底", "初", "名", "元", "%", "多", "左右", "人", "度", "赛季", "学年", "百分之",
+              "分之", "不得多于", "人民币", "有"]
+    rng = random.Random(20261202)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(count)]
+
+
+_LONG_SHAPES = ["一九九八年十二月至一九九九年一月", "1998—2002财年", "1998年—2002年底",
+                "二十一世纪二三十年代初期", "上个世纪八十年代", "二十一世纪初", "下午约3时",
+                "凌晨大约二十一点三十分", "傍晚7:30", "2016-07-21至2016-08-01", "1998/99学年度",
+                "2019-20赛季", "10月31至11月3日", "80后", "31日至2日", "不得多于人民币1/4",
+                "超过了一二三四五六七八九十分之一", "约有三百二十一分之五十", "近百分之三十",
+                "不得多于人民币百分之三", "零下一二三四五六七分之一", "不得超过了百分之五",
+                "104年3月", "98年5月", "05年", "不得多于人民币123/456", "不得低于新台币百分之",
+                "不得多于人民币一二三四五分之一"]
+
+
+def test_the_pattern_matches_as_first_written_at_every_place() -> None:
+    """PATTERN's look-ahead guards, its first-character alternations of units and
+    qualifiers and its optional groups written as alternations must never change a match:
+    tried at every offset of every test phrase, of long dates, times and shares, and of
+    strings of their pieces in random order."""
+    reference = _as_first_written(pattern._PATTERN_SOURCE).match
+    texts = [*_texts_read_in_tests(), *_LONG_SHAPES, *_adversarial_texts(5000)]
+    kinds = collections.Counter()
     for text in texts:
         for at in range(len(text)):
-            full = PATTERN.match(text, at)
-            key = (pattern._DATE_HINT(text, at, at + pattern._DATE_WINDOW) is not None,
-                   pattern._TIME_HINT(text, at, at + pattern._TIME_WINDOW) is not None,
-                   pattern.share_hint(text, at))
-            narrow = variants[key](text, at)
-            narrowed += key != (True, True, True) and full is not None
-            shares_out += not key[2] and full is not None
-            assert (narrow is None) == (full is None), (text, at)
-            if full is not None:
-                groups = narrow.groupdict()
-                assert (narrow.span(), narrow.lastgroup, groups) == (
-                    full.span(), full.lastgroup,
-                    {name: value for name, value in full.groupdict().items()
-                     if name in groups}), (text, at)
-                # The groups left out are those of the alternatives that did not match.
-                assert all(full[name] is None for name in full.groupdict()
-                           if name not in groups)
-    assert narrowed > 1000 and shares_out > 1000  # the narrow patterns were really tested
+            new, old = PATTERN.match(text, at), reference(text, at)
+            assert (new is None) == (old is None), (text, at)
+            if old is not None:
+                assert (new.span(), new.lastgroup, new.groupdict()) == (
+                    old.span(), old.lastgroup, old.groupdict()), (text, at)
+                kinds[old.lastgroup] += 1
+    assert min(kinds.values()) > 100, kinds  # every alternative was really matched
 
 
-def test_the_matcher_narrows_only_after_many_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    matcher = pattern._Matcher()
-    assert matcher("5名党员", 0).group() == "5名"
-    assert matcher.variants is None  # a short run of the command never compiles them
-    monkeypatch.setattr(pattern, "_NARROW_AFTER", 0)
-    assert matcher("5名党员", 0).group() == "5名"
-    assert matcher("2月16日", 0).lastgroup == "date"
-    assert matcher.variants is not None and len(matcher.variants) == 2
-    assert PATTERN not in matcher.variants.values() and matcher.dates is not PATTERN
-    assert matcher("超过三分之一", 0).lastgroup == "frac"
-    assert matcher("百分之三十", 0).lastgroup == "pct"
-    assert matcher("1/4", 0).lastgroup == "frac"
+def test_the_amount_alone_matches_as_first_written() -> None:
+    reference = _as_first_written(pattern.AMOUNT_ONLY.pattern.replace("|)", ")?")).match
+    for text in [*_texts_read_in_tests()[:200], *_LONG_SHAPES, *_adversarial_texts(500)]:
+        for at in range(len(text)):
+            new, old = pattern.AMOUNT_ONLY.match(text, at), reference(text, at)
+            assert (new and (new.span(), new.groupdict())) == (
+                old and (old.span(), old.groupdict())), (text, at)
 
 
-def test_every_phrase_reads_the_same_with_the_narrow_patterns(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """The readers given a match of a narrow pattern read what they read from PATTERN's
-    (and none of them asks for a group the narrow pattern lacks)."""
-    texts = _texts_read_in_tests()
-    before = [factlint.extract(text, year=2020) for text in texts]
-    from factlint.quantities import extractor
+@pytest.mark.parametrize("name, firsts", [("date", pattern._DATE_FIRSTS),
+                                          ("time", pattern._TIME_FIRSTS)])
+def test_the_guards_know_every_first_character(name: str, firsts: str) -> None:
+    source = pattern._PATTERN_SOURCE
+    start = source.index(f"(?P<{name}>")
+    end = source.index({"date": pattern._TIME_NEEDS, "time": pattern._SHARE_NEEDS}[name])
+    alternative = source[start:end].rstrip().removesuffix("|")
+    assert pattern.first_characters(re.compile(alternative, re.VERBOSE)) <= set(
+        re.sub("0-9", "0123456789", firsts))
 
-    monkeypatch.setattr(pattern, "_NARROW_AFTER", 0)
-    monkeypatch.setattr(extractor, "match_quantity", pattern._Matcher())
-    assert [factlint.extract(text, year=2020) for text in texts] == before
-    assert extractor.match_quantity.variants is not None
+
+_WORDS = ["元", "元人民币", "元新台币", "美元", "美分", "k", "kg", "kWh", "个", "个月", "个多月",
+          "个百分点", "百分点", "以", "以上"]
+
+
+@pytest.mark.parametrize("words", [sorted(_WORDS, key=lambda w: (-len(w), w)),
+                                   _WORDS,  # shorter words first: a later one never wins
+                                   ["ab", "a", "", "b"]])
+def test_an_alternation_by_first_character_matches_as_the_plain_one(words: list[str]) -> None:
+    tails = ["(?![A-Za-z])" if w.isascii() and w else "" for w in words]
+    plain = "|".join(re.escape(w) + t for w, t in zip(words, tails, strict=True))
+    grouped = pattern.alternation(words, tails)
+    assert f"|{grouped}".count("|元") <= 1  # one branch for every word led by 元
+    # After the alternation: nothing, a character that forces backtracking into a shorter
+    # word, and a group capture.
+    for after in ("", "(?:人民币|上|h)", "(?P<x>[月多])"):
+        new, old = re.compile(f"(?:{grouped}){after}"), re.compile(f"(?:{plain}){after}")
+        for text in ["元人民币", "元新台币x", "美元", "kWh", "kgs", "kg", "个多月", "个月多",
+                     "个百分点", "以上", "以人民币", "ab", "a", "b", "美分上", "个多", *words]:
+            for at in range(len(text)):
+                assert (new.match(text, at) and new.match(text, at).groupdict(),
+                        new.match(text, at) and new.match(text, at).span()) == (
+                    old.match(text, at) and old.match(text, at).groupdict(),
+                    old.match(text, at) and old.match(text, at).span()), (words, after, text)
+
+
+@pytest.mark.parametrize("source, expected", [
+    (r"a(?:b|c)?d", r"a(?:b|c|)d"),
+    (r"(?P<x>d)?e", r"(?:(?P<x>d)|)e"),
+    (r"(?:f)??(?:g)?+[)?](?:\)x)?", r"(?:f)??(?:g)?+[)?](?:\)x|)"),  # lazy, possessive, a class
+    (r"(?=x)?(?:a(?:b)?)*", r"(?=x)?(?:a(?:b|))*"),  # look-aheads and other repeats stay
+])
+def test_optional_groups_are_written_as_alternations(source: str, expected: str) -> None:
+    assert pattern.without_optional_repeats(source) == expected
+    new, old = re.compile(expected), re.compile(source)
+    for text in ["abd", "acd", "ad", "de", "e", "fg)x", "gx", ")x", "ab", "aab"]:
+        for at in range(len(text)):
+            assert (new.match(text, at) and new.match(text, at).span()) == (
+                old.match(text, at) and old.match(text, at).span())
+
+
+def test_unbalanced_parentheses_are_refused() -> None:
+    with pytest.raises(ValueError):
+        pattern.without_optional_repeats("(a")
 
 
 @pytest.mark.parametrize("source, expected", [

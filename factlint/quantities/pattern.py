@@ -11,7 +11,7 @@ trailing qualifier).  The outermost named group of a match says which reader of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from re import _constants as _op  # the parsed form of a pattern, to read its first characters
 from re import _parser
 
@@ -60,10 +60,93 @@ class LazyPattern:
         return self.compiled().split(*args)
 
 
+def alternation(words: Sequence[str], tails: Sequence[str] | None = None) -> str:
+    """``word1tail1|word2tail2|…`` as a regular expression that matches exactly what that
+    alternation matches, in the same order of preference, but is faster to fail.
+
+    The regex engine tries an alternation's branches one by one (a failing branch that
+    starts with a literal still costs a test), so 274 units cost 274 tests at each figure.
+    Here the words are grouped by their first character, written once: ``元(?:人民币|新台币|)
+    |美(?:元|分|金)|…``.  Branches with different first characters never match at the same
+    place, so their order does not matter; within a group the order of ``words`` is kept
+    (and so is backtracking into a later word).  ``tails`` are regex pieces written after
+    each word (a look-ahead such as ``(?![A-Za-z0-9])``)."""
+    entries = list(zip(words, tails or [""] * len(words), strict=True))
+    return _alternation(entries)
+
+
+def _alternation(entries: list[tuple[str, str]]) -> str:
+    groups: dict[str, list[tuple[str, str]]] = {}
+    pieces = []
+    for word, tail in entries:
+        if not word:
+            # An empty word matches before any character: it keeps its place after every
+            # group written so far (words longest first put it last).
+            pieces += [_group(first, rest) for first, rest in groups.items()]
+            pieces.append(tail)
+            groups = {}
+        else:
+            groups.setdefault(word[0], []).append((word[1:], tail))
+    pieces += [_group(first, rest) for first, rest in groups.items()]
+    return "|".join(pieces)
+
+
+def _group(first: str, rest: list[tuple[str, str]]) -> str:
+    if len(rest) == 1:
+        return re.escape(first + rest[0][0]) + rest[0][1]
+    return f"{re.escape(first)}(?:{_alternation(rest)})"
+
+
+def without_optional_repeats(source: str) -> str:
+    """``source`` with each optional group ``(?:X)?`` or ``(?P<name>X)?`` written as an
+    alternation with an empty branch, ``(?:X|)`` or ``(?:(?P<name>X)|)``: the same paths
+    in the same order (a greedy ``?`` tries X first, then nothing), so the same matches.
+
+    Why: the regex engine runs such a group (one that holds a group or more than one
+    character) as a repeat, and inside a repeat every alternation and every step back
+    copies all the capture marks set so far; the amount alternative of PATTERN sets marks
+    numbered past 140, so that copying was a third of its matching time."""
+    out: list[str] = []
+    opens: list[int] = []
+    at = 0
+    for token in _REGEX_TOKEN.finditer(source):
+        out.append(source[at:token.start()])
+        at = token.end()
+        text = token.group()
+        if text == "(":
+            opens.append(len(out))
+            out.append(text)
+        elif text.startswith(")"):
+            start = opens.pop()
+            optional = text == ")?"
+            if optional and source[at:at + 1] in ("?", "+"):  # ?? (lazy) and ?+ stay
+                optional = False
+            group = "".join(out[start:]) + ")"
+            if optional and group.startswith("(?:"):
+                out[start:] = [group[:-1] + "|)"]
+            elif optional and group.startswith("(?P<"):
+                out[start:] = [f"(?:{group}|)"]
+            else:
+                out[start:] = [group + text[1:]]
+        else:
+            out.append(text)
+    if opens:
+        raise ValueError(f"unbalanced parentheses in {source!r}")
+    out.append(source[at:])
+    return "".join(out)
+
+
+#: What without_optional_repeats reads: an escape, a character class (whose parentheses
+#: are no groups), a parenthesis, a closing one and its ``?``.
+_REGEX_TOKEN = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(|\)\??", re.DOTALL)
+
+
 G = ""  # OCR gaps are joined by normalize.join_gaps before matching
 CN = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
 CN_DIGIT = "零〇一二两三四五六七八九"
-ARABIC = rf"(?:[0-9]{{1,3}}(?:[,，][0-9]{{3}})+(?![0-9])|[0-9]+(?:{G}[0-9]+)*)(?:{G}[.·]{G}[0-9]+)?"
+# [0-9]+, not [0-9]+(?:{G}[0-9]+)*: with no gap left between them, the repeat of runs of
+# digits only made the engine try again where [0-9]+ had ended (the same matches).
+ARABIC = rf"(?:[0-9]{{1,3}}(?:[,，][0-9]{{3}})+(?![0-9])|[0-9]+)(?:{G}[.·]{G}[0-9]+)?"
 MORE = "余多来"
 # One figure: Arabic with multipliers, a vague amount, or a Chinese numeral.
 # 1万2千, 3亿5千万, 5万4千6百, 1亿3千多万: more places after a written multiplier.
@@ -88,13 +171,14 @@ FIGURE = (
 FIGURE_PCT = rf"{FIGURE}(?:{G}[{MORE}])?(?:{G}[%‰])?"
 CONNECTOR = r"(?:至|到|—{1,2}|–|-|~|～)"
 # A Latin unit ends where the letters end: 25kg, but not the k of 5kgx or 4K电视's K.
-UNIT = "|".join(re.escape(u) + ("(?![A-Za-z0-9])" if u[-1].isascii() else "")
-                for u in UNITS_LONGEST_FIRST)
+UNIT = alternation(UNITS_LONGEST_FIRST,
+                   ["(?![A-Za-z0-9])" if u[-1].isascii() else "" for u in UNITS_LONGEST_FIRST])
 PREFIX = ("大约合|大约|约合|约|将近|接近|近|超过|逾|不足|不到|未满|不超过|不少于|"
           "不低于|不小于|不大于|不高于|"
           "不多于|不得多于|不得超过|不得高于|不得少于|不得低于|"
           "大于|高于|多于|超出|突破|冲破|超|小于|低于|少于|至少|最少|起码|至多|最多|"
           "零下|负|第")
+_PREFIX = alternation(PREFIX.split("|"))  # the same, as PATTERN tries it
 #: Words between a qualifier and its figure: 约有, 高达, 约为, 大约是, 约人民币, 超过新台币.
 # 超过了50%, 突破了, 冲破了
 LINK = ("有|达|为|是|人民币|新台币|台币|港币|美金|(?<=超过)了|(?<=突破)了|(?<=冲破)了"
@@ -118,9 +202,34 @@ CLOCK_HOUR = r"2[0-4]|[01]?[0-9]"
 CENTURY = r"1[0-9]|2[0-2]|十[一二三四五六七八九]|二十[一二]?"
 DECADE_PART = "初期|初|前期|中期|中叶|中后期|后期|末期|末"
 
-PATTERN = re.compile(
-    rf"""
-    (?P<date>
+# Each of the date, time and share alternatives is led by a look-ahead that tests, at C
+# speed, what any match of it needs near where it starts: most runs (5名, 1.8万人) are none
+# of them, and failing the look-ahead skips the alternative whole (each of them costs half
+# again what the amount costs where it fails).  The windows are read off the alternatives
+# (tests/test_prescans.py holds PATTERN to the same pattern without them at every place):
+# a date starts with one of _DATE_FIRSTS, and holds its first 年 or 月 within 13
+# characters (一九九八年十二月, 1998—2002财年: 12 at most before it), 世纪's 纪 within 5
+# (二十一世纪), the 日 or 后 of 8日 or 80后 within 3, or the separator of 2016-07-21 or
+# 1998/99 at the fifth; a time starts with one of _TIME_FIRSTS (a numeral, a time of day
+# such as 凌晨, 大约 or 约) and holds 点, 时 or a colon within 8 (凌晨大约二十一点); a share
+# is 百分之 or a run of numerals before 分之 (百 is one), a fraction such as 1/4, or one of
+# those after a qualifier and a link word (超过了, 约有): a share led by one then holds
+# 分 or / within _SHARE_WINDOW characters, or the numerals before 分之 run past it.
+_DATE_FIRSTS = "0-9一二三四五六七八九十上本"
+_TIME_FIRSTS = "0-9一二三四五六七八九十上下中傍凌午夜大当早晚正深清约"
+_DATE_NEEDS = (rf"(?=[{_DATE_FIRSTS}]"
+               rf"(?:[^年月]{{0,11}}+[年月]|[^纪]{{0,3}}+纪|[^日后]?+[日后]|[\s\S]{{3}}[-/.]))")
+_TIME_NEEDS = rf"(?=[{_TIME_FIRSTS}][^点时:]{{0,6}}+[点时:])"
+_LEAD_LONGEST = (max(map(len, PREFIX.split("|")))
+                 + max(len(re.sub(r"\(\?<=[^)]*\)", "", word)) for word in LINK.split("|")))
+_SHARE_WINDOW = _LEAD_LONGEST + 5  # the qualifier and link, three digits and /, or 百分
+_PREFIX_FIRSTS = "".join(sorted({word[0] for word in PREFIX.split("|")}))
+_SHARE_NEEDS = (rf"(?=[{CN}]++分|[0-9]{{1,3}}/|[{_PREFIX_FIRSTS}]"
+                rf"(?:[^分/]{{0,{_SHARE_WINDOW - 2}}}+[分/]|[\s\S]{{{_SHARE_WINDOW - 2}}}[{CN}]))")
+
+#: PATTERN as written, before without_optional_repeats.
+_PATTERN_SOURCE = rf"""
+    {_DATE_NEEDS}(?P<date>
         (?P<decades>(?:(?P<dcent>{CENTURY})世纪|(?P<drel>上个?|本)世纪)?
           (?:(?P<dec>[1-9]0|[一二三四五六七八九]十)|(?P<dec_a>[二三四五六七八九])(?P<dec_b>[三四五六七八九])十)
           年代(?P<dpart>{DECADE_PART})?
@@ -149,7 +258,7 @@ PATTERN = re.compile(
         (?!{G}(?:内|以内|之内|左右|以上))
       | (?P<decade>[0-9]0){G}后(?![{CN}0-9])
     )
-  | (?P<time>
+  | {_TIME_NEEDS}(?P<time>
         (?P<period>{PERIOD})?{G}(?:大约|约)?
         (?:(?P<clock>(?P<ch>{CLOCK_HOUR}):(?P<cm>[0-5][0-9])(?::(?P<cs>[0-5][0-9]))?(?![0-9:]))
            (?:{CONNECTOR}(?P<ch2>{CLOCK_HOUR}):(?P<cm2>[0-5][0-9])(?![0-9:]))?
@@ -158,29 +267,28 @@ PATTERN = re.compile(
            (?:{CONNECTOR}(?P<h2>{HOUR})(?P<hm2>[点时])(?:(?P<mi2>{MINUTE})分|(?P<half2>半))?)?
         )(?P<tq>许|多|左右)?
     )
-  | (?P<pct>(?:(?P<ppre>{PREFIX})(?:{LINK})?{G})?百分之(?P<pneg>负|-)?
+  | {_SHARE_NEEDS}(?:(?P<pct>(?:(?P<ppre>{_PREFIX})(?:{LINK})?{G})?百分之(?P<pneg>负|-)?
         (?P<pbody>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
         (?P<psuf>{SUFFIX}|[{MORE}])?)
-  | (?P<frac>(?:(?P<fpre>{PREFIX})(?:{LINK})?{G})?
+  | (?P<frac>(?:(?P<fpre>{_PREFIX})(?:{LINK})?{G})?
         (?:(?P<fden>[{CN}]+)分之(?P<fneg>负|-)?(?P<fnum>{ARABIC}|[{CN}]+(?:点[{CN_DIGIT}]+)?)
          | (?P<anum>[0-9]{{1,3}})/(?P<aden>[0-9]{{1,3}})(?![0-9./℃%]))
-        (?P<fsuf>{SUFFIX})?)
+        (?P<fsuf>{SUFFIX})?))
   | (?P<amount>
-        (?:(?P<pre>{PREFIX})(?:{LINK}|(?<={ADVERB})[^\W\d{CN}几的时是]{{1,4}}?)?{G}
+        (?:(?P<pre>{_PREFIX})(?:{LINK}|(?<={ADVERB})[^\W\d{CN}几的时是]{{1,4}}?)?{G}
            (?P<minus>[-−](?=[0-9]))?)?
         (?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)
         (?P<suf1>{SUFFIX})?
         (?:{G}(?P<unit>{UNIT}))?
         (?P<suf2>{SUFFIX})?
     )
-    """,
-    re.VERBOSE,
-)
+    """
+PATTERN = re.compile(without_optional_repeats(_PATTERN_SOURCE), re.VERBOSE)
 
 #: The amount alternative alone: a place that was no date or time after all (三点要求).
-AMOUNT_ONLY = LazyPattern(
-    rf"(?P<amount>(?:(?P<pre>{PREFIX}){G}(?P<minus>[-−](?=[0-9]))?)?(?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)"
-    rf"(?P<suf1>{SUFFIX})?(?:{G}(?P<unit>{UNIT}))?(?P<suf2>{SUFFIX})?)")
+AMOUNT_ONLY = LazyPattern(without_optional_repeats(
+    rf"(?P<amount>(?:(?P<pre>{_PREFIX}){G}(?P<minus>[-−](?=[0-9]))?)?(?P<body>{FIGURE_PCT}(?:{G}{CONNECTOR}{G}{FIGURE_PCT})?)"
+    rf"(?P<suf1>{SUFFIX})?(?:{G}(?P<unit>{UNIT}))?(?P<suf2>{SUFFIX})?)"))
 
 #: A run of numerals: where the pattern is tried.
 RUN_CHARS = f"0123456789{CN}几半"
@@ -232,114 +340,8 @@ ARTICLE_KEEP = re.compile(
 AFTER_ARTICLE = frozenset("月时点余多十百千万亿至到-")
 
 
-def top_level_alternatives(pattern: re.Pattern[str]) -> dict[str, str]:
-    """The outermost alternatives of ``pattern``, each by the name of the group it is
-    (``(?P<date>…) | (?P<time>…) | …``), read off its source."""
-    source, cuts, depth, in_class, i = pattern.pattern, [], 0, False, 0
-    while i < len(source):
-        char = source[i]
-        if char == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if source[i + 1:i + 2] == "]":  # []…] holds a ]
-                i += 1
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            cuts.append(i)
-        i += 1
-    pieces = [source[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(source)], strict=True)]
-    return {re.search(r"\(\?P<(\w+)>", piece).group(1): piece for piece in pieces}
-
-
-# PATTERN tries its date and time alternatives first, at every run of numerals, and
-# they cost nearly half of its time there; most runs (5名, 1.8万人) are neither.  A
-# date holds 年, 月, 日, 世纪's 纪, 80后's 后 or a separator of 2016-07-21 at most 10
-# characters from where it starts (1999—2002年), a time 点, 时 or a colon at most 5
-# (二十一点, 下午3时); where the text there holds none, the same match is made by PATTERN
-# without those alternatives (skipping an alternative that cannot match changes nothing;
-# tests/test_prescans.py holds them equal).  Compiling the two narrower patterns costs
-# 20–30 ms, repaid after some 20,000 runs (about a megabyte of news copy), so a process
-# compiles them only then: a run of the command line on a few files never pays for
-# them; an archive, an editor's session or a benchmark pays once.
-_DATE_HINT = re.compile("[年月日纪后./-]").search
-_TIME_HINT = re.compile("[点时:]").search
-_DATE_WINDOW, _TIME_WINDOW = 16, 8
-# The same for shares (百分之, fractions), which cost a third of what is left once dates
-# and times are out: a match of either holds 分 (百分之, 三分之一) or / (1/4) after a
-# qualifier and a link word (超过了, 约有: at most _LEAD_LONGEST characters) and at most
-# three digits, so within _SHARE_WINDOW characters of where it starts; only the Chinese
-# numerals before 分之 may run further, and then the last character of the window is one.
-_LEAD_LONGEST = (max(map(len, PREFIX.split("|")))
-                 + max(len(re.sub(r"\(\?<=[^)]*\)", "", word)) for word in LINK.split("|")))
-_SHARE_WINDOW = _LEAD_LONGEST + 5
-_CN_CHARS = frozenset(CN)
-_NARROW_AFTER = 20_000
-_ALTERNATIVES = top_level_alternatives(PATTERN)
-
-
-def narrow_pattern(date: bool, time: bool, share: bool = True) -> re.Pattern[str]:
-    """PATTERN with its date, time and/or share alternatives left out (``date``, ``time``,
-    ``share`` False; the shares are the 百分之 and fraction alternatives).
-
-    Their groups are then missing, not None: only the readers of those alternatives read
-    them, and they are given matches of those alternatives alone.  (Leading them with a
-    failing ``(?!)`` instead keeps the groups but saves a third as much: the regex
-    engine's cost grows with the number of groups.)"""
-    kept = [piece for name, piece in _ALTERNATIVES.items()
-            if (name != "date" or date) and (name != "time" or time)
-            and (name not in ("pct", "frac") or share)]
-    return re.compile("|".join(kept), PATTERN.flags)
-
-
-def share_hint(text: str, at: int) -> bool:
-    """Whether a share (百分之…, 三分之一, 1/4) may be matched at ``text[at]``: False only
-    where none can (see _SHARE_WINDOW)."""
-    end = at + _SHARE_WINDOW
-    return (text.find("分", at, end) != -1 or text.find("/", at, end) != -1
-            or text[end - 1:end] in _CN_CHARS)
-
-
-class _Matcher:
-    """``PATTERN.match``, made with a narrower pattern where the text near the start holds
-    no character a date, a time or a share needs."""
-
-    __slots__ = ("calls", "variants", "dates")
-
-    def __init__(self) -> None:
-        self.calls = 0
-        #: PATTERN without dates and times, by whether a share may be matched, where the text
-        #: holds neither a date hint nor a time hint.
-        self.variants: dict[bool, re.Pattern[str]] | None = None
-        #: PATTERN without times, where the text holds a date hint and no time hint.
-        self.dates: re.Pattern[str] | None = None
-
-    def __call__(self, text: str, at: int) -> re.Match[str] | None:
-        variants = self.variants
-        if variants is None:
-            self.calls += 1
-            if self.calls < _NARROW_AFTER:
-                return PATTERN.match(text, at)
-            variants = self.variants = {share: narrow_pattern(False, False, share)
-                                        for share in (True, False)}
-            self.dates = narrow_pattern(True, False)
-        if _TIME_HINT(text, at, at + _TIME_WINDOW) is not None:
-            # Where a time may be (下午3时, 3月5日8时): rare enough to keep the full pattern.
-            return PATTERN.match(text, at)
-        if _DATE_HINT(text, at, at + _DATE_WINDOW) is not None:
-            # Shares are left in: beside the dates they cost little, less than the test.
-            return self.dates.match(text, at)
-        return variants[share_hint(text, at)].match(text, at)
-
-
-#: ``match(text, at)``: the same match as ``PATTERN.match(text, at)``, found faster.
-match_quantity = _Matcher()
+#: ``match(text, at)``: a match of PATTERN at ``at``, if any.
+match_quantity = PATTERN.match
 
 
 def matches_at_words(pattern: re.Pattern[str], text: str, words: tuple[str, ...]
