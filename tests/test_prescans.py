@@ -489,3 +489,66 @@ def test_the_lead_in_search_is_skipped_only_where_it_finds_nothing() -> None:
             found += lead is not None
             skipped += not passes and text[end - 1] in pattern.LEAD_IN_LAST
     assert found > 500 and skipped > 500
+
+
+def _overlapping_word_texts() -> list[str]:
+    """Test phrases, and words of words.py and festivals.py run together and overlapping."""
+    from factlint.quantities import festivals, words
+
+    pieces = [*words._WORDS, *festivals.STARTS.pattern.split("|"), "年过", "百", "一", "半", "数",
+              "月", "大", "年初一", "光", "治", "x"]
+    rng = random.Random(11)
+    return [*_texts_read_in_tests(), "年过半百", "一半数个", "数数个", "过半数", "大年大年初一",
+            "道光绪", "同治顺治", "农历正月", "阴历腊月", "耄耋耄耋",
+            *("".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000))]
+
+
+def test_word_starts_are_where_the_search_of_the_words_goes_on_from() -> None:
+    from factlint.quantities import festivals, words
+
+    found = 0
+    for text in _overlapping_word_texts():
+        searched, m = [], words.WORD_STARTS.search(text)
+        while m is not None:
+            searched.append(m.start())
+            m = words.WORD_STARTS.search(text, m.start() + 1)
+        assert pattern.word_starts(text, words._ANCHORS) == searched, text
+        # festivals goes on two characters after each, as STARTS.finditer does
+        places, end = [], 0
+        for at in pattern.word_starts(text, festivals._ANCHORS):
+            if at >= end:
+                places.append(at)
+                end = at + 2
+        assert places == [m.start() for m in festivals.STARTS.finditer(text)], text
+        found += len(searched) + len(places)
+    assert found > 5000
+
+
+def test_every_festival_start_is_two_characters_and_every_word_has_an_anchor() -> None:
+    from factlint.quantities import festivals
+
+    assert {len(word) for word in festivals.STARTS.pattern.split("|")} == {2}
+    with pytest.raises(ValueError):
+        pattern.anchors(["一半", "花甲"], "半")
+    assert pattern.anchors(["一半", "半数"], "半") == {"半": (("一半", 1), ("半数", 0))}
+
+
+def test_word_starts_on_news_copy() -> None:
+    """The same on real copy: 400 news-dev articles (when ../shared is there)."""
+    from factlint.quantities import festivals, words
+    from tests.shared_data import shared_path
+
+    root = shared_path("bench", "news-dev")
+    for path in sorted(root.rglob("*.txt"))[:400]:
+        text = NormalizedText.of(path.read_text(encoding="utf-8", errors="replace")).joined
+        searched, m = [], words.WORD_STARTS.search(text)
+        while m is not None:
+            searched.append(m.start())
+            m = words.WORD_STARTS.search(text, m.start() + 1)
+        assert pattern.word_starts(text, words._ANCHORS) == searched, path
+        places, end = [], 0
+        for at in pattern.word_starts(text, festivals._ANCHORS):
+            if at >= end:
+                places.append(at)
+                end = at + 2
+        assert places == [m.start() for m in festivals.STARTS.finditer(text)], path

@@ -17,7 +17,7 @@ import re
 from ..model import Quantity
 from . import numerals
 from .dates import cn_int, days_in, iso_date
-from .pattern import DAY, MONTH, LazyPattern
+from .pattern import DAY, MONTH, LazyPattern, anchors, word_starts
 from .reader import Reader
 
 __all__ = ["STARTS", "find_festivals"]
@@ -47,6 +47,10 @@ _YEAR_BEFORE = re.compile(r"((?:1[0-9]|20)[0-9]{2})年$").search
 #: People's Daily), seventeen str.find passes cost 2% (6% line by line), this 0.4%.
 STARTS = re.compile("|".join(("农历", "阴历", "正月", "腊月", "冬月", "大年", "除夕",
                                *ERA_FIRST_YEAR)))
+#: Each word of STARTS by its rarest character, as pattern.word_starts finds them: a
+#: search for STARTS itself stops at every 大, 正, 同, 民 and 道 (24 M instructions a copy
+#: of People's Daily, 2.6% of reading).
+_ANCHORS = anchors(STARTS.pattern.split("|"), "雍咸乾熙腊夕绪嘉冬顺阴光宣历治正民大")
 
 
 def find_festivals(reader: Reader) -> list[tuple[int, int, Quantity | None]]:
@@ -55,8 +59,11 @@ def find_festivals(reader: Reader) -> list[tuple[int, int, Quantity | None]]:
     text = reader.text
     found: list[tuple[int, int, Quantity | None]] = []
     last_end = 0
-    for word in STARTS.finditer(text):
-        at = word.start()
+    words_end = 0  # where STARTS.finditer would go on from
+    for at in word_starts(text, _ANCHORS):
+        if at < words_end:
+            continue
+        words_end = at + 2  # every word of STARTS is two characters
         if at < last_end:
             continue  # inside the last one (农历正月初一 starts at 农历 and at 正月)
         m = FESTIVAL.match(text, at)

@@ -11,7 +11,7 @@ trailing qualifier).  The outermost named group of a match says which reader of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from re import _constants as _op  # the parsed form of a pattern, to read its first characters
 from re import _parser
 
@@ -364,6 +364,38 @@ def matches_at_words(pattern: re.Pattern[str], text: str, words: tuple[str, ...]
             if m is not None:
                 yield m
                 last_end = m.end()
+
+
+def anchors(words: Iterable[str], rare_first: str) -> dict[str, tuple[tuple[str, int], ...]]:
+    """For :func:`word_starts`: each of ``words`` by one of its characters, the first of
+    it that ``rare_first`` lists (characters rarest in copy first), with where in the word
+    that character stands.  Raises ValueError for a word holding none of them."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for word in words:
+        char = next((c for c in rare_first if c in word), None)
+        if char is None:
+            raise ValueError(f"{word!r} holds none of {rare_first!r}")
+        found.setdefault(char, []).append((word, word.index(char)))
+    return {char: tuple(held) for char, held in found.items()}
+
+
+def word_starts(text: str, anchored: dict[str, tuple[tuple[str, int], ...]]) -> list[int]:
+    """Every place in ``text`` where a word of ``anchored`` (made by :func:`anchors`)
+    starts, in order, overlapping ones included: where ``pattern.search(text, at + 1)``
+    goes on from, again and again, for a pattern of those words.
+
+    Each word is found by ``str.find`` of one rare character of it, which runs at memchr
+    speed; the regex engine's skip to the first characters of many words tests a class at
+    every character, and common first characters (一半, 数个) stop it often."""
+    places = set()
+    for char, held in anchored.items():
+        at = text.find(char)
+        while at != -1:
+            for word, offset in held:
+                if at >= offset and text.startswith(word, at - offset):
+                    places.add(at - offset)
+            at = text.find(char, at + 1)
+    return sorted(places)
 
 
 def first_characters(pattern: re.Pattern[str] | LazyPattern) -> frozenset[str]:
