@@ -244,7 +244,9 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
                 bisect.insort(found, q, key=_START)
         else:
             found = list(heapq.merge(found, placed, key=_START))
-    return share_list_units(found, source.folded) if "、" in normalized else found
+    # A unit is shared from the figure after a 、 to the one before it: two figures at least.
+    return (share_list_units(found, source.folded) if len(found) > 1 and "、" in normalized
+            else found)
 
 
 #: Up to this many placed quantities are inserted one by one rather than merged: an
