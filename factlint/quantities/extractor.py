@@ -148,8 +148,11 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
     # not figures: an address is skipped, a code is one identifier.  Lunar dates and era
     # years are read by their own pattern (大年初一 has no run of numerals that says it is
     # a date), and the runs inside them are skipped as an address's are.
-    original = source.offsets.original
-    skips = non_figures(normalized, lambda pos: pos > 0 and original(pos) - original(pos - 1) > 1)
+    offsets = source.offsets
+    original = offsets.original
+    # Whether a blank stood before a place as written: never, where no gap was joined.
+    skips = non_figures(normalized, None if offsets.is_identity else
+                        lambda pos: pos > 0 and original(pos) - original(pos - 1) > 1)
     festivals = find_festivals(reader) if rare else []
     words = find_words(reader) if rare else []
     if words:  # 年逾花甲, 一半, 数个: quantities without a run of numerals to start from

@@ -261,16 +261,14 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n").search
 class OffsetMap:
     """Maps offsets in gap-joined text back to offsets in the text before joining."""
 
-    __slots__ = ("_joined", "_removed")
+    __slots__ = ("_joined", "_removed", "is_identity")
 
     def __init__(self, joined_starts: list[int], removed_before: list[int]) -> None:
         self._joined = joined_starts  # joined offset at which each gap was removed
         self._removed = removed_before  # characters removed up to and including that gap
-
-    @property
-    def is_identity(self) -> bool:
-        """Whether no gap was removed, so that every offset maps to itself."""
-        return not self._joined
+        #: Whether no gap was removed, so that every offset maps to itself (an attribute,
+        #: not a property: every extraction reads it, and a property is a call).
+        self.is_identity: bool = not joined_starts
 
     def original(self, offset: int) -> int:
         """The original offset of the character at joined ``offset``."""
