@@ -495,3 +495,27 @@ def test_a_text_with_no_code_hint_and_no_address_word_holds_no_non_figure() -> N
         assert bool(identifiers.non_figures(text)) == bool(each), text
         called += bool(each)
     assert called > 20
+
+
+def test_one_scan_for_rare_words_and_code_hints_misses_neither() -> None:
+    """Where the extractor's one scan finds nothing, neither the scan for rare words (至少,
+    农历, 一半…) nor the code hint finds anything: on every test phrase, windows of it,
+    and each rare word alone, in a line, and cut to its first two characters."""
+    from factlint.quantities import extractor, identifiers
+
+    words = extractor._RARE_WORD_LIST
+    assert "至少" in words and "一半" in words and "知天命" in words
+    texts = [*_texts_read_in_tests(), "85比92", "（600519）", "尾号1234", "1.2.3", "N9", "x：1"]
+    texts += [window for text in _texts_read_in_tests() for i in range(0, len(text), 7)
+              for window in (text[i:i + 2], text[i:i + 5], text[i:i + 30])]
+    for word in words:
+        texts += [word, f"记者获悉，{word}有5人", word[:2], word[1:], f"5{word}", f"{word}5"]
+    passed = 0
+    for text in texts:
+        either = (extractor._RARE_WORDS(text) is not None
+                  or identifiers._CODE_HINT(text) is not None)
+        assert either <= (extractor._RARE_WORD_OR_CODE(text) is not None), text
+        passed += extractor._RARE_WORD_OR_CODE(text) is None
+    assert passed > 1000
+    with pytest.raises(ValueError):
+        extractor._rare_word_or_code_hint(["至少", "a+"])
