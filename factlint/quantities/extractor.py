@@ -40,6 +40,7 @@ from .pattern import (
     RUN,
     RUN_CHARS,
     SINGLE_NUMERALS,
+    LazyPattern,
     first_characters,
     match_quantity,
 )
@@ -76,7 +77,7 @@ _RARE_WORD_LIST = "|".join((ADVERB_WORD.pattern, FESTIVAL_STARTS.pattern, WORD_S
 _RARE_WORDS = re.compile("|".join(_RARE_WORD_LIST)).search
 
 
-def _rare_word_or_code_hint(words: list[str]) -> re.Pattern:
+def _rare_word_or_code_hint(words: list[str]) -> LazyPattern:
     """A pattern that matches wherever one of ``words`` (plain, of two characters or more)
     starts or identifiers' code hint does (a digit and a code mark, a sign and a digit).
 
@@ -88,12 +89,14 @@ def _rare_word_or_code_hint(words: list[str]) -> re.Pattern:
     firsts = "".join(sorted({word[0] for word in words}))
     seconds = "".join(sorted({word[1] for word in words}))
     pairs = "|".join(sorted({word[:2] for word in words}))
-    return re.compile(f"[0-9{firsts}](?:{CODE_HINT_AFTER}|[{seconds}](?<={pairs}))")
+    return LazyPattern(f"[0-9{firsts}](?:{CODE_HINT_AFTER}|[{seconds}](?<={pairs}))")
 
 
-#: Whether a text may hold a word of _RARE_WORDS or a code: most lines hold neither, and one
-#: scan then answers for both (two: 10.2k instructions a line of People's Daily, one: 7.9k).
-_RARE_WORD_OR_CODE = _rare_word_or_code_hint(_RARE_WORD_LIST).search
+#: Whether a one-line text may hold a word of _RARE_WORDS or a code: most lines hold
+#: neither, and one scan then answers for both (two: 10.2k instructions a line of People's
+#: Daily, one: 7.9k).  Not for a text of several lines, which nearly always holds one:
+#: compiled only when a line is read alone (0.7 ms of a start otherwise).
+_RARE_WORD_OR_CODE = _rare_word_or_code_hint(_RARE_WORD_LIST)
 
 
 def read(reader: Reader, m: re.Match) -> tuple[Quantity | None, re.Match]:
@@ -160,7 +163,7 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
     find_run, match = RUN.search, match_quantity
     # Words of three rare kinds (至少 and its kin, the starts of lunar dates and era years,
     # word quantities such as 一半) are looked for by one scan first: most lines hold none.
-    rare_or_code = _RARE_WORD_OR_CODE(normalized) is not None
+    rare_or_code = "\n" in normalized or _RARE_WORD_OR_CODE.search(normalized) is not None
     rare = rare_or_code and _RARE_WORDS(normalized) is not None
     adverb_ends = ([m.end() for m in ADVERB_WORD.finditer(normalized)]
                    if rare and ADVERB_WORD.search(normalized) else [])
