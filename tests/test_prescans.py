@@ -497,15 +497,18 @@ def test_a_text_with_no_code_hint_and_no_address_word_holds_no_non_figure() -> N
     assert called > 20
 
 
-def test_one_scan_for_rare_words_and_code_hints_misses_neither() -> None:
+def test_one_scan_for_rare_words_and_non_figures_misses_neither() -> None:
     """Where the extractor's one scan finds nothing, neither the scan for rare words (至少,
-    农历, 一半…) nor the code hint finds anything: on every test phrase, windows of it,
-    and each rare word alone, in a line, and cut to its first two characters."""
+    农历, 一半…) nor any test of non_figures' gate (the code hint, @, ://, www., 股, 号码)
+    finds anything: on every test phrase, windows of it, each rare word alone, in a line,
+    cut short and next to a digit, and each piece of an address or a code."""
     from factlint.quantities import extractor, identifiers
 
     words = extractor._RARE_WORD_LIST
     assert "至少" in words and "一半" in words and "知天命" in words
-    texts = [*_texts_read_in_tests(), "85比92", "（600519）", "尾号1234", "1.2.3", "N9", "x：1"]
+    texts = [*_texts_read_in_tests(), "85比92", "（600519）", "尾号1234", "1.2.3", "N9", "x：1",
+             "见https://x.cn", "http:/x", "www.gov.cn", "ww.x", "a@b.cn", "号码为", "号 码",
+             "2327 國巨等股", "股价"]
     texts += [window for text in _texts_read_in_tests() for i in range(0, len(text), 7)
               for window in (text[i:i + 2], text[i:i + 5], text[i:i + 30])]
     for word in words:
@@ -513,9 +516,12 @@ def test_one_scan_for_rare_words_and_code_hints_misses_neither() -> None:
     passed = 0
     for text in texts:
         either = (extractor._RARE_WORDS(text) is not None
-                  or identifiers._CODE_HINT(text) is not None)
-        assert either <= (extractor._RARE_WORD_OR_CODE.search(text) is not None), text
-        passed += extractor._RARE_WORD_OR_CODE.search(text) is None
+                  or identifiers._CODE_HINT(text) is not None
+                  or any(word in text for word in ("@", "://", "www.", "股", "号码")))
+        gate = extractor._RARE_WORD_OR_NON_FIGURE.search(text) is not None
+        assert either <= gate, text
+        assert gate or not identifiers.non_figures(text), text
+        passed += not gate
     assert passed > 1000
     with pytest.raises(ValueError):
-        extractor._rare_word_or_code_hint(["至少", "a+"])
+        extractor._rare_word_or_non_figure(["至少", "a+"])
