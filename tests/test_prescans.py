@@ -552,3 +552,102 @@ def test_word_starts_on_news_copy() -> None:
                 places.append(at)
                 end = at + 2
         assert places == [m.start() for m in festivals.STARTS.finditer(text)], path
+
+
+def _normalized_the_long_way(text: str, traditional: bool | None = None) -> tuple:
+    """What NormalizedText.of gives, made by the fold, the gap join and the line index
+    themselves (the fields, the offset map as the offsets it maps)."""
+    from factlint.text import normalize
+
+    folded, written = normalize._fold(text, traditional)
+    joined, offsets = normalize.join_gaps(folded)
+    return (folded, written, joined, [offsets.original(i) for i in range(len(joined))],
+            normalize.LineIndex(text)._starts)
+
+
+def _edge_characters() -> list[str]:
+    """Every character that folds, marks Traditional copy or is white space, and their
+    neighbours in code-point order (which a class written one range too short misses)."""
+    from factlint.text import normalize
+
+    chars = {chr(c) for c in normalize._TABLE} | set(normalize._TRADITIONAL_MARKS)
+    chars |= {chr(c) for c in range(0x80)} | set("\u3000\u2028\u2029\x85\u00a0拾佰仟参參")
+    chars |= {chr(ord(c) + step) for c in set(chars) for step in (-1, 1) if ord(c) + step > 0}
+    return sorted(chars)
+
+
+def test_a_text_that_normalising_leaves_alone_is_made_without_folding_it() -> None:
+    """The shortcut of NormalizedText.of (one scan finds nothing that folds, marks
+    Traditional copy, is white space or a financial numeral, and the text is taken as it
+    is) gives what folding, joining and indexing give: on every test phrase and windows of
+    it, on each character that folds or is next to one in code-point order, alone and in
+    a line of copy, and on financial numerals and gaps."""
+    from factlint.text import normalize
+
+    texts = [*_texts_read_in_tests(), "壹仟參佰圓", "参拾元", "人参拾起", "这是7436\n万多名",
+             "投资5 亿元", "5\r\n6", "共\t3人", "這裡有兩個人", "一二三"]
+    texts += [window for text in _texts_read_in_tests() for i in range(0, len(text), 11)
+              for window in (text[i:i + 3], text[i:i + 40])]
+    for char in _edge_characters():
+        texts += [char, f"记者获悉，有{char}5人参加", f"参{char}拾"]
+    taken = 0
+    for text in texts:
+        for traditional in (None, False, True):
+            made = NormalizedText.of(text, traditional=traditional)
+            assert (made.folded, made.traditional, made.joined,
+                    [made.offsets.original(i) for i in range(len(made.joined))],
+                    made.lines._starts) == _normalized_the_long_way(text, traditional), text
+            assert made.original == text and made.path == "<text>"
+            taken += made.lines is normalize._ONE_LINE
+    assert taken > 1000
+    assert NormalizedText.of("共5人", "a.txt").lines.span(1, 2).path == "a.txt"
+
+
+def test_a_text_with_no_code_hint_and_no_address_word_holds_no_non_figure() -> None:
+    """non_figures returns nothing at once when its text holds no code hint, @, ://, www.,
+    股 or 号码: each of the functions it calls finds nothing then, on every test phrase
+    and on texts that hold each of those but one."""
+    from factlint.quantities import identifiers
+
+    texts = [*_texts_read_in_tests(), "www.gov.cn 5人", "a@b.cn 5人", "见https://x.cn/5",
+             "2327 國巨、2454 聯發科等股", "中奖号码为“01、03、05”", "沪深300", "尾号1234",
+             "（600519）", "85比92", "192.168.1.1", "ww.5", "http:/5", "号 码“01”", "a@5"]
+    texts += [window for text in _texts_read_in_tests() for i in range(0, len(text), 11)
+              for window in (text[i:i + 4], text[i:i + 30])]
+    called = 0
+    for text in texts:
+        each = (identifiers.addresses(text) + identifiers.codes(text)
+                + identifiers.stock_codes(text) + identifiers.drawn_numbers(text))
+        assert bool(identifiers.non_figures(text)) == bool(each), text
+        called += bool(each)
+    assert called > 20
+
+
+def test_one_scan_for_rare_words_and_non_figures_misses_neither() -> None:
+    """Where the extractor's one scan finds nothing, neither the scan for rare words (至少,
+    农历, 一半…) nor any test of non_figures' gate (the code hint, @, ://, www., 股, 号码)
+    finds anything: on every test phrase, windows of it, each rare word alone, in a line,
+    cut short and next to a digit, and each piece of an address or a code."""
+    from factlint.quantities import extractor, identifiers
+
+    words = extractor._RARE_WORD_LIST
+    assert "至少" in words and "一半" in words and "知天命" in words
+    texts = [*_texts_read_in_tests(), "85比92", "（600519）", "尾号1234", "1.2.3", "N9", "x：1",
+             "见https://x.cn", "http:/x", "www.gov.cn", "ww.x", "a@b.cn", "号码为", "号 码",
+             "2327 國巨等股", "股价"]
+    texts += [window for text in _texts_read_in_tests() for i in range(0, len(text), 7)
+              for window in (text[i:i + 2], text[i:i + 5], text[i:i + 30])]
+    for word in words:
+        texts += [word, f"记者获悉，{word}有5人", word[:2], word[1:], f"5{word}", f"{word}5"]
+    passed = 0
+    for text in texts:
+        either = (extractor._RARE_WORDS(text) is not None
+                  or identifiers._CODE_HINT(text) is not None
+                  or any(word in text for word in ("@", "://", "www.", "股", "号码")))
+        gate = extractor._RARE_WORD_OR_NON_FIGURE.search(text) is not None
+        assert either <= gate, text
+        assert gate or not identifiers.non_figures(text), text
+        passed += not gate
+    assert passed > 1000
+    with pytest.raises(ValueError):
+        extractor._rare_word_or_non_figure(["至少", "a+"])

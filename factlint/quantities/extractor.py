@@ -24,7 +24,7 @@ from .amounts import read_amount
 from .dates import dateline_index, find_datelines, read_date, read_time
 from .festivals import STARTS as FESTIVAL_STARTS
 from .festivals import find_festivals
-from .identifiers import non_figures
+from .identifiers import NON_FIGURE_AFTER, NON_FIGURE_FIRSTS, non_figures
 from .lists import share_list_units
 from .pattern import (
     ADVERB_LEAD,
@@ -40,6 +40,7 @@ from .pattern import (
     RUN,
     RUN_CHARS,
     SINGLE_NUMERALS,
+    LazyPattern,
     first_characters,
     match_quantity,
 )
@@ -71,8 +72,33 @@ _MAY_HOLD = re.compile(f"[{_NUMERALS_AS_WRITTEN}除元{WRITTEN_FIRSTS}]"
 
 #: Whether a text may hold a word of ADVERB_WORD, festivals.STARTS or words.WORD_STARTS: a
 #: text holding none (most lines) is not scanned for each of them (one scan, not three).
-_RARE_WORDS = re.compile(f"{ADVERB_WORD.pattern}|{FESTIVAL_STARTS.pattern}|{WORD_STARTS.pattern}"
-                         ).search
+_RARE_WORD_LIST = "|".join((ADVERB_WORD.pattern, FESTIVAL_STARTS.pattern, WORD_STARTS.pattern)
+                           ).split("|")
+_RARE_WORDS = re.compile("|".join(_RARE_WORD_LIST)).search
+
+
+def _rare_word_or_non_figure(words: list[str]) -> LazyPattern:
+    """A pattern that matches wherever one of ``words`` (plain, of two characters or more)
+    starts or identifiers' hint of a non-figure does (a code hint, ://, @, 股…).
+
+    One class of first characters leads, so that the engine skips ahead at C speed; a
+    word is matched by its first two characters (a lookbehind naming the pairs after a
+    class of second characters), which is enough to say "may hold one"."""
+    if any(re.escape(word) != word or len(word) < 2 for word in words):
+        raise ValueError(f"not plain words of two characters or more: {words}")
+    firsts = "".join(sorted({word[0] for word in words}))
+    seconds = "".join(sorted({word[1] for word in words}))
+    pairs = "|".join(sorted({word[:2] for word in words}))
+    return LazyPattern(f"[{NON_FIGURE_FIRSTS}{firsts}]"
+                       f"(?:[{seconds}](?<={pairs})|{NON_FIGURE_AFTER})")
+
+
+#: Whether a one-line text may hold a word of _RARE_WORDS or a non-figure (an address, a
+#: code): most lines hold neither, and one scan then answers for both (two and five
+#: substring tests: 10.2k instructions a line of People's Daily, one: 7.9k).  Not for a
+#: text of several lines, which nearly always holds one: compiled only when a line is
+#: read alone (0.7 ms of a start otherwise).
+_RARE_WORD_OR_NON_FIGURE = _rare_word_or_non_figure(_RARE_WORD_LIST)
 
 
 def read(reader: Reader, m: re.Match) -> tuple[Quantity | None, re.Match]:
@@ -139,7 +165,9 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
     find_run, match = RUN.search, match_quantity
     # Words of three rare kinds (至少 and its kin, the starts of lunar dates and era years,
     # word quantities such as 一半) are looked for by one scan first: most lines hold none.
-    rare = _RARE_WORDS(normalized) is not None
+    rare_or_non_figure = ("\n" in normalized
+                          or _RARE_WORD_OR_NON_FIGURE.search(normalized) is not None)
+    rare = rare_or_non_figure and _RARE_WORDS(normalized) is not None
     adverb_ends = ([m.end() for m in ADVERB_WORD.finditer(normalized)]
                    if rare and ADVERB_WORD.search(normalized) else [])
     adverb_at, adverb_count = 0, len(adverb_ends)  # runs come in order: the index only moves on
@@ -148,8 +176,12 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
     # not figures: an address is skipped, a code is one identifier.  Lunar dates and era
     # years are read by their own pattern (大年初一 has no run of numerals that says it is
     # a date), and the runs inside them are skipped as an address's are.
-    original = source.offsets.original
-    skips = non_figures(normalized, lambda pos: pos > 0 and original(pos) - original(pos - 1) > 1)
+    offsets = source.offsets
+    original = offsets.original
+    # Whether a blank stood before a place as written: never, where no gap was joined.
+    skips = (non_figures(normalized, None if offsets.is_identity else
+                         lambda pos: pos > 0 and original(pos) - original(pos - 1) > 1)
+             if rare_or_non_figure else [])
     festivals = find_festivals(reader) if rare else []
     words = find_words(reader) if rare else []
     if words:  # 年逾花甲, 一半, 数个: quantities without a run of numerals to start from
@@ -244,7 +276,9 @@ def _extract(source: NormalizedText, year: int | None) -> list[Quantity]:
                 bisect.insort(found, q, key=_START)
         else:
             found = list(heapq.merge(found, placed, key=_START))
-    return share_list_units(found, source.folded) if "、" in normalized else found
+    # A unit is shared from the figure after a 、 to the one before it: two figures at least.
+    return (share_list_units(found, source.folded) if len(found) > 1 and "、" in normalized
+            else found)
 
 
 #: Up to this many placed quantities are inserted one by one rather than merged: an

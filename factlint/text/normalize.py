@@ -80,14 +80,38 @@ _TABLE.update({ord(k): v for k, v in zip("萬億兩點個幾貳陸○", "万亿�
 # [X][X]* rather than [X]+: led by a class (not a repeat), the regex engine skips ahead
 # to the next character of the class in a tight loop instead of trying a match at every
 # position (28 → 8 ms on 2 M characters of People's Daily; the same runs).
-_NEEDS_CLASS = "[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) + "]"
+
+
+def _ranges(codes: Iterable[int]) -> str:
+    """The inside of a regex class of ``codes``, consecutive code points as one range (484
+    code points are 63 ranges: each pattern that holds the class compiles 5× faster)."""
+    parts: list[str] = []
+    ordered = sorted(codes)
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        first, last = re.escape(chr(ordered[i])), re.escape(chr(ordered[j]))
+        parts.append(first if i == j else f"{first}{last}" if j == i + 1 else f"{first}-{last}")
+        i = j + 1
+    return "".join(parts)
+
+
+_NEEDS_CLASS = f"[{_ranges(_TABLE)}]"
 _NEEDS = re.compile(_NEEDS_CLASS + _NEEDS_CLASS + "*")
 #: Every Traditional character of OpenCC's table, for texts written in Traditional.
 _TRADITIONAL = {ord(k): v for k, v in traditional_folds().items()}
 # The commonest characters that only Traditional copy writes.  A class of 3,000 characters
 # scans ten times slower than this one, so a text is folded whole only when it has one.
-_WRITTEN_TRADITIONAL = re.compile("[這們個為來說會國時後對發經與過還從開關點現義長學動業問樣"
-                                  "間當際進實體員萬億歲約餘臺灣]")
+_TRADITIONAL_MARKS = ("這們個為來說會國時後對發經與過還從開關點現義長學動業問樣"
+                      "間當際進實體員萬億歲約餘臺灣")
+_WRITTEN_TRADITIONAL = re.compile(f"[{_TRADITIONAL_MARKS}]")
+# Every character that makes NormalizedText.of change a text or index more than one line:
+# one that folds, one that marks Traditional copy, white space (an OCR gap, a line end)
+# and the financial numerals without which 参 stays as it is.  A text holding none is its
+# own fold and its own gap-joined text, of one line; one scan for this class says so.
+_CHANGED = re.compile(f"[{_NEEDS_CLASS[1:-1]}{_TRADITIONAL_MARKS} \\t\\r\\n拾佰仟]").search
 
 
 def folds_into(chars: str) -> frozenset[str]:
@@ -255,16 +279,14 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n").search
 class OffsetMap:
     """Maps offsets in gap-joined text back to offsets in the text before joining."""
 
-    __slots__ = ("_joined", "_removed")
+    __slots__ = ("_joined", "_removed", "is_identity")
 
     def __init__(self, joined_starts: list[int], removed_before: list[int]) -> None:
         self._joined = joined_starts  # joined offset at which each gap was removed
         self._removed = removed_before  # characters removed up to and including that gap
-
-    @property
-    def is_identity(self) -> bool:
-        """Whether no gap was removed, so that every offset maps to itself."""
-        return not self._joined
+        #: Whether no gap was removed, so that every offset maps to itself (an attribute,
+        #: not a property: every extraction reads it, and a property is a call).
+        self.is_identity: bool = not joined_starts
 
     def original(self, offset: int) -> int:
         """The original offset of the character at joined ``offset``."""
@@ -448,16 +470,28 @@ class NormalizedText:
         Whether the text is written in Traditional characters and whether it is
         double-spaced OCR are read off ``text`` unless given (a piece of a larger text
         is read as the whole is: see :func:`gap_counts`)."""
-        folded, traditional = _fold(text, traditional)
-        joined, offsets = join_gaps(folded, double_spaced)
+        if traditional is not True and "\n" not in text and _CHANGED(text) is None:
+            # Most lines of copy: nothing folds, joins or ends a line (one scan, not the
+            # fold's, the Traditional test's and the gaps').
+            folded = joined = text
+            traditional, offsets = False, _NO_GAPS
+            lines = _ONE_LINE if path == "<text>" else LineIndex(text, path)
+        else:
+            folded, traditional = _fold(text, traditional)
+            joined, offsets = join_gaps(folded, double_spaced)
+            lines = LineIndex(text, path)
         # Filling __dict__ skips the frozen __init__'s five object.__setattr__ calls
         # (0.7 µs, paid once a document: 3% of extract on a line); every field is set.
         made = _new(cls)
         _set(made, "__dict__", {"original": text, "folded": folded, "traditional": traditional,
-                                "joined": joined,
-                                "offsets": offsets, "lines": LineIndex(text, path)})
+                                "joined": joined, "offsets": offsets, "lines": lines})
         return made
 
     @property
     def path(self) -> str:
         return self.lines.path
+
+
+# Shared by every text of one line read without a path: a LineIndex is never changed once
+# made, so sharing one is safe under threads too.
+_ONE_LINE = LineIndex("", "<text>")
