@@ -64,7 +64,12 @@ _READ_FURTHER = frozenset(unit for unit, (reported, _) in UNITS.items()
 _NOT_A_HALF = re.compile("半(?:载|夜|岛|导|径|边|场|决|山|身|截|壁|路|数|百)")
 
 
-def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
+def read_amount(reader: Reader, m: re.Match, shortcut: bool = True) -> Quantity | None:
+    """The amount ``m`` (a match of the amount alternative) denotes, or None.
+
+    ``shortcut=False`` reads every figure the long way, never by the plain shape below
+    (tests/test_prescans.py holds the two equal on every figure of the test data and
+    news-dev)."""
     start, end = m.span("amount")
     text = reader.text
     body_start, body_end = m.span("body")
@@ -75,8 +80,23 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     suffix = suf1 or suf2
     # Where the unit ends when it is written: it is the last group but suf2 (no m.end).
     written_unit_end = end - len(suf2) if suf2 else end
-    has_digit = HAS_DIGIT(body) is not None
+    # A body of digits alone (the most common: 5, 2000) needs neither search below; only
+    # 0-9 of the pattern's characters are str.isdigit.
+    plain_digits = body.isdigit()
+    has_digit = plain_digits or HAS_DIGIT(body) is not None
     before = text[start - 1] if start else ""
+
+    blockers = _PLAIN_UNITS.get(unit) if plain_digits else None
+    if (blockers is not None and shortcut and not pre and not suffix
+            and before not in _NOT_BEFORE_PLAIN and text[end:end + 1] not in _NOT_AFTER_PLAIN
+            and not text.startswith(blockers, end - len(unit))):
+        # The commonest shape (2000名, 31℃, 15公里): digits and a unit that no case below
+        # reads further, with nothing before or after that could make it more (see
+        # _PLAIN_UNITS); every test below fails for it, and it is read as they leave it.
+        figure = read_figure(body)[0]
+        reported_unit, kind = UNITS[unit]
+        return reader.amount_quantity(start, end, figure, None, reported_unit, kind, pre,
+                                      subject_from=(body_start, end))
 
     if has_digit:
         if "，" in body and not unit and "." not in body:
@@ -149,7 +169,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     elif has_digit:
         # Most figures have a unit, and what is tested here first applies to bare ones.
         if not unit:
-            if not pre and body_end < len(text) and text[body_end] in "#＃" and body.isdigit():
+            if not pre and body_end < len(text) and text[body_end] in "#＃" and plain_digits:
                 return reader.quantity(start, body_end + 1, lo=None, hi=None,
                                        qualifier="exact", unit=None,
                                        kind="identifier")  # 93#汽油, 1#楼: No. 93, No. 1
@@ -161,7 +181,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
                         return day
             if len(body) == 2 and body[1] == "0" and text.startswith("几", body_end):
                 return _tens_and_some(reader, start, body_start, body)  # 20几个, 30几万元
-            if not pre and len(body) <= 2 and body.isdigit():
+            if not pre and len(body) <= 2 and plain_digits:
                 clock = read_meridiem(reader, start, body_end, int(body))
                 if clock is not None:  # 3pm, 10am, 3 p.m.
                     return clock
@@ -194,10 +214,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
                                    unit=unit, kind="identifier")
         if not unit:
             if (text.startswith(("热线", "专线", "号码", "电话"), end)
-                    or (len(body) >= 7 and body.isdigit()) or DIGIT_BY_DIGIT.fullmatch(body)):
+                    or (len(body) >= 7 and plain_digits) or DIGIT_BY_DIGIT.fullmatch(body)):
                 return reader.quantity(start, end, lo=None, hi=None, qualifier="exact",
                                        unit=None, kind="identifier")
-            if not pre and len(body) <= 2 and body.isdigit() and is_list_marker(
+            if not pre and len(body) <= 2 and plain_digits and is_list_marker(
                     text, start, body_end):
                 return reader.quantity(start, body_end, lo=Decimal(body), hi=Decimal(body),
                                        qualifier="exact", unit=None, kind="ordinal",
@@ -209,7 +229,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     # Ranges: 10至15, 3-5, 15%～30%.
     pct_unit = body[-1] if body[-1] in "%‰" else None
     percent = pct_unit is not None
-    single = _HAS_CONNECTOR(body) is None  # one figure, no range
+    single = plain_digits or _HAS_CONNECTOR(body) is None  # one figure, no range
     try:
         if single:
             core = body.rstrip("%‰")
@@ -563,6 +583,23 @@ _HALF_MEASURES = frozenset({"米", "斤", "吨", "公斤", "公里", "里", "尺
 _COMPOUND_DURATION = frozenset({"小时", "个小时", "秒", "年"})
 _THEN_MONTHS = re.compile(r"(1[01]|[1-9]|十[一]?|[一二两三四五六七八九])(个)?月(?![0-9份日号])")
 _SUFFIX_AT = re.compile(SUFFIX).match
+
+#: The units of the shortcut of read_amount (digits, no qualifier word, nothing after the
+#: unit), each with the words it may start instead (UNIT_BLOCKERS: 人民, 名单; the shortcut
+#: is not taken before one): the units of which no case of the long way takes notice once
+#: the figure is digits.  Left out: a unit that is read further (_READ_FURTHER: 毛钱, 个, 元,
+#: 度, 级, 旬), is a share (成, 折), holds or takes 多 (个多月, 一岁多), has a smaller unit
+#: after it (1小时20分钟, 3年6个月; 年 is also a year's), or starts with a letter or a space
+#: (an identifier may go on: 5G).
+_PLAIN_UNITS = {
+    unit: UNIT_BLOCKERS.get(unit, ()) for unit, (reported, _) in UNITS.items()
+    if unit not in _READ_FURTHER and reported not in ("成", "折", "年") and "多" not in unit
+    and unit not in _MORE_AFTER and unit not in _COMPOUND_DURATION
+    and unit[0] not in _MAY_FOLLOW_CODE}
+#: Before the figure: what may join an identifier (TR188次), a ratio mark (2∶1), a minus.
+_NOT_BEFORE_PLAIN = _MAY_JOIN_CODE | _RATIO | {"-", "−"}
+#: After the unit: a second end of a range (至1.2元) or a half (两米半).
+_NOT_AFTER_PLAIN = _UNIT_AGAIN_FIRST | {"半"}
 _THEN_MINUTES = re.compile(rf"([0-9]{{1,2}}|[{CN}]{{1,3}})分(?:钟)?(?![0-9{CN}])")
 _THEN_SECONDS = re.compile(rf"分([0-9]{{1,2}}(?:[.·][0-9]{{1,3}})?|[{CN}]{{1,3}})秒")
 _THEN_HUNDREDTHS = re.compile(r"([0-9]{1,2})(?![0-9秒分.])")

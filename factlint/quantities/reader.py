@@ -173,6 +173,9 @@ clean_value = _clean
 
 #: Each figure's value cleaned once: figures repeat (2, 10, 0.5), and equal non-zero
 #: values (7680000000.0, 7.68E+9) clean to the same Decimal, digits and exponent alike.
+#: Only non-zero values are kept, so ``_CLEANED.get(v) or _clean(v)`` is ``_clean(v)`` for
+#: every v (None and zeros miss and go to _clean).  Shared by threads: a value's entry
+#: depends on nothing but the value, so a race at worst cleans it twice.
 _CLEANED: dict[Decimal, Decimal] = {}
 _CLEANED_MAX = 4096
 
@@ -264,12 +267,12 @@ class Reader:
                         subject_from: tuple[int, int] | None = None) -> Quantity:
         """A quantity for a figure and its qualifier; ``subject_from`` is (figure start,
         end of unit) when what is counted should be looked for."""
-        lo, hi = figure.lo, figure.hi
+        lo = written = figure.lo
+        hi = figure.hi
         precision = figure.precision
-        if qualifier and qualifier != "more_than":
-            lo, hi = _apply(qualifier, lo, hi, unit in SIGNED_UNITS)
-            precision = ZERO
-        elif qualifier == "more_than":
+        if qualifier:
+            if qualifier != "more_than":
+                lo, hi = _apply(qualifier, lo, hi, unit in SIGNED_UNITS)
             precision = ZERO
         else:
             qualifier = figure.qualifier
@@ -277,10 +280,13 @@ class Reader:
                 precision = ZERO
             elif qualifier == "exact" and kind in COUNTED_KINDS:
                 precision = counted_precision(figure)
-        # lo, hi and the written value are often the same Decimal: clean it once.
-        value = _clean(figure.lo)
-        lo = value if lo is figure.lo else _clean(lo)
-        hi = value if hi is figure.lo else _clean(hi)
+        # lo, hi and the written value are often the same Decimal: clean it once.  (A
+        # value seen before is looked up here without calling _clean: see _CLEANED.)
+        value = _CLEANED.get(written) or _clean(written)
+        lo = value if lo is written else _CLEANED.get(lo) or _clean(lo)
+        hi = value if hi is written else _CLEANED.get(hi) or _clean(hi)
+        if precision is not ZERO:
+            precision = _CLEANED.get(precision) or _clean(precision)
         counted = None
         if subject_from is not None and kind in _SUBJECT_KINDS:
             where = subject(self.text, start, subject_from[1], unit)
@@ -296,5 +302,4 @@ class Reader:
                             span=self.index.span(o_start, o_end),
                             normalized=self.text[start:end], lo=lo, hi=hi, qualifier=qualifier,
                             unit=unit, kind=kind, value=value,
-                            precision=precision if precision is ZERO else _clean(precision),
-                            subject=counted)
+                            precision=precision, subject=counted)
