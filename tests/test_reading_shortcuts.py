@@ -18,6 +18,7 @@ import pytest
 
 import factlint
 from factlint.quantities import amounts, extractor, subjects
+from factlint.quantities.pattern import HAS_DIGIT
 from factlint.quantities.units import UNIT_BLOCKERS
 from factlint.text.normalize import NormalizedText
 from tests.shared_data import shared_path
@@ -46,7 +47,8 @@ def _built_texts() -> list[str]:
               "∶1", "）", "”", "#", "亿", "5", "成", "地震", "来", "G", "热线", "。"]
     texts = []
     for number, unit in enumerate(sorted(amounts._PLAIN_UNITS)):
-        digits = ("1", "20", "1998", "300", "12345678")[number % 5]
+        digits = ("1", "20", "1998", "300", "12345678", "1.5", "3万", "2.6亿", "1,200", "1万2千",
+                  "4千", "15k", "0.8", "3万多", "200余", "10来", "15%")[number % 17]
         for before in befores:
             texts.append(" ".join(f"{before}{digits}{unit}{after}" for after in afters))
         for word in UNIT_BLOCKERS.get(unit, ()):
@@ -78,7 +80,8 @@ def _shortcuts_taken(texts: list[str]) -> int:
         nonlocal taken
         body, unit = m.group("body", "unit")
         before = reader.text[m.start("amount") - 1:m.start("amount")]
-        taken += (body.isdigit() and not m.group("pre") and not m.group("suf1")
+        taken += bool(HAS_DIGIT(body) and (body.isdigit() or amounts._NOT_IN_PLAIN_BODY.isdisjoint(
+                      body)) and not m.group("pre") and not m.group("suf1")
                   and not m.group("suf2") and unit in amounts._PLAIN_UNITS
                   and before not in amounts._NOT_BEFORE_PLAIN
                   and reader.text[m.end():m.end() + 1] not in amounts._NOT_AFTER_PLAIN
@@ -190,3 +193,22 @@ def test_the_cut_characters_are_those_the_cuts_start_with() -> None:
             assert word[0] in firsts and re.escape(word[0]) == word[0], word
     assert subjects._SUBJECT_STOP.pattern == f"[{subjects._SUBJECT_STOPS}]"
     assert subjects._SUBJECT_STOP_CHARS == frozenset(subjects._SUBJECT_STOPS)
+
+
+def test_a_body_holds_a_digit_where_it_starts_with_one_or_is_a_range_holding_one() -> None:
+    # read_amount searches a body for a digit only when it is a range: FIGURE's Chinese
+    # forms hold no digit, and its Arabic form starts with one.
+    from factlint.quantities.pattern import PATTERN
+
+    bodies = set()
+    for text in [*_test_texts(), "三至5吨", "十至20个", "五到6万元", "两三千", "七成五", "半年"]:
+        text = NormalizedText.of(text).joined
+        for at in range(len(text)):
+            m = PATTERN.match(text, at)
+            if m and m.lastgroup == "amount":
+                bodies.add(m["body"])
+    assert len(bodies) > 500 and {"三至5", "十至20", "五到6万"} <= bodies
+    for body in bodies:
+        range_ = amounts._HAS_CONNECTOR(body) is not None
+        assert (body[0].isdigit() or range_ and HAS_DIGIT(body) is not None) == (
+            HAS_DIGIT(body) is not None), body

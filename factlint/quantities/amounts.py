@@ -83,17 +83,26 @@ def read_amount(reader: Reader, m: re.Match, shortcut: bool = True) -> Quantity 
     # A body of digits alone (the most common: 5, 2000) needs neither search below; only
     # 0-9 of the pattern's characters are str.isdigit.
     plain_digits = body.isdigit()
-    has_digit = plain_digits or HAS_DIGIT(body) is not None
+    single = plain_digits or _HAS_CONNECTOR(body) is None  # one figure, no range
+    # A figure in Arabic digits starts with one (FIGURE's Chinese forms hold none), so a
+    # body holds a digit where it starts with one or is a range (三至5) holding one.
+    has_digit = (plain_digits or "0" <= body[0] <= "9"
+                 or not single and HAS_DIGIT(body) is not None)
     before = text[start - 1] if start else ""
 
-    blockers = _PLAIN_UNITS.get(unit) if plain_digits else None
-    if (blockers is not None and shortcut and not pre and not suffix
+    blockers = _PLAIN_UNITS.get(unit) if has_digit and shortcut else None
+    if (blockers is not None and not pre and not suffix
             and before not in _NOT_BEFORE_PLAIN and text[end:end + 1] not in _NOT_AFTER_PLAIN
+            and (plain_digits or _NOT_IN_PLAIN_BODY.isdisjoint(body))
             and not text.startswith(blockers, end - len(unit))):
-        # The commonest shape (2000名, 31℃, 15公里): digits and a unit that no case below
-        # reads further, with nothing before or after that could make it more (see
-        # _PLAIN_UNITS); every test below fails for it, and it is read as they leave it.
-        figure = read_figure(body)[0]
+        # The commonest shape (2000名, 31℃, 15公里, 1.5万吨): Arabic digits, one figure, and
+        # a unit that no case below reads further, with nothing before or after that could
+        # make it more (see _PLAIN_UNITS); every test below fails for it, and it is read
+        # as they leave it.
+        try:
+            figure = read_figure(body)[0]
+        except (ValueError, ArithmeticError):
+            return None  # no figure after all: the long way reads none either
         reported_unit, kind = UNITS[unit]
         return reader.amount_quantity(start, end, figure, None, reported_unit, kind, pre,
                                       subject_from=(body_start, end))
@@ -229,7 +238,6 @@ def read_amount(reader: Reader, m: re.Match, shortcut: bool = True) -> Quantity 
     # Ranges: 10至15, 3-5, 15%～30%.
     pct_unit = body[-1] if body[-1] in "%‰" else None
     percent = pct_unit is not None
-    single = plain_digits or _HAS_CONNECTOR(body) is None  # one figure, no range
     try:
         if single:
             core = body.rstrip("%‰")
@@ -600,6 +608,8 @@ _PLAIN_UNITS = {
 _NOT_BEFORE_PLAIN = _MAY_JOIN_CODE | _RATIO | {"-", "−"}
 #: After the unit: a second end of a range (至1.2元) or a half (两米半).
 _NOT_AFTER_PLAIN = _UNIT_AGAIN_FIRST | {"半"}
+#: In the body: a share (15%), more (200余, 3万多), 来 (10来), a range (3-5, 10至15).
+_NOT_IN_PLAIN_BODY = frozenset("%‰余多来") | first_characters(re.compile(CONNECTOR))
 _THEN_MINUTES = re.compile(rf"([0-9]{{1,2}}|[{CN}]{{1,3}})分(?:钟)?(?![0-9{CN}])")
 _THEN_SECONDS = re.compile(rf"分([0-9]{{1,2}}(?:[.·][0-9]{{1,3}})?|[{CN}]{{1,3}})秒")
 _THEN_HUNDREDTHS = re.compile(r"([0-9]{1,2})(?![0-9秒分.])")

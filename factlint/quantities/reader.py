@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from ..model import Quantity, Span, new_quantity
+from ..model import Quantity, new_quantity
 from ..text.normalize import NormalizedText, strip_gaps
 from . import numerals
 from .numerals import ONE, ZERO, Figure
@@ -232,19 +232,16 @@ class Reader:
                  value: Decimal | None = None) -> Quantity:
         """A quantity for ``text[start:end]`` (joined offsets), its span in the original.
         (The fields by name, not gathered into a dict and spread again: every date pays.)"""
-        o_start, o_end = self._placed(start, end)
-        span: Span = self.index.span(o_start, o_end)
-        return new_quantity(text=self.original[o_start:o_end], span=span,
-                            normalized=self.text[start:end], lo=lo, hi=hi,
-                            qualifier=qualifier, unit=unit, kind=kind, iso=iso, value=value)
-
-    def _placed(self, start: int, end: int) -> tuple[int, int]:
-        """The original offsets of ``text[start:end]``; the scan resumes at ``end``
-        (两个半小时 ends past what the pattern matched)."""
+        # The scan resumes at ``end`` (两个半小时 ends past what the pattern matched).
         self.end = end
         if self.gapless:
-            return start, end if end > start else start
-        return self.offsets.original_span(start, end)
+            o_start, o_end = start, end if end > start else start
+        else:
+            o_start, o_end = self.offsets.original_span(start, end)
+        return new_quantity(text=self.original[o_start:o_end],
+                            span=self.index.span(o_start, o_end),
+                            normalized=self.text[start:end], lo=lo, hi=hi,
+                            qualifier=qualifier, unit=unit, kind=kind, iso=iso, value=value)
 
     def as_written(self, start: int, end: int) -> str:
         """``text[start:end]`` (joined offsets) as the original writes it, OCR gaps left out."""
@@ -292,7 +289,7 @@ class Reader:
             where = subject(self.text, start, subject_from[1], unit)
             if where is not None:
                 counted = self.as_written(*where) if self.quote else self.text[where[0]:where[1]]
-        # As self.quantity(...) does, without its call (and _placed's, for text without gaps).
+        # As self.quantity(...) does, without its call.
         self.end = end
         if self.gapless:
             o_start, o_end = start, end if end > start else start
