@@ -72,10 +72,12 @@ def read_amount(reader: Reader, m: re.Match, shortcut: bool = True) -> Quantity 
     news-dev)."""
     start, end = m.span("amount")
     text = reader.text
-    body_start, body_end = m.span("body")
     # One call for the groups read below (each m[name] costs a look-up and a call).
     body, pre, written_unit, suf1, suf2, minus = m.group("body", "pre", "unit", "suf1",
                                                          "suf2", "minus")
+    # Without a qualifier word (most figures) the amount starts with its body.
+    body_start = m.start("body") if pre is not None else start
+    body_end = body_start + len(body)
     unit = written_unit
     suffix = suf1 or suf2
     # Where the unit ends when it is written: it is the last group but suf2 (no m.end).
