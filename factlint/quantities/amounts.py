@@ -225,7 +225,7 @@ def read_amount(reader: Reader, m: re.Match, shortcut: bool = True) -> Quantity 
                                    unit=unit, kind="identifier")
         if not unit:
             if (text.startswith(("热线", "专线", "号码", "电话"), end)
-                    or (len(body) >= 7 and plain_digits) or DIGIT_BY_DIGIT.fullmatch(body)):
+                    or (len(body) >= 7 and plain_digits)):  # (一一〇, no digit: read above)
                 return reader.quantity(start, end, lo=None, hi=None, qualifier="exact",
                                        unit=None, kind="identifier")
             if not pre and len(body) <= 2 and plain_digits and is_list_marker(
