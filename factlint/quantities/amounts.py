@@ -458,7 +458,7 @@ def _figure_in_a_name(reader: Reader, text: str, start: int, end: int, before: s
         if short and has_unit_free_end(text, end):
             return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
                                    kind="identifier")
-    years = _YEAR_SPAN.fullmatch(body)
+    years = _YEAR_SPAN.fullmatch(body) if len(body) >= 9 else None  # 2023—2025 at least
     if years and int(years[1]) < int(years[2]) <= int(years[1]) + 30 and (
             before in "（(" and after in "）)" or text.startswith(_SEASON_AFTER, end)):
         # （2023—2025）》, 2023—2024冰雪季: the years of a plan or a season
