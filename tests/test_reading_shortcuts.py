@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factlint
 from factlint.quantities import amounts, extractor, subjects
@@ -212,3 +214,22 @@ def test_a_body_holds_a_digit_where_it_starts_with_one_or_is_a_range_holding_one
         range_ = amounts._HAS_CONNECTOR(body) is not None
         assert (body[0].isdigit() or range_ and HAS_DIGIT(body) is not None) == (
             HAS_DIGIT(body) is not None), body
+
+
+_BEFORE = st.sampled_from(["", "", "共", "约", "第", "-", "、", "“", "G", " ", "\n", "。", "∶",
+                           "人民"])
+_FIGURE = st.sampled_from(["1", "20", "1998", "3.5", "2万", "1.5亿", "两", "三", "十二", "一", "二",
+                           "几", "3-5", "200余", "15%", "半"])
+_UNIT = st.sampled_from(["", "名", "人", "℃", "米", "公里", "吨", "次", "元", "年", "个", "家",
+                         "种", "天", "小时", "度", "级"])
+_AFTER = st.sampled_from(["", "", "半", "至8", "多", "以上", "的", "党员", "民", "子", "”", "：",
+                          "，", "分钟", "亿"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_BEFORE, _FIGURE, _UNIT, _AFTER).map("".join), max_size=6)
+       .map("".join))
+def test_any_mix_of_figures_units_and_marks_reads_as_the_long_way(text: str) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        fast = _readings([text], None)
+        assert fast == _readings([text], patch)
