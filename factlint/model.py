@@ -144,23 +144,30 @@ def _fast_constructor(cls: type) -> Callable[..., Any]:
 
     The ``__init__`` of a frozen dataclass sets each field through
     ``object.__setattr__``: 2.6 µs for a Quantity, paid for every figure in the
-    copy.  This one sets each slot through its descriptor instead, in half the time.
+    copy.  This one fills an instance of a plain class with the same slots (plain
+    attribute stores, the fastest Python has) and then makes it a ``cls``: CPython
+    allows assigning ``__class__`` between classes whose instances have the same
+    layout (the same slots, in order, on the same base), and nothing of the object
+    changes but its type.  A third of the time of setting each slot through its
+    descriptor (for Quantity and Span, 66 M instructions of the 1,006 M that reading a
+    copy of pd1998 took).
     It does no checking, so only code that passes every field correctly uses it;
     tests/test_model.py holds it equal to the real constructor.
     """
     names = [f.name for f in fields(cls)]
-    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    # The twin: cls's slots and nothing else (no frozen __setattr__ to go through).
+    twin = type(f"_Unfrozen{cls.__name__}", (), {"__slots__": cls.__slots__})
+    scope: dict[str, Any] = {"_twin": twin, "_cls": cls}
     params = []
     for f in fields(cls):
-        scope[f"_set_{f.name}"] = getattr(cls, f.name).__set__
         if f.default is MISSING:
             params.append(f.name)
         else:
             scope[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
-    sets = "".join(f"    _set_{name}(made, {name})\n" for name in names)
-    exec(f"def construct(*, {', '.join(params)}):\n    made = _new(_cls)\n{sets}"  # noqa: S102
-         "    return made\n", scope)
+    sets = "".join(f"    made.{name} = {name}\n" for name in names)
+    exec(f"def construct(*, {', '.join(params)}):\n    made = _twin()\n{sets}"  # noqa: S102
+         "    made.__class__ = _cls\n    return made\n", scope)
     construct = scope["construct"]
     construct.__name__ = construct.__qualname__ = f"new_{cls.__name__.lower()}"
     _FIELDS[cls] = (tuple(names), operator.attrgetter(*names), construct)

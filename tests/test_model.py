@@ -16,7 +16,10 @@ SPAN_FIELDS = dict(path="a.txt", line=3, column=2, end_line=4, end_column=1, sta
 def test_new_span_is_a_span() -> None:
     fast, slow = new_span(**SPAN_FIELDS), Span(**SPAN_FIELDS)
     assert (fast, hash(fast), repr(fast)) == (slow, hash(slow), repr(slow))
+    assert type(fast) is Span  # built as its unfrozen twin, then made a Span
     assert not fast < slow and not slow < fast  # ordering compares the same fields
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.line = 1  # type: ignore[misc]
 
 
 @pytest.mark.parametrize("fields", [
@@ -30,6 +33,7 @@ def test_new_quantity_is_a_quantity(fields: dict) -> None:
         text="400余名", span=span, **fields)
     assert (fast, hash(fast), repr(fast)) == (slow, hash(slow), repr(slow))
     assert not hasattr(fast, "__dict__")  # slotted: no dictionary per figure
+    assert type(fast) is Quantity and isinstance(fast, Quantity)
     assert {f.name: getattr(fast, f.name) for f in dataclasses.fields(Quantity)} == {
         f.name: getattr(slow, f.name) for f in dataclasses.fields(Quantity)}
     assert pickle.loads(pickle.dumps(fast)) == slow

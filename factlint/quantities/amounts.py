@@ -55,37 +55,76 @@ _WEIGHT_BEFORE = frozenset("一二三四五六七八九十半")
 _NOT_AFTER_WEIGHT = frozenset("日天年月周岁人个次位名家")  # 五、六两日: the two days
 _QUAKES = ("地震", "强震", "余震", "大地震", "强烈地震")
 _HALF_UNIT = re.compile("月|小时|星期|钟头|工作日")
+#: The units read further after the figure (the chain of cases after 成 and 折 in
+#: read_amount): 旬, 毛钱, 个, the currencies of 元, degrees and 级.  Most units are none.
+_READ_FURTHER = frozenset(unit for unit, (reported, _) in UNITS.items()
+                          if unit in ("旬", "个") or unit in SCALED_UNITS
+                          or reported in ("元", "度", "级"))
 #: 半 after a duration that begins a word instead (三年半岛? no: 一年半载, 两天半夜).
 _NOT_A_HALF = re.compile("半(?:载|夜|岛|导|径|边|场|决|山|身|截|壁|路|数|百)")
 
 
-def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
+def read_amount(reader: Reader, m: re.Match, shortcut: bool = True) -> Quantity | None:
+    """The amount ``m`` (a match of the amount alternative) denotes, or None.
+
+    ``shortcut=False`` reads every figure the long way, never by the plain shape below
+    (tests/test_prescans.py holds the two equal on every figure of the test data and
+    news-dev)."""
     start, end = m.span("amount")
     text = reader.text
-    body_start, body_end = m.span("body")
     # One call for the groups read below (each m[name] costs a look-up and a call).
     body, pre, written_unit, suf1, suf2, minus = m.group("body", "pre", "unit", "suf1",
                                                          "suf2", "minus")
+    # Without a qualifier word (most figures) the amount starts with its body.
+    body_start = m.start("body") if pre is not None else start
+    body_end = body_start + len(body)
     unit = written_unit
     suffix = suf1 or suf2
-    has_digit = HAS_DIGIT(body) is not None
+    # Where the unit ends when it is written: it is the last group but suf2 (no m.end).
+    written_unit_end = end - len(suf2) if suf2 else end
+    # A body of digits alone (the most common: 5, 2000) needs neither search below; only
+    # 0-9 of the pattern's characters are str.isdigit.
+    plain_digits = body.isdigit()
+    single = plain_digits or _HAS_CONNECTOR(body) is None  # one figure, no range
+    # A figure in Arabic digits starts with one (FIGURE's Chinese forms hold none), so a
+    # body holds a digit where it starts with one or is a range (三至5) holding one.
+    has_digit = (plain_digits or "0" <= body[0] <= "9"
+                 or not single and HAS_DIGIT(body) is not None)
     before = text[start - 1] if start else ""
 
-    if has_digit and "，" in body and not unit and "." not in body:
-        return None  # 705，706， 751及751P線: a list of routes, no thousands (1，200元 is)
-    # 二两白酒, 九两半: 两 after a numeral and before no measure word is the weight 两
-    # (三两天, 一两个月 stay ranges: a unit follows).
-    if (not has_digit and not unit and len(body) >= 2 and body[-1] == "两"
-            and body[-2] in _WEIGHT_BEFORE and not pre and before != "、"
-            and text[body_end:body_end + 1] not in _NOT_AFTER_WEIGHT):
-        return _weight(reader, m, body, start, body_start, body_end)
-    # Not amounts: numerals inside words and idioms, 一 as an article.
-    if not has_digit:
+    blockers = _PLAIN_UNITS.get(unit) if has_digit and shortcut else None
+    if (blockers is not None and not pre and not suffix
+            and before not in _NOT_BEFORE_PLAIN and text[end:end + 1] not in _NOT_AFTER_PLAIN
+            and (plain_digits or _NOT_IN_PLAIN_BODY.isdisjoint(body))
+            and not text.startswith(blockers, end - len(unit))):
+        # The commonest shape (2000名, 31℃, 15公里, 1.5万吨): Arabic digits, one figure, and
+        # a unit that no case below reads further, with nothing before or after that could
+        # make it more (see _PLAIN_UNITS); every test below fails for it, and it is read
+        # as they leave it.
+        try:
+            figure = read_figure(body)[0]
+        except (ValueError, ArithmeticError):
+            return None  # no figure after all: the long way reads none either
+        reported_unit, kind = UNITS[unit]
+        return reader.amount_quantity(start, end, figure, None, reported_unit, kind, pre,
+                                      subject_from=(body_start, end))
+
+    if has_digit:
+        if "，" in body and not unit and "." not in body:
+            return None  # 705，706， 751及751P線: a list of routes, no thousands (1，200元 is)
+    else:
+        # 二两白酒, 九两半: 两 after a numeral and before no measure word is the weight 两
+        # (三两天, 一两个月 stay ranges: a unit follows).
+        if (not unit and len(body) >= 2 and body[-1] == "两"
+                and body[-2] in _WEIGHT_BEFORE and not pre and before != "、"
+                and text[body_end:body_end + 1] not in _NOT_AFTER_WEIGHT):
+            return _weight(reader, m, body, start, body_start, body_end)
+        # Not amounts: numerals inside words and idioms, 一 as an article.
         if (len(body) == 1 and not unit and pre != "第" and text[body_end:body_end + 1] == "、"
                 and _DUNHAO_DIGITS.get(text[body_end + 1:body_end + 2], 0)
                 == _DUNHAO_DIGITS.get(body, -1) + 1):
             return None  # 约三、四天: the lower end of a range read at 四天
-        if is_idiom(text, body_start, m.end("unit") if unit else body_end):
+        if is_idiom(text, body_start, written_unit_end if unit else body_end):
             return None
         if not unit and not pre and _is_congress(text, body_start, body_end, body):
             value = chinese(body).lo  # 党的十八大: the 18th Party Congress, a rank
@@ -102,13 +141,13 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         if body in _FINANCIAL and UNITS.get(unit or "", ("", ""))[1] != "money":
             return None  # 队伍人数, 大陆架: a lone 伍 or 陆 is part of a word
         if (body == "一" and not pre and not suffix and "多" not in (unit or "")
-                and not (unit and _more_after_unit(text, m.end("unit"), unit))  # 一岁多
-                and not (unit == "个" and text.startswith("亿", m.end("unit")))
+                and not (unit and _more_after_unit(text, written_unit_end, unit))  # 一岁多
+                and not (unit == "个" and text.startswith("亿", written_unit_end))
                 and UNITS.get(unit or "", ("", ""))[0] != "个百分点"
                 and UNITS.get(unit or "", ("", ""))[1] != "age"  # 一周岁 is an age
                 and unit != "周年"  # 一周年: the first anniversary
-                and not (unit == "成" and _CHENG_TENTH.match(text, m.end("unit")))  # 一成半
-                and not (unit and _and_a_half(text, m.end("unit"), unit))):
+                and not (unit == "成" and _CHENG_TENTH.match(text, written_unit_end))  # 一成半
+                and not (unit and _and_a_half(text, written_unit_end, unit))):
             return None  # 一张购物小票: an article, not a count (but 一年半 is 1.5年)
         if body in ("万", "亿", "千", "百", "百万", "千万") and not (
                 pre or (unit and UNITS[unit][1] != "count" and unit != "圆")
@@ -122,14 +161,16 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         if text[start - 1:start] == "“" and UNITS.get(unit or "", ("", "count"))[1] == (
                 "count"):
             return None  # “四个集中”, “两个维护”: a slogan, not a count
-    if (text[body_end:body_end + 1] in _RATIO and text[body_end + 1:body_end + 2].isdigit()
+    # (Only a bare figure ends where a ratio mark follows: a unit or 以上 is no ∶.)
+    if (end == body_end and text[body_end:body_end + 1] in _RATIO
+            and text[body_end + 1:body_end + 2].isdigit()
             or before in _RATIO and text[start - 2:start - 1].isdigit()):
         return None  # 0∶0, 11∶0: a score or a ratio
     if unit:
         blockers = UNIT_BLOCKERS.get(unit)
-        if blockers and text.startswith(blockers, m.start("unit")):
+        if blockers and text.startswith(blockers, written_unit_end - len(unit)):
             unit, suffix = None, suf1
-            end = body_end if not suf1 else m.end("suf1")
+            end = body_end + len(suf1) if suf1 else body_end
             if not has_digit and len(body) == 1:
                 return None
     currency = (currency_before(text, start) if has_digit and not unit and not pre
@@ -137,38 +178,42 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if currency:  # CNY1.25, US$3: money, not an identifier
         start, unit = currency
     elif has_digit:
-        if not unit and not pre and body_end < len(text) and text[body_end] in "#＃" \
-                and body.isdigit():
-            return reader.quantity(start, body_end + 1, lo=None, hi=None, qualifier="exact",
-                                   unit=None, kind="identifier")  # 93#汽油, 1#楼: No. 93, No. 1
-        if before == "【" and not unit and not pre:
-            label = _LABEL_DAY.match(text, start)
-            if label:  # 【12.9‧交通消息】, 【10.1遊行】: a live blog's entries labelled by day
-                day = slash_date(reader, start, label.end(), int(label[1]), int(label[2]))
-                if day is not None:
-                    return day
-        if not unit and len(body) == 2 and body[1] == "0" and text.startswith("几", body_end):
-            return _tens_and_some(reader, start, body_start, body)  # 20几个, 30几万元
-        if not unit and not pre and len(body) <= 2 and body.isdigit():
-            clock = read_meridiem(reader, start, body_end, int(body))
-            if clock is not None:  # 3pm, 10am, 3 p.m.
-                return clock
-            if before and before in "（(" and text[body_end:body_end + 1] in "）)":
-                day = bracketed_day(reader, start)
-                if day is not None:  # 今（15）日: the 15th
-                    return day
-                if _CJK(text[body_end + 1:body_end + 2]) and (
-                        not _CJK(text[start - 2:start - 1]) or body == "1" and _SECOND_ITEM(
-                            text, body_end, body_end + 200)):
-                    # ，(2)美國試圖…, 於(1)美國調查… (2): items of a list (K 值（19） is a value)
+        # Most figures have a unit, and what is tested here first applies to bare ones.
+        if not unit:
+            if not pre and body_end < len(text) and text[body_end] in "#＃" and plain_digits:
+                return reader.quantity(start, body_end + 1, lo=None, hi=None,
+                                       qualifier="exact", unit=None,
+                                       kind="identifier")  # 93#汽油, 1#楼: No. 93, No. 1
+            if before == "【" and not pre:
+                label = _LABEL_DAY.match(text, start)
+                if label:  # 【12.9‧交通消息】, 【10.1遊行】: a live blog's entries labelled by day
+                    day = slash_date(reader, start, label.end(), int(label[1]), int(label[2]))
+                    if day is not None:
+                        return day
+            if len(body) == 2 and body[1] == "0" and text.startswith("几", body_end):
+                return _tens_and_some(reader, start, body_start, body)  # 20几个, 30几万元
+            if not pre and len(body) <= 2 and plain_digits:
+                clock = read_meridiem(reader, start, body_end, int(body))
+                if clock is not None:  # 3pm, 10am, 3 p.m.
+                    return clock
+                if before and before in "（(" and text[body_end:body_end + 1] in "）)":
+                    day = bracketed_day(reader, start)
+                    if day is not None:  # 今（15）日: the 15th
+                        return day
+                    if _CJK(text[body_end + 1:body_end + 2]) and (
+                            not _CJK(text[start - 2:start - 1]) or body == "1" and _SECOND_ITEM(
+                                text, body_end, body_end + 200)):
+                        # ，(2)美國試圖…, 於(1)美國調查… (2): items of a list (K 值（19） is a
+                        # value)
+                        value = Decimal(body)
+                        return reader.quantity(start, body_end, lo=value, hi=value,
+                                               qualifier="exact", unit=None, kind="ordinal",
+                                               value=value)
+                if text.endswith(_RANK_BEFORE, 0, start):  # 杭州排名13: a rank
                     value = Decimal(body)
                     return reader.quantity(start, body_end, lo=value, hi=value,
                                            qualifier="exact", unit=None, kind="ordinal",
                                            value=value)
-            if text.endswith(_RANK_BEFORE, 0, start):  # 杭州排名13: a rank
-                value = Decimal(body)
-                return reader.quantity(start, body_end, lo=value, hi=value, qualifier="exact",
-                                       unit=None, kind="ordinal", value=value)
         # Identifiers: TR188次, G4138次, COVID-19, COVID 19, 99号院, 12345热线.
         # Only a Latin letter, hyphen or space before, or a letter or a space (小米 9 Pro)
         # after, makes one.
@@ -178,26 +223,33 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         if ident is not None:
             return reader.quantity(*ident, lo=None, hi=None, qualifier="exact",
                                    unit=unit, kind="identifier")
-        if not unit and (text.startswith(("热线", "专线", "号码", "电话"), end)
-                         or (len(body) >= 7 and body.isdigit())
-                         or DIGIT_BY_DIGIT.fullmatch(body)):
-            return reader.quantity(start, end, lo=None, hi=None, qualifier="exact",
-                                   unit=None, kind="identifier")
-        if (not unit and not pre and len(body) <= 2 and body.isdigit()
-                and is_list_marker(text, start, body_end)):
-            return reader.quantity(start, body_end, lo=Decimal(body), hi=Decimal(body),
-                                   qualifier="exact", unit=None, kind="ordinal",
-                                   value=Decimal(body))  # 1．由遗传基因…, 2、铁道部…: item numbers
-        if not unit and not pre and end == body_end:
-            named = _figure_in_a_name(reader, text, start, end, before, body)
-            if named is not None:
-                return named
+        if not unit:
+            if (text.startswith(("热线", "专线", "号码", "电话"), end)
+                    or (len(body) >= 7 and plain_digits)):  # (一一〇, no digit: read above)
+                return reader.quantity(start, end, lo=None, hi=None, qualifier="exact",
+                                       unit=None, kind="identifier")
+            if not pre and len(body) <= 2 and plain_digits and is_list_marker(
+                    text, start, body_end):
+                return reader.quantity(start, body_end, lo=Decimal(body), hi=Decimal(body),
+                                       qualifier="exact", unit=None, kind="ordinal",
+                                       value=Decimal(body))  # 1．由遗传基因…, 2、铁道部…: items
+            if not pre and end == body_end:
+                named = _figure_in_a_name(reader, text, start, end, before, body)
+                if named is not None:
+                    return named
     # Ranges: 10至15, 3-5, 15%～30%.
-    parts = _CONNECTOR_SPLIT(body) if _HAS_CONNECTOR(body) else (body,)
     pct_unit = body[-1] if body[-1] in "%‰" else None
     percent = pct_unit is not None
     try:
-        if len(parts) == 2 and parts[0] and parts[1]:
+        if single:
+            core = body.rstrip("%‰")
+            if core.endswith("来"):
+                return None
+            figure, more = read_figure(core)
+        else:
+            parts = _CONNECTOR_SPLIT(body)
+            if len(parts) != 2 or not parts[0] or not parts[1]:
+                return None
             left, right = parts[0].rstrip("%‰"), parts[1].rstrip("%‰")
             # 3-5万: the multiplier of the right end applies to a bare left end.
             mult = ""
@@ -216,18 +268,11 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
                             lo_fig.step, "range")
             lo_figure_hi = lo_fig.hi
             more = False
-        elif len(parts) == 1:
-            core = body.rstrip("%‰")
-            if suffix == "来" or core.endswith("来"):
-                return None
-            figure, more = read_figure(core)
-        else:
-            return None
     except (ValueError, ArithmeticError):
         return None
 
-    unit_end = m.end("unit") if written_unit else end
-    if unit and len(parts) == 1 and not suffix and not more and figure.qualifier == "exact":
+    unit_end = written_unit_end if written_unit else end
+    if unit and single and not suffix and not more and figure.qualifier == "exact":
         second = (_UNIT_AGAIN.match(text, unit_end)
                   if text[unit_end:unit_end + 1] in _UNIT_AGAIN_FIRST else None)
         if second and second["unit"] == unit and not _CHANGE_BEFORE(
@@ -238,6 +283,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             except (ValueError, ArithmeticError):
                 upper, upper_more = None, True
             if not upper_more and upper.qualifier == "exact" and upper.lo > figure.hi:
+                lo_figure_hi = figure.hi  # -1℃至3℃: the minus below negates this end
                 figure = Figure(figure.lo, upper.hi, max(figure.precision, upper.precision),
                                 figure.step, "range")
                 end = unit_end = second.end()
@@ -246,7 +292,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         reported_unit, kind = UNITS[unit]
     if percent:
         kind, reported_unit = "percent", pct_unit
-    if unit == "成" and len(parts) == 1 and figure.qualifier == "exact" and not more:
+    if unit == "成" and single and figure.qualifier == "exact" and not more:
         tenth = _CHENG_TENTH.match(text, unit_end)
         if tenth:  # 7成5, 三成五, 三成半: 75 %, 35 %, 35 %
             digit = tenth.group(1)
@@ -264,8 +310,10 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
         if lower is not None:  # 三、四个月: two or three … months, one range
             start = lower
             figure = Figure(figure.lo - 1, figure.hi, ZERO, ONE, "range")
-    if unit == "旬":  # 七旬 is seventy years of age; 八旬老人 is in the eighties
-        if len(parts) != 1 or figure.qualifier != "exact" or not 1 <= figure.lo <= 12:
+    if unit not in _READ_FURTHER:
+        pass  # most units: none of the cases below
+    elif unit == "旬":  # 七旬 is seventy years of age; 八旬老人 is in the eighties
+        if not single or figure.qualifier != "exact" or not 1 <= figure.lo <= 12:
             return None
         figure = figure.scaled(Decimal(10))
         if not pre and not suffix:
@@ -273,7 +321,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     elif unit in SCALED_UNITS:  # 5毛钱 = 0.5 元
         figure = figure.scaled(SCALED_UNITS[unit])
     elif unit == "个" and not suf2:
-        spoken = ge_yi(text, m.end("unit"), figure)
+        spoken = ge_yi(text, written_unit_end, figure)
         if spoken:  # 二十几个亿: 个 between a numeral and 亿 in speech
             end, figure, reported_unit = spoken
             kind = UNITS[reported_unit][1] if reported_unit else "count"
@@ -312,9 +360,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if not more and unit and "多" in unit and figure.qualifier == "exact":
         more = True  # 一个多月, 3个多小时
         figure = figure.and_more()
-    elif (not more and unit and figure.qualifier == "exact" and not suffix and not pre
-          and end == unit_end and unit in _MORE_AFTER
-          and _more_after_unit(text, end, unit)):
+    elif (unit in _MORE_AFTER and not more and figure.qualifier == "exact" and not suffix
+          and not pre and end == unit_end and _more_after_unit(text, end, unit)):
         more = True  # 一岁多, 三年多来, 两天多, 5年有余: more than the figure, under one unit more
         end = unit_end = end + (2 if text[end] == "有" else 1)
         last_digit = figure.precision * 2 or ONE  # 十岁多 < 11 (十多岁 is [10, 20))
@@ -322,7 +369,8 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
     if more:
         qualifier = "more_than"
     else:
-        qualifier = QUALIFIER_OF.get(pre or "") or QUALIFIER_OF.get(suffix or "")
+        qualifier = ((QUALIFIER_OF.get(pre) if pre else None)
+                     or (QUALIFIER_OF.get(suffix) if suffix else None))
     if pre in ("零下", "负") or minus:  # 零下5℃, 约-5℃, 不足-5%
         figure = figure.negated()
     elif (has_digit and not pre and before in "-−" and before
@@ -351,7 +399,7 @@ def read_amount(reader: Reader, m: re.Match) -> Quantity | None:
             figure = Figure(figure.lo + _HALF, figure.hi + _HALF, ZERO, _HALF, "exact")
             unit = unit_text
     # The noun after the unit follows any qualifier word (31℃左右的高温: not 左右).
-    after_unit = (m.end("suf2") if suf2 else unit_end) if written_unit else end
+    after_unit = (written_unit_end + len(suf2) if suf2 else unit_end) if written_unit else end
     return reader.amount_quantity(start, end, figure, qualifier, reported_unit, kind, pre,
                                   subject_from=(body_start, after_unit))
 
@@ -410,7 +458,7 @@ def _figure_in_a_name(reader: Reader, text: str, start: int, end: int, before: s
         if short and has_unit_free_end(text, end):
             return reader.quantity(start, end, lo=None, hi=None, qualifier="exact", unit=None,
                                    kind="identifier")
-    years = _YEAR_SPAN.fullmatch(body)
+    years = _YEAR_SPAN.fullmatch(body) if len(body) >= 9 else None  # 2023—2025 at least
     if years and int(years[1]) < int(years[2]) <= int(years[1]) + 30 and (
             before in "（(" and after in "）)" or text.startswith(_SEASON_AFTER, end)):
         # （2023—2025）》, 2023—2024冰雪季: the years of a plan or a season
@@ -545,6 +593,25 @@ _HALF_MEASURES = frozenset({"米", "斤", "吨", "公斤", "公里", "里", "尺
 _COMPOUND_DURATION = frozenset({"小时", "个小时", "秒", "年"})
 _THEN_MONTHS = re.compile(r"(1[01]|[1-9]|十[一]?|[一二两三四五六七八九])(个)?月(?![0-9份日号])")
 _SUFFIX_AT = re.compile(SUFFIX).match
+
+#: The units of the shortcut of read_amount (digits, no qualifier word, nothing after the
+#: unit), each with the words it may start instead (UNIT_BLOCKERS: 人民, 名单; the shortcut
+#: is not taken before one): the units of which no case of the long way takes notice once
+#: the figure is digits.  Left out: a unit that is read further (_READ_FURTHER: 毛钱, 个, 元,
+#: 度, 级, 旬), is a share (成, 折), holds or takes 多 (个多月, 一岁多), has a smaller unit
+#: after it (1小时20分钟, 3年6个月; 年 is also a year's), or starts with a letter or a space
+#: (an identifier may go on: 5G).
+_PLAIN_UNITS = {
+    unit: UNIT_BLOCKERS.get(unit, ()) for unit, (reported, _) in UNITS.items()
+    if unit not in _READ_FURTHER and reported not in ("成", "折", "年") and "多" not in unit
+    and unit not in _MORE_AFTER and unit not in _COMPOUND_DURATION
+    and unit[0] not in _MAY_FOLLOW_CODE}
+#: Before the figure: what may join an identifier (TR188次), a ratio mark (2∶1), a minus.
+_NOT_BEFORE_PLAIN = _MAY_JOIN_CODE | _RATIO | {"-", "−"}
+#: After the unit: a second end of a range (至1.2元) or a half (两米半).
+_NOT_AFTER_PLAIN = _UNIT_AGAIN_FIRST | {"半"}
+#: In the body: a share (15%), more (200余, 3万多), 来 (10来), a range (3-5, 10至15).
+_NOT_IN_PLAIN_BODY = frozenset("%‰余多来") | first_characters(re.compile(CONNECTOR))
 _THEN_MINUTES = re.compile(rf"([0-9]{{1,2}}|[{CN}]{{1,3}})分(?:钟)?(?![0-9{CN}])")
 _THEN_SECONDS = re.compile(rf"分([0-9]{{1,2}}(?:[.·][0-9]{{1,3}})?|[{CN}]{{1,3}})秒")
 _THEN_HUNDREDTHS = re.compile(r"([0-9]{1,2})(?![0-9秒分.])")

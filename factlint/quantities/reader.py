@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-from ..model import Quantity, Span, new_quantity
+from ..model import Quantity, new_quantity
 from ..text.normalize import NormalizedText, strip_gaps
 from . import numerals
 from .numerals import ONE, ZERO, Figure
@@ -173,6 +173,9 @@ clean_value = _clean
 
 #: Each figure's value cleaned once: figures repeat (2, 10, 0.5), and equal non-zero
 #: values (7680000000.0, 7.68E+9) clean to the same Decimal, digits and exponent alike.
+#: Only non-zero values are kept, so ``_CLEANED.get(v) or _clean(v)`` is ``_clean(v)`` for
+#: every v (None and zeros miss and go to _clean).  Shared by threads: a value's entry
+#: depends on nothing but the value, so a race at worst cleans it twice.
 _CLEANED: dict[Decimal, Decimal] = {}
 _CLEANED_MAX = 4096
 
@@ -229,19 +232,16 @@ class Reader:
                  value: Decimal | None = None) -> Quantity:
         """A quantity for ``text[start:end]`` (joined offsets), its span in the original.
         (The fields by name, not gathered into a dict and spread again: every date pays.)"""
-        o_start, o_end = self._placed(start, end)
-        span: Span = self.index.span(o_start, o_end)
-        return new_quantity(text=self.original[o_start:o_end], span=span,
-                            normalized=self.text[start:end], lo=lo, hi=hi,
-                            qualifier=qualifier, unit=unit, kind=kind, iso=iso, value=value)
-
-    def _placed(self, start: int, end: int) -> tuple[int, int]:
-        """The original offsets of ``text[start:end]``; the scan resumes at ``end``
-        (两个半小时 ends past what the pattern matched)."""
+        # The scan resumes at ``end`` (两个半小时 ends past what the pattern matched).
         self.end = end
         if self.gapless:
-            return start, end if end > start else start
-        return self.offsets.original_span(start, end)
+            o_start, o_end = start, end if end > start else start
+        else:
+            o_start, o_end = self.offsets.original_span(start, end)
+        return new_quantity(text=self.original[o_start:o_end],
+                            span=self.index.span(o_start, o_end),
+                            normalized=self.text[start:end], lo=lo, hi=hi,
+                            qualifier=qualifier, unit=unit, kind=kind, iso=iso, value=value)
 
     def as_written(self, start: int, end: int) -> str:
         """``text[start:end]`` (joined offsets) as the original writes it, OCR gaps left out."""
@@ -264,12 +264,12 @@ class Reader:
                         subject_from: tuple[int, int] | None = None) -> Quantity:
         """A quantity for a figure and its qualifier; ``subject_from`` is (figure start,
         end of unit) when what is counted should be looked for."""
-        lo, hi = figure.lo, figure.hi
+        lo = written = figure.lo
+        hi = figure.hi
         precision = figure.precision
-        if qualifier and qualifier != "more_than":
-            lo, hi = _apply(qualifier, lo, hi, unit in SIGNED_UNITS)
-            precision = ZERO
-        elif qualifier == "more_than":
+        if qualifier:
+            if qualifier != "more_than":
+                lo, hi = _apply(qualifier, lo, hi, unit in SIGNED_UNITS)
             precision = ZERO
         else:
             qualifier = figure.qualifier
@@ -277,16 +277,19 @@ class Reader:
                 precision = ZERO
             elif qualifier == "exact" and kind in COUNTED_KINDS:
                 precision = counted_precision(figure)
-        # lo, hi and the written value are often the same Decimal: clean it once.
-        value = _clean(figure.lo)
-        lo = value if lo is figure.lo else _clean(lo)
-        hi = value if hi is figure.lo else _clean(hi)
+        # lo, hi and the written value are often the same Decimal: clean it once.  (A
+        # value seen before is looked up here without calling _clean: see _CLEANED.)
+        value = _CLEANED.get(written) or _clean(written)
+        lo = value if lo is written else _CLEANED.get(lo) or _clean(lo)
+        hi = value if hi is written else _CLEANED.get(hi) or _clean(hi)
+        if precision is not ZERO:
+            precision = _CLEANED.get(precision) or _clean(precision)
         counted = None
         if subject_from is not None and kind in _SUBJECT_KINDS:
             where = subject(self.text, start, subject_from[1], unit)
             if where is not None:
                 counted = self.as_written(*where) if self.quote else self.text[where[0]:where[1]]
-        # As self.quantity(...) does, without its call (and _placed's, for text without gaps).
+        # As self.quantity(...) does, without its call.
         self.end = end
         if self.gapless:
             o_start, o_end = start, end if end > start else start
@@ -296,5 +299,4 @@ class Reader:
                             span=self.index.span(o_start, o_end),
                             normalized=self.text[start:end], lo=lo, hi=hi, qualifier=qualifier,
                             unit=unit, kind=kind, value=value,
-                            precision=precision if precision is ZERO else _clean(precision),
-                            subject=counted)
+                            precision=precision, subject=counted)
