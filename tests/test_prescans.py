@@ -651,3 +651,21 @@ def test_one_scan_for_rare_words_and_non_figures_misses_neither() -> None:
     assert passed > 1000
     with pytest.raises(ValueError):
         extractor._rare_word_or_non_figure(["至少", "a+"])
+
+
+def test_adverb_places_are_where_the_adverb_search_finds_them() -> None:
+    """The extractor finds 至少 and its kin by their second characters: the same ends as
+    ADVERB_WORD.finditer, on test phrases and on the words run together and overlapping."""
+    from factlint.quantities import extractor
+
+    words = pattern.ADVERB_WORD.pattern.split("|")
+    rng = random.Random(12)
+    pieces = [*words, *{w[0] for w in words}, *{w[1] for w in words}, "多名", "5", "x"]
+    texts = [*_texts_read_in_tests(), "至少至多", "最最少", "起起码码", "至多少",
+             *("".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000))]
+    found = 0
+    for text in texts:
+        ends = [at + 2 for at in pattern.word_starts(text, extractor._ADVERB_ANCHORS)]
+        assert ends == [m.end() for m in pattern.ADVERB_WORD.finditer(text)], text
+        found += len(ends)
+    assert found > 3000
