@@ -6,9 +6,10 @@ Run by hand (not a test); figures go into the README:
     python bench/throughput.py --repeat 5 --json
 
 The text is ../shared/bench/pd1998-sample.txt repeated until it reaches ``--min-bytes`` of
-UTF-8.  Measured, each as the best of ``--repeat`` runs with ``time.perf_counter``
-(``--clock cpu``: ``time.process_time``, which other processes on a shared machine
-disturb less):
+UTF-8.  Measured, each as its best of ``--repeat`` rounds (a round runs every measure once,
+so that all are taken over the same stretch of the machine's drifting speed), with
+``time.perf_counter`` (``--clock cpu``: ``time.process_time``, which other processes on a
+shared machine disturb less):
 
 * ``factlint.extract`` on the whole text in one call;
 * ``factlint.extract`` line by line (how a linter meets short documents and sentences);
@@ -48,15 +49,20 @@ def build_text(sample: Path, min_bytes: int) -> str:
     return base * max(1, copies)
 
 
-def best_of(repeat: int, fn: Callable[[], int],
-            clock: Callable[[], float] = time.perf_counter) -> tuple[float, int]:
-    """Best time of ``repeat`` calls and what the last call returned (a count)."""
-    best, result = float("inf"), 0
+def best_in_rounds(repeat: int, fns: list[Callable[[], int]],
+                   clock: Callable[[], float] = time.perf_counter) -> list[tuple[float, int]]:
+    """Best time of each of ``fns`` over ``repeat`` rounds, each round calling every one once
+    in turn, and what each last returned (a count).  In rounds, not each function ``repeat``
+    times in a row: this machine's speed drifts over minutes, and the best of each is then
+    taken over the same stretch of time, so that their ratios compare like with like."""
+    best = [float("inf")] * len(fns)
+    results = [0] * len(fns)
     for _ in range(repeat):
-        start = clock()
-        result = fn()
-        best = min(best, clock() - start)
-    return best, result
+        for i, fn in enumerate(fns):
+            start = clock()
+            results[i] = fn()
+            best[i] = min(best[i], clock() - start)
+    return list(zip(best, results, strict=True))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     ]
     clock = time.process_time if args.clock == "cpu" else time.perf_counter
     figures = []
-    for name, chars, fn in runs:
-        seconds, count = best_of(args.repeat, fn, clock)
+    timed = best_in_rounds(args.repeat, [fn for _, _, fn in runs], clock)
+    for (name, chars, _), (seconds, count) in zip(runs, timed, strict=True):
         figures.append({"name": name, "chars": chars, "seconds": seconds,
                         "chars_per_s": chars / seconds, "result": count})
 
@@ -133,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
              f"{f['factlint_whole_ratio']:.2f}", f"{f['factlint_per_line_ratio']:.2f}",
              f"{f['result']:,}"] for f in figures]
     print(f"text: {meta['text_chars']:,} chars, {meta['text_bytes']:,} bytes UTF-8, "
-          f"{meta['lines']:,} lines; best of {args.repeat} ({args.clock} clock); "
+          f"{meta['lines']:,} lines; best of {args.repeat} rounds ({args.clock} clock); "
           f"Python {meta['python']}")
     print(tabulate(rows, headers=["run", "chars", "best s", "chars/s", "factlint whole ÷",
                                   "factlint per-line ÷", "items"],
