@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 import random
 import re
-from pathlib import Path
 
 import pytest
 
@@ -19,6 +18,7 @@ from factlint.quantities import pattern
 from factlint.quantities.pattern import PATTERN
 from factlint.quantities.units import UNITS_LONGEST_FIRST
 from factlint.text.normalize import NormalizedText, folds_into, normalize
+from tests.copy_texts import phrases_and_seeds
 
 
 def test_folds_into_finds_every_character_that_folds_to_a_numeral() -> None:
@@ -51,14 +51,7 @@ def test_text_without_any_numeral_holds_no_quantity() -> None:
 
 def _texts_read_in_tests() -> list[str]:
     """Every phrase of tests/data/*.tsv and every seed, as the extractor reads them."""
-    root = Path(__file__).resolve().parents[1]
-    texts = []
-    for name in ("phrases.tsv", "negatives.tsv"):
-        for line in (root / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                texts.append(line.split("\t")[0].replace("\\n", "\n"))
-    texts += [path.read_text(encoding="utf-8") for path in sorted((root / "seeds").glob("*.txt"))]
-    return [NormalizedText.of(text).joined for text in texts]
+    return [NormalizedText.of(text).joined for text in phrases_and_seeds()]
 
 
 #: PATTERN's pieces as they were first written: every unit and qualifier word one branch of
@@ -503,24 +496,30 @@ def _overlapping_word_texts() -> list[str]:
             *("".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000))]
 
 
-def test_word_starts_are_where_the_search_of_the_words_goes_on_from() -> None:
+def _assert_word_starts_as_searched(text: str, label: object) -> int:
+    """pattern.word_starts finds in ``text`` the places words.py's search goes on from and
+    festivals.py's finditer finds (it goes on two characters after each); how many."""
     from factlint.quantities import festivals, words
+
+    searched, m = [], words.WORD_STARTS.search(text)
+    while m is not None:
+        searched.append(m.start())
+        m = words.WORD_STARTS.search(text, m.start() + 1)
+    assert pattern.word_starts(text, words._ANCHORS) == searched, label
+    places, end = [], 0
+    for at in pattern.word_starts(text, festivals._ANCHORS):
+        if at >= end:
+            places.append(at)
+            end = at + 2
+    assert places == [m.start() for m in festivals.STARTS.finditer(text)], label
+    return len(searched) + len(places)
+
+
+def test_word_starts_are_where_the_search_of_the_words_goes_on_from() -> None:
 
     found = 0
     for text in _overlapping_word_texts():
-        searched, m = [], words.WORD_STARTS.search(text)
-        while m is not None:
-            searched.append(m.start())
-            m = words.WORD_STARTS.search(text, m.start() + 1)
-        assert pattern.word_starts(text, words._ANCHORS) == searched, text
-        # festivals goes on two characters after each, as STARTS.finditer does
-        places, end = [], 0
-        for at in pattern.word_starts(text, festivals._ANCHORS):
-            if at >= end:
-                places.append(at)
-                end = at + 2
-        assert places == [m.start() for m in festivals.STARTS.finditer(text)], text
-        found += len(searched) + len(places)
+        found += _assert_word_starts_as_searched(text, text)
     assert found > 5000
 
 
@@ -535,23 +534,12 @@ def test_every_festival_start_is_two_characters_and_every_word_has_an_anchor() -
 
 def test_word_starts_on_news_copy() -> None:
     """The same on real copy: 400 news-dev articles (when ../shared is there)."""
-    from factlint.quantities import festivals, words
     from tests.shared_data import shared_path
 
     root = shared_path("bench", "news-dev")
     for path in sorted(root.rglob("*.txt"))[:400]:
         text = NormalizedText.of(path.read_text(encoding="utf-8", errors="replace")).joined
-        searched, m = [], words.WORD_STARTS.search(text)
-        while m is not None:
-            searched.append(m.start())
-            m = words.WORD_STARTS.search(text, m.start() + 1)
-        assert pattern.word_starts(text, words._ANCHORS) == searched, path
-        places, end = [], 0
-        for at in pattern.word_starts(text, festivals._ANCHORS):
-            if at >= end:
-                places.append(at)
-                end = at + 2
-        assert places == [m.start() for m in festivals.STARTS.finditer(text)], path
+        _assert_word_starts_as_searched(text, path)
 
 
 def _normalized_the_long_way(text: str, traditional: bool | None = None) -> tuple:

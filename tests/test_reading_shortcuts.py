@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -23,20 +22,8 @@ from factlint.quantities import amounts, extractor, subjects
 from factlint.quantities.pattern import HAS_DIGIT
 from factlint.quantities.units import UNIT_BLOCKERS
 from factlint.text.normalize import NormalizedText
+from tests.copy_texts import phrases_and_seeds
 from tests.shared_data import shared_path
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _test_texts() -> list[str]:
-    """Every phrase of tests/data/*.tsv and every seed, as written."""
-    texts = []
-    for name in ("phrases.tsv", "negatives.tsv"):
-        for line in (ROOT / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                texts.append(line.split("\t")[0].replace("\\n", "\n"))
-    texts += [path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt"))]
-    return texts
 
 
 def _built_texts() -> list[str]:
@@ -101,7 +88,7 @@ def _shortcuts_taken(texts: list[str]) -> int:
 @pytest.mark.parametrize("source", ["test data", "built"])
 def test_the_plain_shape_reads_as_the_long_way(source: str,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = _test_texts() if source == "test data" else _built_texts()
+    texts = phrases_and_seeds() if source == "test data" else _built_texts()
     assert _readings(texts, None) == _readings(texts, monkeypatch)
     assert _shortcuts_taken(texts) > (150 if source == "test data" else 5000)
 
@@ -172,7 +159,7 @@ def _reference_subject(text: str, start: int, unit_end: int,
 
 
 def test_the_subject_is_found_as_with_every_cut_made() -> None:
-    texts = [NormalizedText.of(text).joined for text in _test_texts()]
+    texts = [NormalizedText.of(text).joined for text in phrases_and_seeds()]
     texts += ["共有为党员", "其中包括在京共已有", "组织了三百名", "不作为的人", "还都已共计"]
     tried = found = 0
     for text in texts:
@@ -203,7 +190,8 @@ def test_a_body_holds_a_digit_where_it_starts_with_one_or_is_a_range_holding_one
     from factlint.quantities.pattern import PATTERN
 
     bodies = set()
-    for text in [*_test_texts(), "三至5吨", "十至20个", "五到6万元", "两三千", "七成五", "半年"]:
+    for text in [*phrases_and_seeds(), "三至5吨", "十至20个", "五到6万元", "两三千", "七成五",
+                 "半年"]:
         text = NormalizedText.of(text).joined
         for at in range(len(text)):
             m = PATTERN.match(text, at)
