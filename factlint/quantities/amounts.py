@@ -68,8 +68,8 @@ def read_amount(reader: Reader, m: re.Match, shortcut: bool = True) -> Quantity 
     """The amount ``m`` (a match of the amount alternative) denotes, or None.
 
     ``shortcut=False`` reads every figure the long way, never by the plain shape below
-    (tests/test_prescans.py holds the two equal on every figure of the test data and
-    news-dev)."""
+    (tests/test_reading_shortcuts.py holds the two equal on every figure of the test data,
+    of built figures and of news-dev)."""
     start, end = m.span("amount")
     text = reader.text
     # One call for the groups read below (each m[name] costs a look-up and a call).
